@@ -1,0 +1,202 @@
+"""At the window: call next, call a chosen ticket, recall, no-show, start, finish."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.queue.common import (
+    AT_WINDOW,
+    WAITING,
+    business_date,
+    policy_config,
+    require_state,
+    ticket_by_ref,
+    view,
+    window_by_number,
+)
+from app.queue.errors import InvalidTicketState, NoTicketWaiting, WindowBusy, WindowClosed
+from app.queue.policy import Candidate, choose_next, next_streak
+from app.queue.views import TicketView
+from app.staff.roles import Actor, require
+from app.store.engine import Database
+from app.store.events import record_event
+from app.store.models import Ticket, Window, WindowService
+
+
+def _open_window(s: Session, number: int) -> Window:
+    win = window_by_number(s, number, lock=True)
+    if win.state != "open":
+        raise WindowClosed(f"Window {win.number} is {win.state}; open it first.", window=win.number, state=win.state)
+    return win
+
+
+def _finish_current(s: Session, win: Window, now: dt.datetime, actor: Actor) -> None:
+    if win.current_ticket_id is None:
+        return
+    cur = s.get(Ticket, win.current_ticket_id)
+    if cur is None or cur.status not in AT_WINDOW:
+        win.current_ticket_id = None
+        return
+    _finish(s, win, cur, "done", now, actor)
+
+
+def _ensure_free(s: Session, win: Window) -> None:
+    if win.current_ticket_id is None:
+        return
+    cur = s.get(Ticket, win.current_ticket_id)
+    if cur is not None and cur.status in AT_WINDOW:
+        raise WindowBusy(
+            f"Window {win.number} still has ticket {cur.number}; finish it or mark it no-show first.",
+            window=win.number, ticket=cur.number,
+        )
+    win.current_ticket_id = None
+
+
+def _assign(s: Session, win: Window, t: Ticket, now: dt.datetime, actor: Actor, how: str) -> TicketView:
+    t.status = "called"
+    t.window_id = win.id
+    t.staff_id = actor.staff_id if actor.staff_id is not None else win.staff_id
+    t.target_window_id = None
+    t.first_called_at = t.first_called_at or now
+    t.called_at = now
+    t.call_count += 1
+    win.current_ticket_id = t.id
+    s.flush()
+    record_event(
+        s, "TicketCalled", now, ticket_id=t.id, window_id=win.id, staff_id=t.staff_id,
+        payload={"number": t.number, "window": win.number, "service": t.service.code, "how": how,
+                 "call_count": t.call_count},
+    )
+    return view(s, t)
+
+
+def call_next(
+    db: Database, *, window: int, finish_current: bool = False, actor: Actor, now: dt.datetime
+) -> TicketView:
+    """Call the next ticket for ``window`` according to the calling policy.
+
+    With ``finish_current`` the ticket still at the window is finished first
+    (what a keypad's Next key means); otherwise a busy window is refused.
+    """
+    require(actor, "call")
+    day = business_date(now)
+    with db.write() as s:
+        win = _open_window(s, window)
+        if finish_current:
+            _finish_current(s, win, now, actor)
+        else:
+            _ensure_free(s, win)
+        service_order = list(
+            s.scalars(select(WindowService.service_id).where(WindowService.window_id == win.id)
+                      .order_by(WindowService.position))
+        )
+        rows = s.execute(
+            select(Ticket.id, Ticket.service_id, Ticket.priority, Ticket.queued_at, Ticket.target_window_id)
+            .where(
+                Ticket.status.in_(WAITING),
+                Ticket.business_date == day,
+                (Ticket.service_id.in_(service_order) & Ticket.target_window_id.is_(None))
+                | (Ticket.target_window_id == win.id),
+            )
+        ).all()
+        candidates = [Candidate(*r) for r in rows]
+        config = policy_config(s)
+        is_pg = s.get_bind().dialect.name == "postgresql"
+        excluded: set[int] = set()
+        while True:
+            choice = choose_next(
+                candidates, window_id=win.id, service_order=service_order,
+                priority_streak=win.priority_streak, config=config, now=now, exclude=frozenset(excluded),
+            )
+            if choice is None:
+                raise NoTicketWaiting(f"Nobody is waiting for window {win.number}.", window=win.number)
+            q = select(Ticket).where(Ticket.id == choice.ticket_id, Ticket.status.in_(WAITING))
+            if is_pg:  # another window may hold it: skip, never wait, never double-call
+                q = q.with_for_update(skip_locked=True)
+            t = s.scalar(q)
+            if t is None:
+                excluded.add(choice.ticket_id)
+                continue
+            break
+        normal_waiting = any(
+            c.priority == "normal" and c.ticket_id != t.id and c.ticket_id not in excluded for c in candidates
+        )
+        win.priority_streak = next_streak(win.priority_streak, choice, normal_waiting)
+        return _assign(s, win, t, now, actor, choice.reason)
+
+
+def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor, now: dt.datetime) -> TicketView:
+    """Call a chosen waiting ticket out of order."""
+    require(actor, "call")
+    with db.write() as s:
+        win = _open_window(s, window)
+        _ensure_free(s, win)
+        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        require_state(t, WAITING, "called")
+        return _assign(s, win, t, now, actor, "chosen")
+
+
+def _current(s: Session, window: int, *, lock_window: bool = True) -> tuple[Window, Ticket]:
+    win = window_by_number(s, window, lock=lock_window)
+    t = s.get(Ticket, win.current_ticket_id) if win.current_ticket_id else None
+    if t is None or t.status not in AT_WINDOW:
+        raise InvalidTicketState(f"Window {win.number} has no ticket at the moment.", window=win.number)
+    return win, t
+
+
+def recall(db: Database, *, window: int, actor: Actor, now: dt.datetime) -> TicketView:
+    """Announce the window's current ticket again."""
+    require(actor, "call")
+    with db.write() as s:
+        win, t = _current(s, window)
+        require_state(t, ("called",), "called again")
+        t.call_count += 1
+        t.called_at = now
+        record_event(s, "TicketRecalled", now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+                     payload={"number": t.number, "window": win.number, "call_count": t.call_count})
+        return view(s, t)
+
+
+def no_show(db: Database, *, window: int, actor: Actor, now: dt.datetime) -> TicketView:
+    require(actor, "call")
+    with db.write() as s:
+        win, t = _current(s, window)
+        require_state(t, ("called",), "marked no-show")
+        t.status = "no_show"
+        win.current_ticket_id = None
+        record_event(s, "TicketNoShow", now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+                     payload={"number": t.number, "window": win.number})
+        return view(s, t)
+
+
+def start_service(db: Database, *, window: int, actor: Actor, now: dt.datetime) -> TicketView:
+    require(actor, "call")
+    with db.write() as s:
+        win, t = _current(s, window)
+        require_state(t, ("called",), "started")
+        t.status = "serving"
+        t.started_at = now
+        record_event(s, "ServiceStarted", now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+                     payload={"number": t.number, "window": win.number})
+        return view(s, t)
+
+
+def _finish(s: Session, win: Window, t: Ticket, outcome: str, now: dt.datetime, actor: Actor) -> None:
+    t.status = "done"
+    t.finished_at = now
+    t.outcome = outcome[:200]
+    win.current_ticket_id = None
+    record_event(s, "TicketFinished", now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+                 payload={"number": t.number, "window": win.number, "outcome": t.outcome})
+
+
+def finish(db: Database, *, window: int, outcome: str = "done", actor: Actor, now: dt.datetime) -> TicketView:
+    """Finish the window's ticket (service time runs from start, or call if not started)."""
+    require(actor, "call")
+    with db.write() as s:
+        win, t = _current(s, window)
+        _finish(s, win, t, outcome or "done", now, actor)
+        return view(s, t)

@@ -1,0 +1,87 @@
+"""Read-only views: queue status, waiting lists, service and window lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import case, func, select
+
+from app.queue.common import WAITING, business_date, window_numbers
+from app.queue.views import QueueStatus, ServiceQueue, ServiceView, TicketView, ticket_view
+from app.queue.windows import window_view
+from app.store.engine import Database
+from app.store.models import Service, Ticket, Window, WindowService
+
+
+def service_view(svc: Service) -> ServiceView:
+    return ServiceView(svc.id, svc.code, svc.name_zh, svc.name_en, svc.target_wait_min, svc.active, svc.position)
+
+
+def list_services(db: Database, *, active_only: bool = False) -> list[ServiceView]:
+    with db.read() as s:
+        q = select(Service).order_by(Service.position, Service.code)
+        if active_only:
+            q = q.where(Service.active.is_(True))
+        return [service_view(x) for x in s.scalars(q)]
+
+
+def queue_status(db: Database, *, now: dt.datetime) -> QueueStatus:
+    day = business_date(now)
+    with db.read() as s:
+        services = list(s.scalars(select(Service).order_by(Service.position, Service.code)))
+        counts = {
+            sid: (n, p, oldest)
+            for sid, n, p, oldest in s.execute(
+                select(
+                    Ticket.service_id,
+                    func.count(),
+                    func.sum(case((Ticket.priority != "normal", 1), else_=0)),
+                    func.min(Ticket.queued_at),
+                )
+                .where(Ticket.business_date == day, Ticket.status.in_(WAITING))
+                .group_by(Ticket.service_id)
+            ).all()
+        }
+        queues = []
+        for svc in services:
+            n, p, oldest = counts.get(svc.id, (0, 0, None))
+            longest = int((now - oldest).total_seconds() // 60) if oldest is not None else 0
+            queues.append(ServiceQueue(service_view(svc), int(n), int(p or 0), max(0, longest)))
+        windows = [window_view(s, w) for w in s.scalars(select(Window).order_by(Window.number))]
+        return QueueStatus(day, tuple(queues), tuple(windows), sum(q.waiting for q in queues))
+
+
+def waiting_list(db: Database, *, now: dt.datetime, window: int | None = None,
+                 service: str | None = None, limit: int = 200) -> list[TicketView]:
+    """Today's waiting tickets in queue order, for a window's services or one service."""
+    day = business_date(now)
+    with db.read() as s:
+        q = select(Ticket).where(Ticket.business_date == day, Ticket.status.in_(WAITING))
+        if window is not None:
+            win = s.scalar(select(Window).where(Window.number == window))
+            if win is None:
+                return []
+            sids = select(WindowService.service_id).where(WindowService.window_id == win.id)
+            q = q.where((Ticket.service_id.in_(sids) & Ticket.target_window_id.is_(None))
+                        | (Ticket.target_window_id == win.id))
+        if service is not None:
+            q = q.join(Service, Service.id == Ticket.service_id).where(Service.code == service.upper())
+        q = q.order_by((Ticket.priority == "normal").asc(), Ticket.queued_at, Ticket.id).limit(limit)
+        numbers = window_numbers(s)
+        return [ticket_view(t, numbers) for t in s.scalars(q)]
+
+
+def recent_tickets(db: Database, *, now: dt.datetime, limit: int = 20) -> list[TicketView]:
+    day = business_date(now)
+    with db.read() as s:
+        q = select(Ticket).where(Ticket.business_date == day).order_by(Ticket.id.desc()).limit(limit)
+        numbers = window_numbers(s)
+        return [ticket_view(t, numbers) for t in s.scalars(q)]
+
+
+def get_ticket(db: Database, ref: str | int, *, now: dt.datetime) -> TicketView:
+    from app.queue.common import ticket_by_ref
+
+    with db.read() as s:
+        t = ticket_by_ref(s, ref, business_date(now))
+        return ticket_view(t, window_numbers(s))

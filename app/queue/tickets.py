@@ -1,0 +1,329 @@
+"""Ticket lifecycle outside the window: issue, cancel, transfer, requeue, rate,
+print state, end of day. One transaction and one event per function."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.queue.common import (
+    ACTIVE,
+    AT_WINDOW,
+    WAITING,
+    business_date,
+    require_state,
+    service_by_code,
+    ticket_by_ref,
+    view,
+    window_by_number,
+)
+from app.queue.errors import InvalidInput, InvalidTicketState, QueueFull, ServiceInactive
+from app.queue.estimate import estimate_wait_minutes, typical_service_minutes
+from app.queue.numbering import display_number
+from app.queue.policy import PRIORITY_CLASSES, PRIORITY_NOTES
+from app.queue.views import DayClosed, IssuedTicket, TicketView
+from app.staff.roles import Actor, require
+from app.store.engine import Database
+from app.store.events import record_event
+from app.store.models import DataAccess, Service, Ticket, TicketCounter, Window, WindowService
+
+MAX_NAME = 50
+MAX_NEED = 500
+_PHONE_CHARS = re.compile(r"[\s\-()]")
+PRINT_STATES = ("not_printed", "printed", "failed", "voided")
+
+
+def normalise_phone(phone: str | None) -> str | None:
+    """Digits of a mainland mobile or landline number, or InvalidInput."""
+    if phone is None or not phone.strip():
+        return None
+    compact = _PHONE_CHARS.sub("", phone.strip())
+    if compact.startswith("+86"):
+        compact = compact[3:]
+    if not compact.isdigit() or not 7 <= len(compact) <= 15:
+        raise InvalidInput("The phone number should be 7 to 15 digits.", field="phone")
+    if len(compact) == 11 and compact.startswith("1") and compact[1] not in "3456789":
+        raise InvalidInput("That is not a valid mobile number.", field="phone")
+    return compact
+
+
+def _clean_text(value: str | None, limit: int, field: str, label: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    value = " ".join(value.split())
+    if len(value) > limit:
+        raise InvalidInput(f"The {label} is too long (at most {limit} characters).", field=field)
+    return value
+
+
+def _next_seq(s: Session, day: dt.date, prefix: str) -> int:
+    """Atomically bump the day's counter for ``prefix`` and return the new value."""
+    dialect = s.get_bind().dialect.name
+    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(TicketCounter)
+    stmt = ins.values(business_date=day, prefix=prefix, last_seq=1).on_conflict_do_update(
+        index_elements=["business_date", "prefix"],
+        set_={"last_seq": TicketCounter.last_seq + 1},
+    ).returning(TicketCounter.last_seq)
+    return int(s.execute(stmt).scalar_one())
+
+
+def _allocate_number(s: Session, svc: Service, day: dt.date) -> tuple[int, str]:
+    in_use = set(
+        s.scalars(
+            select(Ticket.number).where(
+                Ticket.business_date == day, Ticket.prefix == svc.code, Ticket.status.in_(ACTIVE)
+            )
+        )
+    )
+    for _ in range(svc.max_number):
+        seq = _next_seq(s, day, svc.code)
+        number = display_number(svc.code, seq, svc.max_number)
+        if number not in in_use:
+            return seq, number
+    raise QueueFull(
+        f"All {svc.max_number} numbers of service {svc.code} are still in use today.", code=svc.code
+    )
+
+
+def _people_ahead(s: Session, svc: Service, day: dt.date, priority: str, ticket_id: int) -> int:
+    q = select(func.count()).select_from(Ticket).where(
+        Ticket.business_date == day,
+        Ticket.service_id == svc.id,
+        Ticket.status.in_(WAITING),
+        Ticket.id != ticket_id,
+    )
+    if priority != "normal":
+        q = q.where(Ticket.priority != "normal")
+    return int(s.scalar(q) or 0)
+
+
+def _estimate(s: Session, svc: Service, ahead: int) -> int:
+    rows = s.execute(
+        select(Ticket.started_at, Ticket.called_at, Ticket.finished_at)
+        .where(Ticket.service_id == svc.id, Ticket.finished_at.is_not(None))
+        .order_by(Ticket.finished_at.desc())
+        .limit(20)
+    ).all()
+    recent = [
+        (fin - (start or called)).total_seconds() / 60
+        for start, called, fin in rows
+        if (start or called) is not None
+    ]
+    open_windows = s.scalar(
+        select(func.count())
+        .select_from(Window)
+        .join(WindowService, WindowService.window_id == Window.id)
+        .where(WindowService.service_id == svc.id, Window.state == "open")
+    )
+    return estimate_wait_minutes(ahead, typical_service_minutes(recent, svc.default_service_min), open_windows or 0)
+
+
+def issue_ticket(
+    db: Database,
+    *,
+    service: str,
+    priority: str = "normal",
+    priority_note: str | None = None,
+    customer_name: str | None = None,
+    customer_phone: str | None = None,
+    need_note: str | None = None,
+    actor: Actor,
+    now: dt.datetime,
+) -> IssuedTicket:
+    """Create a numbered ticket (committed before anything is printed)."""
+    require(actor, "ticket.issue")
+    if priority not in PRIORITY_CLASSES:
+        raise InvalidInput(
+            f"Unknown priority {priority!r}; use one of {', '.join(PRIORITY_CLASSES)}.", field="priority"
+        )
+    if priority_note is not None and priority_note not in PRIORITY_NOTES:
+        raise InvalidInput(
+            f"Unknown priority reason {priority_note!r}; use one of {', '.join(PRIORITY_NOTES)}.",
+            field="priority_note",
+        )
+    name = _clean_text(customer_name, MAX_NAME, "name", "name")
+    phone = normalise_phone(customer_phone)
+    need = _clean_text(need_note, MAX_NEED, "need", "need note")
+    day = business_date(now)
+    with db.write() as s:
+        svc = service_by_code(s, service)
+        if not svc.active:
+            raise ServiceInactive(f"Service {svc.code} is not offered right now.", code=svc.code)
+        seq, number = _allocate_number(s, svc, day)
+        t = Ticket(
+            business_date=day, service_id=svc.id, original_service_id=svc.id, prefix=svc.code,
+            seq=seq, number=number, priority=priority, priority_note=priority_note,
+            customer_name=name, customer_phone=phone, need_note=need, status="waiting",
+            issued_at=now, queued_at=now, transfer_count=0, call_count=0, print_state="not_printed",
+        )
+        t.service = svc
+        s.add(t)
+        s.flush()
+        ahead = _people_ahead(s, svc, day, priority, t.id)
+        wait = _estimate(s, svc, ahead)
+        record_event(
+            s, "TicketIssued", now, ticket_id=t.id, staff_id=actor.staff_id,
+            payload={"number": number, "service": svc.code, "priority": priority,
+                     "people_ahead": ahead, "estimated_wait_min": wait},
+        )
+        return IssuedTicket(view(s, t), ahead, wait)
+
+
+def _clear_window(s: Session, t: Ticket) -> None:
+    if t.window_id is not None:
+        win = s.get(Window, t.window_id)
+        if win is not None and win.current_ticket_id == t.id:
+            win.current_ticket_id = None
+
+
+def cancel_ticket(db: Database, ticket: str | int, *, reason: str = "", actor: Actor, now: dt.datetime) -> TicketView:
+    require(actor, "ticket.cancel")
+    with db.write() as s:
+        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        require_state(t, ("waiting", "transferred", "called"), "cancelled")
+        _clear_window(s, t)
+        t.status = "cancelled"
+        t.finished_at = None
+        record_event(s, "TicketCancelled", now, ticket_id=t.id, window_id=t.window_id,
+                     staff_id=actor.staff_id, payload={"number": t.number, "reason": reason[:200]})
+        return view(s, t)
+
+
+def transfer_ticket(
+    db: Database,
+    ticket: str | int,
+    *,
+    to_service: str | None = None,
+    to_window: int | None = None,
+    actor: Actor,
+    now: dt.datetime,
+) -> TicketView:
+    """Send a ticket to another service's queue or to one window, ahead of others.
+
+    The ticket keeps its number and its original issue time (reports measure
+    the customer's whole wait); ``transferred_at`` starts its second wait.
+    """
+    require(actor, "call")
+    if to_service is None and to_window is None:
+        raise InvalidInput("Say where to transfer the ticket: a service or a window.")
+    with db.write() as s:
+        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        require_state(t, ("waiting", "transferred", "called", "serving"), "transferred")
+        from_window = t.window_id
+        target = window_by_number(s, to_window) if to_window is not None else None
+        if to_service is not None:
+            svc = service_by_code(s, to_service)
+            if not svc.active:
+                raise ServiceInactive(f"Service {svc.code} is not offered right now.", code=svc.code)
+            t.service_id = svc.id
+            t.service = svc
+        if target is not None:
+            if target.state == "closed":
+                raise InvalidInput(f"Window {target.number} is closed.", window=target.number)
+            if target.id == from_window and t.status in AT_WINDOW:
+                raise InvalidInput("A ticket cannot be transferred to the window that holds it.")
+        _clear_window(s, t)
+        t.status = "transferred"
+        t.target_window_id = target.id if target is not None else None
+        t.transferred_at = now
+        t.queued_at = now
+        t.transfer_count += 1
+        t.window_id = None
+        t.started_at = None
+        record_event(
+            s, "TicketTransferred", now, ticket_id=t.id, window_id=from_window, staff_id=actor.staff_id,
+            payload={"number": t.number, "to_service": t.service.code,
+                     "to_window": target.number if target is not None else None},
+        )
+        return view(s, t)
+
+
+def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.datetime) -> TicketView:
+    """Put a no-show back in the queue (at the back, with its original number)."""
+    require(actor, "call")
+    with db.write() as s:
+        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        require_state(t, ("no_show",), "put back in the queue")
+        if t.business_date != business_date(now):
+            raise InvalidTicketState(f"Ticket {t.number} belongs to an earlier day.", ticket=t.number)
+        t.status = "waiting"
+        t.queued_at = now
+        t.window_id = None
+        t.target_window_id = None
+        record_event(s, "TicketRequeued", now, ticket_id=t.id, staff_id=actor.staff_id,
+                     payload={"number": t.number})
+        return view(s, t)
+
+
+def rate_ticket(db: Database, ticket: str | int, *, rating: int, actor: Actor, now: dt.datetime) -> TicketView:
+    require(actor, "ticket.rate")
+    if not isinstance(rating, int) or not 1 <= rating <= 5:
+        raise InvalidInput("A rating is a whole number from 1 to 5.", field="rating")
+    with db.write() as s:
+        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        require_state(t, ("done",), "rated")
+        t.rating = rating
+        record_event(s, "TicketRated", now, ticket_id=t.id, window_id=t.window_id,
+                     staff_id=actor.staff_id, payload={"number": t.number, "rating": rating})
+        return view(s, t)
+
+
+def set_print_state(
+    db: Database, ticket: str | int, *, state: str, detail: str = "", actor: Actor, now: dt.datetime
+) -> TicketView:
+    """Record what the printer did with a ticket (or that it was voided)."""
+    if state not in PRINT_STATES:
+        raise InvalidInput(f"Unknown print state {state!r}.")
+    with db.write() as s:
+        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        t.print_state = state
+        if state == "voided" and t.status in WAITING:
+            t.status = "cancelled"
+        record_event(s, f"TicketPrint{state.title().replace('_', '')}", now, ticket_id=t.id,
+                     staff_id=actor.staff_id, payload={"number": t.number, "detail": detail[:300]})
+        return view(s, t)
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    number: str
+    customer_name: str | None
+    customer_phone: str | None
+    need_note: str | None
+
+
+def ticket_personal_data(
+    db: Database, ticket: str | int, *, purpose: str, actor: Actor, now: dt.datetime
+) -> PersonalData:
+    """The unmasked customer data of a ticket; the opening is recorded."""
+    require(actor, "ticket.personal_data")
+    with db.write() as s:
+        t = ticket_by_ref(s, ticket, business_date(now))
+        s.add(DataAccess(at=now, staff_id=actor.staff_id, subject="ticket", subject_uuid=t.uuid,
+                         purpose=purpose[:200]))
+        return PersonalData(t.number, t.customer_name, t.customer_phone, t.need_note)
+
+
+def end_of_day(db: Database, *, day: dt.date | None = None, actor: Actor, now: dt.datetime) -> DayClosed:
+    """Expire tickets of ``day`` (default: today) and earlier still waiting or called."""
+    require(actor, "day.close")
+    day = day or business_date(now)
+    with db.write() as s:
+        stale = list(s.scalars(select(Ticket).where(
+            Ticket.business_date <= day, Ticket.status.in_(("waiting", "transferred", "called"))
+        )))
+        ids = [t.id for t in stale]
+        if ids:
+            s.execute(update(Window).where(Window.current_ticket_id.in_(ids)).values(current_ticket_id=None))
+        for t in stale:
+            t.status = "expired"
+        record_event(s, "DayClosed", now, staff_id=actor.staff_id,
+                     payload={"business_date": day.isoformat(), "expired": len(ids),
+                              "numbers": [t.number for t in stale][:500]})
+        return DayClosed(day, len(ids))

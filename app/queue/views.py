@@ -1,0 +1,154 @@
+"""Frozen results returned by service functions (never live ORM objects)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from app.store.models import Ticket
+
+
+def mask_name(name: str | None) -> str | None:
+    """张三丰 -> 张**, John Smith -> J*********."""
+    if not name:
+        return None
+    return name[0] + "*" * (len(name) - 1)
+
+
+def mask_phone(phone: str | None) -> str | None:
+    """13812345678 -> 138****5678."""
+    if not phone:
+        return None
+    digits = phone
+    if len(digits) <= 4:
+        return "*" * len(digits)
+    if len(digits) <= 7:
+        return "*" * (len(digits) - 4) + digits[-4:]
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+@dataclass(frozen=True)
+class TicketView:
+    id: int
+    uuid: str
+    number: str
+    business_date: dt.date
+    service_code: str
+    service_name_zh: str
+    service_name_en: str
+    priority: str
+    priority_note: str | None
+    status: str
+    issued_at: dt.datetime
+    queued_at: dt.datetime
+    called_at: dt.datetime | None
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    window_number: int | None
+    target_window_number: int | None
+    call_count: int
+    transfer_count: int
+    print_state: str
+    outcome: str | None
+    rating: int | None
+    customer_name_masked: str | None
+    customer_phone_masked: str | None
+    has_personal_data: bool
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    ticket: TicketView
+    people_ahead: int
+    estimated_wait_min: int
+
+
+@dataclass(frozen=True)
+class WindowView:
+    id: int
+    number: int
+    name: str
+    state: str
+    pause_reason: str | None
+    staff_username: str | None
+    service_codes: tuple[str, ...]
+    current_ticket: TicketView | None
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    id: int
+    code: str
+    name_zh: str
+    name_en: str
+    target_wait_min: int
+    active: bool
+    position: int
+
+
+@dataclass(frozen=True)
+class ServiceQueue:
+    service: ServiceView
+    waiting: int
+    priority_waiting: int
+    longest_wait_min: int
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    business_date: dt.date
+    services: tuple[ServiceQueue, ...]
+    windows: tuple[WindowView, ...]
+    waiting_total: int
+
+
+@dataclass(frozen=True)
+class DayClosed:
+    business_date: dt.date
+    expired: int
+
+
+def ticket_view(t: Ticket, window_numbers: dict[int, int]) -> TicketView:
+    svc = t.service
+    return TicketView(
+        id=t.id,
+        uuid=t.uuid,
+        number=t.number,
+        business_date=t.business_date,
+        service_code=svc.code,
+        service_name_zh=svc.name_zh,
+        service_name_en=svc.name_en,
+        priority=t.priority,
+        priority_note=t.priority_note,
+        status=t.status,
+        issued_at=t.issued_at,
+        queued_at=t.queued_at,
+        called_at=t.called_at,
+        started_at=t.started_at,
+        finished_at=t.finished_at,
+        window_number=window_numbers.get(t.window_id) if t.window_id else None,
+        target_window_number=window_numbers.get(t.target_window_id) if t.target_window_id else None,
+        call_count=t.call_count,
+        transfer_count=t.transfer_count,
+        print_state=t.print_state,
+        outcome=t.outcome,
+        rating=t.rating,
+        customer_name_masked=mask_name(t.customer_name),
+        customer_phone_masked=mask_phone(t.customer_phone),
+        has_personal_data=bool(t.customer_name or t.customer_phone or t.need_note),
+    )
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Dataclasses, dates and tuples as plain JSON values."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (dt.datetime, dt.date, dt.time)):
+        return obj.isoformat()
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [to_jsonable(v) for v in obj]
+    return obj

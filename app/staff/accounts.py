@@ -1,0 +1,104 @@
+"""Staff accounts: create, authenticate (argon2id), look up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from app.errors import InvalidInput, NotPermitted, UnknownStaff
+from app.staff.roles import Actor, parse_roles, require
+from app.store.engine import Database
+from app.store.events import record_event
+from app.store.models import Staff
+
+_hasher = PasswordHasher()  # argon2id with the library's current defaults
+_USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
+
+
+@dataclass(frozen=True)
+class StaffView:
+    id: int
+    username: str
+    full_name: str
+    roles: tuple[str, ...]
+    active: bool
+
+
+def _view(s: Staff) -> StaffView:
+    return StaffView(s.id, s.username, s.full_name, tuple(sorted(filter(None, s.roles.split(",")))), s.active)
+
+
+def add_staff(
+    db: Database,
+    *,
+    username: str,
+    password: str,
+    roles: str | list[str],
+    full_name: str = "",
+    actor: Actor,
+    now: dt.datetime,
+) -> StaffView:
+    require(actor, "staff.manage")
+    if not _USERNAME.match(username or ""):
+        raise InvalidInput("A username is 2-64 letters, digits, dots, dashes or underscores.")
+    if len(password or "") < 8:
+        raise InvalidInput("A password needs at least 8 characters.")
+    role_set = parse_roles(roles)
+    with db.write() as s:
+        if s.scalar(select(Staff.id).where(Staff.username == username)) is not None:
+            raise InvalidInput(f"A staff account named {username!r} already exists.", username=username)
+        staff = Staff(
+            username=username,
+            full_name=full_name.strip()[:100],
+            roles=",".join(sorted(role_set)),
+            password_hash=_hasher.hash(password),
+            active=True,
+            created_at=now,
+        )
+        s.add(staff)
+        s.flush()
+        record_event(
+            s, "StaffAdded", now, staff_id=actor.staff_id,
+            payload={"username": username, "roles": sorted(role_set)},
+        )
+        return _view(staff)
+
+
+def authenticate(db: Database, username: str, password: str) -> Actor:
+    """The actor for a correct username and password, else NotPermitted."""
+    with db.read() as s:
+        staff = s.scalar(select(Staff).where(Staff.username == username))
+        if staff is None or not staff.active:
+            raise NotPermitted("Unknown user or wrong password.")
+        try:
+            _hasher.verify(staff.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            raise NotPermitted("Unknown user or wrong password.") from None
+        return _actor(staff)
+
+
+def actor_for(db: Database, username: str) -> Actor:
+    """The actor for an existing, active account (no password: local CLI)."""
+    with db.read() as s:
+        staff = s.scalar(select(Staff).where(Staff.username == username))
+        if staff is None or not staff.active:
+            raise UnknownStaff(f"There is no active staff account named {username!r}.", username=username)
+        return _actor(staff)
+
+
+def list_staff(db: Database) -> list[StaffView]:
+    with db.read() as s:
+        return [_view(x) for x in s.scalars(select(Staff).order_by(Staff.username))]
+
+
+def _actor(staff: Staff) -> Actor:
+    return Actor(
+        username=staff.username,
+        roles=frozenset(filter(None, staff.roles.split(","))),
+        staff_id=staff.id,
+    )

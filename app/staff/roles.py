@@ -1,0 +1,75 @@
+"""Roles and what each may do. Service functions call ``require``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.errors import NotPermitted
+
+ROLES = ("greeter", "teller", "complaints", "manager", "admin")
+
+# action -> roles allowed. admin may do everything.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "ticket.issue": frozenset({"greeter", "manager"}),
+    "ticket.cancel": frozenset({"greeter", "teller", "manager"}),
+    "ticket.reprint": frozenset({"greeter", "manager"}),
+    "ticket.personal_data": frozenset({"greeter", "teller", "manager"}),
+    "ticket.rate": frozenset({"teller", "greeter", "manager"}),
+    "call": frozenset({"teller", "manager"}),
+    "window.operate": frozenset({"teller", "manager"}),
+    "day.close": frozenset({"manager"}),
+    "staff.manage": frozenset(),
+    "catalogue.manage": frozenset({"manager"}),
+    "settings.manage": frozenset({"manager"}),
+    "complaint.intake": frozenset({"complaints", "manager"}),
+    "complaint.handle": frozenset({"complaints", "manager"}),
+    "complaint.personal_data": frozenset({"complaints", "manager"}),
+    "complaint.approve": frozenset({"manager"}),
+    "report.view": frozenset({"manager"}),
+    "sync.run": frozenset({"manager"}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who performs an action. ``staff_id`` is None for the local system."""
+
+    username: str
+    roles: frozenset[str] = field(default_factory=frozenset)
+    staff_id: int | None = None
+
+    def can(self, action: str) -> bool:
+        if "admin" in self.roles:
+            return True
+        return bool(self.roles & PERMISSIONS.get(action, frozenset()))
+
+
+# The headless command line on the branch PC itself: whoever can write the
+# database file already has every right, so the CLI acts as the system unless
+# --user names a staff account whose roles then apply.
+SYSTEM = Actor(username="system", roles=frozenset({"admin"}))
+
+
+def require(actor: Actor, action: str) -> None:
+    if not actor.can(action):
+        raise NotPermitted(
+            f"{actor.username} is not allowed to do this ({action}).",
+            action=action,
+            username=actor.username,
+        )
+
+
+def parse_roles(text: str | list[str] | tuple[str, ...]) -> frozenset[str]:
+    from app.errors import InvalidInput
+
+    items = text.split(",") if isinstance(text, str) else list(text)
+    roles = frozenset(r.strip().lower() for r in items if r.strip())
+    unknown = roles - set(ROLES)
+    if unknown:
+        raise InvalidInput(
+            f"Unknown role {sorted(unknown)[0]!r}; roles are {', '.join(ROLES)}.",
+            role=sorted(unknown)[0],
+        )
+    if not roles:
+        raise InvalidInput("A staff account needs at least one role.")
+    return roles

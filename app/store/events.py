@@ -1,0 +1,35 @@
+"""Appending to the event log: one row per state change, same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.store.models import Event
+
+
+def record_event(
+    session: Session,
+    type_: str,
+    now: dt.datetime,
+    *,
+    ticket_id: int | None = None,
+    complaint_id: int | None = None,
+    window_id: int | None = None,
+    staff_id: int | None = None,
+    payload: dict[str, Any] | None = None,
+) -> Event:
+    ev = Event(
+        at=now,
+        type=type_,
+        ticket_id=ticket_id,
+        complaint_id=complaint_id,
+        window_id=window_id,
+        staff_id=staff_id,
+        payload=payload or {},
+    )
+    session.add(ev)
+    session.flush()
+    return ev

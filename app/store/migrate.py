@@ -1,0 +1,59 @@
+"""Run Alembic migrations from code: the app upgrades a database on start.
+
+Two processes starting at once are serialised: on SQLite the migration runs
+inside one ``BEGIN IMMEDIATE`` transaction (SQLite DDL is transactional), on
+PostgreSQL under a transaction-scoped advisory lock. The second process then
+finds the schema already current and does nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from app.store.engine import Database, _translate_db_errors
+from app.store.errors import DatabaseTooNew
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+_PG_MIGRATION_LOCK = 0x42D35C  # arbitrary, stable advisory-lock key
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def known_heads() -> set[str]:
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def current_revisions(db: Database) -> set[str]:
+    with _translate_db_errors(), db.engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())
+
+
+def upgrade_to_head(db: Database, target: str = "heads") -> None:
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    with _translate_db_errors(), db.engine.connect() as conn:
+        with conn.begin():
+            if db.dialect == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+            current = MigrationContext.configure(conn).get_current_heads()
+            for rev in current:
+                try:
+                    known = script.get_revision(rev)
+                except Exception:  # alembic raises several types for unknown ids
+                    known = None
+                if known is None:
+                    raise DatabaseTooNew(
+                        "This database was created by a newer version of BranchDesk; "
+                        "install that version or newer."
+                    )
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)

@@ -1,0 +1,19 @@
+"""Alembic environment: always driven from app.store.migrate with a connection."""
+
+from alembic import context
+
+from app.store.base import Base
+import app.store.models  # noqa: F401  (registers the core tables)
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only used from code
+    raise RuntimeError("Run migrations through app.store.migrate.upgrade_to_head().")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,185 @@
+"""Core tables: services, windows, staff, tickets, the event log, settings.
+
+Times are the branch's local wall-clock time, stored naive (DESIGN: every
+service function takes an explicit ``now``). Every row that head office
+consolidates carries a ``uuid``; tickets carry a ``version`` that grows with
+every change so upstream upserts can keep only the newest copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.store.base import Base, new_uuid
+
+
+class Service(Base):
+    __tablename__ = "services"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)  # ticket prefix, e.g. "A"
+    name_zh: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(64))
+    target_wait_min: Mapped[int] = mapped_column(Integer, default=15)
+    default_service_min: Mapped[int] = mapped_column(Integer, default=6)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    max_number: Mapped[int] = mapped_column(Integer, default=999)
+
+
+class Window(Base):
+    __tablename__ = "windows"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(String(64), default="")
+    state: Mapped[str] = mapped_column(String(16), default="closed")  # open/paused/closed
+    pause_reason: Mapped[str | None] = mapped_column(String(200))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # No foreign key: windows and tickets would reference each other.
+    current_ticket_id: Mapped[int | None] = mapped_column(Integer)
+    # Priority calls made in a row while normal tickets were waiting
+    # (the calling policy's anti-starvation counter).
+    priority_streak: Mapped[int] = mapped_column(Integer, default=0)
+
+    services: Mapped[list[WindowService]] = relationship(
+        order_by="WindowService.position", cascade="all, delete-orphan"
+    )
+
+
+class WindowService(Base):
+    __tablename__ = "window_services"
+
+    window_id: Mapped[int] = mapped_column(ForeignKey("windows.id"), primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    service: Mapped[Service] = relationship()
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(100), default="")
+    roles: Mapped[str] = mapped_column(String(200), default="")  # comma-separated
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class TicketCounter(Base):
+    """Last sequence handed out per business day and prefix: never goes back."""
+
+    __tablename__ = "ticket_counters"
+
+    business_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(8), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("business_date", "prefix", "seq", name="uq_tickets_day_prefix_seq"),
+        # The calling query: waiting tickets of a service in queue order.
+        Index("ix_tickets_queue", "status", "service_id", "queued_at"),
+        # Wait estimates: recent finished tickets of a service.
+        Index("ix_tickets_service_finished", "service_id", "finished_at"),
+        Index("ix_tickets_business_date", "business_date"),
+        Index("ix_tickets_window_status", "window_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    original_service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    prefix: Mapped[str] = mapped_column(String(8))
+    seq: Mapped[int] = mapped_column(Integer)  # monotone per day and prefix
+    number: Mapped[str] = mapped_column(String(16))  # what the customer sees: "A023"
+    priority: Mapped[str] = mapped_column(String(16), default="normal")
+    priority_note: Mapped[str | None] = mapped_column(String(32))  # elderly, disabled...
+    # Personal data: never on public screens or tickets unmasked.
+    customer_name: Mapped[str | None] = mapped_column(String(100))
+    customer_phone: Mapped[str | None] = mapped_column(String(32))
+    need_note: Mapped[str | None] = mapped_column(String(500))
+
+    status: Mapped[str] = mapped_column(String(16), default="waiting")
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    queued_at: Mapped[dt.datetime] = mapped_column(DateTime)  # queue position key
+    first_called_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    called_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    transferred_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    transfer_count: Mapped[int] = mapped_column(Integer, default=0)
+    target_window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    call_count: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str | None] = mapped_column(String(200))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    # not_printed / printed / failed / voided (a ticket exists before it is printed)
+    print_state: Mapped[str] = mapped_column(String(16), default="not_printed")
+
+    service: Mapped[Service] = relationship(foreign_keys=[service_id])
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Event(Base):
+    """Append-only log: change feed, audit trail and sync outbox in one."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_ticket", "ticket_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    type: Mapped[str] = mapped_column(String(48))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    complaint_id: Mapped[int | None] = mapped_column(Integer)
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Setting(Base):
+    """Branch settings as key -> JSON value (catalogue-independent knobs)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class DataAccess(Base):
+    """Who opened which personal data, and when (personal-data audit)."""
+
+    __tablename__ = "data_access_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    subject: Mapped[str] = mapped_column(String(32))  # "ticket" / "complaint"
+    subject_uuid: Mapped[str] = mapped_column(String(36))
+    purpose: Mapped[str] = mapped_column(Text, default="")

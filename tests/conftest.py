@@ -1,0 +1,50 @@
+"""Shared fixtures: real SQLite files, a throwaway PostgreSQL server, times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+from tests.support.pg import PgServer, find_pg_bin  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    if find_pg_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries are missing; .ci/run must install postgresql")
+        pytest.skip("PostgreSQL server binaries are not installed")
+    server = PgServer().start()
+    yield server
+    server.destroy()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A fresh, empty database on the throwaway server, as superuser URL."""
+    return pg_server.url(pg_server.create_database())
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'branch.sqlite3'}"
+
+
+@pytest.fixture
+def day() -> dt.date:
+    return dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def at(day):
+    """at(9, 30) -> 2026-11-23 09:30 (branch local time)."""
+
+    def make(hour: int, minute: int = 0, second: int = 0) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(hour, minute, second))
+
+    return make
