@@ -1,0 +1,132 @@
+"""The command registry shared by argparse (one process, one command) and
+``branchdesk batch`` (JSON lines, one process, many commands).
+
+A command is a handler ``(ctx, args) -> Outcome`` plus its arguments. The
+argument names are the command line's long options; a batch operation line
+uses the same names (``{"op": "call next", "window": 3}``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.queue.views import to_jsonable
+from app.staff.roles import SYSTEM, Actor
+
+
+class UsageError(Exception):
+    """Bad usage: exit code 2, one line on stderr."""
+
+
+class NothingToDo(Exception):
+    """Exit code 3 (for example nobody waiting), one line on stderr."""
+
+
+@dataclass(frozen=True)
+class Arg:
+    flag: str  # "--window"
+    type: Callable[[str], Any] = str
+    required: bool = False
+    help: str = ""
+    default: Any = None
+    choices: tuple[str, ...] | None = None
+    action: str | None = None  # "store_true"
+
+    @property
+    def dest(self) -> str:
+        return self.flag.lstrip("-").replace("-", "_")
+
+
+@dataclass
+class Outcome:
+    """What a command returns: JSON data for --json and one human line."""
+
+    data: Any
+    text: str
+    exit_code: int = 0
+
+    def json(self) -> Any:
+        return to_jsonable(self.data)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # "call next"
+    handler: Callable[["Context", argparse.Namespace], Outcome]
+    args: tuple[Arg, ...] = ()
+    help: str = ""
+    needs_db: bool = True
+    batchable: bool = True
+
+
+@dataclass
+class Context:
+    """Per-process state: the open database, the acting user, the clock."""
+
+    db_url: str | None = None
+    user: str | None = None
+    at: dt.datetime | None = None
+    _db: Any = None
+    _actor: Actor | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def db(self):  # type: ignore[no-untyped-def]
+        if self._db is None:
+            from app.store import open_database
+
+            self._db = open_database(self.db_url)
+        return self._db
+
+    @property
+    def actor(self) -> Actor:
+        if self._actor is None:
+            if self.user:
+                from app.staff.accounts import actor_for
+
+                self._actor = actor_for(self.db, self.user)
+            else:
+                self._actor = SYSTEM
+        return self._actor
+
+    def now(self) -> dt.datetime:
+        return self.at or dt.datetime.now().replace(microsecond=0)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, *args: Arg, help: str = "", needs_db: bool = True, batchable: bool = True):  # type: ignore[no-untyped-def]
+    """Decorator: register a handler as ``branchdesk <name>``."""
+
+    def wrap(fn: Callable[[Context, argparse.Namespace], Outcome]):  # type: ignore[no-untyped-def]
+        COMMANDS[name] = Command(name, fn, tuple(args), help or (fn.__doc__ or "").strip(), needs_db, batchable)
+        return fn
+
+    return wrap
+
+
+def parse_at(text: str) -> dt.datetime:
+    """ISO-8601 time of an action, as branch-local naive time."""
+    try:
+        value = dt.datetime.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise UsageError(f"--at {text!r} is not an ISO-8601 time such as 2026-11-23T09:30:00.") from None
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    return value
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise UsageError(f"{text!r} is not a date such as 2026-11-23.") from None
