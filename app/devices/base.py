@@ -1,0 +1,67 @@
+"""Device interfaces shared by the UI, the CLI and the drivers.
+
+Every call here may block (USB, serial, network I/O): callers on the GUI
+thread run them through ``asyncio.to_thread``/qasync, never directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class TicketPrintJob:
+    """What goes on a queue ticket. No personal data, ever."""
+
+    number: str
+    service_name_zh: str
+    service_name_en: str
+    people_ahead: int
+    estimated_wait_min: int
+    issued_at: dt.datetime
+    reference: str  # the ticket's uuid (QR code)
+    branch_name_zh: str
+    branch_name_en: str
+    priority: str = "normal"
+    footer_zh: str = ""
+    footer_en: str = ""
+
+
+@dataclass(frozen=True)
+class ReceiptPrintJob:
+    """The complaint window's receipt for the customer."""
+
+    reference: str  # TS-20261123-0007
+    kind_zh: str
+    kind_en: str
+    received_at: dt.datetime
+    answer_due: dt.date
+    branch_name_zh: str
+    branch_name_en: str
+    footer_zh: str = ""
+    footer_en: str = ""
+
+
+@dataclass(frozen=True)
+class PrinterStatus:
+    online: bool | None  # None: the printer does not or cannot say
+    paper: str  # "ok", "low", "out", "unknown"
+    message: str  # one sentence for the greeter
+
+
+class PrinterError(Exception):
+    """A print that did not happen; ``message`` is one sentence for people."""
+
+    def __init__(self, message: str, kind: str = "error") -> None:
+        super().__init__(message)
+        self.message = message
+        self.kind = kind  # paper_out, cover_open, offline, unplugged, timeout, config, error
+
+
+class TicketPrinter(Protocol):
+    def print_ticket(self, job: TicketPrintJob) -> None: ...
+    def print_receipt(self, job: ReceiptPrintJob) -> None: ...
+    def status(self) -> PrinterStatus: ...
+    def close(self) -> None: ...
