@@ -4,6 +4,7 @@ from alembic import context
 
 from app.store.base import Base
 import app.store.models  # noqa: F401  (registers the core tables)
+import app.store.models_complaints  # noqa: F401  (complaint window, revision 0002)
 
 config = context.config
 connection = config.attributes.get("connection")
