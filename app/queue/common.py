@@ -62,7 +62,7 @@ def ticket_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool = Fa
 
 
 def window_numbers(s: Session) -> dict[int, int]:
-    return dict(s.execute(select(Window.id, Window.number)).tuples().all())
+    return {wid: num for wid, num in s.execute(select(Window.id, Window.number))}
 
 
 def view(s: Session, t: Ticket) -> TicketView:
