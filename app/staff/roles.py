@@ -25,6 +25,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "complaint.handle": frozenset({"complaints", "manager"}),
     "complaint.personal_data": frozenset({"complaints", "manager"}),
     "complaint.approve": frozenset({"manager"}),
+    "complaint.view": frozenset({"complaints", "manager"}),
     "report.view": frozenset({"manager"}),
     "sync.run": frozenset({"manager"}),
 }

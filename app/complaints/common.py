@@ -1,0 +1,139 @@
+"""Lookups and settings shared by the complaint service functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.complaints.calendar import WorkCalendar
+from app.complaints.deadlines import (
+    DEFAULT_ACK_HOURS,
+    DEFAULT_CLOSING,
+    Deadlines,
+    Pause,
+    compute_deadlines,
+    parse_closing,
+    resolve_days_for,
+)
+from app.complaints.errors import UnknownComplaint
+from app.staff.roles import Actor
+from app.store.events import record_event
+from app.store.models import Setting
+from app.store.models_complaints import CalendarOverride, Complaint, ComplaintCategory, ComplaintLog
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+
+SETTING_DEFAULTS = {
+    "branch.code": "BR001",
+    "branch.closing_time": "17:00",
+    "complaints.ack_hours": DEFAULT_ACK_HOURS,
+    "complaints.resolve_days": {},  # kind -> working days, over the built-in 3/5/5
+    "complaints.monthly_target": 200,
+}
+
+
+def setting(s: Session, key: str):  # type: ignore[no-untyped-def]
+    row = s.get(Setting, key)
+    return row.value if row is not None else SETTING_DEFAULTS.get(key)
+
+
+@dataclass(frozen=True)
+class ClockConfig:
+    """Everything the deadline arithmetic needs from the store."""
+
+    calendar: WorkCalendar
+    closing: dt.time
+    ack_hours: int
+    kind_days: dict[str, int]
+    category_days: dict[str, int | None]
+
+
+def load_calendar(s: Session) -> WorkCalendar:
+    return WorkCalendar.from_rows((d, k) for d, k in s.execute(select(CalendarOverride.day, CalendarOverride.kind)))
+
+
+def clock_config(s: Session) -> ClockConfig:
+    closing = setting(s, "branch.closing_time")
+    return ClockConfig(
+        calendar=load_calendar(s),
+        closing=parse_closing(closing) if closing else DEFAULT_CLOSING,
+        ack_hours=int(setting(s, "complaints.ack_hours") or DEFAULT_ACK_HOURS),
+        kind_days={k: int(v) for k, v in (setting(s, "complaints.resolve_days") or {}).items()},
+        category_days={code: days for code, days in s.execute(
+            select(ComplaintCategory.code, ComplaintCategory.resolve_days))},
+    )
+
+
+def pauses_of(s: Session, c: Complaint) -> list[Pause]:
+    """Pause intervals from the follow-up log (paused ... resumed)."""
+    rows = s.execute(
+        select(ComplaintLog.action, ComplaintLog.at)
+        .where(ComplaintLog.complaint_id == c.id, ComplaintLog.action.in_(("pause", "resume")))
+        .order_by(ComplaintLog.id)
+    ).tuples()
+    pauses: list[Pause] = []
+    start: dt.datetime | None = None
+    for action, at in rows:
+        if action == "pause":
+            start = at
+        elif start is not None:
+            pauses.append(Pause(start, at))
+            start = None
+    if start is not None:
+        pauses.append(Pause(start, None))
+    return pauses
+
+
+def deadlines_for(s: Session, c: Complaint, cfg: ClockConfig | None = None) -> Deadlines:
+    cfg = cfg or clock_config(s)
+    return compute_deadlines(
+        c.received_at, resolve_days=c.resolve_days, regulatory_days=c.regulatory_days,
+        pauses=pauses_of(s, c), closing=cfg.closing, ack_hours=cfg.ack_hours, cal=cfg.calendar,
+    )
+
+
+def apply_deadlines(c: Complaint, d: Deadlines) -> None:
+    c.ack_due, c.resolve_due, c.regulatory_due = d.ack_due, d.resolve_due, d.regulatory_due
+
+
+def days_for(cfg: ClockConfig, kind: str, categories: list[str]) -> int:
+    return resolve_days_for(kind, categories, cfg.kind_days, cfg.category_days)
+
+
+def complaint_by_ref(s: Session, ref: str | int, *, lock: bool = False) -> Complaint:
+    """A case by reference (TS-...), uuid or database id."""
+    text = str(ref).strip()
+    q = select(Complaint)
+    if _UUID.match(text):
+        q = q.where(Complaint.uuid == text.lower())
+    elif isinstance(ref, int) or text.isdigit():
+        q = q.where(Complaint.id == int(text))
+    else:
+        q = q.where(Complaint.reference == text.upper()).order_by(Complaint.id.desc()).limit(1)
+    if lock and s.bind is not None and s.bind.dialect.name == "postgresql":
+        q = q.with_for_update()
+    c = s.scalar(q)
+    if c is None:
+        raise UnknownComplaint(f"There is no complaint case {text!r}.", reference=text)
+    return c
+
+
+def append_log(
+    s: Session, c: Complaint, action: str, actor: Actor, now: dt.datetime, *,
+    note: str = "", from_status: str | None = None, to_status: str | None = None,
+    data: dict | None = None, event: str | None = None,
+) -> None:
+    """One follow-up log row and, unless ``event`` is '', its event."""
+    s.add(ComplaintLog(complaint_id=c.id, at=now, staff_id=actor.staff_id, staff=actor.username,
+                       action=action, from_status=from_status, to_status=to_status,
+                       note=note, data=data or {}))
+    c.updated_at = now
+    if event != "":
+        payload = {"reference": c.reference, "action": action, "status": c.status}
+        payload.update({k: v for k, v in (data or {}).items() if k not in ("note",)})
+        record_event(s, event or f"Complaint{action.title().replace('_', '')}", now,
+                     complaint_id=c.id, staff_id=actor.staff_id, payload=payload)

@@ -1,0 +1,112 @@
+"""Intake: a new complaint, suggestion or praise, numbered TS-YYYYMMDD-NNNN."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.complaints.common import append_log, apply_deadlines, clock_config, days_for, deadlines_for, setting
+from app.complaints.errors import InvalidInput
+from app.complaints.rules import (
+    CHANNELS,
+    KINDS,
+    MAX_CONTENT,
+    MAX_NAME,
+    check_choice,
+    clean_text,
+    normalise_email,
+    reference_number,
+)
+from app.complaints.views import ComplaintSummary, summary
+from app.queue.common import ticket_by_ref
+from app.queue.tickets import normalise_phone
+from app.staff.roles import Actor, require
+from app.store.engine import Database
+from app.store.models_complaints import Complaint, ComplaintCategory, ComplaintCounter
+
+
+def _next_seq(s: Session, branch: str, day: dt.date) -> int:
+    """Atomically bump the branch's counter for ``day`` (same upsert as tickets)."""
+    dialect = s.get_bind().dialect.name
+    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(ComplaintCounter)
+    stmt = ins.values(branch_code=branch, business_date=day, last_seq=1).on_conflict_do_update(
+        index_elements=["branch_code", "business_date"],
+        set_={"last_seq": ComplaintCounter.last_seq + 1},
+    ).returning(ComplaintCounter.last_seq)
+    return int(s.execute(stmt).scalar_one())
+
+
+def _check_categories(s: Session, codes: Sequence[str]) -> list[str]:
+    wanted = list(dict.fromkeys(c.strip() for c in codes if c and c.strip()))
+    known = set(s.scalars(select(ComplaintCategory.code).where(ComplaintCategory.active.is_(True))))
+    for code in wanted:
+        if code not in known:
+            raise InvalidInput(f"Unknown category {code!r}; use one of {', '.join(sorted(known))}.",
+                               field="categories")
+    return wanted
+
+
+def intake_complaint(
+    db: Database,
+    *,
+    kind: str,
+    channel: str,
+    content: str,
+    customer_name: str | None = None,
+    customer_phone: str | None = None,
+    customer_email: str | None = None,
+    categories: Sequence[str] = (),
+    ticket: str | None = None,
+    window_number: int | None = None,
+    teller: str | None = None,
+    received_at: dt.datetime | None = None,
+    actor: Actor,
+    now: dt.datetime,
+) -> ComplaintSummary:
+    """Record a new case with its deadlines; the receipt is printed afterwards."""
+    require(actor, "complaint.intake")
+    check_choice(kind, KINDS, "kind")
+    check_choice(channel, CHANNELS, "channel")
+    text = clean_text(content, MAX_CONTENT, "content", required=True)
+    name = clean_text(customer_name, MAX_NAME, "customer name")
+    phone = normalise_phone(customer_phone)
+    email = normalise_email(customer_email)
+    if kind == "complaint" and not (phone or email):
+        raise InvalidInput("A complaint needs a phone number or an email address to answer the customer.",
+                           field="contact")
+    received = received_at or now
+    if received > now:
+        raise InvalidInput("The received time cannot be in the future.", field="received_at")
+    with db.write() as s:
+        cats = _check_categories(s, categories)
+        branch = str(setting(s, "branch.code") or "BR001")
+        ticket_uuid = ticket_number = None
+        if ticket:
+            t = ticket_by_ref(s, ticket, received.date())
+            ticket_uuid, ticket_number = t.uuid, t.number
+        cfg = clock_config(s)
+        seq = _next_seq(s, branch, received.date())
+        c = Complaint(
+            branch_code=branch, reference=reference_number(received.date(), seq),
+            business_date=received.date(), seq=seq, kind=kind, channel=channel,
+            customer_name=name, customer_phone=phone, customer_email=email, content=text,
+            ticket_uuid=ticket_uuid, ticket_number=ticket_number, window_number=window_number,
+            teller=clean_text(teller, 64, "teller"), categories=cats, received_at=received,
+            received_by_id=actor.staff_id, received_by=actor.username, status="received",
+            resolve_days=days_for(cfg, kind, cats), regulatory_days=15, reopen_count=0,
+            print_state="not_printed", updated_at=now,
+            # placeholders until the deadlines are computed below
+            ack_due=received, resolve_due=received, regulatory_due=received,
+        )
+        s.add(c)
+        s.flush()
+        apply_deadlines(c, deadlines_for(s, c, cfg))
+        append_log(s, c, "intake", actor, now, to_status="received", event="ComplaintReceived",
+                   data={"kind": kind, "channel": channel, "categories": cats,
+                         "resolve_due": c.resolve_due.isoformat()})
+        return summary(c, now)

@@ -1,0 +1,143 @@
+"""Reading cases: the officer's list, one case with its personal data (the
+opening is recorded), the manager's overdue count, categories, handlers,
+and the branch's calendar overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, func, or_, select
+
+from app.complaints.calendar import OVERRIDE_KINDS
+from app.complaints.common import complaint_by_ref
+from app.complaints.rules import OPEN_STATUSES, check_choice, clean_text
+from app.complaints.views import CategoryView, ComplaintDetail, ComplaintSummary, detail, summary
+from app.staff.roles import Actor, require
+from app.store.engine import Database
+from app.store.events import record_event
+from app.store.models import DataAccess, Staff
+from app.store.models_complaints import CalendarOverride, Complaint, ComplaintCategory, ComplaintLog
+
+_FAR = dt.datetime.max
+
+
+def _sort_key(c: ComplaintSummary) -> tuple:
+    # Open cases first, nearest deadline first; answered cases after, newest first.
+    if c.next_due is not None:
+        return (0, c.next_due, c.id)
+    return (1 if c.status in OPEN_STATUSES else 2, _FAR - (c.received_at - dt.datetime.min), c.id)
+
+
+def list_complaints(
+    db: Database,
+    *,
+    actor: Actor,
+    now: dt.datetime,
+    kind: str | None = None,
+    status: str | None = None,
+    category: str | None = None,
+    handler: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    search: str | None = None,
+    limit: int = 500,
+) -> list[ComplaintSummary]:
+    """Cases sorted by the nearest deadline (contacts masked, no content).
+
+    ``status`` may be a status or "open" (everything not yet answered).
+    ``search`` matches the reference, ticket number, customer name or phone.
+    """
+    require(actor, "complaint.view")
+    q = select(Complaint)
+    if kind:
+        q = q.where(Complaint.kind == kind)
+    if status == "open":
+        q = q.where(Complaint.status.in_(OPEN_STATUSES))
+    elif status:
+        q = q.where(Complaint.status == status)
+    if handler:
+        q = q.where(Complaint.handler == handler)
+    if date_from:
+        q = q.where(Complaint.received_at >= dt.datetime.combine(date_from, dt.time()))
+    if date_to:
+        q = q.where(Complaint.received_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time()))
+    if search and search.strip():
+        like = f"%{search.strip()}%"
+        q = q.where(or_(Complaint.reference.ilike(like), Complaint.ticket_number.ilike(like),
+                        Complaint.customer_name.ilike(like), Complaint.customer_phone.ilike(like)))
+    with db.read() as s:
+        rows = [summary(c, now) for c in s.scalars(q.order_by(Complaint.id.desc()).limit(limit))]
+    if category:  # categories are a short JSON list per case: filtered here
+        rows = [r for r in rows if category in r.categories]
+    return sorted(rows, key=_sort_key)
+
+
+def complaint_detail(db: Database, ref: str | int, *, purpose: str = "follow-up",
+                     actor: Actor, now: dt.datetime) -> ComplaintDetail:
+    """One case with names, contacts, content and log; the opening is recorded."""
+    require(actor, "complaint.personal_data")
+    with db.write() as s:
+        c = complaint_by_ref(s, ref)
+        log = list(s.scalars(select(ComplaintLog).where(ComplaintLog.complaint_id == c.id)
+                             .order_by(ComplaintLog.id)))
+        s.add(DataAccess(at=now, staff_id=actor.staff_id, subject="complaint", subject_uuid=c.uuid,
+                         purpose=(purpose or "")[:200]))
+        return detail(c, log, now)
+
+
+def get_complaint(db: Database, ref: str | int, *, actor: Actor, now: dt.datetime) -> ComplaintSummary:
+    """One case as a list shows it (masked)."""
+    require(actor, "complaint.view")
+    with db.read() as s:
+        return summary(complaint_by_ref(s, ref), now)
+
+
+def overdue_count(db: Database, now: dt.datetime) -> int:
+    """Open cases past their deadline (acknowledgement or resolution); paused ones wait."""
+    with db.read() as s:
+        return int(s.scalar(
+            select(func.count()).select_from(Complaint).where(or_(
+                Complaint.status.in_(("received", "acknowledged", "in_progress")) & (Complaint.resolve_due < now),
+                (Complaint.status == "received") & (Complaint.ack_due < now),
+            ))
+        ) or 0)
+
+
+def list_categories(db: Database, *, include_inactive: bool = False) -> list[CategoryView]:
+    q = select(ComplaintCategory).order_by(ComplaintCategory.position, ComplaintCategory.code)
+    if not include_inactive:
+        q = q.where(ComplaintCategory.active.is_(True))
+    with db.read() as s:
+        return [CategoryView(c.code, c.name_zh, c.name_en, c.resolve_days, c.active) for c in s.scalars(q)]
+
+
+def list_handlers(db: Database) -> list[str]:
+    """Usernames that may be assigned cases (complaints or manager role)."""
+    with db.read() as s:
+        rows = s.execute(select(Staff.username, Staff.roles).where(Staff.active.is_(True))
+                         .order_by(Staff.username)).tuples()
+        return [u for u, roles in rows if set(roles.split(",")) & {"complaints", "manager"}]
+
+
+def set_calendar_override(db: Database, day: dt.date, *, kind: str | None, note: str = "",
+                          actor: Actor, now: dt.datetime) -> None:
+    """Mark ``day`` as a branch holiday or make-up working day (kind None removes it).
+
+    Deadlines already stored are not moved; they are recomputed on the next
+    pause/resume or extension of a case.
+    """
+    require(actor, "settings.manage")
+    if kind is not None:
+        check_choice(kind, OVERRIDE_KINDS, "calendar override")
+    with db.write() as s:
+        s.execute(delete(CalendarOverride).where(CalendarOverride.day == day))
+        if kind is not None:
+            s.add(CalendarOverride(day=day, kind=kind, note=clean_text(note, 100, "note") or ""))
+        record_event(s, "CalendarOverrideSet", now, staff_id=actor.staff_id,
+                     payload={"day": day.isoformat(), "kind": kind})
+
+
+def calendar_overrides(db: Database) -> list[tuple[dt.date, str, str]]:
+    with db.read() as s:
+        return list(s.execute(select(CalendarOverride.day, CalendarOverride.kind, CalendarOverride.note)
+                              .order_by(CalendarOverride.day)).tuples())

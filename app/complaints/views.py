@@ -1,0 +1,120 @@
+"""Frozen results of the complaint services (never live ORM objects)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.complaints.deadlines import deadline_state
+from app.complaints.rules import mask_email
+from app.queue.views import mask_name, mask_phone, to_jsonable  # noqa: F401  (re-exported)
+from app.store.models_complaints import Complaint, ComplaintLog
+
+
+@dataclass(frozen=True)
+class ComplaintSummary:
+    """One case as a list shows it: contacts masked, no content."""
+
+    id: int
+    uuid: str
+    version: int
+    reference: str
+    kind: str
+    channel: str
+    status: str
+    categories: tuple[str, ...]
+    customer_name_masked: str | None
+    contact_masked: str | None
+    handler: str | None
+    received_by: str
+    received_at: dt.datetime
+    ack_due: dt.datetime
+    resolve_due: dt.datetime
+    regulatory_due: dt.datetime
+    regulatory_days: int
+    next_due: dt.datetime | None  # the deadline that matters now (None: paused or answered)
+    deadline_state: str  # ok / due_soon / overdue
+    ticket_number: str | None
+    window_number: int | None
+    pause_reason: str | None
+    resolved_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    satisfaction: int | None
+    adopted: bool | None
+    reopen_count: int
+    print_state: str
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    uuid: str
+    at: dt.datetime
+    staff: str
+    action: str
+    from_status: str | None
+    to_status: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class ComplaintDetail:
+    """A case with its personal data and log: for complaints and manager roles."""
+
+    summary: ComplaintSummary
+    customer_name: str | None
+    customer_phone: str | None
+    customer_email: str | None
+    content: str
+    teller: str | None
+    resolution: str | None
+    notify_method: str | None
+    notified_at: dt.datetime | None
+    extension_reason: str | None
+    extension_approved_by: str | None
+    log: tuple[LogEntry, ...]
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    code: str
+    name_zh: str
+    name_en: str
+    resolve_days: int | None
+    active: bool
+
+
+def next_due(c: Complaint) -> dt.datetime | None:
+    if c.status == "received":
+        return min(c.ack_due, c.resolve_due)
+    if c.status in ("acknowledged", "in_progress"):
+        return c.resolve_due
+    return None
+
+
+def summary(c: Complaint, now: dt.datetime) -> ComplaintSummary:
+    due = next_due(c)
+    return ComplaintSummary(
+        id=c.id, uuid=c.uuid, version=c.version, reference=c.reference, kind=c.kind, channel=c.channel,
+        status=c.status, categories=tuple(c.categories or ()),
+        customer_name_masked=mask_name(c.customer_name),
+        contact_masked=mask_phone(c.customer_phone) or mask_email(c.customer_email),
+        handler=c.handler, received_by=c.received_by, received_at=c.received_at,
+        ack_due=c.ack_due, resolve_due=c.resolve_due, regulatory_due=c.regulatory_due,
+        regulatory_days=c.regulatory_days, next_due=due, deadline_state=deadline_state(due, now),
+        ticket_number=c.ticket_number, window_number=c.window_number, pause_reason=c.pause_reason,
+        resolved_at=c.resolved_at, closed_at=c.closed_at, satisfaction=c.satisfaction,
+        adopted=c.adopted, reopen_count=c.reopen_count, print_state=c.print_state,
+    )
+
+
+def log_entry(row: ComplaintLog) -> LogEntry:
+    return LogEntry(row.uuid, row.at, row.staff, row.action, row.from_status, row.to_status, row.note)
+
+
+def detail(c: Complaint, log: list[ComplaintLog], now: dt.datetime) -> ComplaintDetail:
+    return ComplaintDetail(
+        summary=summary(c, now), customer_name=c.customer_name, customer_phone=c.customer_phone,
+        customer_email=c.customer_email, content=c.content, teller=c.teller, resolution=c.resolution,
+        notify_method=c.notify_method, notified_at=c.notified_at, extension_reason=c.extension_reason,
+        extension_approved_by=c.extension_approved_by, log=tuple(log_entry(r) for r in log),
+    )
