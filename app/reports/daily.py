@@ -1,0 +1,154 @@
+"""The daily wait-time report: one business day's figures in one pass.
+
+One query reads the day's tickets (durations computed in SQL), one reads the
+event log for transfer waits; everything else is arithmetic in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from collections import defaultdict
+from typing import Any
+
+from app.reports import query
+from app.reports.model import Branch, DailyReport, HourRow, InvalidPeriod, LongWait, ServiceRow, WindowRow
+from app.reports.stats import DEFINITIONS, Accumulator, histogram, minutes
+from app.store.engine import Database
+
+log = logging.getLogger("branchdesk.reports")
+
+LONGEST = 10
+# Where the complaints package may keep its day summary (it is built in parallel).
+_COMPLAINT_MODULES = ("app.complaints.report", "app.complaints.reports", "app.complaints.summary",
+                      "app.complaints.analysis", "app.complaints.stats", "app.complaints")
+
+
+def check_day(day: dt.date, now: dt.datetime) -> None:
+    """Refuse a business day that has not started yet."""
+    if day > now.date():
+        raise InvalidPeriod(f"{day.isoformat()} is in the future; choose today or an earlier day.")
+
+
+def branch_of(settings: dict[str, Any]) -> Branch:
+    return Branch(str(settings.get("branch.name_zh") or ""), str(settings.get("branch.name_en") or ""))
+
+
+class _Group:
+    """Figures of one service, window or hour (same rules as the summary)."""
+
+    def __init__(self) -> None:
+        self.acc = Accumulator()
+        self.called = 0
+
+
+def complaints_summary(db: Database, day: dt.date) -> Any:
+    """The complaints package's summary of ``day``, or None if absent or empty."""
+    for name in _COMPLAINT_MODULES:
+        try:
+            fn = getattr(importlib.import_module(name), "day_summary", None)
+        except ImportError:
+            continue
+        if fn is None:
+            continue
+        try:
+            result = fn(db, day)
+        except Exception:  # another team's module must never break the report
+            log.exception("complaints day summary failed for %s", day)
+            return None
+        total = getattr(result, "total", None)
+        if total is None and isinstance(result, dict):
+            total = result.get("total")
+        return None if not result or total == 0 else result
+    return None
+
+
+def build_daily(db: Database, day: dt.date, *, now: dt.datetime,
+                with_complaints: bool = True) -> DailyReport:
+    """All the figures of the daily wait-time report for business day ``day``."""
+    check_day(day, now)
+    with db.read() as s:
+        rows = query.day_rows(s, day)
+        seconds = query.second_waits(s, day, day)
+        services = query.services(s)
+        windows = query.window_labels(s)
+        tellers = query.staff_usernames(s)
+        settings = query.setting_values(s, "branch.name_zh", "branch.name_en")
+
+    total = Accumulator()
+    by_service: dict[str, _Group] = defaultdict(_Group)
+    by_window: dict[tuple[int | None, int | None], _Group] = defaultdict(_Group)
+    by_hour: dict[int, _Group] = defaultdict(_Group)
+    served_by_hour: dict[int, int] = defaultdict(int)
+    longest: list[tuple[float, dict[str, Any]]] = []
+    for r in rows:
+        args = (r["status"], r["wait_s"], r["service_s"], r["target_wait_min"], r["rating"],
+                r["transfer_count"], seconds.get(r["id"], ()))
+        wait = total.add(*args)
+        by_service[r["service_code"]].acc.add(*args)
+        by_hour[r["issued_at"].hour].acc.add(*args)
+        if r["status"] == "done" and r["finished_at"] is not None:
+            served_by_hour[r["finished_at"].hour] += 1
+        if r["window_id"] is not None and r["first_called_at"] is not None:
+            g = by_window[(r["window_id"], r["staff_id"])]
+            g.acc.add(*args)
+            g.called += 1
+        if wait is not None:
+            longest.append((wait, r))
+    longest.sort(key=lambda x: (-x[0], x[1]["id"]))
+
+    summary = total.summary()
+    return DailyReport(
+        branch=branch_of(settings),
+        business_date=day,
+        generated_at=now,
+        has_data=bool(rows),
+        summary=summary,
+        services=tuple(_service_row(svc, by_service.get(svc.code)) for svc in services
+                       if svc.active or svc.code in by_service),
+        windows=tuple(_window_row(key, g, windows, tellers) for key, g in
+                      sorted(by_window.items(), key=lambda kv: (windows.get(kv[0][0], (0, ""))[0], kv[0][1] or 0))),
+        hours=_hour_rows(by_hour, served_by_hour),
+        histogram=tuple(histogram(total.waits)),
+        longest=tuple(
+            LongWait(r["number"], r["service_code"], r["issued_at"], r["first_called_at"], minutes(w) or 0.0,
+                     r["status"])
+            for w, r in longest[:LONGEST]
+        ),
+        complaints=complaints_summary(db, day) if with_complaints else None,
+        definitions=DEFINITIONS,
+    )
+
+
+def _service_row(svc: Any, group: _Group | None) -> ServiceRow:
+    sm = (group or _Group()).acc.summary()
+    return ServiceRow(
+        code=svc.code, name_zh=svc.name_zh, name_en=svc.name_en, target_wait_min=svc.target_wait_min,
+        issued=sm.issued, served=sm.served, no_shows=sm.no_shows, cancelled=sm.cancelled, expired=sm.expired,
+        wait=sm.wait, within_target_pct=sm.within_target_pct, service_avg_min=sm.service_avg_min,
+    )
+
+
+def _window_row(key: tuple[int | None, int | None], g: _Group, windows: dict[int, tuple[int, str]],
+                tellers: dict[int, str]) -> WindowRow:
+    window_id, staff_id = key
+    number, name = windows.get(window_id, (None, "")) if window_id is not None else (None, "")
+    sm = g.acc.summary()
+    return WindowRow(
+        window=number, window_name=name, teller=tellers.get(staff_id, "-") if staff_id else "-",
+        called=g.called, served=sm.served, no_shows=sm.no_shows, wait_avg_min=sm.wait.average_min,
+        service_avg_min=sm.service_avg_min, rating_avg=sm.rating_avg,
+    )
+
+
+def _hour_rows(by_hour: dict[int, _Group], served: dict[int, int]) -> tuple[HourRow, ...]:
+    hours = set(by_hour) | set(served)
+    if not hours:
+        return ()
+    return tuple(
+        HourRow(h, by_hour[h].acc.issued if h in by_hour else 0, served.get(h, 0),
+                by_hour[h].acc.summary().wait.average_min if h in by_hour else None)
+        for h in range(min(hours), max(hours) + 1)
+    )
+

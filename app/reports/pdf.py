@@ -1,0 +1,197 @@
+"""The daily and range reports as PDF (reportlab platypus), Chinese first.
+
+Tables come from tables.py (the CSV prints the very same cells); charts from
+charts.py. Every page carries the branch, the period, the generation time,
+the font used and the page number; the definitions close the report.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import logging
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from app.reports import tables as T
+from app.reports.charts import bars_and_line, histogram_chart
+from app.reports.export import PERCENTILE_METHOD
+from app.reports.fonts import PdfFont, cjk_font
+from app.reports.model import DailyReport, RangeReport
+
+log = logging.getLogger("branchdesk.reports")
+HEADER_BG = colors.HexColor("#e8eef5")
+
+
+class _Styles:
+    def __init__(self, font: str) -> None:
+        self.title = ParagraphStyle("title", fontName=font, fontSize=16, leading=21, spaceAfter=2)
+        self.sub = ParagraphStyle("sub", fontName=font, fontSize=9, leading=12, textColor=colors.HexColor("#444444"))
+        self.h2 = ParagraphStyle("h2", fontName=font, fontSize=11.5, leading=15, spaceBefore=9, spaceAfter=4)
+        self.body = ParagraphStyle("body", fontName=font, fontSize=8.5, leading=11.5)
+        self.cell = ParagraphStyle("cell", fontName=font, fontSize=7.5, leading=9)
+        self.small = ParagraphStyle("small", fontName=font, fontSize=7, leading=9,
+                                    textColor=colors.HexColor("#555555"))
+
+
+def _widths(t: T.Table, text_mm: tuple[float, ...], total_mm: float = 180) -> list[float]:
+    """Text columns at the given widths; numeric columns share the rest."""
+    rest = len(t.columns) - len(text_mm)
+    each = (total_mm - sum(text_mm)) / max(1, rest)
+    return [w * mm for w in text_mm] + [each * mm] * rest
+
+
+def _table(t: T.Table, st: _Styles, text_mm: tuple[float, ...] = (), total_mm: float = 180) -> Table:
+    head = [Paragraph(f"{c.zh}<br/>{c.en}", st.cell) for c in t.columns]
+    body = [[T.cell(v) for v in row] for row in t.rows]
+    if not body:
+        body = [["—"] + [""] * (len(t.columns) - 1)]
+    table = Table([head] + body, colWidths=_widths(t, text_mm, total_mm), repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),
+        ("FONTSIZE", (0, 1), (-1, -1), 7.5),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+        ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#b0b8c0")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f8fa")]),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def _section(title: T.Table | tuple[str, str], st: _Styles, *flowables: Any) -> KeepTogether:
+    zh, en = (title.zh, title.en) if isinstance(title, T.Table) else title
+    return KeepTogether([Paragraph(f"{zh} {en}", st.h2), *flowables])
+
+
+def _summary_block(sm_table: T.Table, st: _Styles) -> Table:
+    """The summary as two side-by-side label/value columns."""
+    rows = [(f"{T.SUMMARY_LABELS[k][0]} {T.SUMMARY_LABELS[k][1]}", T.cell(v)) for k, v in sm_table.rows]
+    half = (len(rows) + 1) // 2
+    left, right = rows[:half], rows[half:] + [("", "")] * (half - len(rows[half:]))
+    data = [[a, b, c, d] for (a, b), (c, d) in zip(left, right)]
+    table = Table(data, colWidths=[62 * mm, 22 * mm, 68 * mm, 22 * mm])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName), ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"), ("ALIGN", (3, 0), (3, -1), "RIGHT"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d0d6dc")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def _complaint_flowables(report: DailyReport, st: _Styles, font: PdfFont) -> list[Any]:
+    if report.complaints is None:
+        return []
+    try:
+        section = importlib.import_module("app.complaints.pdf").complaint_section
+    except (ImportError, AttributeError):
+        section = None
+    if section is not None:
+        try:
+            return list(section(report.complaints, font=font.name))
+        except TypeError:
+            try:
+                return list(section(report.complaints))
+            except Exception:
+                log.exception("complaint_section failed")
+        except Exception:
+            log.exception("complaint_section failed")
+    # Fallback: the summary's own fields as a small table, never the complaint text.
+    data = report.complaints if isinstance(report.complaints, dict) else getattr(report.complaints, "__dict__", {})
+    rows = [[str(k), T.cell(v)] for k, v in data.items() if isinstance(v, (int, float, str)) or v is None]
+    return [Paragraph("投诉与建议 Complaints", st.h2), Table(rows, style=[("FONTNAME", (0, 0), (-1, -1), font.name),
+                                                                        ("FONTSIZE", (0, 0), (-1, -1), 8)])]
+
+
+def _daily_story(r: DailyReport, st: _Styles, font: PdfFont) -> list[Any]:
+    story: list[Any] = []
+    if not r.has_data:
+        story.append(Paragraph("当日没有取号记录。No tickets were issued on this business day.", st.h2))
+    story.append(_section(("概要", "Summary"), st, _summary_block(T.summary_table(r.summary), st)))
+    story.append(_section(T.service_table(r), st, _table(T.service_table(r), st, (14, 24))))
+    story.append(_section(T.window_table(r), st, _table(T.window_table(r), st, (14, 24, 24))))
+    hours = T.hour_table(r)
+    chart = bars_and_line(
+        [h for h, *_ in hours.rows],
+        [("取号 Arrivals", [h.arrivals for h in r.hours]), ("办结 Served", [h.served for h in r.hours])],
+        ("平均等候(分) Avg wait (min)", [h.wait_avg_min for h in r.hours]), font=font.name,
+    )
+    story.append(_section(hours, st, chart, Spacer(1, 4), _table(hours, st, (), 110)))
+    hist = T.histogram_table(r)
+    story.append(_section(hist, st, histogram_chart(r.histogram, font=font.name, label="号数 Tickets"),
+                          _table(hist, st, (), 60)))
+    story.append(_section(T.longest_table(r), st, _table(T.longest_table(r), st, (), 150)))
+    story += _complaint_flowables(r, st, font)
+    return story
+
+
+def _range_story(r: RangeReport, st: _Styles, font: PdfFont) -> list[Any]:
+    story: list[Any] = []
+    if not r.has_data:
+        story.append(Paragraph("所选期间没有取号记录。No tickets were issued in this period.", st.h2))
+    story.append(_section(("概要", "Summary"), st, _summary_block(T.summary_table(r.summary), st)))
+    if r.days:
+        every = max(1, len(r.days) // 30)
+        chart = bars_and_line(
+            [d.business_date.strftime("%m-%d") for d in r.days],
+            [("取号 Issued", [d.issued for d in r.days]), ("办结 Served", [d.served for d in r.days])],
+            ("平均等候(分) Avg wait (min)", [d.wait_avg_min for d in r.days]),
+            font=font.name, label_every=every, height=220,
+        )
+        story.append(_section(("趋势", "Trend"), st, chart))
+    days = T.day_table(r)
+    story.append(Paragraph(f"{days.zh} {days.en}", st.h2))
+    story.append(_table(days, st, (22,)))
+    return story
+
+
+def to_pdf(report: DailyReport | RangeReport) -> bytes:
+    """The report as PDF bytes."""
+    font = cjk_font()
+    st = _Styles(font.name)
+    if isinstance(report, DailyReport):
+        period = report.business_date.isoformat()
+        title_zh, title_en = "每日等候时间报告", "Daily wait-time report"
+        story = _daily_story(report, st, font)
+    else:
+        period = f"{report.date_from.isoformat()} – {report.date_to.isoformat()}"
+        title_zh, title_en = "期间等候时间报告", "Wait-time report for a period"
+        story = _range_story(report, st, font)
+    b = report.branch
+    head = [
+        Paragraph(f"{b.name_zh} {title_zh}", st.title),
+        Paragraph(f"{b.name_en} · {title_en} · {period}", st.sub),
+        Paragraph(f"生成时间 Generated {report.generated_at:%Y-%m-%d %H:%M}", st.sub),
+        Spacer(1, 6),
+    ]
+    tail = [Paragraph("定义 Definitions", st.h2)]
+    tail += [Paragraph(line, st.small) for line in report.definitions]
+    tail.append(Paragraph(f"百分位: 最近秩法 Percentiles: {PERCENTILE_METHOD} method. 字体 Font: {font.description}.",
+                          st.small))
+    footer = f"{b.name_zh} {b.name_en} · {period} · 生成 {report.generated_at:%Y-%m-%d %H:%M}"
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font.name, 6.5)
+        canvas.setFillColor(colors.HexColor("#666666"))
+        canvas.drawString(15 * mm, 9 * mm, footer)
+        canvas.drawString(15 * mm, 6 * mm, "等候=取号至首次叫号; 百分位为最近秩法 Wait = issue to first call; "
+                                           f"nearest-rank percentiles · Font: {font.description}")
+        canvas.drawRightString(A4[0] - 15 * mm, 9 * mm, f"{doc.page}")
+        canvas.restoreState()
+
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=14 * mm, bottomMargin=16 * mm,
+        title=f"{title_en} {period}", author=b.name_en or "BranchDesk", creator="BranchDesk",
+        subject=f"{title_zh} {period}; font: {font.description}", keywords=f"font={font.description}",
+    )
+    doc.build(head + story + tail, onFirstPage=on_page, onLaterPages=on_page)
+    return buf.getvalue()

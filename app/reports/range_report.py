@@ -1,0 +1,75 @@
+"""The range report (a week, a month, a year): the summary and one row per day.
+
+Tickets stream ordered by business day (``yield_per``), so memory holds one
+day's figures plus the range's waits as a compact ``array('d')``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from app.reports import query
+from app.reports.daily import branch_of, check_day
+from app.reports.model import DayRow, InvalidPeriod, RangeReport
+from app.reports.stats import DEFINITIONS, Accumulator
+from app.store.engine import Database
+
+MAX_DAYS = 3 * 366
+
+
+def check_range(start: dt.date, end: dt.date, now: dt.datetime) -> None:
+    if end < start:
+        raise InvalidPeriod(f"The range ends ({end}) before it starts ({start}); swap the dates.")
+    check_day(end, now)
+    if (end - start).days >= MAX_DAYS:
+        raise InvalidPeriod(f"A range report covers at most {MAX_DAYS} days; choose a shorter range.")
+
+
+def build_range(db: Database, start: dt.date, end: dt.date, *, now: dt.datetime) -> RangeReport:
+    """Summary over ``start..end`` (inclusive) and the day-by-day table."""
+    check_range(start, end, now)
+    total = Accumulator()
+    days: list[DayRow] = []
+    with db.read() as s:
+        second = query.second_waits(s, start, end)
+        settings = query.setting_values(s, "branch.name_zh", "branch.name_en")
+        current: dt.date | None = None
+        acc = Accumulator()
+        for d, tid, status, wait_s, service_s, target, rating, tc in query.range_rows(s, start, end):
+            if d != current:
+                if current is not None:
+                    days.append(_day_row(current, acc))
+                current, acc = d, Accumulator()
+            extra = second.get(tid, ())
+            total.add(status, wait_s, service_s, target, rating, tc, extra)
+            acc.add(status, wait_s, service_s, target, rating, tc, extra)
+        if current is not None:
+            days.append(_day_row(current, acc))
+    return RangeReport(
+        branch=branch_of(settings), date_from=start, date_to=end, generated_at=now,
+        has_data=total.issued > 0, summary=total.summary(), days=_every_day(days, start, end),
+        definitions=DEFINITIONS,
+    )
+
+
+def _every_day(days: list[DayRow], start: dt.date, end: dt.date) -> tuple[DayRow, ...]:
+    """One row per calendar day of the range (closed days show zeros)."""
+    have = {d.business_date: d for d in days}
+    empty = _day_row(start, Accumulator())
+    n = (end - start).days + 1
+    return tuple(have.get(day) or dataclasses.replace(empty, business_date=day)
+                 for day in (start + dt.timedelta(days=i) for i in range(n)))
+
+
+def _day_row(day: dt.date, acc: Accumulator) -> DayRow:
+    sm = acc.summary()
+    return DayRow(
+        business_date=day, issued=sm.issued, served=sm.served, no_shows=sm.no_shows,
+        cancelled=sm.cancelled, expired=sm.expired, wait_avg_min=sm.wait.average_min,
+        wait_median_min=sm.wait.median_min, wait_p90_min=sm.wait.p90_min,
+        within_target_pct=sm.within_target_pct, service_avg_min=sm.service_avg_min,
+    )
+
+
+__all__ = ["InvalidPeriod", "build_range", "check_range"]

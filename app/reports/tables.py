@@ -1,0 +1,141 @@
+"""The report's tables as rows of values, shared by the CSV and the PDF so both
+print exactly the same numbers (the JSON carries the same values unformatted)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from app.reports.model import DailyReport, RangeReport
+from app.reports.stats import Summary
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # CSV header
+    zh: str  # PDF header (Chinese)
+    en: str  # PDF header (English, second line)
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    zh: str
+    en: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+def cell(value: Any) -> str:
+    """A value as printed in the CSV and the PDF (empty when there is none)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if hasattr(value, "strftime"):
+        return value.strftime("%H:%M:%S") if hasattr(value, "hour") else value.isoformat()
+    return str(value)
+
+
+def _cols(*spec: tuple[str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*c) for c in spec)
+
+
+# Summary figures: key (CSV/JSON), Chinese label, English label, value.
+SUMMARY_FIELDS: tuple[tuple[str, str, str, Callable[[Summary], Any]], ...] = (
+    ("issued", "取号", "Issued", lambda s: s.issued),
+    ("served", "已办结", "Served", lambda s: s.served),
+    ("no_shows", "过号未到", "No-shows", lambda s: s.no_shows),
+    ("transferred", "转移", "Transferred", lambda s: s.transferred),
+    ("cancelled", "取消", "Cancelled", lambda s: s.cancelled),
+    ("expired", "作废(日终)", "Expired", lambda s: s.expired),
+    ("in_progress", "尚在进行", "Still open", lambda s: s.in_progress),
+    ("wait_count", "计入等候的号数", "Waits averaged", lambda s: s.wait.count),
+    ("wait_avg_min", "平均等候(分)", "Wait average (min)", lambda s: s.wait.average_min),
+    ("wait_median_min", "等候中位数(分)", "Wait median (min)", lambda s: s.wait.median_min),
+    ("wait_p90_min", "等候90百分位(分)", "Wait 90th percentile (min)", lambda s: s.wait.p90_min),
+    ("wait_max_min", "最长等候(分)", "Wait maximum (min)", lambda s: s.wait.max_min),
+    ("within_target", "达标号数", "Within target", lambda s: s.within_target),
+    ("within_target_pct", "达标率(%)", "Within target (%)", lambda s: s.within_target_pct),
+    ("service_avg_min", "平均办理(分)", "Service time average (min)", lambda s: s.service_avg_min),
+    ("transfer_wait_count", "转移后再等候次数", "Transfer waits", lambda s: s.transfer_wait.count),
+    ("transfer_wait_avg_min", "转移后平均再等候(分)", "Transfer wait average (min)",
+     lambda s: s.transfer_wait.average_min),
+    ("transfer_wait_max_min", "转移后最长再等候(分)", "Transfer wait maximum (min)",
+     lambda s: s.transfer_wait.max_min),
+    ("total_wait_avg_min", "客户总等候平均(分)", "Customer total wait average (min)",
+     lambda s: s.total_wait_avg_min),
+    ("rating_avg", "满意度平均(1-5)", "Satisfaction average (1-5)", lambda s: s.rating_avg),
+    ("rating_count", "评价数", "Ratings", lambda s: s.rating_count),
+)
+SUMMARY_LABELS = {key: (zh, en) for key, zh, en, _ in SUMMARY_FIELDS}
+
+
+def summary_table(sm: Summary) -> Table:
+    return Table("summary", "概要", "Summary",
+                 _cols(("figure", "指标", "Figure"), ("value", "数值", "Value")),
+                 tuple((key, get(sm)) for key, _zh, _en, get in SUMMARY_FIELDS))
+
+
+def service_table(r: DailyReport) -> Table:
+    cols = _cols(("service", "业务", "Service"), ("name", "名称", "Name"), ("target_min", "目标(分)", "Target"),
+                 ("issued", "取号", "Issued"), ("served", "办结", "Served"), ("no_shows", "过号", "No-show"),
+                 ("cancelled", "取消", "Cancel"), ("expired", "作废", "Expired"),
+                 ("wait_avg_min", "平均等候", "Wait avg"), ("wait_p90_min", "90百分位", "Wait p90"),
+                 ("wait_max_min", "最长", "Wait max"), ("within_target_pct", "达标率%", "In target %"),
+                 ("service_avg_min", "平均办理", "Service avg"))
+    rows = tuple((s.code, s.name_zh, s.target_wait_min, s.issued, s.served, s.no_shows, s.cancelled, s.expired,
+                  s.wait.average_min, s.wait.p90_min, s.wait.max_min, s.within_target_pct, s.service_avg_min)
+                 for s in r.services)
+    return Table("services", "按业务", "By service", cols, rows)
+
+
+def window_table(r: DailyReport) -> Table:
+    cols = _cols(("window", "窗口", "Window"), ("window_name", "名称", "Name"), ("teller", "柜员", "Teller"),
+                 ("called", "叫号", "Called"), ("served", "办结", "Served"), ("no_shows", "过号", "No-show"),
+                 ("wait_avg_min", "平均等候", "Wait avg"), ("service_avg_min", "平均办理", "Service avg"),
+                 ("rating_avg", "满意度", "Rating"))
+    rows = tuple((w.window, w.window_name, w.teller, w.called, w.served, w.no_shows, w.wait_avg_min,
+                  w.service_avg_min, w.rating_avg) for w in r.windows)
+    return Table("windows", "按窗口与柜员", "By window and teller", cols, rows)
+
+
+def hour_table(r: DailyReport) -> Table:
+    cols = _cols(("hour", "时段", "Hour"), ("arrivals", "取号", "Arrivals"), ("served", "办结", "Served"),
+                 ("wait_avg_min", "平均等候(分)", "Wait avg (min)"))
+    rows = tuple((f"{h.hour:02d}:00", h.arrivals, h.served, h.wait_avg_min) for h in r.hours)
+    return Table("hours", "按时段", "By hour", cols, rows)
+
+
+def histogram_table(r: DailyReport) -> Table:
+    cols = _cols(("wait_min", "等候(分)", "Wait (min)"), ("tickets", "号数", "Tickets"))
+    return Table("histogram", "等候分布", "Distribution of waits", cols, tuple(r.histogram))
+
+
+def longest_table(r: DailyReport) -> Table:
+    cols = _cols(("number", "号码", "Number"), ("service", "业务", "Service"), ("issued_at", "取号", "Issued"),
+                 ("first_called_at", "首次叫号", "First call"), ("wait_min", "等候(分)", "Wait (min)"),
+                 ("status", "状态", "Status"))
+    rows = tuple((x.number, x.service, x.issued_at, x.first_called_at, x.wait_min, x.status) for x in r.longest)
+    return Table("longest", "等候最长的十个号", "Ten longest waits", cols, rows)
+
+
+def day_table(r: RangeReport) -> Table:
+    cols = _cols(("date", "日期", "Date"), ("issued", "取号", "Issued"), ("served", "办结", "Served"),
+                 ("no_shows", "过号", "No-show"), ("cancelled", "取消", "Cancel"), ("expired", "作废", "Expired"),
+                 ("wait_avg_min", "平均等候", "Wait avg"), ("wait_median_min", "中位数", "Median"),
+                 ("wait_p90_min", "90百分位", "p90"), ("within_target_pct", "达标率%", "In target %"),
+                 ("service_avg_min", "平均办理", "Service avg"))
+    rows = tuple((d.business_date, d.issued, d.served, d.no_shows, d.cancelled, d.expired, d.wait_avg_min,
+                  d.wait_median_min, d.wait_p90_min, d.within_target_pct, d.service_avg_min) for d in r.days)
+    return Table("days", "逐日", "Day by day", cols, rows)
+
+
+def daily_tables(r: DailyReport) -> list[Table]:
+    return [summary_table(r.summary), service_table(r), window_table(r), hour_table(r),
+            histogram_table(r), longest_table(r)]
+
+
+def range_tables(r: RangeReport) -> list[Table]:
+    return [summary_table(r.summary), day_table(r)]
