@@ -1,0 +1,33 @@
+"""Eight windows calling at the same instant from eight processes never get the
+same ticket, on one SQLite file and on PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.integration.concurrency_support import prepare_branch, run_windows, stored_calls
+
+WINDOWS = 8
+TICKETS = 200
+
+
+def _check(url: str) -> None:
+    prepare_branch(url, windows=WINDOWS, tickets=TICKETS)
+    out = run_windows(url, WINDOWS)
+    assert [e for *_, e in out if e] == []
+    all_calls = [tid for _, called, _, _ in out for tid in called]
+    assert len(all_calls) == TICKETS            # every ticket called ...
+    assert len(set(all_calls)) == TICKETS       # ... by exactly one window
+    assert sum(1 for _, called, _, _ in out if called) >= 2  # the windows really competed
+    assert stored_calls(url) == (TICKETS, TICKETS, TICKETS, TICKETS)
+
+
+@pytest.mark.slow
+def test_eight_windows_on_one_sqlite_file(sqlite_url):
+    _check(sqlite_url)
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_eight_windows_on_postgresql(pg_url):
+    _check(pg_url)
