@@ -102,3 +102,58 @@ def _actor(staff: Staff) -> Actor:
         roles=frozenset(filter(None, staff.roles.split(","))),
         staff_id=staff.id,
     )
+
+
+# --- administration (added for the admin screens, issue 9) -----------------
+
+def hash_password(password: str) -> str:
+    """argon2id hash of a password that meets the length rule."""
+    if len(password or "") < 8:
+        raise InvalidInput("A password needs at least 8 characters.", field="password")
+    return _hasher.hash(password)
+
+
+def _staff_by_name(s, username: str) -> Staff:  # type: ignore[no-untyped-def]
+    staff = s.scalar(select(Staff).where(Staff.username == username))
+    if staff is None:
+        raise UnknownStaff(f"There is no staff account named {username!r}.", username=username)
+    return staff
+
+
+def reset_password(db: Database, username: str, new_password: str, *, actor: Actor, now: dt.datetime) -> StaffView:
+    """Give an account a new password (the old one stops working at once)."""
+    require(actor, "staff.manage")
+    new_hash = hash_password(new_password)
+    with db.write() as s:
+        staff = _staff_by_name(s, username)
+        staff.password_hash = new_hash
+        record_event(s, "StaffPasswordReset", now, staff_id=actor.staff_id, payload={"username": username})
+        return _view(staff)
+
+
+def update_staff(db: Database, username: str, *, roles: str | list[str] | None = None,
+                 full_name: str | None = None, active: bool | None = None,
+                 actor: Actor, now: dt.datetime) -> StaffView:
+    """Change an account's roles, name or active flag. The last active admin
+    cannot be deactivated or lose the admin role (nobody could administer)."""
+    require(actor, "staff.manage")
+    role_set = parse_roles(roles) if roles is not None else None
+    with db.write() as s:
+        staff = _staff_by_name(s, username)
+        changes: dict[str, object] = {}
+        if role_set is not None:
+            changes["roles"] = sorted(role_set)
+            staff.roles = ",".join(sorted(role_set))
+        if full_name is not None:
+            changes["full_name"] = full_name.strip()[:100]
+            staff.full_name = full_name.strip()[:100]
+        if active is not None:
+            changes["active"] = bool(active)
+            staff.active = bool(active)
+        s.flush()
+        admins = [x for x in s.scalars(select(Staff).where(Staff.active.is_(True)))
+                  if "admin" in x.roles.split(",")]
+        if not admins and s.scalar(select(Staff.id).where(Staff.roles.contains("admin"))) is not None:
+            raise InvalidInput("At least one active administrator account must remain.", field="active")
+        record_event(s, "StaffUpdated", now, staff_id=actor.staff_id, payload={"username": username, **changes})
+        return _view(staff)

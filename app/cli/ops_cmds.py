@@ -1,0 +1,141 @@
+"""Operations commands: doctor, backup, restore, setup, selfcheck, settings."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from app.cli.registry import Arg, Context, Outcome, UsageError, command
+
+
+def _file_settings(required: bool = False) -> dict:  # type: ignore[type-arg]
+    from app.ops.settings_file import SettingsFileError, defaults, load
+
+    try:
+        return load()
+    except SettingsFileError:
+        if required:
+            raise
+        return defaults()
+
+
+@command("doctor", Arg("--no-sound", action="store_true", help="skip the audio check"),
+         help="check the database, migrations, printer, serial ports, sound and head office",
+         needs_db=False, batchable=False)
+def doctor(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.ops import doctor as d
+    from app.ops.logs import log_file
+    from app.ops.settings_file import SettingsFileError
+
+    checks = []
+    try:
+        values = _file_settings(required=True)
+        checks.append(d.Check("settings", d.OK, "The settings file is valid."))
+    except SettingsFileError as exc:
+        values = _file_settings()
+        checks.append(d.Check("settings", d.FAIL, exc.message))
+    branch = _branch_settings(ctx.db_url)
+    checks += d.run_checks(ctx.db_url, {**values, **branch}, sound=not a.no_sound)
+    lines = [c.line() for c in checks] + [f"Log file: {log_file()}"]
+    ok = all(c.status == d.OK for c in checks)
+    return Outcome({"ok": ok, "checks": checks}, "\n".join(lines), 0 if ok else 1)
+
+
+def _branch_settings(db_url: str | None) -> dict:  # type: ignore[type-arg]
+    """Branch settings (printer.* among them) without creating a database."""
+    try:
+        from app.queue import get_settings
+        from app.store import open_database
+
+        db = open_database(db_url, upgrade=False)
+        try:
+            return get_settings(db)
+        finally:
+            db.dispose()
+    except Exception:  # the database check reports why
+        return {}
+
+
+@command("backup", Arg("-o", str, help="backup file (default: a dated file in the backup folder)"),
+         help="write a consistent copy of the embedded database", needs_db=False, batchable=False)
+def backup(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.ops.backup import backup_database, default_backup_dir
+    from app.store.engine import resolve_url
+
+    dest = Path(a.o).expanduser() if a.o else default_backup_dir(ctx.db_url) / f"branchdesk-{ctx.now():%Y%m%d-%H%M%S}.sqlite3"
+    if dest.is_dir():
+        dest = dest / f"branchdesk-{ctx.now():%Y%m%d-%H%M%S}.sqlite3"
+    r = backup_database(resolve_url(ctx.db_url), dest)
+    return Outcome(r, f"Backup written to {r.path} ({r.tickets} tickets, {r.size_bytes // 1024} KB).")
+
+
+@command("restore", Arg("path", str, help="backup file to restore"),
+         help="replace the embedded database with a backup (a safety copy is kept)", needs_db=False, batchable=False)
+def restore(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.ops.backup import restore_database
+    from app.store.engine import resolve_url
+
+    r = restore_database(resolve_url(ctx.db_url), Path(a.path).expanduser(), now=ctx.now())
+    kept = f"; the previous database is kept as {r.safety_copy}" if r.safety_copy else ""
+    return Outcome(r, f"Database restored from {r.restored_from} ({r.tickets} tickets){kept}.")
+
+
+@command("setup",
+         Arg("--branch-code", str, required=True, help="branch code, e.g. BR001"),
+         Arg("--branch-name", str, required=True, help="branch name in Chinese"),
+         Arg("--branch-name-en", str, required=True, help="branch name in English"),
+         Arg("--language", str, default="zh_CN", choices=("zh_CN", "en")),
+         Arg("--admin-username", str, required=True, help="first administrator account"),
+         Arg("--admin-password", str, help="or $BRANCHDESK_ADMIN_PASSWORD"),
+         Arg("--admin-name", str, default=""),
+         Arg("--printer", action="append", help="printer setting KEY=VALUE, e.g. connection=network (repeatable)"),
+         Arg("--lobby-monitor", int, default=0, help="monitor number for the lobby display"),
+         Arg("--screen-role", str, default="", help="screen this PC opens: greeter, teller, lobby, complaints, manager"),
+         Arg("--sync-url", str, default="", help="head-office PostgreSQL address (enables sync)"),
+         Arg("--sync-interval", int, default=5, help="minutes between pushes"),
+         help="unattended first-run setup (the database is --db or the embedded file)",
+         needs_db=False, batchable=False)
+def setup(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.ops.setup import SetupRequest, apply_setup
+    from app.store.engine import resolve_url
+
+    password = a.admin_password or os.environ.get("BRANCHDESK_ADMIN_PASSWORD") or ""
+    printer = {}
+    for item in a.printer or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--printer {item!r} is not KEY=VALUE, such as connection=network.")
+        key = key.strip()
+        printer[key if key.startswith("printer.") else f"printer.{key}"] = value.strip()
+    req = SetupRequest(
+        branch_code=a.branch_code, branch_name_zh=a.branch_name, branch_name_en=a.branch_name_en,
+        admin_username=a.admin_username, admin_password=password, admin_full_name=a.admin_name,
+        language=a.language, database_url=resolve_url(ctx.db_url) if ctx.db_url else "", printer=printer, lobby_monitor=a.lobby_monitor,
+        screen_role=a.screen_role, sync_enabled=bool(a.sync_url), sync_hq_url=a.sync_url,
+        sync_interval_min=a.sync_interval,
+    )
+    r = apply_setup(req, now=ctx.now())
+    return Outcome(r, f"Branch {r.branch_code} set up: database {r.database_url}, administrator "
+                      f"{r.admin_username}, settings in {r.settings_file}.")
+
+
+@command("selfcheck", Arg("--folder", str, help="keep the check's files here (default: a temporary folder)"),
+         help="offscreen self-check: fresh database, ticket, simulated print, daily report",
+         needs_db=False, batchable=False)
+def selfcheck(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.ops.selfcheck import run_selfcheck
+
+    steps = run_selfcheck(Path(a.folder).expanduser() if a.folder else None, now=ctx.at)
+    ok = all(s.status != "FAIL" for s in steps)
+    return Outcome({"ok": ok, "steps": steps}, "\n".join(s.line() for s in steps), 0 if ok else 1)
+
+
+@command("settings check", help="check the settings file and name any wrong key", needs_db=False, batchable=False)
+def settings_check(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.ops.settings_file import exists, settings_path
+
+    path = settings_path()
+    values = _file_settings(required=True)
+    state = "is valid" if exists() else "does not exist yet (defaults apply)"
+    return Outcome({"path": str(path), "values": values}, f"{path} {state}.")

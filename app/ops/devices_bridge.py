@@ -1,0 +1,66 @@
+"""The few device functions operations needs (printer status, test print,
+listing printers and serial ports), taken from app.devices when that layer
+provides them. The devices layer is built in parallel: every lookup is
+guarded, and a missing function reads as "not available in this build"."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+# (module, function) candidates, first found wins.
+_OPEN_PRINTER = [("app.devices.factory", "open_printer"), ("app.devices.factory", "make_printer"),
+                 ("app.devices.printers", "open_printer"), ("app.devices", "open_printer")]
+_LIST_PRINTERS = [("app.devices.discovery", "list_printers"), ("app.devices.factory", "list_printers"),
+                  ("app.devices", "list_printers")]
+
+
+def find(candidates: list[tuple[str, str]]) -> Callable[..., Any] | None:
+    for module, name in candidates:
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        fn = getattr(mod, name, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+def open_printer(settings: dict[str, Any]) -> Any | None:
+    """A printer built from the branch's printer.* settings, or None when the
+    drivers are not in this build. Raises PrinterConfigError on bad settings."""
+    from app.devices.config import printer_config
+
+    config = printer_config(settings)
+    factory = find(_OPEN_PRINTER)
+    if factory is None:
+        return None
+    try:
+        return factory(config)
+    except TypeError:  # factories that take the settings dictionary
+        return factory(settings)
+
+
+def printer_status(settings: dict[str, Any]):  # type: ignore[no-untyped-def]
+    """The configured printer's PrinterStatus, or None when it cannot be asked."""
+    printer = open_printer(settings)
+    if printer is None:
+        return None
+    try:
+        return printer.status()
+    finally:
+        printer.close()
+
+
+def list_printers() -> list[Any]:
+    fn = find(_LIST_PRINTERS)
+    return list(fn()) if fn else []
+
+
+def list_serial_ports() -> list[str]:
+    """Serial port device names on this PC (COM3, /dev/ttyUSB0...)."""
+    from serial.tools import list_ports
+
+    return sorted(p.device for p in list_ports.comports())

@@ -1,0 +1,188 @@
+"""``branchdesk doctor``: one line per check (OK/WARN/FAIL and a sentence).
+
+Each check is a plain function returning a ``Check``; none raises, none needs
+a display. Slow probes (sound, head office) run with a timeout.
+"""
+
+from __future__ import annotations
+
+import importlib
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+OK, WARN, FAIL = "OK", "WARN", "FAIL"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: str  # OK / WARN / FAIL
+    message: str
+
+    def line(self) -> str:
+        return f"{self.status:<4} {self.name}: {self.message}"
+
+
+def check_database(db_url: str | None) -> Check:
+    from app.store.engine import Database, resolve_url
+    from sqlalchemy import text
+
+    url = resolve_url(db_url)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
+        return Check("database", FAIL, f"There is no database at {url[len('sqlite:///'):]} yet; run 'branchdesk setup'.")
+    try:
+        db = Database(url)
+        try:
+            with db.read() as s:
+                s.execute(text("SELECT 1"))
+                if db.is_sqlite:
+                    result = s.execute(text("PRAGMA integrity_check")).scalar()
+                    if result != "ok":
+                        return Check("database", FAIL, f"The database file is damaged: {result}.")
+        finally:
+            db.dispose()
+    except Exception as exc:  # every failure becomes one line
+        return Check("database", FAIL, _sentence(exc))
+    where = "embedded file" if db.is_sqlite else "PostgreSQL server"
+    return Check("database", OK, f"The {where} opens and reads correctly.")
+
+
+def check_migrations(db_url: str | None) -> Check:
+    from app.store.engine import Database, resolve_url
+    from app.store.migrate import current_revisions, known_heads
+
+    try:
+        db = Database(resolve_url(db_url))
+        try:
+            current = current_revisions(db)
+        finally:
+            db.dispose()
+        heads = known_heads()
+    except Exception as exc:
+        return Check("migrations", FAIL, _sentence(exc))
+    if current == heads:
+        return Check("migrations", OK, f"The schema is current ({', '.join(sorted(heads))}).")
+    from alembic.script import ScriptDirectory
+    from app.store.migrate import alembic_config
+
+    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current - known:
+        return Check("migrations", FAIL, "The database comes from a newer BranchDesk; install that version.")
+    if not current:
+        return Check("migrations", WARN, "The database is empty; it is created on first start (or run 'branchdesk init').")
+    return Check("migrations", WARN, "The schema is older than this version; it is upgraded on the next start.")
+
+
+def check_printer(settings: dict[str, Any]) -> Check:
+    """``settings`` are the branch settings (printer.* keys live in the database)."""
+    from app.ops.devices_bridge import printer_status
+
+    try:
+        status = printer_status(settings)
+    except Exception as exc:
+        return Check("printer", FAIL, _sentence(exc))
+    if status is None:
+        return Check("printer", WARN, "The printer drivers are not part of this build; the printer was not checked.")
+    if status.online is False or status.paper == "out":
+        return Check("printer", FAIL, status.message)
+    if status.online is None or status.paper in ("low", "unknown"):
+        return Check("printer", WARN, status.message)
+    return Check("printer", OK, status.message)
+
+
+def check_serial(settings: dict[str, Any]) -> Check:
+    ports = [p for p in (settings.get("serial.keypad_port"), settings.get("serial.display_port")) if p]
+    if not ports:
+        return Check("serial", OK, "No serial keypads or displays are configured.")
+    import serial
+
+    for port in ports:
+        try:
+            serial.serial_for_url(port, timeout=0.5).close()
+        except (serial.SerialException, OSError, ValueError) as exc:
+            return Check("serial", FAIL, f"The serial port {port} cannot be opened: {_sentence(exc)}")
+    return Check("serial", OK, f"Serial port(s) {', '.join(ports)} open correctly.")
+
+
+def sound_probe_command() -> list[str]:
+    """How to start the sound probe: the bundle's own executable when frozen."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--sound-probe"]
+    return [sys.executable, "-m", "app.ui.setup.sound_probe"]
+
+
+def check_sound(timeout: float = 20.0) -> Check:
+    # In a child process: Qt Multimedia may need libraries that are missing,
+    # and a crash there must not take the doctor down.
+    try:
+        proc = subprocess.run(sound_probe_command(), capture_output=True, text=True, timeout=timeout,
+                              env=_offscreen_env())
+    except subprocess.TimeoutExpired:
+        return Check("sound", WARN, "The sound system did not answer in time.")
+    except OSError as exc:
+        return Check("sound", WARN, f"The sound check could not start: {exc.strerror}.")
+    out = (proc.stdout.strip().splitlines() or [""])[-1]
+    if proc.returncode != 0:
+        return Check("sound", FAIL, "Qt Multimedia cannot be loaded; calls are not spoken (install libpulse0 on Linux).")
+    if out.startswith("devices=0"):
+        return Check("sound", WARN, "No audio output device was found; calls are not spoken.")
+    return Check("sound", OK, f"Audio output available ({out.split(' ', 1)[-1]}).")
+
+
+def _offscreen_env() -> dict[str, str]:
+    import os
+
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def check_head_office(settings: dict[str, Any], timeout: float = 3.0) -> Check:
+    if not settings.get("sync.enabled"):
+        return Check("head office", OK, "Head-office sync is switched off on this PC.")
+    host, port = "", 5432
+    if settings.get("sync.hq_url"):
+        from sqlalchemy.engine import make_url
+
+        url = make_url(settings["sync.hq_url"])
+        host, port = url.host or "", url.port or 5432
+    if not host:
+        return Check("head office", FAIL, "Sync is on but no head-office host is configured.")
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as exc:
+        return Check("head office", FAIL, f"Head office {host}:{port} cannot be reached ({exc.strerror or exc}).")
+    return Check("head office", OK, f"Head office {host}:{port} answers.")
+
+
+def run_checks(db_url: str | None, settings: dict[str, Any], *, sound: bool = True) -> list[Check]:
+    """Every check in order; sound can be skipped (it starts a process)."""
+    checks: list[Callable[[], Check]] = [
+        lambda: check_database(db_url),
+        lambda: check_migrations(db_url),
+        lambda: check_printer(settings),
+        lambda: check_serial(settings),
+    ]
+    if sound:
+        checks.append(check_sound)
+    checks.append(lambda: check_head_office(settings))
+    return [c() for c in checks]
+
+
+def _sentence(exc: BaseException) -> str:
+    msg = getattr(exc, "message", None) or str(exc) or exc.__class__.__name__
+    msg = msg.splitlines()[0].strip()
+    return msg if msg.endswith(".") else msg + "."
+
+
+def module_available(name: str) -> bool:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True

@@ -1,0 +1,61 @@
+"""Logging: one rotating file in the platform log folder, set up once."""
+
+from __future__ import annotations
+
+import logging
+import os
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+LOGGER = "branchdesk"
+MAX_BYTES = 2_000_000
+_handler: RotatingFileHandler | None = None
+
+
+def log_dir() -> Path:
+    """$BRANCHDESK_LOG_DIR, else the platform's user log folder."""
+    env = os.environ.get("BRANCHDESK_LOG_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("BranchDesk", "BranchDesk"))
+
+
+def log_file() -> Path:
+    return log_dir() / "branchdesk.log"
+
+
+def setup_logging(level: str | None = None, keep_files: int | None = None) -> Path | None:
+    """Attach the rotating file handler to the ``branchdesk`` logger (once per
+    process). Level and rotation come from the settings file unless given.
+    Returns the log file, or None when the folder cannot be written (the app
+    still runs; logging must never stop it)."""
+    global _handler
+    if level is None or keep_files is None:
+        try:
+            from app.ops.settings_file import load
+
+            values = load()
+        except Exception:  # a broken settings file is reported elsewhere
+            values = {"logging.level": "INFO", "logging.keep_files": 5}
+        level = level or values["logging.level"]
+        keep_files = keep_files or values["logging.keep_files"]
+    logger = logging.getLogger(LOGGER)
+    logger.setLevel(getattr(logging, str(level).upper(), logging.INFO))
+    path = log_file()
+    if _handler is not None:
+        if Path(_handler.baseFilename) == path.resolve():
+            return path
+        logger.removeHandler(_handler)
+        _handler.close()
+        _handler = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=int(keep_files), encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"))
+    logger.addHandler(handler)
+    _handler = handler
+    return path

@@ -1,0 +1,187 @@
+"""First-run setup, shared by the wizard and ``branchdesk setup``.
+
+``check_setup`` validates every field and returns all refusals at once
+(field -> sentence), so a form can mark each field; ``apply_setup`` writes
+nothing until everything is valid and the database answers, then stores
+the branch settings and the first administrator in one transaction and the
+settings file last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.errors import DomainError, InvalidInput
+from app.ops import settings_file
+from app.ops.admin_rules import check_branch_code, check_name
+
+_USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
+
+
+class SetupInvalid(DomainError):
+    """One or more setup fields are wrong; ``errors`` maps field -> sentence."""
+
+    code = "setup_invalid"
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        first = next(iter(errors.values()))
+        super().__init__(first, errors=errors)
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class SetupRequest:
+    branch_code: str
+    branch_name_zh: str
+    branch_name_en: str
+    admin_username: str
+    admin_password: str
+    admin_full_name: str = ""
+    language: str = "zh_CN"
+    database_url: str = ""  # empty: the embedded SQLite file
+    printer: dict[str, Any] = field(default_factory=dict)  # printer.* branch settings
+    lobby_monitor: int = 0
+    screen_role: str = ""
+    sync_enabled: bool = False
+    sync_hq_url: str = ""
+    sync_interval_min: int = 5
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    database_url: str
+    settings_file: str
+    branch_code: str
+    admin_username: str
+    catalogue_created: bool
+
+
+def check_setup(req: SetupRequest) -> dict[str, str]:
+    """Every refusal, field by field (empty: all valid). No I/O."""
+    errors: dict[str, str] = {}
+
+    def attempt(name: str, fn) -> None:  # type: ignore[no-untyped-def]
+        try:
+            fn()
+        except DomainError as exc:
+            errors.setdefault(name, exc.message)
+
+    attempt("branch_code", lambda: check_branch_code(req.branch_code))
+    attempt("branch_name_zh", lambda: check_name(req.branch_name_zh, "branch_name_zh", 60))
+    attempt("branch_name_en", lambda: check_name(req.branch_name_en, "branch_name_en", 80))
+    if not _USERNAME.match(req.admin_username or ""):
+        errors["admin_username"] = "A username is 2-64 letters, digits, dots, dashes or underscores."
+    if len(req.admin_password or "") < 8:
+        errors["admin_password"] = "A password needs at least 8 characters."
+    for key, value, name in (
+        ("ui.language", req.language, "language"),
+        ("database.url", req.database_url, "database_url"),
+        ("ui.lobby_monitor", req.lobby_monitor, "lobby_monitor"),
+        ("ui.screen_role", req.screen_role, "screen_role"),
+        ("sync.hq_url", req.sync_hq_url, "sync_hq_url"),
+        ("sync.interval_min", req.sync_interval_min, "sync_interval_min"),
+    ):
+        try:
+            settings_file.check_value(key, value, "setup")
+        except settings_file.SettingsFileError as exc:
+            errors[name] = "The " + exc.message.split(": key ", 1)[1]
+    if req.sync_enabled and not req.sync_hq_url:
+        errors.setdefault("sync_hq_url", "Give the head-office database address, or switch sync off.")
+    if req.printer:
+        from app.devices.config import PrinterConfigError, printer_config
+
+        try:
+            printer_config(req.printer)
+        except PrinterConfigError as exc:
+            errors["printer"] = exc.message
+    return errors
+
+
+def test_database(url: str) -> str:
+    """Connect to the database (creating an empty SQLite file is fine) and
+    return its version line; raise InvalidInput(field='database_url')."""
+    from sqlalchemy import text
+
+    from app.store.engine import Database, resolve_url
+
+    try:
+        db = Database(resolve_url(url or None))
+        try:
+            with db.read() as s:
+                if db.is_sqlite:
+                    version = "SQLite " + str(s.execute(text("SELECT sqlite_version()")).scalar())
+                else:
+                    version = str(s.execute(text("SELECT version()")).scalar()).split(",")[0]
+        finally:
+            db.dispose()
+    except DomainError:
+        raise
+    except Exception as exc:
+        msg = getattr(exc, "message", None) or str(exc).splitlines()[0]
+        raise InvalidInput(f"The database cannot be reached: {msg.rstrip('.')}.", field="database_url") from None
+    return version
+
+
+def apply_setup(req: SetupRequest, *, now: dt.datetime, config_path: Path | None = None) -> SetupResult:
+    """Validate, test the database, then write branch settings, the first
+    admin and the settings file. Nothing is written when anything is wrong."""
+    errors = check_setup(req)
+    if errors:
+        raise SetupInvalid(errors)
+    try:
+        test_database(req.database_url)
+    except InvalidInput as exc:
+        raise SetupInvalid({"database_url": exc.message}) from None
+    from app.store import open_database
+
+    db = open_database(req.database_url or None)
+    try:
+        created = _write_branch(db, req, now)
+        url = db.url
+    finally:
+        db.dispose()
+    values = settings_file.load(config_path) if settings_file.exists(config_path) else settings_file.defaults()
+    values.update({
+        "database.url": req.database_url, "ui.language": req.language, "ui.lobby_monitor": req.lobby_monitor,
+        "ui.screen_role": req.screen_role, "sync.enabled": req.sync_enabled, "sync.hq_url": req.sync_hq_url,
+        "sync.interval_min": req.sync_interval_min,
+    })
+    path = settings_file.save(values, config_path)
+    return SetupResult(url.split("@")[-1], str(path), check_branch_code(req.branch_code), req.admin_username, created)
+
+
+def _write_branch(db, req: SetupRequest, now: dt.datetime) -> bool:  # type: ignore[no-untyped-def]
+    """The default catalogue (if empty), then one transaction for the branch
+    settings and the first administrator, with one BranchSetUp event."""
+    from sqlalchemy import select
+
+    from app.queue import init_catalogue
+    from app.staff.accounts import hash_password
+    from app.staff.roles import SYSTEM
+    from app.store.events import record_event
+    from app.store.models import Setting, Staff
+
+    created = init_catalogue(db, actor=SYSTEM, now=now).created
+    settings = {
+        "branch.code": check_branch_code(req.branch_code),
+        "branch.name_zh": req.branch_name_zh.strip(),
+        "branch.name_en": req.branch_name_en.strip(),
+        "ui.language": req.language,
+        **req.printer,
+    }
+    with db.write() as s:
+        existing = s.scalar(select(Staff).where(Staff.username == req.admin_username))
+        if existing is not None and "admin" not in existing.roles.split(","):
+            raise SetupInvalid({"admin_username": f"The account {req.admin_username!r} exists and is not an administrator."})
+        if existing is None:
+            s.add(Staff(username=req.admin_username, full_name=req.admin_full_name.strip()[:100], roles="admin",
+                        password_hash=hash_password(req.admin_password), active=True, created_at=now))
+        for key, value in settings.items():
+            s.merge(Setting(key=key, value=value, updated_at=now))
+        payload = {k: v for k, v in asdict(req).items() if k not in ("admin_password", "database_url", "sync_hq_url")}
+        record_event(s, "BranchSetUp", now, payload=payload)
+    return created

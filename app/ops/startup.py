@@ -1,0 +1,55 @@
+"""Process start for every front end: logging, the settings file, the
+automatic daily backup. Called once from ``app.cli.main``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+from typing import Any
+
+log = logging.getLogger("branchdesk.ops")
+# Commands that must work with a broken settings file (they report or fix it).
+TOLERANT = {"doctor", "setup", "settings check", "settings path"}
+
+
+def prepare(args: Any, command_name: str) -> None:
+    """Set up logging, apply the settings file's database address when none
+    was given, and start the daily backup for the app itself."""
+    from app.ops.logs import setup_logging
+    from app.ops.settings_file import SettingsFileError, load
+
+    setup_logging()
+    try:
+        values = load()
+    except SettingsFileError:
+        if command_name in TOLERANT:
+            return
+        raise
+    if getattr(args, "db", None) is None and not os.environ.get("BRANCHDESK_DB") and values["database.url"]:
+        args.db = values["database.url"]
+    if command_name == "run":
+        start_daily_backup(args.db, values)
+
+
+def start_daily_backup(db_url: str | None, values: dict[str, Any]) -> threading.Thread | None:
+    """Today's backup of the embedded database, in a background thread (the
+    online backup API lets tellers keep working meanwhile)."""
+    from app.store.engine import resolve_url
+
+    url = resolve_url(db_url)
+    if not url.startswith("sqlite:"):
+        return None
+
+    def work() -> None:
+        from app.ops.backup import daily_backup
+
+        try:
+            daily_backup(url, dt.date.today(), keep=int(values.get("backup.keep", 14)))
+        except Exception:  # never stop the app for a backup; the log says why
+            log.exception("daily backup failed")
+
+    thread = threading.Thread(target=work, name="daily-backup", daemon=True)
+    thread.start()
+    return thread
