@@ -66,15 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     _common(parser, suppress=False)
     sub = parser.add_subparsers(dest="_group", metavar="COMMAND", parser_class=_Parser)
     groups: dict[str, argparse._SubParsersAction] = {}
+    singles: dict[str, argparse.ArgumentParser] = {}  # "sync" may also head "sync status"
     for name, cmd in sorted(load_commands().items()):
         words = name.split(" ")
         if len(words) == 1:
-            p = sub.add_parser(name, help=cmd.help, description=cmd.help)
+            p = singles[name] = sub.add_parser(name, help=cmd.help, description=cmd.help)
         else:
             if words[0] not in groups:
-                g = sub.add_parser(words[0], help=f"{words[0]} commands")
+                g = singles.get(words[0]) or sub.add_parser(words[0], help=f"{words[0]} commands")
                 groups[words[0]] = g.add_subparsers(dest="_sub", metavar="ACTION", parser_class=_Parser)
-                groups[words[0]].required = True
+                groups[words[0]].required = words[0] not in singles
             p = groups[words[0]].add_parser(" ".join(words[1:]), help=cmd.help, description=cmd.help)
         _common(p, suppress=True)
         for a in cmd.args:
@@ -85,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
                 kw.update(type=a.type, required=a.required, default=a.default)
                 if a.choices:
                     kw["choices"] = a.choices
+            if not a.flag.startswith("-"):  # positional (restore PATH): argparse takes no dest/required
+                kw.pop("dest")
+                kw.pop("required", None)
             p.add_argument(a.flag, **kw)
         p.set_defaults(_command=cmd)
     return parser
@@ -121,6 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if cmd is None:
             parser.print_help()
             return 2
+        # --- ops (issue 9): logging, settings file, daily backup ---
+        from app.ops.startup import prepare
+
+        prepare(args, cmd.name)
+        # --- end ops ---
         ctx = Context(db_url=args.db, user=args.user, at=parse_at(args.at) if args.at else None)
         try:
             outcome = run_command(cmd, ctx, args)
