@@ -49,6 +49,13 @@ class PrinterStatus:
     online: bool | None  # None: the printer does not or cannot say
     paper: str  # "ok", "low", "out", "unknown"
     message: str  # one sentence for the greeter
+    # ok, low_paper, paper_out, cover_open, offline, unplugged, timeout, unknown, config
+    kind: str = "unknown"
+
+    @property
+    def ready(self) -> bool:
+        """True only when the printer said so (silence is never "ready")."""
+        return self.kind in ("ok", "low_paper")
 
 
 class PrinterError(Exception):

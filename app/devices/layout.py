@@ -1,0 +1,173 @@
+"""Ticket and receipt layout: one pure function from the job to printing steps.
+
+Steps are plain frozen dataclasses; renderers turn them into ESC/POS bytes
+(``app.devices.escpos_render``) or a PNG (``app.devices.png_render``). Sizes
+are ESC/POS character multipliers (1..8) over font A's 12x24-dot cell, so the
+layout knows how many columns a line holds on 58 mm (384 dots) or 80 mm
+(576 dots) paper.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from app.devices.base import ReceiptPrintJob, TicketPrintJob
+
+CELL_W = 12  # font A: 12 x 24 dots per half-width character
+CELL_H = 24
+MAX_SIZE = 8  # GS ! allows 1..8 times width and height
+
+PRIORITY_LABELS = {
+    "priority": ("优先", "Priority"),
+    "vip": ("贵宾", "VIP"),
+    "appointment": ("预约", "Appointment"),
+}
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    size: int = 1  # character multiplier, width and height
+    align: str = "center"  # "left" or "center"
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A dashed line across the paper."""
+
+
+@dataclass(frozen=True)
+class QR:
+    data: str
+    module: int = 6  # dots per QR module
+
+
+@dataclass(frozen=True)
+class Feed:
+    lines: int = 1
+
+
+@dataclass(frozen=True)
+class Cut:
+    partial: bool = True
+
+
+Step = Text | Rule | QR | Feed | Cut
+
+
+def char_width(ch: str) -> int:
+    """Columns one character takes: 2 for CJK and full-width, else 1."""
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    return sum(char_width(c) for c in text)
+
+
+def columns(dots: int, size: int = 1) -> int:
+    return dots // (CELL_W * size)
+
+
+def wrap(text: str, cols: int) -> list[str]:
+    """Break ``text`` into lines of at most ``cols`` columns.
+
+    Latin words stay whole where they can; CJK text breaks between any two
+    characters (as Chinese typesetting does).
+    """
+    lines: list[str] = []
+    line, width = "", 0
+    for word in _tokens(text):
+        w = text_width(word)
+        if width + w > cols and line:
+            lines.append(line.rstrip())
+            line, width = "", 0
+            word = word.lstrip()
+            w = text_width(word)
+        while w > cols:  # a word longer than the line: hard break
+            cut, cw = "", 0
+            for ch in word:
+                if cw + char_width(ch) > cols:
+                    break
+                cut, cw = cut + ch, cw + char_width(ch)
+            lines.append(cut)
+            word, w = word[len(cut):], w - cw
+        line, width = line + word, width + w
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+def _tokens(text: str) -> list[str]:
+    """Words with their leading space; each CJK character is its own token."""
+    out: list[str] = []
+    cur = ""
+    for ch in text:
+        if char_width(ch) == 2:
+            if cur:
+                out.append(cur)
+                cur = ""
+            out.append(ch)
+        elif ch == " " and cur.strip():
+            out.append(cur)
+            cur = ch
+        else:
+            cur += ch
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _para(text: str, dots: int, size: int = 1, bold: bool = False) -> list[Step]:
+    if not text:
+        return []
+    return [Text(line, size, "center", bold) for line in wrap(text, columns(dots, size))]
+
+
+def number_size(number: str, dots: int) -> int:
+    """The largest multiplier at which ``number`` fits on one line."""
+    return max(1, min(MAX_SIZE, dots // (CELL_W * max(1, text_width(number)))))
+
+
+def _head(branch_zh: str, branch_en: str, dots: int) -> list[Step]:
+    return [*_para(branch_zh, dots, bold=True), *_para(branch_en, dots), Rule()]
+
+
+def _tail(footer_zh: str, footer_en: str, partial_cut: bool, dots: int) -> list[Step]:
+    tail: list[Step] = []
+    if footer_zh or footer_en:
+        tail += [Rule(), *_para(footer_zh, dots), *_para(footer_en, dots)]
+    return [*tail, Feed(1), Cut(partial_cut)]
+
+
+def ticket_steps(job: TicketPrintJob, dots: int, *, partial_cut: bool = True) -> list[Step]:
+    """The queue ticket as printing steps, for paper ``dots`` wide."""
+    steps: list[Step] = _head(job.branch_name_zh, job.branch_name_en, dots)
+    steps += _para(job.service_name_zh, dots, size=2, bold=True)
+    steps += _para(job.service_name_en, dots)
+    steps += [Feed(1), Text(job.number, number_size(job.number, dots), "center", True), Feed(1)]
+    label = PRIORITY_LABELS.get(job.priority)
+    if label:
+        steps += _para(f"{label[0]} {label[1]}", dots, bold=True)
+    steps += _para(f"前面还有 {job.people_ahead} 人，预计等待 {job.estimated_wait_min} 分钟", dots)
+    steps += _para(f"{job.people_ahead} ahead, about {job.estimated_wait_min} min wait", dots)
+    steps += _para(f"取号 Issued {job.issued_at:%Y-%m-%d %H:%M}", dots)
+    steps += [Feed(1), QR(job.reference, module=6 if dots >= 576 else 5)]
+    if text_width(job.reference) <= columns(dots):  # 58 mm paper: the QR code alone
+        steps += _para(job.reference, dots)
+    return steps + _tail(job.footer_zh, job.footer_en, partial_cut, dots)
+
+
+def receipt_steps(job: ReceiptPrintJob, dots: int, *, partial_cut: bool = True) -> list[Step]:
+    """The complaint receipt as printing steps."""
+    steps: list[Step] = _head(job.branch_name_zh, job.branch_name_en, dots)
+    steps += _para(f"{job.kind_zh}受理回执", dots, size=2, bold=True)
+    steps += _para(f"{job.kind_en} receipt", dots)
+    steps += [Feed(1), *_para("编号 Reference", dots)]
+    steps += _para(job.reference, dots, size=2 if text_width(job.reference) * 24 <= dots else 1, bold=True)
+    steps += [Feed(1)]
+    steps += _para(f"受理时间 Received {job.received_at:%Y-%m-%d %H:%M}", dots)
+    steps += _para(f"答复期限 Answer by {job.answer_due:%Y-%m-%d}", dots)
+    steps += [Feed(1), QR(job.reference, module=6 if dots >= 576 else 5)]
+    return steps + _tail(job.footer_zh, job.footer_en, partial_cut, dots)

@@ -1,0 +1,142 @@
+"""Printing tickets without ever losing one: print, record, find the unprinted, resolve.
+
+The ticket row is committed by ``app.queue.issue_ticket`` before anything is
+printed. These functions print it and record the outcome with
+``app.queue.set_print_state`` (printed / failed with the sentence), list
+today's tickets that never made it onto paper (a printer fault, or a crash
+between commit and print), and resolve them by reprinting or voiding.
+
+For the greeter screen and the CLI. Every function here BLOCKS (printer I/O
+with timeouts of a few seconds): call it from a worker thread
+(``asyncio.to_thread``), never the GUI thread. They are thread-safe: each
+database call opens its own short session, and a printer runs one job at a
+time behind its own lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from app.devices.base import PrinterError, TicketPrintJob, TicketPrinter
+from app.queue import get_ticket, set_print_state
+from app.queue.common import business_date
+from app.queue.views import IssuedTicket, TicketView, ticket_view
+from app.staff.roles import Actor, require
+from app.store.engine import Database
+from app.store.models import Event, Ticket
+
+NEEDS_PAPER = ("waiting", "transferred", "called")  # a customer still needs the ticket
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    """A ticket that reached the paper."""
+
+    ticket: TicketView  # as recorded afterwards (print_state "printed")
+    message: str  # one sentence for the greeter
+
+
+def ticket_job(ticket: TicketView, people_ahead: int, wait_min: int, settings: dict[str, Any]) -> TicketPrintJob:
+    """The print job for a ticket: no personal data, ever (only number and service)."""
+    return TicketPrintJob(
+        number=ticket.number,
+        service_name_zh=ticket.service_name_zh,
+        service_name_en=ticket.service_name_en,
+        people_ahead=people_ahead,
+        estimated_wait_min=wait_min,
+        issued_at=ticket.issued_at,
+        reference=ticket.uuid,
+        branch_name_zh=str(settings.get("branch.name_zh") or ""),
+        branch_name_en=str(settings.get("branch.name_en") or ""),
+        priority=ticket.priority,
+        footer_zh=str(settings.get("ticket.footer_zh") or ""),
+        footer_en=str(settings.get("ticket.footer_en") or ""),
+    )
+
+
+def _print_and_record(printer: TicketPrinter, db: Database, ticket: TicketView, job: TicketPrintJob,
+                      *, actor: Actor, now: dt.datetime) -> PrintResult:
+    try:
+        printer.print_ticket(job)
+    except PrinterError as exc:
+        set_print_state(db, ticket.uuid, state="failed", detail=exc.message, actor=actor, now=now)
+        raise
+    except Exception as exc:  # an unexpected driver fault still leaves a recorded, reprintable ticket
+        err = PrinterError(f"The printer failed unexpectedly ({type(exc).__name__}); press Reprint.")
+        set_print_state(db, ticket.uuid, state="failed", detail=err.message, actor=actor, now=now)
+        raise err from exc
+    view = set_print_state(db, ticket.uuid, state="printed", actor=actor, now=now)
+    return PrintResult(view, f"Ticket {ticket.number} printed.")
+
+
+def print_ticket_and_record(printer: TicketPrinter, db: Database, issued: IssuedTicket, settings: dict[str, Any],
+                            *, actor: Actor, now: dt.datetime) -> PrintResult:
+    """Print a just-issued ticket and record print_state "printed" or "failed".
+
+    On failure the state "failed" (with the sentence in its event) is
+    recorded first, then the ``PrinterError`` is raised for the caller to
+    show (``.kind``, ``.message``); the ticket stays in the queue and
+    ``reprint_ticket`` or ``void_ticket`` resolves it. Blocking and
+    thread-safe (see the module docstring).
+    """
+    job = ticket_job(issued.ticket, issued.people_ahead, issued.estimated_wait_min, settings)
+    return _print_and_record(printer, db, issued.ticket, job, actor=actor, now=now)
+
+
+def unprinted_tickets(db: Database, now: dt.datetime) -> list[TicketView]:
+    """Today's tickets committed but never printed (not_printed or failed), oldest first.
+
+    Only tickets a customer still needs (waiting, transferred, called). Meant
+    for the greeter's start-up check and a "tickets to reprint" list.
+    """
+    with db.read() as s:
+        rows = s.scalars(
+            select(Ticket).where(
+                Ticket.business_date == business_date(now),
+                Ticket.print_state.in_(("not_printed", "failed")),
+                Ticket.status.in_(NEEDS_PAPER),
+            ).order_by(Ticket.issued_at, Ticket.id)
+        ).all()
+        from app.queue.common import window_numbers
+
+        numbers = window_numbers(s)
+        return [ticket_view(t, numbers) for t in rows]
+
+
+def _issued_figures(db: Database, ticket_id: int) -> tuple[int, int]:
+    """People ahead and wait told at issue (from the TicketIssued event)."""
+    with db.read() as s:
+        ev = s.scalar(select(Event).where(Event.ticket_id == ticket_id, Event.type == "TicketIssued")
+                      .order_by(Event.id).limit(1))
+        payload = dict(ev.payload or {}) if ev is not None else {}
+    return int(payload.get("people_ahead", 0)), int(payload.get("estimated_wait_min", 0))
+
+
+def reprint_ticket(printer: TicketPrinter, db: Database, ticket: str | int, settings: dict[str, Any],
+                   *, actor: Actor, now: dt.datetime) -> PrintResult:
+    """Print a ticket again (same number, QR and issue time) and record the outcome.
+
+    Raises ``PrinterError`` (after recording "failed") like
+    ``print_ticket_and_record``. Needs the "ticket.reprint" right. Blocking
+    and thread-safe.
+    """
+    require(actor, "ticket.reprint")
+    view = get_ticket(db, ticket, now=now)
+    ahead, wait = _issued_figures(db, view.id)
+    job = ticket_job(view, ahead, wait, settings)
+    return _print_and_record(printer, db, view, job, actor=actor, now=now)
+
+
+def void_ticket(db: Database, ticket: str | int, *, reason: str = "", actor: Actor,
+                now: dt.datetime) -> TicketView:
+    """Give up on printing a ticket: print_state "voided", and a waiting ticket is cancelled.
+
+    For a ticket nobody will collect (the customer left, or got a new one).
+    """
+    require(actor, "ticket.cancel")
+    return set_print_state(db, ticket, state="voided", detail=reason or "voided at the greeter",
+                           actor=actor, now=now)
