@@ -5,6 +5,7 @@ from alembic import context
 from app.store.base import Base
 import app.store.models  # noqa: F401  (registers the core tables)
 import app.store.models_complaints  # noqa: F401  (complaint window, revision 0002)
+import app.store.models_sync  # noqa: F401  (upstream sync state, revision 0003)
 
 config = context.config
 connection = config.attributes.get("connection")

@@ -1,0 +1,24 @@
+"""Role names at head office. Roles are cluster-wide, so they carry the
+database name: two head-office databases on one server never share a role."""
+
+from __future__ import annotations
+
+import re
+
+
+def _ident(text: str, limit: int = 63) -> str:
+    return re.sub(r"[^a-z0-9_]", "_", text.lower())[:limit]
+
+
+def owner_role(dbname: str) -> str:
+    """NOLOGIN role owning every head-office table (nobody logs in as it)."""
+    return _ident(dbname, 57) + "_owner"
+
+
+def branch_group_role(dbname: str) -> str:
+    """NOLOGIN role holding the branch grants; each branch role is a member."""
+    return _ident(dbname, 56) + "_branch"
+
+
+def branch_login_role(dbname: str, code: str) -> str:
+    return _ident(f"{_ident(dbname, 46)}_{code}")

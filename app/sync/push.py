@@ -1,0 +1,138 @@
+"""Push: the event log is the outbox, read in id order from the cursor.
+
+One batch = up to N events plus the CURRENT state of every ticket/complaint
+they touch, written to head office in one transaction with uuid upserts
+(versioned rows keep the higher version, events and logs are insert-only).
+Delivering a batch twice changes nothing, so a crash after head office
+commits but before the cursor is saved costs only a harmless resend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.store.engine import Database
+from app.store.models import Event
+from app.store.models_sync import SyncState
+from app.sync.specs import EVENT_COLUMNS, Maps, RecordSpec, record_specs, scrub
+
+MAX_PARAMS = 30_000  # per statement (the protocol limit is 65,535)
+
+
+@dataclass
+class Batch:
+    first_id: int
+    last_id: int
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    records: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)  # hq_table -> rows
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+
+def safe_horizon(db: Database) -> int | None:
+    """Highest event id below which no transaction can still add an event.
+
+    SQLite writers are serialised, so ids appear in order. On a PostgreSQL
+    branch database a sequence value can commit after a higher one; taking
+    SHARE lock on the events table waits for the in-flight inserts, so every
+    id up to the max seen then is final. The lock is held for one statement.
+    """
+    if db.is_sqlite:
+        return None
+    with db.write() as s:
+        s.execute(select(func.now()))  # open the transaction
+        s.connection().exec_driver_sql("LOCK TABLE events IN SHARE MODE")
+        return int(s.scalar(select(func.max(Event.id))) or 0)
+
+
+def read_batch(db: Database, size: int, specs: list[RecordSpec] | None = None,
+               after: int | None = None) -> Batch | None:
+    """The next batch after the stored cursor (or ``after``), or None when caught up."""
+    specs = record_specs() if specs is None else specs
+    horizon = safe_horizon(db)
+    with db.read() as s:
+        if after is None:
+            state = s.get(SyncState, 1)
+            after = state.cursor_event_id if state is not None else 0
+        q = select(Event).where(Event.id > after).order_by(Event.id).limit(size)
+        if horizon is not None:
+            q = q.where(Event.id <= horizon)
+        events = list(s.scalars(q))
+        if not events:
+            return None
+        return _build(s, events, specs)
+
+
+def _build(s: Session, events: list[Event], specs: list[RecordSpec]) -> Batch:
+    maps = Maps.load(s)
+    batch = Batch(events[0].id, events[-1].id)
+    uuids: dict[str, dict[int, str]] = {}
+    for spec in specs:
+        parents = sorted({getattr(e, spec.event_key) for e in events} - {None})
+        loaded = spec.load(s, parents, maps) if parents else []
+        uuids.setdefault(spec.event_key, {})
+        if spec.name in ("tickets", "complaints"):
+            uuids[spec.event_key].update({local: row[0] for local, row in loaded})
+        batch.records[spec.hq_table] = sorted((_jsonify(spec, row) for _, row in loaded), key=lambda r: r[0])
+    tickets, complaints = uuids.get("ticket_id", {}), uuids.get("complaint_id", {})
+    for e in events:
+        batch.events.append((
+            e.uuid, e.id, e.at, e.type, tickets.get(e.ticket_id) if e.ticket_id else None,
+            complaints.get(e.complaint_id) if e.complaint_id else None,
+            maps.windows.get(e.window_id) if e.window_id else None,
+            maps.staff.get(e.staff_id) if e.staff_id else None, Jsonb(scrub(e.payload or {})),
+        ))
+    return batch
+
+
+def _jsonify(spec: RecordSpec, row: tuple[Any, ...]) -> tuple[Any, ...]:
+    if not spec.json_columns:
+        return row
+    return tuple(Jsonb(v) if c in spec.json_columns else v for c, v in zip(spec.columns, row))
+
+
+def upsert_sql(table: str, columns: tuple[str, ...], nrows: int, *, versioned: bool) -> str:
+    cols = ("branch_code", *columns)
+    one = "(" + ", ".join(["%s"] * len(cols)) + ")"
+    head = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {', '.join([one] * nrows)} ON CONFLICT (uuid) "
+    if not versioned:
+        return head + "DO NOTHING"
+    sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c != "uuid")
+    return head + f"DO UPDATE SET {sets} WHERE {table}.version < EXCLUDED.version"
+
+
+def _write_rows(conn: psycopg.Connection, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+                branch_code: str, versioned: bool) -> None:
+    per = max(1, MAX_PARAMS // (len(columns) + 1))
+    with conn.cursor() as cur:
+        for i in range(0, len(rows), per):
+            chunk = rows[i:i + per]
+            params = [v for row in chunk for v in (branch_code, *row)]
+            cur.execute(upsert_sql(table, columns, len(chunk), versioned=versioned), params)
+
+
+def push_batch(conn: psycopg.Connection, branch_code: str, batch: Batch,
+               specs: list[RecordSpec] | None = None) -> None:
+    """Write one batch to head office in ONE transaction (records, then events)."""
+    specs = record_specs() if specs is None else specs
+    with conn.transaction():
+        for spec in specs:
+            rows = batch.records.get(spec.hq_table) or []
+            if rows:
+                _write_rows(conn, spec.hq_table, spec.columns, rows, branch_code, spec.versioned)
+        _write_rows(conn, "hq_events", EVENT_COLUMNS, batch.events, branch_code, False)
+
+
+def backlog(db: Database) -> int:
+    """Events not yet acknowledged by head office."""
+    with db.read() as s:
+        state = s.get(SyncState, 1)
+        after = state.cursor_event_id if state is not None else 0
+        return int(s.scalar(select(func.count()).select_from(Event).where(Event.id > after)) or 0)
