@@ -95,7 +95,7 @@ def second_waits(s: Session, start: dt.date, end: dt.date) -> dict[int, list[flo
         )
         .order_by(Event.ticket_id, Event.id)
     )
-    return transfer_waits(s.execute(q).tuples())
+    return transfer_waits(s.execute(q).all())
 
 
 def services(s: Session) -> list[Service]:
@@ -107,7 +107,7 @@ def window_labels(s: Session) -> dict[int, tuple[int, str]]:
 
 
 def staff_usernames(s: Session) -> dict[int, str]:
-    return dict(s.execute(select(Staff.id, Staff.username)).tuples().all())
+    return {sid: name for sid, name in s.execute(select(Staff.id, Staff.username))}
 
 
 def setting_values(s: Session, *keys: str) -> dict[str, Any]:
