@@ -1,0 +1,55 @@
+"""The desktop application: ``run`` (default with no arguments), ``demo``, ``screenshots``.
+
+Qt is imported only inside the handlers, so the headless commands stay fast
+and work without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.registry import Arg, Context, Outcome, UsageError, command
+
+LANG = Arg("--language", str, choices=("zh_CN", "en"), help="screen language (default: setting ui.language)")
+
+
+def _screens(text: str | None) -> list[str] | None:
+    if not text:
+        return None
+    from app.ui.screens import SCREENS
+
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    unknown = [n for n in names if n not in SCREENS]
+    if unknown:
+        raise UsageError(f"Unknown screen {unknown[0]!r}; screens are {', '.join(SCREENS)}.")
+    return names
+
+
+@command("run", Arg("--open", str, help="screens to open after login, e.g. greeter,lobby"),
+         Arg("--screen", int, help="monitor number for the lobby display (0 = first)"),
+         Arg("--lobby", action="store_true", help="only the lobby display (no login: it shows no personal data)"),
+         LANG, help="start the desktop application (log in, then your screens)", needs_db=False, batchable=False)
+def run(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.ui.app import run as run_app
+
+    code = run_app(ctx.db_url, screens=_screens(a.open), lobby_monitor=a.screen, lobby_only=a.lobby,
+                   language=a.language)
+    return Outcome({"exit_code": code}, "", code)
+
+
+@command("demo", LANG, help="try BranchDesk in a minute: fresh demo database, greeter, teller and lobby side by side",
+         needs_db=False, batchable=False)
+def demo(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.ui.demo import run_demo
+
+    code = run_demo(ctx.db_url, language=a.language)
+    return Outcome({"exit_code": code}, "", code)
+
+
+@command("screenshots", Arg("--out", str, default="docs/screenshots", help="folder for the PNG files"),
+         help="render every screen to PNG in both languages (offscreen)", needs_db=False, batchable=False)
+def screenshots(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.ui.screenshots import render_all
+
+    files = render_all(a.out)
+    return Outcome({"files": files}, "\n".join(files))

@@ -1,0 +1,80 @@
+"""Starting the Qt application on a qasync event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Callable
+
+import PySide6.QtWidgets  # noqa: F401  (before qasync: it picks the first Qt binding it finds)
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from app.bootstrap import AppContext, build
+from app.ui.context import ScreenContext, make_context
+from app.ui.i18n import install_language, setup_fonts
+from app.ui.shell import Shell
+
+log = logging.getLogger("branchdesk.ui")
+
+
+def qt_app() -> QApplication:
+    """The QApplication of this process, with fonts set up."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("BranchDesk")
+        app.setOrganizationName("BranchDesk")
+        setup_fonts(app)
+    return app
+
+
+def start_ui(app_ctx: AppContext, language: str | None = None) -> ScreenContext:
+    """Install the language (argument, else setting ``ui.language``) and start the feed bridge."""
+    install_language(language or app_ctx.settings.get("ui.language"))
+    return make_context(app_ctx)
+
+
+def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, language: str | None = None) -> int:
+    """Run until the last window closes. ``setup`` opens the first windows."""
+    app = qt_app()
+
+    async def main() -> int:
+        ctx = start_ui(app_ctx, language)
+        closed = asyncio.get_running_loop().create_future()
+        app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(0))
+        app.aboutToQuit.connect(lambda: closed.done() or closed.set_result(0))
+        shell = setup(ctx)  # noqa: F841  (kept alive until the loop ends)
+        code = await closed
+        ctx.bridge.stop()
+        return code
+
+    try:
+        return qasync.run(main())
+    except (KeyboardInterrupt, SystemExit):
+        return 0
+    except RuntimeError as exc:  # the loop stopped by quit() before main() returned
+        log.debug("event loop ended: %s", exc)
+        return 0
+    finally:
+        app_ctx.close()
+
+
+def run(db_url: str | None, *, screens: list[str] | None = None, lobby_monitor: int | None = None,
+        lobby_only: bool = False, language: str | None = None) -> int:
+    """``branchdesk run``: log in, then the screens of the role (or ``screens``)."""
+    app_ctx = build(db_url)
+
+    def setup(ctx: ScreenContext) -> Shell:
+        shell = Shell(ctx, lobby_monitor=lobby_monitor)
+        if lobby_only:
+            shell.open_screen("lobby")
+        else:
+            shell.show_login()
+            if screens:
+                shell.login.logged_in.disconnect()
+                shell.login.logged_in.connect(lambda actor: shell.on_logged_in(actor, screens))
+        return shell
+
+    return run_ui(setup, app_ctx, language=language)

@@ -1,0 +1,1 @@
+"""The complaint officer's board: list, case view and intake form."""

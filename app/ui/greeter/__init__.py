@@ -1,0 +1,1 @@
+"""The greeter's screen at the branch entrance."""

@@ -1,0 +1,209 @@
+"""The greeter's inputs: one big button per service, priority toggles and the
+optional customer details (phone masked once entered)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import InvalidInput
+from app.queue.tickets import MAX_NAME, MAX_NEED, normalise_phone
+from app.queue.views import ServiceQueue, mask_phone
+from app.ui.i18n import current_language
+
+
+class ServiceButton(QPushButton):
+    """A large touch target: the service letter, its name and how many wait."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+        self.setObjectName("service")
+        self.setCheckable(True)
+        self.setMinimumHeight(96)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(16, 8, 16, 8)
+        self.badge = QLabel(code)
+        self.badge.setFixedSize(60, 60)
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.badge.setStyleSheet("background:#1f5fbf; color:white; border-radius:30px;"
+                                 " font-size:30px; font-weight:700;")
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        self.name = QLabel()
+        self.name.setStyleSheet("font-size:21px; font-weight:600; background:transparent;")
+        self.waiting = QLabel()
+        self.waiting.setStyleSheet("font-size:15px; color:#5b6778; background:transparent;")
+        texts.addWidget(self.name)
+        texts.addWidget(self.waiting)
+        lay.addWidget(self.badge)
+        lay.addSpacing(8)
+        lay.addLayout(texts, 1)
+        for w in (self.badge, self.name, self.waiting):
+            w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def update_from(self, q: ServiceQueue) -> None:
+        zh = current_language() == "zh_CN"
+        self.name.setText(q.service.name_zh if zh else q.service.name_en)
+        text = self.tr("%n waiting", "", q.waiting)
+        if q.priority_waiting:
+            text += " · " + self.tr("%n priority", "", q.priority_waiting)
+        self.waiting.setText(text)
+        self.setAccessibleName(f"{q.service.code} {self.name.text()} {text}")
+
+
+class ServiceGrid(QWidget):
+    """The active services as a grid of exclusive buttons; letter keys select."""
+
+    selected = Signal(str)
+
+    def __init__(self, columns: int = 2) -> None:
+        super().__init__()
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(14)
+        self._columns = columns
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.buttons: dict[str, ServiceButton] = {}
+        self._shortcuts: list[QShortcut] = []
+
+    def set_queues(self, queues: list[ServiceQueue]) -> None:
+        active = [q for q in queues if q.service.active]
+        if [q.service.code for q in active] != list(self.buttons):
+            self._rebuild([q.service.code for q in active])
+        for q in active:
+            self.buttons[q.service.code].update_from(q)
+
+    def _rebuild(self, codes: list[str]) -> None:
+        chosen = self.current()
+        for b in self.buttons.values():
+            self._group.removeButton(b)
+            b.deleteLater()
+        for sc in self._shortcuts:
+            sc.deleteLater()
+        self.buttons, self._shortcuts = {}, []
+        for i, code in enumerate(codes):
+            b = ServiceButton(code)
+            b.clicked.connect(lambda _=False, c=code: self.selected.emit(c))
+            self._group.addButton(b)
+            self._grid.addWidget(b, i // self._columns, i % self._columns)
+            self.buttons[code] = b
+            sc = QShortcut(QKeySequence(f"Alt+{code}"), self)
+            sc.activated.connect(lambda c=code: self.select(c))
+            self._shortcuts.append(sc)
+        if chosen in self.buttons:
+            self.buttons[chosen].setChecked(True)
+
+    def current(self) -> str | None:
+        b = self._group.checkedButton()
+        return b.code if isinstance(b, ServiceButton) else None
+
+    def select(self, code: str | None) -> None:
+        if code in self.buttons:
+            self.buttons[code].setChecked(True)
+            self.selected.emit(code)
+        elif code is None and self._group.checkedButton() is not None:
+            self._group.setExclusive(False)
+            self._group.checkedButton().setChecked(False)
+            self._group.setExclusive(True)
+
+
+# toggle key -> (priority class, priority note)
+PRIORITY_TOGGLES = {
+    "elderly": ("needs", "elderly"),
+    "disabled": ("needs", "disabled"),
+    "pregnant": ("needs", "pregnant"),
+    "vip": ("vip", None),
+    "appointment": ("appointment", None),
+}
+
+
+class CustomerForm(QWidget):
+    """Priority toggles and optional name / phone / need note."""
+
+    phone_error = Signal(object)  # InvalidInput
+
+    def __init__(self) -> None:
+        super().__init__()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(10)
+        labels = {
+            "elderly": self.tr("Elderly"), "disabled": self.tr("Disabled"), "pregnant": self.tr("Pregnant"),
+            "vip": self.tr("VIP"), "appointment": self.tr("Appointment"),
+        }
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.toggles: dict[str, QPushButton] = {}
+        group = QButtonGroup(self)
+        group.setExclusive(False)
+        for key, text in labels.items():
+            b = QPushButton(text)
+            b.setObjectName("toggle")
+            b.setCheckable(True)
+            b.setMinimumHeight(48)
+            b.toggled.connect(lambda on, k=key: self._only_one(k, on))
+            row.addWidget(b)
+            self.toggles[key] = b
+        lay.addLayout(row)
+        self.name = QLineEdit(placeholderText=self.tr("Customer name (optional)"), maxLength=MAX_NAME)
+        self.phone = QLineEdit(placeholderText=self.tr("Phone (optional)"), maxLength=20)
+        self.need = QLineEdit(placeholderText=self.tr("What the customer needs (optional)"), maxLength=MAX_NEED)
+        for w in (self.name, self.phone, self.need):
+            w.setMinimumHeight(46)
+            lay.addWidget(w)
+        self._phone_raw: str | None = None
+        self.phone.editingFinished.connect(self._mask_phone)
+        self.phone.textEdited.connect(self._phone_edited)
+
+    def _only_one(self, key: str, on: bool) -> None:
+        if on:
+            for k, b in self.toggles.items():
+                if k != key and b.isChecked():
+                    b.setChecked(False)
+
+    def _mask_phone(self) -> None:
+        if self._phone_raw is not None:
+            return
+        try:
+            raw = normalise_phone(self.phone.text())
+        except InvalidInput as exc:
+            self.phone_error.emit(exc)
+            return
+        if raw:
+            self._phone_raw = raw
+            self.phone.setText(mask_phone(raw))
+
+    def _phone_edited(self, _text: str) -> None:
+        if self._phone_raw is not None:  # typing over a masked number starts afresh
+            self._phone_raw = None
+            self.phone.clear()
+
+    def priority(self) -> tuple[str, str | None]:
+        for key, b in self.toggles.items():
+            if b.isChecked():
+                return PRIORITY_TOGGLES[key]
+        return "normal", None
+
+    def phone_value(self) -> str | None:
+        """The phone as entered (digits), for issue_ticket to validate."""
+        return self._phone_raw if self._phone_raw is not None else (self.phone.text().strip() or None)
+
+    def clear(self) -> None:
+        for b in self.toggles.values():
+            b.setChecked(False)
+        self._phone_raw = None
+        for w in (self.name, self.phone, self.need):
+            w.clear()

@@ -1,0 +1,66 @@
+"""The issued ticket as the greeter sees it: number, people ahead, wait, print state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
+
+from app.queue.views import IssuedTicket
+from app.ui.texts import priority_text, service_name
+from app.ui.widgets import label
+
+
+class TicketResult(QFrame):
+    reprint_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("result")
+        self.setStyleSheet("QFrame#result { background:#f3f7fd; border:1px dashed #b6c8e3; border-radius:12px; }"
+                           " QFrame#result QLabel { background: transparent; }")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(18, 14, 18, 14)
+        lay.setSpacing(4)
+        self.caption = label(self.tr("Last ticket"), "muted")
+        self.number = label("—", "bigNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.service = label("", "section")
+        self.service.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ahead = label("")
+        self.ahead.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ahead.setStyleSheet("font-size:19px;")
+        row = QHBoxLayout()
+        self.print_state = label("", "muted")
+        self.reprint = QPushButton(self.tr("Reprint"))
+        self.reprint.setVisible(False)
+        self.reprint.clicked.connect(self.reprint_requested)
+        row.addWidget(self.print_state, 1)
+        row.addWidget(self.reprint)
+        for w in (self.caption, self.number, self.service, self.ahead):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        lay.addLayout(row)
+        self.issued: IssuedTicket | None = None
+
+    def show_ticket(self, issued: IssuedTicket) -> None:
+        self.issued = issued
+        t = issued.ticket
+        self.number.setText(t.number)
+        extra = priority_text(t.priority, t.priority_note)
+        self.service.setText(service_name(t) + (f" · {extra}" if extra else ""))
+        self.ahead.setText(
+            self.tr("%n ahead", "", issued.people_ahead) + "  ·  "
+            + self.tr("about %1 min").replace("%1", str(issued.estimated_wait_min))
+        )
+
+    def set_print_state(self, state: str, number: str = "") -> None:
+        texts = {
+            "printing": self.tr("Printing %1 …").replace("%1", number),
+            "printed": self.tr("Ticket %1 printed.").replace("%1", number),
+            "failed": self.tr("Ticket %1 was not printed.").replace("%1", number),
+            "none": self.tr("No ticket printer is set up: tell the customer the number."),
+        }
+        self.print_state.setText(texts[state])
+        color = {"failed": "#c0392b", "printed": "#1e8449"}.get(state, "#5b6778")
+        self.print_state.setStyleSheet(f"color:{color}; font-size:16px;")
+        self.reprint.setVisible(state in ("failed", "printed"))

@@ -1,0 +1,198 @@
+"""The greeter's screen: choose a service, optional details, Issue ticket.
+
+The ticket is committed first (a fast local write) and shown at once; it is
+then handed to the printer in a worker thread. A print failure leaves a valid
+ticket and offers Reprint.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from app.devices.base import PrinterError
+from app.errors import DomainError
+from app.queue import cancel_ticket, issue_ticket, queue_status, recent_tickets
+from app.queue.views import IssuedTicket, TicketView
+from app.staff.roles import Actor
+from app.store.errors import StoreError
+from app.ui.context import ScreenContext
+from app.ui.greeter.form import CustomerForm, ServiceGrid
+from app.ui.greeter.printing import print_issued
+from app.ui.greeter.recent import RecentTickets
+from app.ui.greeter.result import TicketResult
+from app.ui.messages import MessageBar, describe
+from app.ui.tasks import in_thread, spawn
+from app.ui.theme import STAFF_QSS
+from app.ui.widgets import Coalescer, Header, card, label, screen_root
+
+log = logging.getLogger("branchdesk.ui")
+EXPECTED = (DomainError, StoreError)
+
+
+class GreeterScreen(QWidget):
+    """Registry entry "greeter": ``GreeterScreen(ctx, actor)``."""
+
+    ticket_issued = Signal(object)  # IssuedTicket
+    print_finished = Signal(object, object)  # IssuedTicket, error message or None
+
+    def __init__(self, ctx: ScreenContext, actor: Actor) -> None:
+        super().__init__()
+        self.ctx, self.actor = ctx, actor
+        self.printer = ctx.devices.get("printer")
+        self.setWindowTitle(self.tr("BranchDesk - Greeter"))
+        self.setStyleSheet(STAFF_QSS)
+        self._in_flight = False
+        self._issued: dict[int, IssuedTicket] = {}
+        self._build()
+        self.refresh = Coalescer(self._refresh_now, self)
+        ctx.bridge.queue_changed.connect(self.refresh)
+        ctx.bridge.connection_lost.connect(self.bar.show_error)
+        ctx.bridge.connection_restored.connect(
+            lambda: self.bar.show_message(self.tr("Database connection restored."), "ok"))
+        self._refresh_now()
+
+    def _build(self) -> None:
+        root = screen_root(self)
+        branch = str(self.ctx.setting("branch.name_zh"))
+        root.addWidget(Header(self.tr("Greeter"), branch, self.actor.username, self.ctx.now))
+        body = QHBoxLayout()
+        body.setContentsMargins(24, 20, 24, 20)
+        body.setSpacing(20)
+        root.addLayout(body, 1)
+
+        left_card, left = card()
+        left.addWidget(label(self.tr("Choose a service"), "section"))
+        self.services = ServiceGrid()
+        left.addWidget(self.services)
+        left.addSpacing(8)
+        left.addWidget(label(self.tr("Issued today"), "section"))
+        self.recent = RecentTickets()
+        left.addWidget(self.recent, 1)
+        body.addWidget(left_card, 3)
+
+        right = QWidget()
+        rlay = QHBoxLayout(right)
+        rlay.setContentsMargins(0, 0, 0, 0)
+        form_card, flay = card()
+        flay.addWidget(label(self.tr("Customer (optional)"), "section"))
+        self.form = CustomerForm()
+        flay.addWidget(self.form)
+        self.issue = QPushButton(self.tr("Issue ticket  (Enter)"))
+        self.issue.setObjectName("primary")
+        self.issue.setMinimumHeight(84)
+        self.issue.setStyleSheet("font-size:26px;")
+        flay.addSpacing(6)
+        flay.addWidget(self.issue)
+        self.result = TicketResult()
+        flay.addWidget(self.result, 1)
+        self.bar = MessageBar()
+        flay.addWidget(self.bar)
+        body.addWidget(form_card, 2)
+
+        self.issue.clicked.connect(self.on_issue)
+        self.services.selected.connect(lambda _code: self.bar.clear_message())
+        self.form.phone_error.connect(self.bar.show_error)
+        self.result.reprint_requested.connect(self.on_reprint_issued)
+        self.recent.reprint_requested.connect(self.on_reprint)
+        self.recent.cancel_requested.connect(self.on_cancel)
+        for key in ("Return", "Enter"):
+            QShortcut(QKeySequence(key), self, activated=self.on_issue,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # -- reading the store -------------------------------------------------
+    def _refresh_now(self) -> None:
+        try:
+            status = queue_status(self.ctx.db, now=self.ctx.now())
+            tickets = recent_tickets(self.ctx.db, now=self.ctx.now(), limit=12)
+        except EXPECTED as exc:
+            self.bar.show_error(exc)
+            return
+        self.services.set_queues(list(status.services))
+        self.recent.set_tickets(tickets)
+
+    # -- issuing -----------------------------------------------------------
+    def on_issue(self) -> None:
+        if self._in_flight:  # a second tap while the first is being handled
+            return
+        code = self.services.current()
+        if code is None:
+            self.bar.show_message(self.tr("Choose a service first."), "warning", seconds=4)
+            return
+        self._in_flight = True
+        self.issue.setEnabled(False)
+        priority, note = self.form.priority()
+        try:
+            issued = issue_ticket(
+                self.ctx.db, service=code, priority=priority, priority_note=note,
+                customer_name=self.form.name.text(), customer_phone=self.form.phone_value(),
+                need_note=self.form.need.text(), actor=self.actor, now=self.ctx.now(),
+            )
+        except EXPECTED as exc:
+            self.bar.show_error(exc)
+            self._release()
+            return
+        self._issued[issued.ticket.id] = issued
+        self.result.show_ticket(issued)
+        self.bar.clear_message()
+        self.form.clear()
+        self.services.select(None)
+        self.ticket_issued.emit(issued)
+        self.refresh()
+        self._start_print(issued)
+        # Guard against a double tap; a stuck printer must not block the next customer.
+        QTimer.singleShot(700, self._release)
+
+    def _release(self) -> None:
+        self._in_flight = False
+        self.issue.setEnabled(True)
+
+    def _start_print(self, issued: IssuedTicket) -> None:
+        if self.printer is None:
+            self.result.set_print_state("none")
+            self.print_finished.emit(issued, None)
+            return
+        self.result.set_print_state("printing", number=issued.ticket.number)
+        spawn(self._print(issued))
+
+    async def _print(self, issued: IssuedTicket) -> None:
+        error: str | None = None
+        try:
+            await in_thread(print_issued, self.printer, self.ctx.db, issued, self.ctx.settings,
+                            actor=self.actor, now=self.ctx.now())
+        except (PrinterError, DomainError, StoreError) as exc:
+            error = describe(exc)
+        except Exception as exc:  # a driver bug must not take the greeter down
+            log.exception("printing failed unexpectedly")
+            error = describe(PrinterError(str(exc)))
+        if error:
+            self.bar.show_message(
+                error + " " + self.tr("Ticket %1 is valid; press Reprint.").replace("%1", issued.ticket.number),
+                "error")
+        self.result.set_print_state("failed" if error else "printed", number=issued.ticket.number)
+        self.refresh()
+        self.print_finished.emit(issued, error)
+
+    def on_reprint_issued(self) -> None:
+        if self.result.issued is not None:
+            self._start_print(self.result.issued)
+
+    def on_reprint(self, ticket: TicketView) -> None:
+        if ticket.status not in ("waiting", "transferred"):
+            self.bar.show_message(self.tr("Only waiting tickets can be reprinted."), "warning", seconds=5)
+            return
+        issued = self._issued.get(ticket.id) or IssuedTicket(ticket, 0, 0)
+        self.result.show_ticket(issued)
+        self._start_print(issued)
+
+    def on_cancel(self, ticket: TicketView) -> None:
+        try:
+            cancel_ticket(self.ctx.db, ticket.id, reason="greeter", actor=self.actor, now=self.ctx.now())
+        except EXPECTED as exc:
+            self.bar.show_error(exc)
+            return
+        self.bar.show_message(self.tr("Ticket %1 cancelled.").replace("%1", ticket.number), "ok")
+        self._refresh_now()

@@ -1,0 +1,292 @@
+"""The teller's window: one key per action, the current ticket, who waits.
+
+Every action is a fast local write done on the GUI thread; the change feed
+then refreshes this screen and every other screen, here or on another PC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+import app.queue as q
+from app.errors import DomainError
+from app.queue.figures import window_day_figures
+from app.queue.views import TicketView, WindowView
+from app.staff.roles import Actor
+from app.store.errors import StoreError
+from app.ui.context import ScreenContext
+from app.ui.messages import MessageBar
+from app.ui.teller.panels import CurrentTicket, WaitingList
+from app.ui.teller.rating import RatingPanel
+from app.ui.texts import service_name, window_state_text
+from app.ui.theme import STAFF_QSS
+from app.ui.widgets import Coalescer, Header, card, label, minutes_text, screen_root
+
+EXPECTED = (DomainError, StoreError)
+OUTCOMES = ("done", "referred", "documents_missing", "customer_left")
+
+
+class TellerScreen(QWidget):
+    """Registry entry "teller": ``TellerScreen(ctx, actor, window=None)``."""
+
+    ticket_finished = Signal(object)  # TicketView
+
+    def __init__(self, ctx: ScreenContext, actor: Actor, window: int | None = None) -> None:
+        super().__init__()
+        self.ctx, self.actor = ctx, actor
+        self.setWindowTitle(self.tr("BranchDesk - Teller"))
+        self.setStyleSheet(STAFF_QSS)
+        self.window_view: WindowView | None = None
+        self.rating = RatingPanel()
+        self.rating.rated.connect(self.on_rated)
+        self._build()
+        self.refresh = Coalescer(self._refresh_now, self)
+        ctx.bridge.queue_changed.connect(self.refresh)
+        ctx.bridge.connection_lost.connect(self.bar.show_error)
+        self._load_windows(window)
+
+    # -- layout ------------------------------------------------------------
+    def _build(self) -> None:
+        root = screen_root(self)
+        root.addWidget(Header(self.tr("Teller window"), str(self.ctx.setting("branch.name_zh")),
+                              self.actor.username, self.ctx.now))
+        body = QHBoxLayout()
+        body.setContentsMargins(24, 20, 24, 20)
+        body.setSpacing(20)
+        root.addLayout(body, 1)
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        body.addLayout(left, 3)
+
+        top_card, top = card(margins=14)
+        row = QHBoxLayout()
+        self.window_box = QComboBox()
+        self.window_box.setMinimumWidth(220)
+        self.open_button = QPushButton(self.tr("Open window"))
+        self.window_state = label("", "section")
+        row.addWidget(label(self.tr("Window"), "section"))
+        row.addWidget(self.window_box)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        row.addWidget(self.window_state)
+        top.addLayout(row)
+        left.addWidget(top_card)
+
+        self.current = CurrentTicket(self.ctx.now, self.tr("At the window"))
+        left.addWidget(self.current.frame, 1)
+        left.addWidget(self._build_keys())
+        self.bar = MessageBar()
+        left.addWidget(self.bar)
+
+        right_card, right = card()
+        right.addWidget(label(self.tr("Waiting for this window"), "section"))
+        self.waiting = WaitingList([self.tr("Number"), self.tr("Service"), self.tr("Priority"), self.tr("Waited")])
+        right.addWidget(self.waiting, 1)
+        self.figures = label("", "muted")
+        self.figures.setStyleSheet("font-size:17px; padding-top:6px;")
+        right.addWidget(label(self.tr("Today at this window"), "section"))
+        right.addWidget(self.figures)
+        body.addWidget(right_card, 2)
+
+        self.window_box.currentIndexChanged.connect(self._window_chosen)
+        self.open_button.clicked.connect(self.on_open_close)
+
+    def _build_keys(self) -> QWidget:
+        box, lay = card(margins=14)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.keys: dict[str, QPushButton] = {}
+        actions: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("next", "F1", self.tr("Call next"), self.on_call_next),
+            ("recall", "F2", self.tr("Recall"), self.on_recall),
+            ("no_show", "F3", self.tr("No-show"), self.on_no_show),
+            ("start", "F4", self.tr("Start"), self.on_start),
+            ("finish", "F5", self.tr("Finish"), self.on_finish),
+            ("transfer", "F6", self.tr("Transfer"), self.on_transfer),
+            ("pause", "F7", self.tr("Pause / Resume"), self.on_pause_resume),
+            ("call_chosen", "F8", self.tr("Call selected"), self.on_call_chosen),
+        ]
+        for i, (name, key, text, slot) in enumerate(actions):
+            b = QPushButton(f"{key}  {text}")
+            b.setObjectName("keyPrimary" if name == "next" else "key")
+            b.setMinimumHeight(56)
+            b.clicked.connect(slot)
+            QShortcut(QKeySequence(key), self, activated=slot, context=Qt.ShortcutContext.WindowShortcut)
+            grid.addWidget(b, i // 4, i % 4)
+            self.keys[name] = b
+        lay.addLayout(grid)
+        opts = QHBoxLayout()
+        self.outcome = QComboBox()
+        outcome_text = {"done": self.tr("Completed"), "referred": self.tr("Referred elsewhere"),
+                        "documents_missing": self.tr("Documents missing"), "customer_left": self.tr("Customer left")}
+        for code in OUTCOMES:
+            self.outcome.addItem(outcome_text[code], code)
+        self.transfer_to = QComboBox()
+        self.pause_reason = QComboBox(editable=True)
+        self.pause_reason.addItems([self.tr("Break"), self.tr("Cash count"), self.tr("Meeting"), self.tr("System fault")])
+        for lab, box_ in ((self.tr("Outcome"), self.outcome), (self.tr("Transfer to"), self.transfer_to),
+                          (self.tr("Pause reason"), self.pause_reason)):
+            opts.addWidget(label(lab, "muted"))
+            opts.addWidget(box_, 1)
+        lay.addLayout(opts)
+        return box
+
+    # -- state -------------------------------------------------------------
+    def _load_windows(self, preferred: int | None) -> None:
+        try:
+            status = q.queue_status(self.ctx.db, now=self.ctx.now())
+        except EXPECTED as exc:
+            self.bar.show_error(exc)
+            return
+        self.window_box.blockSignals(True)
+        self.window_box.clear()
+        for w in status.windows:
+            self.window_box.addItem(self.tr("Window %1 · %2").replace("%1", str(w.number)).replace("%2", w.name),
+                                    w.number)
+        self.transfer_to.clear()
+        for sq in status.services:
+            if sq.service.active:
+                self.transfer_to.addItem(f"{sq.service.code} · {service_name(sq.service)}", ("service", sq.service.code))
+        for w in status.windows:
+            self.transfer_to.addItem(self.tr("Window %1").replace("%1", str(w.number)), ("window", w.number))
+        self.window_box.blockSignals(False)
+        if preferred is not None and self.window_box.findData(preferred) >= 0:
+            self.window_box.setCurrentIndex(self.window_box.findData(preferred))
+        self._refresh_now()
+
+    def window_number(self) -> int | None:
+        data = self.window_box.currentData()
+        return int(data) if data is not None else None
+
+    def _window_chosen(self, _index: int) -> None:
+        self._refresh_now()
+
+    def _refresh_now(self) -> None:
+        number = self.window_number()
+        if number is None:
+            return
+        now = self.ctx.now()
+        try:
+            status = q.queue_status(self.ctx.db, now=now)
+            waiting = q.waiting_list(self.ctx.db, now=now, window=number)
+            figures = window_day_figures(self.ctx.db, window=number, now=now)
+        except EXPECTED as exc:
+            self.bar.show_error(exc)
+            return
+        self.window_view = next((w for w in status.windows if w.number == number), None)
+        wv = self.window_view
+        state = wv.state if wv else "closed"
+        self.window_state.setText(window_state_text(state) + (f" · {wv.pause_reason}" if wv and wv.pause_reason else ""))
+        self.open_button.setText(self.tr("Close window") if state != "closed" else self.tr("Open window"))
+        self.current.set_ticket(wv.current_ticket if wv else None,
+                                self.tr("Press F1 to call the next customer."),
+                                {"calls": self.tr("called %1 times")})
+        self.waiting.set_tickets(waiting, now, self.tr("%1 min"))
+        served = self.tr("Served: %1").replace("%1", str(figures.served))
+        avg = self.tr("Average service time: %1").replace("%1", minutes_text("TellerScreen", figures.average_service_min))
+        missed = self.tr("No-shows: %1").replace("%1", str(figures.no_shows))
+        self.figures.setText(f"{served}    {avg}    {missed}    " +
+                             self.tr("Waiting: %1").replace("%1", str(len(waiting))))
+        self._enable_keys(state, wv.current_ticket if wv else None)
+
+    def _enable_keys(self, state: str, cur: TicketView | None) -> None:
+        is_open = state == "open"
+        enabled = {
+            "next": is_open and cur is None, "call_chosen": is_open and cur is None,
+            "recall": cur is not None and cur.status == "called",
+            "no_show": cur is not None and cur.status == "called",
+            "start": cur is not None and cur.status == "called",
+            "finish": cur is not None, "transfer": cur is not None, "pause": state != "closed",
+        }
+        for name, b in self.keys.items():
+            b.setEnabled(enabled[name])
+        self.keys["pause"].setText("F7  " + (self.tr("Resume") if state == "paused" else self.tr("Pause")))
+
+    # -- actions -----------------------------------------------------------
+    def _act(self, fn: Callable[..., object], done_text: str | None = None, **kwargs: object) -> object | None:
+        """Run one service call for this window; errors become one sentence."""
+        number = self.window_number()
+        if number is None:
+            return None
+        try:
+            result = fn(self.ctx.db, window=number, actor=self.actor, now=self.ctx.now(), **kwargs)
+        except EXPECTED as exc:
+            self.bar.show_error(exc)
+            self._refresh_now()
+            return None
+        if done_text:
+            self.bar.show_message(done_text.replace("%1", getattr(result, "number", "")), "ok", seconds=4)
+        else:
+            self.bar.clear_message()
+        self._refresh_now()
+        return result
+
+    def on_open_close(self) -> None:
+        wv = self.window_view
+        if wv is not None and wv.state != "closed":
+            self._act(q.close_window)
+        else:
+            self._act(q.open_window)
+
+    def on_call_next(self) -> None:
+        self._act(q.call_next, self.tr("Calling %1."))
+
+    def on_call_chosen(self) -> None:
+        chosen = self.waiting.selected()
+        if chosen is None:
+            self.bar.show_message(self.tr("Select a ticket in the waiting list first."), "warning", seconds=4)
+            return
+        self._act(q.call_ticket, self.tr("Calling %1."), ticket=chosen.id)
+
+    def on_recall(self) -> None:
+        self._act(q.recall, self.tr("Calling %1 again."))
+
+    def on_no_show(self) -> None:
+        self._act(q.no_show, self.tr("%1 marked as no-show."))
+
+    def on_start(self) -> None:
+        self._act(q.start_service)
+
+    def on_finish(self) -> None:
+        done = self._act(q.finish, self.tr("%1 finished."), outcome=self.outcome.currentData())
+        if isinstance(done, TicketView):
+            self.ticket_finished.emit(done)
+            self.rating.ask(done.number)
+
+    def on_rated(self, number: str, stars: int) -> None:
+        try:
+            q.rate_ticket(self.ctx.db, number, rating=stars, actor=self.actor, now=self.ctx.now())
+        except EXPECTED as exc:
+            self.bar.show_error(exc)
+            return
+        self.bar.show_message(self.tr("Thank you: %1 rated %2 of 5.").replace("%1", number).replace("%2", str(stars)),
+                              "ok", seconds=4)
+
+    def on_transfer(self) -> None:
+        cur = self.window_view.current_ticket if self.window_view else None
+        target = self.transfer_to.currentData()
+        if cur is None or target is None:
+            return
+        kind, value = target
+        where = {"to_service": value} if kind == "service" else {"to_window": value}
+        try:
+            q.transfer_ticket(self.ctx.db, cur.id, actor=self.actor, now=self.ctx.now(), **where)
+        except EXPECTED as exc:
+            self.bar.show_error(exc)
+        else:
+            self.bar.show_message(self.tr("%1 transferred.").replace("%1", cur.number), "ok", seconds=4)
+        self._refresh_now()
+
+    def on_pause_resume(self) -> None:
+        if self.window_view is not None and self.window_view.state == "paused":
+            self._act(q.resume_window)
+        else:
+            self._act(q.pause_window, reason=self.pause_reason.currentText())
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.rating.close()
+        super().closeEvent(event)

@@ -1,0 +1,86 @@
+"""Small building blocks shared by the staff screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+
+def label(text: str = "", name: str | None = None, *, wrap: bool = False) -> QLabel:
+    lab = QLabel(text)
+    if name:
+        lab.setObjectName(name)
+    lab.setWordWrap(wrap)
+    return lab
+
+
+def card(*, margins: int = 18, spacing: int = 10) -> tuple[QFrame, QVBoxLayout]:
+    """A white rounded panel and its vertical layout."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    lay = QVBoxLayout(frame)
+    lay.setContentsMargins(margins, margins, margins, margins)
+    lay.setSpacing(spacing)
+    return frame, lay
+
+
+class Header(QFrame):
+    """The navy strip on top of a staff screen: screen title, branch, user, clock."""
+
+    def __init__(self, title: str, branch: str, user: str, clock: Callable[[], object]) -> None:
+        super().__init__()
+        self.setObjectName("header")
+        self.setFixedHeight(72)
+        self._clock = clock
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(24, 8, 24, 8)
+        left = QVBoxLayout()
+        left.setSpacing(0)
+        self.title = label(title, "title")
+        self.branch = label(branch, "subtitle")
+        left.addWidget(self.title)
+        left.addWidget(self.branch)
+        lay.addLayout(left, 1)
+        self.user = label(user, "subtitle")
+        self.time = label("", "title")
+        lay.addWidget(self.user, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        lay.addSpacing(24)
+        lay.addWidget(self.time, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._timer = QTimer(self, interval=1000, timeout=self.tick)
+        self._timer.start()
+        self.tick()
+
+    def tick(self) -> None:
+        self.time.setText(self._clock().strftime("%H:%M"))
+
+
+class Coalescer(QObject):
+    """Runs ``fn`` once on the next event-loop turn however often it is asked,
+    so a burst of feed events repaints a screen once."""
+
+    def __init__(self, fn: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self, singleShot=True, interval=0, timeout=fn)
+
+    def __call__(self, *args: object) -> None:
+        self._timer.start()
+
+
+def screen_root(widget: QWidget) -> QVBoxLayout:
+    """Give a screen the light background and a zero-margin vertical layout."""
+    widget.setObjectName("screen")
+    widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    lay = QVBoxLayout(widget)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(0)
+    return lay
+
+
+def minutes_text(context: str, minutes: float | None) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    if minutes is None:
+        return "–"
+    return QCoreApplication.translate(context, "%1 min").replace("%1", f"{minutes:g}")
