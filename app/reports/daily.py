@@ -20,9 +20,9 @@ from app.store.engine import Database
 log = logging.getLogger("branchdesk.reports")
 
 LONGEST = 10
-# Where the complaints package may keep its day summary (it is built in parallel).
-_COMPLAINT_MODULES = ("app.complaints.report", "app.complaints.reports", "app.complaints.summary",
-                      "app.complaints.analysis", "app.complaints.stats", "app.complaints")
+# The complaints package (built in parallel) provides the day's summary here.
+_COMPLAINT_MODULES = ("app.complaints.daily", "app.complaints")
+_COMPLAINT_COUNTS = ("received", "acknowledged", "resolved", "closed", "overdue_at_end")
 
 
 def check_day(day: dt.date, now: dt.datetime) -> None:
@@ -44,7 +44,7 @@ class _Group:
 
 
 def complaints_summary(db: Database, day: dt.date) -> Any:
-    """The complaints package's summary of ``day``, or None if absent or empty."""
+    """The complaints package's summary of ``day``, or None if absent or without cases."""
     for name in _COMPLAINT_MODULES:
         try:
             fn = getattr(importlib.import_module(name), "day_summary", None)
@@ -54,13 +54,12 @@ def complaints_summary(db: Database, day: dt.date) -> Any:
             continue
         try:
             result = fn(db, day)
-        except Exception:  # another team's module must never break the report
+        except Exception:  # another package must never stop the wait-time report
             log.exception("complaints day summary failed for %s", day)
             return None
-        total = getattr(result, "total", None)
-        if total is None and isinstance(result, dict):
-            total = result.get("total")
-        return None if not result or total == 0 else result
+        if not any(getattr(result, key, 0) for key in _COMPLAINT_COUNTS):
+            return None
+        return result
     return None
 
 

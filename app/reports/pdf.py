@@ -86,28 +86,16 @@ def _summary_block(sm_table: T.Table, st: _Styles) -> Table:
     return table
 
 
-def _complaint_flowables(report: DailyReport, st: _Styles, font: PdfFont) -> list[Any]:
+def _complaint_flowables(report: DailyReport, st: _Styles) -> list[Any]:
+    """The complaints package's section for the day (omitted if it is absent)."""
     if report.complaints is None:
         return []
     try:
-        section = importlib.import_module("app.complaints.pdf").complaint_section
-    except (ImportError, AttributeError):
-        section = None
-    if section is not None:
-        try:
-            return list(section(report.complaints, font=font.name))
-        except TypeError:
-            try:
-                return list(section(report.complaints))
-            except Exception:
-                log.exception("complaint_section failed")
-        except Exception:
-            log.exception("complaint_section failed")
-    # Fallback: the summary's own fields as a small table, never the complaint text.
-    data = report.complaints if isinstance(report.complaints, dict) else getattr(report.complaints, "__dict__", {})
-    rows = [[str(k), T.cell(v)] for k, v in data.items() if isinstance(v, (int, float, str)) or v is None]
-    return [Paragraph("投诉与建议 Complaints", st.h2), Table(rows, style=[("FONTNAME", (0, 0), (-1, -1), font.name),
-                                                                        ("FONTSIZE", (0, 0), (-1, -1), 8)])]
+        section = importlib.import_module("app.complaints.pdf").day_section
+        return list(section(report.complaints, {"Heading2": st.h2, "BodyText": st.cell}))
+    except Exception:  # another package must never stop the wait-time report
+        log.exception("complaints section could not be drawn")
+        return []
 
 
 def _daily_story(r: DailyReport, st: _Styles, font: PdfFont) -> list[Any]:
@@ -128,7 +116,7 @@ def _daily_story(r: DailyReport, st: _Styles, font: PdfFont) -> list[Any]:
     story.append(_section(hist, st, histogram_chart(r.histogram, font=font.name, label="号数 Tickets"),
                           _table(hist, st, (), 60)))
     story.append(_section(T.longest_table(r), st, _table(T.longest_table(r), st, (), 150)))
-    story += _complaint_flowables(r, st, font)
+    story += _complaint_flowables(r, st)
     return story
 
 

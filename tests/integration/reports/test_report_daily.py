@@ -166,3 +166,24 @@ def test_a_day_without_tickets_says_so(db, tmp_path):
     path = write_report(empty, "pdf", tmp_path / "empty.pdf")
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "当日没有取号记录" in text
+
+
+def test_complaints_section_appears_when_the_day_has_cases(tmp_path):
+    complaints = pytest.importorskip("app.complaints")
+    from app.staff.roles import SYSTEM
+    from tests.integration.reports.scripted_day import at
+
+    db = scripted_database(f"sqlite:///{tmp_path / 'branch.sqlite3'}")
+    try:
+        assert build_daily(db, DAY, now=REPORT_AT).complaints is None  # no cases: no section
+        complaints.intake_complaint(db, kind="complaint", channel="counter", content="排队太久，窗口太少。",
+                                    customer_name="李四", customer_phone="13900001111", actor=SYSTEM,
+                                    now=at(11, 0))
+        report = build_daily(db, DAY, now=REPORT_AT)
+        assert json.loads(render(report, "json"))["complaints"]["received"] == 1
+        path = write_report(report, "pdf", tmp_path / "daily.pdf")
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert "投诉与建议 Complaints" in text
+        assert "李四" not in text and "排队太久" not in text  # counts only, never the case itself
+    finally:
+        db.dispose()
