@@ -36,7 +36,7 @@ ensure_venv() {
   want=$(sha256sum pyproject.toml | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test]"
+    .venv/bin/python -m pip install -q -e ".[test,build]"  # build: PyInstaller for the bundle test
     echo "$want" > "$stamp"
   fi
 }
