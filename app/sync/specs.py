@@ -49,9 +49,9 @@ class Maps:
 
     @classmethod
     def load(cls, s: Session) -> "Maps":
-        return cls(dict(s.execute(select(Service.id, Service.code)).tuples().all()),
-                   dict(s.execute(select(Window.id, Window.number)).tuples().all()),
-                   dict(s.execute(select(Staff.id, Staff.username)).tuples().all()))
+        return cls(dict(s.execute(select(Service.id, Service.code)).all()),
+                   dict(s.execute(select(Window.id, Window.number)).all()),
+                   dict(s.execute(select(Staff.id, Staff.username)).all()))
 
 
 Loader = Callable[[Session, list[int], Maps], list[tuple[int, tuple[Any, ...]]]]
@@ -119,7 +119,7 @@ def _complaint_specs() -> list[RecordSpec]:
         rows = s.execute(
             select(ComplaintLog, Complaint.uuid).join(Complaint, Complaint.id == ComplaintLog.complaint_id)
             .where(ComplaintLog.complaint_id.in_(ids))
-        ).tuples()
+        ).all()
         return [(lg.id, (lg.uuid, cu, lg.at, lg.staff, lg.action, lg.from_status, lg.to_status))
                 for lg, cu in rows]
 
