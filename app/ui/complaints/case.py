@@ -1,0 +1,192 @@
+"""One case: details (personal data only for allowed roles; every opening is
+recorded by ``complaint_detail``), the follow-up log, and the actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+import app.complaints as cp
+from app.complaints.rules import NOTIFY_METHODS, PAUSE_REASONS, TRANSITIONS
+from app.complaints.views import ComplaintDetail, ComplaintSummary
+from app.ui.complaints.texts import action_text, channel_text, kind_text, method_text, pause_text, status_text
+from app.ui.messages import MessageBar
+from app.ui.widgets import card, label
+
+_FMT = "%Y-%m-%d %H:%M"
+
+
+class CaseView(QWidget):
+    """Emits ``changed(ComplaintSummary)`` after every step taken here."""
+
+    changed = Signal(object)
+
+    def __init__(self, ctx, actor, now: Callable, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx, self.actor, self._now = ctx, actor, now
+        self.case: ComplaintSummary | None = None
+        self.detail: ComplaintDetail | None = None
+        frame, lay = card()
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        self.title = label(self.tr("No case selected"), "section")
+        self.facts = label("", wrap=True)
+        self.content = label("", wrap=True)
+        self.log = QListWidget()
+        self.log.setMinimumHeight(110)
+        lay.addWidget(self.title)
+        lay.addWidget(self.facts)
+        lay.addWidget(self.content)
+        lay.addWidget(label(self.tr("Follow-up log"), "muted"))
+        lay.addWidget(self.log, 1)
+        self.note = QPlainTextEdit(placeholderText=self.tr("Note, answer or reason"))
+        self.note.setFixedHeight(70)
+        lay.addWidget(self.note)
+        lay.addLayout(self._actions())
+        self.bar = MessageBar()
+        lay.addWidget(self.bar)
+        self._update_buttons()
+
+    def _actions(self) -> QGridLayout:
+        """Each step's button next to the choice it needs."""
+        b = self.buttons = {}
+        for key, text in (
+            ("acknowledge", self.tr("Acknowledge")), ("start", self.tr("Start")),
+            ("pause", self.tr("Pause")), ("resume", self.tr("Resume")), ("resolve", self.tr("Resolve")),
+            ("notify", self.tr("Customer notified")), ("close", self.tr("Close")),
+            ("reopen", self.tr("Reopen")), ("assign", self.tr("Assign")), ("note", self.tr("Add note")),
+            ("extend", self.tr("Extend limit")),
+        ):
+            b[key] = QPushButton(text)
+            b[key].clicked.connect(lambda _=False, k=key: self.on_action(k))
+        self.pause_reason = QComboBox()
+        for r in PAUSE_REASONS:
+            self.pause_reason.addItem(pause_text(r), r)
+        self.method = QComboBox()
+        for m in NOTIFY_METHODS:
+            self.method.addItem(method_text(m), m)
+        self.satisfaction = QSpinBox(minimum=1, maximum=5, value=5, prefix=self.tr("Satisfaction "))
+        self.adopted = QCheckBox(self.tr("Suggestion adopted"))
+        self.handler = QComboBox()
+        self.handler.addItems(cp.list_handlers(self.ctx.db))
+        grid = QGridLayout()
+        layout = (
+            (b["acknowledge"], b["start"], b["resolve"], b["note"]),
+            (b["pause"], self.pause_reason, b["resume"], None),
+            (b["notify"], self.method, None, None),
+            (b["close"], self.satisfaction, self.adopted, b["reopen"]),
+            (b["assign"], self.handler, b["extend"], None),
+        )
+        for r, row in enumerate(layout):
+            for col, w in enumerate(row):
+                if w is not None:
+                    grid.addWidget(w, r, col)
+        return grid
+
+    def show_case(self, ref: str | int | None) -> None:
+        """Open a case; its personal data is loaded (and the opening recorded) when allowed."""
+        self.detail = None
+        self.bar.clear_message()
+        try:
+            if ref is None:
+                self.case = None
+            elif self.actor.can("complaint.personal_data"):
+                self.detail = cp.complaint_detail(self.ctx.db, ref, purpose="board", actor=self.actor,
+                                                  now=self._now())
+                self.case = self.detail.summary
+            else:
+                self.case = cp.get_complaint(self.ctx.db, ref, actor=self.actor, now=self._now())
+        except Exception as exc:
+            self.case = None
+            self.bar.show_error(exc)
+        self._render()
+
+    def _render(self) -> None:
+        c, d = self.case, self.detail
+        self.log.clear()
+        if c is None:
+            self.title.setText(self.tr("No case selected"))
+            self.facts.setText("")
+            self.content.setText("")
+            self._update_buttons()
+            return
+        self.title.setText(f"{c.reference}  {kind_text(c.kind)} · {status_text(c.status)}")
+        rows = [
+            self.tr("Channel: %1").replace("%1", channel_text(c.channel)),
+            self.tr("Received: %1 by %2").replace("%1", f"{c.received_at:{_FMT}}").replace("%2", c.received_by),
+            self.tr("Acknowledge by: %1").replace("%1", f"{c.ack_due:{_FMT}}"),
+            self.tr("Answer by: %1").replace("%1", f"{c.resolve_due:{_FMT}}"),
+            self.tr("Regulatory limit (%1 days): %2").replace("%1", str(c.regulatory_days))
+            .replace("%2", f"{c.regulatory_due:{_FMT}}"),
+            self.tr("Handler: %1").replace("%1", c.handler or "–"),
+        ]
+        if c.pause_reason:
+            rows.append(self.tr("Paused: %1").replace("%1", pause_text(c.pause_reason)))
+        if d is not None:
+            contact = " / ".join(x for x in (d.customer_phone, d.customer_email) if x) or "–"
+            rows.append(self.tr("Customer: %1, %2").replace("%1", d.customer_name or "–").replace("%2", contact))
+            self.content.setText(d.content + (f"\n\n{self.tr('Answer:')} {d.resolution}" if d.resolution else ""))
+            for e in d.log:
+                text = f"{e.at:{_FMT}}  {e.staff}  {action_text(e.action)}"
+                self.log.addItem(text + (f": {e.note}" if e.note else ""))
+        else:
+            rows.append(self.tr("Customer: %1, %2").replace("%1", c.customer_name_masked or "–")
+                        .replace("%2", c.contact_masked or "–"))
+            self.content.setText(self.tr("Content is visible to complaints staff and managers only."))
+        self.facts.setText("\n".join(rows))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        status = self.case.status if self.case else None
+        handle = self.actor.can("complaint.handle")
+        for key, button in self.buttons.items():
+            if key in TRANSITIONS:
+                ok = status in TRANSITIONS[key][0]
+            else:
+                ok = status is not None and status != "closed"
+            if key == "extend":
+                ok = ok and self.actor.can("complaint.approve")
+            button.setEnabled(bool(ok and handle))
+
+    def on_action(self, key: str) -> None:
+        """Run one workflow step for the open case and re-render it."""
+        if self.case is None:
+            return
+        text = self.note.toPlainText()
+        kwargs: dict[str, object] = {
+            "acknowledge": {"note": text}, "start": {"note": text}, "resume": {"note": text},
+            "pause": {"reason": self.pause_reason.currentData(), "note": text},
+            "resolve": {"resolution": text}, "reopen": {"reason": text}, "note": {"note": text},
+            "notify": {"method": self.method.currentData(), "note": text},
+            "close": {"satisfaction": self.satisfaction.value(), "note": text,
+                      "adopted": self.adopted.isChecked() if self.case.kind == "suggestion" else None},
+            "assign": {"handler": self.handler.currentText(), "note": text},
+            "extend": {"reason": text},
+        }[key]
+        fn = {"acknowledge": cp.acknowledge, "start": cp.start_handling, "pause": cp.pause_case,
+              "resume": cp.resume_case, "resolve": cp.resolve_case, "notify": cp.notify_customer,
+              "close": cp.close_case, "reopen": cp.reopen_case, "assign": cp.assign_case,
+              "note": cp.add_note, "extend": cp.extend_limit}[key]
+        try:
+            result = fn(self.ctx.db, self.case.uuid, actor=self.actor, now=self._now(), **kwargs)
+        except Exception as exc:  # one sentence under the case, nothing half-stored
+            self.bar.show_error(exc)
+            return
+        self.note.clear()
+        self.show_case(result.uuid)
+        self.bar.show_message(self.tr("%1: %2").replace("%1", result.reference)
+                              .replace("%2", action_text(key)), "ok")
+        self.changed.emit(result)
