@@ -19,50 +19,46 @@ from app.store.errors import DatabaseTooNew, DatabaseUnavailable, StoreError
 log = logging.getLogger("branchdesk.ui")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def _domain_text(exc: DomainError) -> str | None:
     field = exc.params.get("field")
     if exc.code == "invalid_input":
         by_field = {
-            "phone": _t("Please check the phone number: 7 to 15 digits, or a valid mobile number."),
-            "name": _t("The name is too long (at most 50 characters)."),
-            "need": _t("The note is too long (at most 500 characters)."),
-            "reason": _t("Please give a short reason for the pause."),
-            "rating": _t("Please choose 1 to 5 stars."),
+            "phone": QCoreApplication.translate("Messages", "Please check the phone number: 7 to 15 digits, or a valid mobile number."),
+            "name": QCoreApplication.translate("Messages", "The name is too long (at most 50 characters)."),
+            "need": QCoreApplication.translate("Messages", "The note is too long (at most 500 characters)."),
+            "reason": QCoreApplication.translate("Messages", "Please give a short reason for the pause."),
+            "rating": QCoreApplication.translate("Messages", "Please choose 1 to 5 stars."),
         }
         return by_field.get(str(field))
     window = exc.params.get("window", "")
     ticket = exc.params.get("ticket", "")
     texts = {
-        "not_permitted": _t("You are not allowed to do this, or the username or password is wrong."),
-        "unknown_service": _t("This service does not exist."),
-        "unknown_window": _t("This window does not exist."),
-        "unknown_ticket": _t("No such ticket today."),
-        "unknown_staff": _t("No such staff account."),
-        "no_ticket_waiting": _t("Nobody is waiting for this window."),
-        "window_closed": _t("Window %1 is not open. Open it first.").replace("%1", str(window)),
-        "window_busy": _t("Ticket %1 is still at this window. Finish it or mark it no-show first.")
+        "not_permitted": QCoreApplication.translate("Messages", "You are not allowed to do this, or the username or password is wrong."),
+        "unknown_service": QCoreApplication.translate("Messages", "This service does not exist."),
+        "unknown_window": QCoreApplication.translate("Messages", "This window does not exist."),
+        "unknown_ticket": QCoreApplication.translate("Messages", "No such ticket today."),
+        "unknown_staff": QCoreApplication.translate("Messages", "No such staff account."),
+        "no_ticket_waiting": QCoreApplication.translate("Messages", "Nobody is waiting for this window."),
+        "window_closed": QCoreApplication.translate("Messages", "Window %1 is not open. Open it first.").replace("%1", str(window)),
+        "window_busy": QCoreApplication.translate("Messages", "Ticket %1 is still at this window. Finish it or mark it no-show first.")
         .replace("%1", str(ticket)),
-        "invalid_state": _t("That is not possible for this ticket at the moment."),
-        "queue_full": _t("All numbers of this service are in use today."),
-        "service_inactive": _t("This service is not offered right now."),
+        "invalid_state": QCoreApplication.translate("Messages", "That is not possible for this ticket at the moment."),
+        "queue_full": QCoreApplication.translate("Messages", "All numbers of this service are in use today."),
+        "service_inactive": QCoreApplication.translate("Messages", "This service is not offered right now."),
     }
     return texts.get(exc.code)
 
 
 def _printer_text(exc: PrinterError) -> str:
     texts = {
-        "paper_out": _t("The ticket printer is out of paper."),
-        "cover_open": _t("The ticket printer's cover is open."),
-        "offline": _t("The ticket printer is offline."),
-        "unplugged": _t("The ticket printer is not connected."),
-        "timeout": _t("The ticket printer does not answer."),
-        "config": _t("The ticket printer is not set up correctly."),
+        "paper_out": QCoreApplication.translate("Messages", "The ticket printer is out of paper."),
+        "cover_open": QCoreApplication.translate("Messages", "The ticket printer's cover is open."),
+        "offline": QCoreApplication.translate("Messages", "The ticket printer is offline."),
+        "unplugged": QCoreApplication.translate("Messages", "The ticket printer is not connected."),
+        "timeout": QCoreApplication.translate("Messages", "The ticket printer does not answer."),
+        "config": QCoreApplication.translate("Messages", "The ticket printer is not set up correctly."),
     }
-    return texts.get(exc.kind, _t("The ticket could not be printed."))
+    return texts.get(exc.kind, QCoreApplication.translate("Messages", "The ticket could not be printed."))
 
 
 def describe(exc: BaseException) -> str:
@@ -72,11 +68,11 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, DomainError):
         return _domain_text(exc) or exc.message
     if isinstance(exc, DatabaseTooNew):
-        return _t("This database was written by a newer BranchDesk. Please update this PC.")
+        return QCoreApplication.translate("Messages", "This database was written by a newer BranchDesk. Please update this PC.")
     if isinstance(exc, (DatabaseUnavailable, StoreError)):
-        return _t("The database cannot be reached. Please try again, or call IT if it persists.")
+        return QCoreApplication.translate("Messages", "The database cannot be reached. Please try again, or call IT if it persists.")
     log.error("unexpected error shown to a person", exc_info=exc)
-    return _t("Something went wrong. Please try again.")
+    return QCoreApplication.translate("Messages", "Something went wrong. Please try again.")
 
 
 class MessageBar(QLabel):

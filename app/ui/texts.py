@@ -8,33 +8,44 @@ from app.queue.views import ServiceView, TicketView
 from app.ui.i18n import current_language
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Texts", text)
-
-
 def status_text(status: str) -> str:
     texts = {
-        "waiting": _t("Waiting"), "transferred": _t("Transferred"), "called": _t("Called"),
-        "serving": _t("Serving"), "done": _t("Done"), "no_show": _t("No-show"),
-        "cancelled": _t("Cancelled"), "expired": _t("Expired"),
+        "waiting": QCoreApplication.translate("Texts", "Waiting"),
+        "transferred": QCoreApplication.translate("Texts", "Transferred"),
+        "called": QCoreApplication.translate("Texts", "Called"),
+        "serving": QCoreApplication.translate("Texts", "Serving"),
+        "done": QCoreApplication.translate("Texts", "Done"),
+        "no_show": QCoreApplication.translate("Texts", "No-show"),
+        "cancelled": QCoreApplication.translate("Texts", "Cancelled"),
+        "expired": QCoreApplication.translate("Texts", "Expired"),
     }
     return texts.get(status, status)
 
 
 def priority_text(priority: str, note: str | None = None) -> str:
-    notes = {"elderly": _t("Elderly"), "disabled": _t("Disabled"), "pregnant": _t("Pregnant")}
     if priority == "needs":
-        return notes.get(note or "", _t("Special needs"))
-    return {"normal": "", "vip": _t("VIP"), "appointment": _t("Appointment")}.get(priority, priority)
+        notes = {
+            "elderly": QCoreApplication.translate("Texts", "Elderly"),
+            "disabled": QCoreApplication.translate("Texts", "Disabled"),
+            "pregnant": QCoreApplication.translate("Texts", "Pregnant"),
+        }
+        return notes.get(note or "", QCoreApplication.translate("Texts", "Special needs"))
+    others = {"normal": "", "vip": QCoreApplication.translate("Texts", "VIP"), "appointment": QCoreApplication.translate("Texts", "Appointment")}
+    return others.get(priority, priority)
 
 
 def print_state_text(state: str) -> str:
-    return {"printed": _t("Printed"), "failed": _t("Print failed"), "not_printed": _t("Not printed"),
-            "voided": _t("Voided")}.get(state, state)
+    texts = {
+        "printed": QCoreApplication.translate("Texts", "Printed"),
+        "failed": QCoreApplication.translate("Texts", "Print failed"),
+        "not_printed": QCoreApplication.translate("Texts", "Not printed"),
+        "voided": QCoreApplication.translate("Texts", "Voided"),
+    }
+    return texts.get(state, state)
 
 
 def window_state_text(state: str) -> str:
-    return {"open": _t("Open"), "paused": _t("Paused"), "closed": _t("Closed")}.get(state, state)
+    return {"open": QCoreApplication.translate("Texts", "Open"), "paused": QCoreApplication.translate("Texts", "Paused"), "closed": QCoreApplication.translate("Texts", "Closed")}.get(state, state)
 
 
 def service_name(item: ServiceView | TicketView) -> str:

@@ -78,9 +78,9 @@ def screen_root(widget: QWidget) -> QVBoxLayout:
     return lay
 
 
-def minutes_text(context: str, minutes: float | None) -> str:
+def minutes_text(minutes: float | None) -> str:
     from PySide6.QtCore import QCoreApplication
 
     if minutes is None:
         return "–"
-    return QCoreApplication.translate(context, "%1 min").replace("%1", f"{minutes:g}")
+    return QCoreApplication.translate("Texts", "%1 min").replace("%1", f"{minutes:g}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -30,6 +30,15 @@ RECENT_ROWS = 6
 def both(source: str) -> tuple[str, str]:
     """(Chinese, English) of a LobbyScreen string, whatever the app language is."""
     return translate_in("zh_CN", "LobbyScreen", source), translate_in("en", "LobbyScreen", source)
+
+
+def _sources() -> None:  # for lupdate: the strings ``both`` looks up
+    QCoreApplication.translate("LobbyScreen", "Now calling")
+    QCoreApplication.translate("LobbyScreen", "Recent calls")
+    QCoreApplication.translate("LobbyScreen", "Number")
+    QCoreApplication.translate("LobbyScreen", "Window")
+    QCoreApplication.translate("LobbyScreen", "waiting")
+    QCoreApplication.translate("LobbyScreen", "Please go to window %1")
 
 
 @dataclass(frozen=True)

@@ -187,7 +187,7 @@ class TellerScreen(QWidget):
                                 {"calls": self.tr("called %1 times")})
         self.waiting.set_tickets(waiting, now, self.tr("%1 min"))
         served = self.tr("Served: %1").replace("%1", str(figures.served))
-        avg = self.tr("Average service time: %1").replace("%1", minutes_text("TellerScreen", figures.average_service_min))
+        avg = self.tr("Average service time: %1").replace("%1", minutes_text(figures.average_service_min))
         missed = self.tr("No-shows: %1").replace("%1", str(figures.no_shows))
         self.figures.setText(f"{served}    {avg}    {missed}    " +
                              self.tr("Waiting: %1").replace("%1", str(len(waiting))))

@@ -1,0 +1,863 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="144"/>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="144"/>
+        <source>Disabled</source>
+        <translation>残障人士</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="144"/>
+        <source>Pregnant</source>
+        <translation>孕妇</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="145"/>
+        <source>VIP</source>
+        <translation>贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="145"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="161"/>
+        <source>Customer name (optional)</source>
+        <translation>客户姓名（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="162"/>
+        <source>Phone (optional)</source>
+        <translation>手机号码（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="163"/>
+        <source>What the customer needs (optional)</source>
+        <translation>客户需求（选填）</translation>
+    </message>
+</context>
+<context>
+    <name>GreeterScreen</name>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="46"/>
+        <source>BranchDesk - Greeter</source>
+        <translation>网点排队叫号系统 - 取号台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="55"/>
+        <source>Database connection restored.</source>
+        <translation>数据库连接已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="61"/>
+        <source>Greeter</source>
+        <translation>取号台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="68"/>
+        <source>Choose a service</source>
+        <translation>选择业务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="72"/>
+        <source>Issued today</source>
+        <translation>今日取号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="81"/>
+        <source>Customer (optional)</source>
+        <translation>客户信息（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="84"/>
+        <source>Issue ticket  (Enter)</source>
+        <translation>取号  (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="123"/>
+        <source>Choose a service first.</source>
+        <translation>请先选择业务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="173"/>
+        <source>Ticket %1 is valid; press Reprint.</source>
+        <translation>%1 号依然有效，请按“重新打印”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="185"/>
+        <source>Only waiting tickets can be reprinted.</source>
+        <translation>只有等候中的号票可以重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="197"/>
+        <source>Ticket %1 cancelled.</source>
+        <translation>%1 号已作废。</translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <location filename="../../app/ui/shell.py" line="30"/>
+        <source>BranchDesk</source>
+        <translation>网点排队叫号系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shell.py" line="36"/>
+        <source>Logged in as %1</source>
+        <translation>当前用户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shell.py" line="47"/>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>LobbyScreen</name>
+    <message>
+        <location filename="../../app/ui/lobby/screen.py" line="36"/>
+        <source>Now calling</source>
+        <translation>请</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lobby/screen.py" line="37"/>
+        <source>Recent calls</source>
+        <translation>最近呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lobby/screen.py" line="38"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lobby/screen.py" line="39"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lobby/screen.py" line="40"/>
+        <source>waiting</source>
+        <translation>人等候</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lobby/screen.py" line="41"/>
+        <source>Please go to window %1</source>
+        <translation>到 %1 号窗口办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lobby/screen.py" line="58"/>
+        <source>BranchDesk - Lobby display</source>
+        <translation>网点排队叫号系统 - 大厅显示屏</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../app/ui/login.py" line="24"/>
+        <source>BranchDesk - Log in</source>
+        <translation>网点排队叫号系统 - 登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="32"/>
+        <source>BranchDesk</source>
+        <translation>网点排队叫号系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="37"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="38"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="42"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="49"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="69"/>
+        <source>Enter your username and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="75"/>
+        <source>Unknown user or wrong password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/ui/messages.py" line="26"/>
+        <source>Please check the phone number: 7 to 15 digits, or a valid mobile number.</source>
+        <translation>请检查电话号码：7 至 15 位数字，或有效的手机号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="27"/>
+        <source>The name is too long (at most 50 characters).</source>
+        <translation>姓名过长（最多 50 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="28"/>
+        <source>The note is too long (at most 500 characters).</source>
+        <translation>备注过长（最多 500 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="29"/>
+        <source>Please give a short reason for the pause.</source>
+        <translation>请填写暂停原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="30"/>
+        <source>Please choose 1 to 5 stars.</source>
+        <translation>请选择 1 至 5 星。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="36"/>
+        <source>You are not allowed to do this, or the username or password is wrong.</source>
+        <translation>您无权进行此操作，或用户名、密码有误。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="37"/>
+        <source>This service does not exist.</source>
+        <translation>没有这项业务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="38"/>
+        <source>This window does not exist.</source>
+        <translation>没有这个窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="39"/>
+        <source>No such ticket today.</source>
+        <translation>今天没有这个号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="40"/>
+        <source>No such staff account.</source>
+        <translation>没有这个员工账号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="41"/>
+        <source>Nobody is waiting for this window.</source>
+        <translation>本窗口暂无等候客户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="42"/>
+        <source>Window %1 is not open. Open it first.</source>
+        <translation>%1 号窗口未开启，请先开启窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="43"/>
+        <source>Ticket %1 is still at this window. Finish it or mark it no-show first.</source>
+        <translation>%1 号仍在本窗口，请先办结或标记过号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="45"/>
+        <source>That is not possible for this ticket at the moment.</source>
+        <translation>该号票当前状态不能进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="46"/>
+        <source>All numbers of this service are in use today.</source>
+        <translation>该业务今日号码已用完。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="47"/>
+        <source>This service is not offered right now.</source>
+        <translation>该业务暂停办理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="54"/>
+        <source>The ticket printer is out of paper.</source>
+        <translation>取号打印机缺纸。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="55"/>
+        <source>The ticket printer&apos;s cover is open.</source>
+        <translation>取号打印机盖未关好。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="56"/>
+        <source>The ticket printer is offline.</source>
+        <translation>取号打印机离线。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="57"/>
+        <source>The ticket printer is not connected.</source>
+        <translation>取号打印机未连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="58"/>
+        <source>The ticket printer does not answer.</source>
+        <translation>取号打印机无响应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="59"/>
+        <source>The ticket printer is not set up correctly.</source>
+        <translation>取号打印机设置有误。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="61"/>
+        <source>The ticket could not be printed.</source>
+        <translation>号票未能打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="71"/>
+        <source>This database was written by a newer BranchDesk. Please update this PC.</source>
+        <translation>该数据库由更新版本的系统写入，请升级本机软件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="73"/>
+        <source>The database cannot be reached. Please try again, or call IT if it persists.</source>
+        <translation>无法连接数据库，请稍后重试；如持续出现请联系科技人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="75"/>
+        <source>Something went wrong. Please try again.</source>
+        <translation>操作未成功，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../../app/ui/teller/rating.py" line="20"/>
+        <source>Please rate our service</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/rating.py" line="31"/>
+        <source>How was our service today?</source>
+        <translation>请您对本次服务进行评价</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/teller/rating.py" line="44"/>
+        <source>%n star(s)</source>
+        <translation>
+            <numerusform>%n 星</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/rating.py" line="49"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/rating.py" line="58"/>
+        <source>Ticket %1 · 1 = poor, 5 = excellent</source>
+        <translation>%1 号 · 1 星 = 很不满意，5 星 = 非常满意</translation>
+    </message>
+</context>
+<context>
+    <name>RecentTickets</name>
+    <message>
+        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <source>Issued</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/recent.py" line="43"/>
+        <source>Reprint</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/recent.py" line="44"/>
+        <source>Cancel ticket</source>
+        <translation>作废号票</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <location filename="../../app/ui/screens.py" line="58"/>
+        <source>Greeter</source>
+        <translation>取号台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/screens.py" line="59"/>
+        <source>Teller window</source>
+        <translation>柜台窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/screens.py" line="60"/>
+        <source>Lobby display</source>
+        <translation>大厅显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/screens.py" line="61"/>
+        <source>Complaints</source>
+        <translation>投诉与建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/screens.py" line="62"/>
+        <source>Manager</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/screens.py" line="63"/>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceButton</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/greeter/form.py" line="59"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>等候 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/greeter/form.py" line="61"/>
+        <source>%n priority</source>
+        <translation>
+            <numerusform>优先 %n 人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TellerScreen</name>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="41"/>
+        <source>BranchDesk - Teller</source>
+        <translation>网点排队叫号系统 - 柜台窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="55"/>
+        <source>Teller window</source>
+        <translation>柜台窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="69"/>
+        <location filename="../../app/ui/teller/screen.py" line="184"/>
+        <source>Open window</source>
+        <translation>开启窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="71"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="79"/>
+        <source>At the window</source>
+        <translation>当前客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="86"/>
+        <source>Waiting for this window</source>
+        <translation>本窗口等候客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <source>Waited</source>
+        <translation>已等候</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="91"/>
+        <source>Today at this window</source>
+        <translation>本窗口今日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="104"/>
+        <source>Call next</source>
+        <translation>呼叫下一位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="105"/>
+        <source>Recall</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="106"/>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="107"/>
+        <source>Start</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="108"/>
+        <source>Finish</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="109"/>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="110"/>
+        <source>Pause / Resume</source>
+        <translation>暂停 / 恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="111"/>
+        <source>Call selected</source>
+        <translation>呼叫所选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="124"/>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="124"/>
+        <source>Referred elsewhere</source>
+        <translation>已转介</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="125"/>
+        <source>Documents missing</source>
+        <translation>资料不全</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="125"/>
+        <source>Customer left</source>
+        <translation>客户离开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <source>Cash count</source>
+        <translation>清点现金</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <source>Meeting</source>
+        <translation>开会</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <source>System fault</source>
+        <translation>系统故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <source>Transfer to</source>
+        <translation>转至</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="132"/>
+        <source>Pause reason</source>
+        <translation>暂停原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="148"/>
+        <source>Window %1 · %2</source>
+        <translation>%1 号窗口 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="155"/>
+        <source>Window %1</source>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="184"/>
+        <source>Close window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="186"/>
+        <source>Press F1 to call the next customer.</source>
+        <translation>按 F1 呼叫下一位客户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="187"/>
+        <source>called %1 times</source>
+        <translation>已呼叫 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="188"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="189"/>
+        <source>Served: %1</source>
+        <translation>已办理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="190"/>
+        <source>Average service time: %1</source>
+        <translation>平均办理时长：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="191"/>
+        <source>No-shows: %1</source>
+        <translation>过号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="193"/>
+        <source>Waiting: %1</source>
+        <translation>等候：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="207"/>
+        <source>Resume</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="207"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="236"/>
+        <location filename="../../app/ui/teller/screen.py" line="243"/>
+        <source>Calling %1.</source>
+        <translation>正在呼叫 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="241"/>
+        <source>Select a ticket in the waiting list first.</source>
+        <translation>请先在等候列表中选择一个号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="246"/>
+        <source>Calling %1 again.</source>
+        <translation>再次呼叫 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="249"/>
+        <source>%1 marked as no-show.</source>
+        <translation>%1 已标记为过号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="255"/>
+        <source>%1 finished.</source>
+        <translation>%1 已办结。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="266"/>
+        <source>Thank you: %1 rated %2 of 5.</source>
+        <translation>谢谢：%1 评价 %2 星（满分 5 星）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="281"/>
+        <source>%1 transferred.</source>
+        <translation>%1 已转移。</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <location filename="../../app/ui/widgets.py" line="86"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="13"/>
+        <source>Waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="14"/>
+        <source>Transferred</source>
+        <translation>已转移</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="15"/>
+        <source>Called</source>
+        <translation>已呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="16"/>
+        <source>Serving</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="17"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="18"/>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="19"/>
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="20"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="28"/>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="29"/>
+        <source>Disabled</source>
+        <translation>残障人士</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="30"/>
+        <source>Pregnant</source>
+        <translation>孕妇</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="32"/>
+        <source>Special needs</source>
+        <translation>特殊需要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="33"/>
+        <source>VIP</source>
+        <translation>贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="33"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="39"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="40"/>
+        <source>Print failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="41"/>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="42"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="48"/>
+        <source>Open</source>
+        <translation>营业中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="48"/>
+        <source>Paused</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="48"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>TicketResult</name>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="24"/>
+        <source>Last ticket</source>
+        <translation>刚取的号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="34"/>
+        <source>Reprint</source>
+        <translation>重新打印</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/greeter/result.py" line="52"/>
+        <source>%n ahead</source>
+        <translation>
+            <numerusform>前面还有 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="53"/>
+        <source>about %1 min</source>
+        <translation>约 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="58"/>
+        <source>Printing %1 …</source>
+        <translation>正在打印 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="59"/>
+        <source>Ticket %1 printed.</source>
+        <translation>%1 号已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="60"/>
+        <source>Ticket %1 was not printed.</source>
+        <translation>%1 号未打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="61"/>
+        <source>No ticket printer is set up: tell the customer the number.</source>
+        <translation>未设置取号打印机：请告知客户号码。</translation>
+    </message>
+</context>
+</TS>
