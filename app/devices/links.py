@@ -93,6 +93,9 @@ def run_with_timeout(fn: Callable[[], Any], seconds: float, what: str) -> Any:
     return box.get("value")
 
 
+SEND_BUFFER = 8192
+
+
 class Link:
     """One opened connection: ``write`` and ``ask`` with timeouts."""
 
@@ -100,6 +103,10 @@ class Link:
         self.cfg = cfg
         self.printer = _escpos_printer(cfg)
         run_with_timeout(self.printer.open, cfg.timeout_s, "open")
+        if cfg.connection == "network":
+            # A small send buffer: a printer that stops reading is noticed within
+            # the write timeout, not after megabytes of kernel buffering.
+            self.printer.device.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
 
     def write(self, data: bytes) -> None:
         """Send ``data`` in one write; TimeoutError if the printer stops taking it."""
@@ -150,8 +157,14 @@ class Link:
     def close(self) -> None:
         try:
             run_with_timeout(self.printer.close, self.cfg.timeout_s, "close")
-        except Exception:  # a dead link may fail to close; it is dropped either way
-            pass
+        except Exception:  # a dead link fails to flush; close the handle without it
+            dev = getattr(self.printer, "_device", None)
+            try:
+                if dev:
+                    dev.close()
+            except Exception:
+                pass
+        self.printer._device = False  # so python-escpos's __del__ does not try again
 
 
 def _drain(sock: socket.socket) -> None:

@@ -1,0 +1,104 @@
+"""The ticket layout as steps, and the ESC/POS bytes decoded back."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from escpos.constants import PAPER_FULL_CUT, PAPER_PART_CUT
+from escpos_decode import chinese_segments, qr_payloads, rasters, sized_ascii
+
+from app.devices.config import printer_config
+from app.devices.escpos_render import render_escpos
+from app.devices.layout import QR, Cut, Text, columns, number_size, receipt_steps, text_width, ticket_steps, wrap
+
+
+def _texts(steps) -> list[str]:
+    return [s.text for s in steps if isinstance(s, Text)]
+
+
+@pytest.mark.parametrize("dots", [384, 576])
+def test_every_line_fits_the_paper(ticket_job, dots):
+    steps = ticket_steps(ticket_job, dots)
+    for s in steps:
+        if isinstance(s, Text):
+            assert text_width(s.text) <= columns(dots, s.size), s
+    assert isinstance(steps[-1], Cut)
+
+
+@pytest.mark.parametrize("dots,size", [(384, 8), (576, 8)])
+def test_number_in_the_largest_type(ticket_job, dots, size):
+    big = [s for s in ticket_steps(ticket_job, dots) if isinstance(s, Text) and s.text == "A023"]
+    assert big and big[0].size == size == number_size("A023", dots)
+    assert number_size("A0234567", 384) == 4  # longer numbers shrink to fit one line
+
+
+def test_ticket_carries_what_the_customer_needs(ticket_job):
+    text = "".join(_texts(ticket_steps(ticket_job, 576)))
+    for part in ("示范银行 城中支行", "个人业务（储蓄）", "Personal Banking", "A023", "前面还有 5 人",
+                 "12 分钟", "2026-11-23 09:30", "过号请重新取号，谢谢！"):
+        assert part in text
+    assert [s.data for s in ticket_steps(ticket_job, 576) if isinstance(s, QR)] == [ticket_job.reference]
+
+
+def test_priority_label_only_for_priority_tickets(ticket_job):
+    assert not any("贵宾" in t for t in _texts(ticket_steps(ticket_job, 576)))
+    vip = dataclasses.replace(ticket_job, priority="vip")
+    assert "贵宾 VIP" in _texts(ticket_steps(vip, 576))
+
+
+def test_wrap_keeps_words_and_breaks_chinese_anywhere():
+    assert wrap("Please take a new ticket if your number has passed", 20) == [
+        "Please take a new", "ticket if your", "number has passed"]
+    assert wrap("过号请重新取号过号请重新取号", 10) == ["过号请重新", "取号过号请", "重新取号"]
+
+
+def test_printer_font_mode_sends_gb18030_that_decodes_back(ticket_job):
+    data = render_escpos(ticket_steps(ticket_job, 576), printer_config({"printer.chinese_mode": "printer_font"}))
+    segments = chinese_segments(data)
+    assert "示范银行 城中支行" in segments
+    assert "个人业务（储蓄）" in segments  # full-width brackets survive
+    assert "过号请重新取号，谢谢！" in segments  # full-width comma and bang survive
+    assert (8, "A023") in sized_ascii(data)
+    assert qr_payloads(data) == [ticket_job.reference]
+    assert "?" not in "".join(segments)
+
+
+def test_rare_characters_outside_the_common_range_survive(ticket_job):
+    job = dataclasses.replace(ticket_job, branch_name_zh="𠀾银行 喆·堃支行", service_name_zh="〇号业务")
+    data = render_escpos(ticket_steps(job, 576), printer_config({}))
+    assert "𠀾银行 喆·堃支行" in chinese_segments(data)  # a 4-byte GB18030 character included
+    assert "〇号业务" in chinese_segments(data)
+
+
+def test_raster_mode_draws_chinese_lines_as_images(ticket_job):
+    cfg = printer_config({"printer.chinese_mode": "raster", "printer.paper_mm": 58})
+    steps = ticket_steps(ticket_job, cfg.dots)
+    data = render_escpos(steps, cfg)
+    assert chinese_segments(data) == []  # no Chinese-mode text at all
+    chinese_lines = [s for s in steps if isinstance(s, Text) and not s.text.isascii()]
+    images = rasters(data)
+    text_images = [r for r in images if r.width == 384 and r.height in (24, 48)]
+    assert len(text_images) == len(chinese_lines)
+    assert sorted(r.height for r in text_images) == sorted(24 * s.size for s in chinese_lines)
+    assert (8, "A023") in sized_ascii(data)  # the number stays in the printer's font
+    qr = [r for r in images if r not in text_images]
+    assert len(qr) == 1 and qr[0].width == 384 and 100 < qr[0].height < 300  # QR drawn as an image
+
+
+def test_cut_follows_the_profile(ticket_job):
+    partial = render_escpos(ticket_steps(ticket_job, 576), printer_config({}))
+    assert partial.endswith(PAPER_PART_CUT)
+    no_cutter = render_escpos(ticket_steps(ticket_job, 384), printer_config({"printer.profile": "POS-5890",
+                                                                              "printer.paper_mm": 58}))
+    assert not no_cutter.endswith(PAPER_PART_CUT) and not no_cutter.endswith(PAPER_FULL_CUT)
+    full = render_escpos(ticket_steps(ticket_job, 576), printer_config({"printer.cut": "full"}))
+    assert full.endswith(PAPER_FULL_CUT)
+
+
+def test_receipt_shows_reference_and_dates(receipt_job):
+    data = render_escpos(receipt_steps(receipt_job, 576), printer_config({}))
+    assert "投诉受理回执" in chinese_segments(data)
+    assert any(t == "TS-20261123-0007" for _, t in sized_ascii(data))
+    assert any("2026-11-30" in s for s in chinese_segments(data))
+    assert qr_payloads(data) == ["TS-20261123-0007"]
