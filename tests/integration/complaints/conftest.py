@@ -1,0 +1,37 @@
+"""A catalogued branch database with one account per role."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.queue import init_catalogue
+from app.staff.accounts import actor_for
+from app.staff.roles import SYSTEM
+from app.store import open_database
+from app.store.models import Staff
+
+ROLES = {"officer": "complaints", "boss": "manager", "teller1": "teller", "greeter1": "greeter",
+         "officer2": "complaints"}
+
+
+def make_branch(url: str, now):  # type: ignore[no-untyped-def]
+    db = open_database(url)
+    init_catalogue(db, actor=SYSTEM, now=now)
+    # Accounts written directly: hashing passwords (argon2) would only slow the tests.
+    with db.write() as s:
+        s.add_all(Staff(username=name, full_name=name, roles=role, password_hash="-", active=True, created_at=now)
+                  for name, role in ROLES.items())
+    return db
+
+
+@pytest.fixture
+def branch(sqlite_url, at):
+    db = make_branch(sqlite_url, at(8, 0))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def staff(branch):
+    """username -> Actor with that account's roles and staff id."""
+    return {name: actor_for(branch, name) for name in ROLES}
