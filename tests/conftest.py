@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
+# Operations (issue 9): tests never read this PC's settings file or fill its log folder.
+_OPS_TMP = tempfile.mkdtemp(prefix="branchdesk-tests-")
+os.environ.setdefault("BRANCHDESK_CONFIG", os.path.join(_OPS_TMP, "settings.toml"))
+os.environ.setdefault("BRANCHDESK_LOG_DIR", os.path.join(_OPS_TMP, "logs"))
 
 from tests.support.pg import PgServer, find_pg_bin  # noqa: E402
 

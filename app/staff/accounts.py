@@ -140,6 +140,7 @@ def update_staff(db: Database, username: str, *, roles: str | list[str] | None =
     role_set = parse_roles(roles) if roles is not None else None
     with db.write() as s:
         staff = _staff_by_name(s, username)
+        was_admin = staff.active and "admin" in staff.roles.split(",")
         changes: dict[str, object] = {}
         if role_set is not None:
             changes["roles"] = sorted(role_set)
@@ -153,7 +154,7 @@ def update_staff(db: Database, username: str, *, roles: str | list[str] | None =
         s.flush()
         admins = [x for x in s.scalars(select(Staff).where(Staff.active.is_(True)))
                   if "admin" in x.roles.split(",")]
-        if not admins and s.scalar(select(Staff.id).where(Staff.roles.contains("admin"))) is not None:
+        if was_admin and not admins:
             raise InvalidInput("At least one active administrator account must remain.", field="active")
         record_event(s, "StaffUpdated", now, staff_id=actor.staff_id, payload={"username": username, **changes})
         return _view(staff)
