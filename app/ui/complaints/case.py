@@ -138,7 +138,8 @@ class CaseView(QWidget):
         if d is not None:
             contact = " / ".join(x for x in (d.customer_phone, d.customer_email) if x) or "–"
             rows.append(self.tr("Customer: %1, %2").replace("%1", d.customer_name or "–").replace("%2", contact))
-            self.content.setText(d.content + (f"\n\n{self.tr('Answer:')} {d.resolution}" if d.resolution else ""))
+            answer = self.tr("Answer:")
+            self.content.setText(d.content + (f"\n\n{answer} {d.resolution}" if d.resolution else ""))
             for e in d.log:
                 text = f"{e.at:{_FMT}}  {e.staff}  {action_text(e.action)}"
                 self.log.addItem(text + (f": {e.note}" if e.note else ""))

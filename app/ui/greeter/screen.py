@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.devices.base import PrinterError
+from app.devices.printing import print_ticket_and_record, reprint_ticket
 from app.errors import DomainError
 from app.queue import cancel_ticket, issue_ticket, queue_status, recent_tickets
 from app.queue.views import IssuedTicket, TicketView
@@ -21,7 +22,6 @@ from app.staff.roles import Actor
 from app.store.errors import StoreError
 from app.ui.context import ScreenContext
 from app.ui.greeter.form import CustomerForm, ServiceGrid
-from app.ui.greeter.printing import print_issued
 from app.ui.greeter.recent import RecentTickets
 from app.ui.greeter.result import TicketResult
 from app.ui.messages import MessageBar, describe
@@ -150,19 +150,24 @@ class GreeterScreen(QWidget):
         self._in_flight = False
         self.issue.setEnabled(True)
 
-    def _start_print(self, issued: IssuedTicket) -> None:
+    def _start_print(self, issued: IssuedTicket, *, again: bool = False) -> None:
         if self.printer is None:
             self.result.set_print_state("none")
             self.print_finished.emit(issued, None)
             return
         self.result.set_print_state("printing", number=issued.ticket.number)
-        spawn(self._print(issued))
+        spawn(self._print(issued, again))
 
-    async def _print(self, issued: IssuedTicket) -> None:
+    async def _print(self, issued: IssuedTicket, again: bool) -> None:
+        """Print in a worker thread; the devices layer records printed/failed."""
         error: str | None = None
         try:
-            await in_thread(print_issued, self.printer, self.ctx.db, issued, self.ctx.settings,
-                            actor=self.actor, now=self.ctx.now())
+            if again:
+                await in_thread(reprint_ticket, self.printer, self.ctx.db, issued.ticket.id, self.ctx.settings,
+                                actor=self.actor, now=self.ctx.now())
+            else:
+                await in_thread(print_ticket_and_record, self.printer, self.ctx.db, issued, self.ctx.settings,
+                                actor=self.actor, now=self.ctx.now())
         except (PrinterError, DomainError, StoreError) as exc:
             error = describe(exc)
         except Exception as exc:  # a driver bug must not take the greeter down
@@ -178,7 +183,7 @@ class GreeterScreen(QWidget):
 
     def on_reprint_issued(self) -> None:
         if self.result.issued is not None:
-            self._start_print(self.result.issued)
+            self._start_print(self.result.issued, again=True)
 
     def on_reprint(self, ticket: TicketView) -> None:
         if ticket.status not in ("waiting", "transferred"):
@@ -186,7 +191,7 @@ class GreeterScreen(QWidget):
             return
         issued = self._issued.get(ticket.id) or IssuedTicket(ticket, 0, 0)
         self.result.show_ticket(issued)
-        self._start_print(issued)
+        self._start_print(issued, again=True)
 
     def on_cancel(self, ticket: TicketView) -> None:
         try:

@@ -1,0 +1,233 @@
+"""The branch manager's screen: live figures from the change feed, today by
+hour, and the daily and period reports (view, save, print).
+
+Every figure is computed by app.reports in a worker thread; this screen only
+paints results, so a year-long report never freezes the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.reports import DailyReport, build_daily, build_range, write_report
+from app.reports.live import LiveFigures, live_figures
+from app.staff.roles import Actor, require
+from app.ui.manager.chart import HourlyChart
+from app.ui.manager.jobs import Jobs
+from app.ui.manager.panels import ServiceQueueTable, Tiles
+from app.ui.manager.report_view import ReportDialog, print_report
+from app.ui.messages import MessageBar, describe
+from app.ui.theme import STAFF_QSS
+from app.ui.widgets import Coalescer, Header, card, label, screen_root
+
+# Waits grow with the clock even when nothing happens: repaint at least this often.
+CLOCK_REFRESH_MS = 30_000
+FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class ManagerScreen(QWidget):
+    """Registry entry "manager": ``ManagerScreen(ctx, actor)``."""
+
+    def __init__(self, ctx, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        require(actor, "report.view")
+        self.ctx, self.actor = ctx, actor
+        self.now = getattr(ctx, "now", None) or _local_now
+        self.setWindowTitle(self.tr("BranchDesk - Manager"))
+        self.setStyleSheet(STAFF_QSS)
+        self.live_jobs = Jobs(self)  # the live figures, quietly
+        self.report_jobs = Jobs(self)  # reports, with a progress indication
+        self.report_jobs.busy_changed.connect(self._on_busy)
+        self.figures: LiveFigures | None = None
+        self._live_running = self._dirty = False
+        self._build()
+        self.refresh = Coalescer(self.refresh_now, self)
+        self.bridge = getattr(ctx, "bridge", None)
+        if self.bridge is None:  # a bare AppContext: bring our own feed bridge
+            from app.ui.bridge import FeedBridge
+
+            self.bridge = FeedBridge(ctx.db, interval_ms=1000, parent=self)
+            self.bridge.start()
+        self.bridge.queue_changed.connect(self.refresh)
+        self.bridge.connection_lost.connect(lambda exc: self.bar.show_message(describe(exc), "error"))
+        self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self.refresh)
+        self._clock.start()
+        self.refresh_now()
+
+    # -- layout ------------------------------------------------------------
+    def _build(self) -> None:
+        root = screen_root(self)
+        branch = str((getattr(self.ctx, "settings", {}) or {}).get("branch.name_zh", ""))
+        root.addWidget(Header(self.tr("Branch manager"), branch, self.actor.username, self.now))
+        body = QVBoxLayout()
+        body.setContentsMargins(24, 16, 24, 16)
+        body.setSpacing(14)
+        root.addLayout(body, 1)
+        self.bar = MessageBar()
+        body.addWidget(self.bar)
+        self.tiles = Tiles()
+        body.addWidget(self.tiles.frame)
+        row = QHBoxLayout()
+        row.setSpacing(14)
+        queue_card, queue = card(margins=14)
+        queue.addWidget(label(self.tr("Waiting per service"), "section"))
+        self.services = ServiceQueueTable()
+        queue.addWidget(self.services)
+        row.addWidget(queue_card, 2)
+        chart_card, chart = card(margins=14)
+        chart.addWidget(label(self.tr("Today by hour"), "section"))
+        self.chart = HourlyChart()
+        chart.addWidget(self.chart)
+        row.addWidget(chart_card, 3)
+        body.addLayout(row, 1)
+        body.addWidget(self._reports_card())
+
+    def _reports_card(self) -> QWidget:
+        frame, lay = card(margins=14)
+        lay.addWidget(label(self.tr("Reports"), "section"))
+        daily = QHBoxLayout()
+        today = QDate.fromString(self.now().date().isoformat(), "yyyy-MM-dd")
+        self.day_edit = self._date_edit(today)
+        self.view_button = QPushButton(self.tr("View daily report"))
+        self.view_button.setObjectName("primary")
+        self.save_button = QPushButton(self.tr("Save..."))
+        self.print_button = QPushButton(self.tr("Print..."))
+        self.view_button.clicked.connect(self.on_view)
+        self.save_button.clicked.connect(self.on_save)
+        self.print_button.clicked.connect(self.on_print)
+        daily.addWidget(label(self.tr("Business day"), "muted"))
+        for w in (self.day_edit, self.view_button, self.save_button, self.print_button):
+            daily.addWidget(w)
+        daily.addSpacing(30)
+        self.from_edit = self._date_edit(today.addDays(-6))
+        self.to_edit = self._date_edit(today)
+        self.range_button = QPushButton(self.tr("Save period report..."))
+        self.range_button.clicked.connect(self.on_save_range)
+        daily.addWidget(label(self.tr("From"), "muted"))
+        daily.addWidget(self.from_edit)
+        daily.addWidget(label(self.tr("to"), "muted"))
+        daily.addWidget(self.to_edit)
+        daily.addWidget(self.range_button)
+        daily.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: a report is being made
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.setVisible(False)
+        daily.addWidget(self.progress)
+        lay.addLayout(daily)
+        return frame
+
+    def _date_edit(self, date: QDate) -> QDateEdit:
+        edit = QDateEdit(date)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMaximumDate(QDate.fromString(self.now().date().isoformat(), "yyyy-MM-dd"))
+        return edit
+
+    # -- live figures ------------------------------------------------------
+    def refresh_now(self) -> None:
+        """Recompute the live figures off the GUI thread (one at a time)."""
+        if self._live_running:
+            self._dirty = True
+            return
+        self._live_running = True
+        now = self.now()
+        self.live_jobs.run(lambda: live_figures(self.ctx.db, now=now), self._show_live, self._live_failed)
+
+    def _show_live(self, figures: LiveFigures) -> None:
+        self._live_running = False
+        self.figures = figures
+        self.tiles.show(figures)
+        self.services.show(figures)
+        self.chart.set_hours(figures.hours)
+        if self.bar.level == "error":
+            self.bar.clear_message()
+        if self._dirty:
+            self._dirty = False
+            self.refresh_now()
+
+    def _live_failed(self, exc: BaseException) -> None:
+        self._live_running = False
+        self.bar.show_message(describe(exc), "error")
+
+    # -- reports -----------------------------------------------------------
+    @staticmethod
+    def _date(edit: QDateEdit) -> dt.date:
+        return dt.date.fromisoformat(edit.date().toString("yyyy-MM-dd"))
+
+    def _daily(self, then) -> None:  # type: ignore[no-untyped-def]
+        day, now = self._date(self.day_edit), self.now()
+        self.report_jobs.run(lambda: build_daily(self.ctx.db, day, now=now), then, self._report_failed)
+
+    def on_view(self) -> None:
+        self._daily(self._open_dialog)
+
+    def _open_dialog(self, report: DailyReport) -> None:
+        self.dialog = ReportDialog(report, self)
+        self.dialog.show()
+
+    def on_print(self) -> None:
+        self._daily(lambda report: print_report(self, report))
+
+    def on_save(self) -> None:
+        day = self._date(self.day_edit)
+        path, fmt = self._ask_path(f"branchdesk-daily-{day.isoformat()}")
+        if path:
+            now = self.now()
+            self._write(lambda: build_daily(self.ctx.db, day, now=now), fmt, path)
+
+    def on_save_range(self) -> None:
+        start, end = self._date(self.from_edit), self._date(self.to_edit)
+        path, fmt = self._ask_path(f"branchdesk-{start.isoformat()}-{end.isoformat()}")
+        if path:
+            now = self.now()
+            self._write(lambda: build_range(self.ctx.db, start, end, now=now), fmt, path)
+
+    def _ask_path(self, stem: str) -> tuple[str, str]:
+        filters = ";;".join(FORMAT_FILTERS.values())
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report"), f"{stem}.pdf", filters)
+        if not path:
+            return "", ""
+        fmt = Path(path).suffix.lower().lstrip(".")
+        if fmt not in FORMAT_FILTERS:
+            fmt = next((k for k, v in FORMAT_FILTERS.items() if v == chosen), "pdf")
+            path = f"{path}.{fmt}"
+        return path, fmt
+
+    def _write(self, build, fmt: str, path: str) -> None:  # type: ignore[no-untyped-def]
+        self.bar.show_message(self.tr("Making the report..."), "info")
+        self.report_jobs.run(lambda: write_report(build(), fmt, path), self._saved, self._report_failed)
+
+    def _saved(self, path: Path) -> None:
+        self.bar.show_message(self.tr("Report saved: %1").replace("%1", str(path)), "ok")
+
+    def _report_failed(self, exc: BaseException) -> None:
+        self.bar.show_message(describe(exc), "error")
+
+    def _on_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        for button in (self.view_button, self.save_button, self.print_button, self.range_button):
+            button.setEnabled(not busy)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._clock.stop()
+        self.live_jobs.wait(10_000)
+        self.report_jobs.wait(10_000)
+        super().closeEvent(event)

@@ -1,0 +1,91 @@
+"""The greeter screen, driven through its buttons and fields."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+import app.queue as q
+from app.devices.base import PrinterError
+from app.ui.greeter.screen import GreeterScreen
+
+
+def make(qtbot, sctx, actors) -> GreeterScreen:
+    screen = GreeterScreen(sctx, actors["greeter"])
+    qtbot.addWidget(screen)
+    screen.resize(1400, 900)
+    screen.show()
+    return screen
+
+
+def issue(qtbot, screen: GreeterScreen, code: str) -> None:
+    qtbot.mouseClick(screen.services.buttons[code], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.issue, Qt.MouseButton.LeftButton)
+
+
+def test_issue_shows_number_and_prints_without_personal_data(qtbot, sctx, actors, aloop, app_ctx, now):
+    screen = make(qtbot, sctx, actors)
+    printer = app_ctx.devices["printer"]
+    screen.form.name.setText("张三丰")  # QTest cannot type CJK characters
+    issue(qtbot, screen, "A")
+    assert screen.result.number.text() == "A001"
+    assert "前面还有 0 人" in screen.result.ahead.text()
+    qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=3000)
+    job = printer.jobs[0]
+    assert job.number == "A001" and "张" not in repr(job)
+    qtbot.waitUntil(lambda: "已打印" in screen.result.print_state.text(), timeout=3000)
+    assert q.get_ticket(app_ctx.db, "A001", now=now).print_state == "printed"
+    qtbot.waitUntil(lambda: screen.recent.table.item(0, 0) is not None
+                    and screen.recent.table.item(0, 0).text() == "A001", timeout=3000)
+    assert screen.services.buttons["A"].waiting.text() == "等候 1 人"
+
+
+def test_double_click_on_issue_gives_one_ticket(qtbot, sctx, actors, aloop, app_ctx, now):
+    screen = make(qtbot, sctx, actors)
+    qtbot.mouseClick(screen.services.buttons["B"], Qt.MouseButton.LeftButton)
+    qtbot.mouseDClick(screen.issue, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.issue, Qt.MouseButton.LeftButton)
+    waiting = q.waiting_list(app_ctx.db, now=now, service="B")
+    assert [t.number for t in waiting] == ["B001"]
+
+
+def test_bad_phone_is_refused_in_chinese_and_issues_nothing(qtbot, sctx, actors, aloop, app_ctx, now):
+    screen = make(qtbot, sctx, actors)
+    qtbot.keyClicks(screen.form.phone, "12-34")
+    issue(qtbot, screen, "A")
+    assert "请检查电话号码" in screen.bar.text()
+    assert q.waiting_list(app_ctx.db, now=now) == []
+    assert screen.issue.isEnabled()
+
+
+def test_phone_is_masked_once_entered(qtbot, sctx, actors, aloop, app_ctx, now):
+    screen = make(qtbot, sctx, actors)
+    qtbot.keyClicks(screen.form.phone, "13812345678")
+    screen.form.phone.editingFinished.emit()
+    assert screen.form.phone.text() == "138****5678"
+    issue(qtbot, screen, "D")
+    personal = q.ticket_personal_data(app_ctx.db, "D001", purpose="test", actor=actors["manager"], now=now)
+    assert personal.customer_phone == "13812345678"
+
+
+def test_print_failure_keeps_ticket_and_reprint_works(qtbot, sctx, actors, aloop, app_ctx, now):
+    screen = make(qtbot, sctx, actors)
+    printer = app_ctx.devices["printer"]
+    printer.fail = PrinterError("Out of paper.", kind="paper_out")
+    issue(qtbot, screen, "A")
+    qtbot.waitUntil(lambda: "缺纸" in screen.bar.text(), timeout=3000)
+    assert "A001" in screen.bar.text() and screen.result.reprint.isVisible()
+    assert q.get_ticket(app_ctx.db, "A001", now=now).status == "waiting"
+    printer.fail = None
+    qtbot.mouseClick(screen.result.reprint, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [j.number for j in printer.jobs] == ["A001"], timeout=3000)
+    qtbot.waitUntil(lambda: q.get_ticket(app_ctx.db, "A001", now=now).print_state == "printed", timeout=3000)
+
+
+def test_cancel_from_recent_list(qtbot, sctx, actors, aloop, app_ctx, now):
+    screen = make(qtbot, sctx, actors)
+    issue(qtbot, screen, "E")
+    screen._refresh_now()
+    screen.recent.select_number("E001")
+    qtbot.mouseClick(screen.recent.cancel, Qt.MouseButton.LeftButton)
+    assert screen.recent.table.item(0, 3).text() == "已作废"
+    assert q.waiting_list(app_ctx.db, now=now) == []
