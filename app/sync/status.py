@@ -41,7 +41,8 @@ def sync_status(db: Database) -> SyncStatus:
         backlog = int(s.scalar(select(func.count()).select_from(Event).where(Event.id > cursor)) or 0)
         url = s.get(Setting, "sync.hq_url")
         configured = url is not None and bool(url.value)
-    if not configured:
+    attempted = row is not None and row.last_attempt_at is not None
+    if not configured and not attempted:  # a worker given its config directly counts as set up
         state = NOT_CONFIGURED
     elif row is None or (row.last_success_at is None and row.last_error is None):
         state = NEVER

@@ -96,7 +96,7 @@ class SyncWorker:
         try:
             cfg = self.config()
             cfg.require_configured()
-            budget = 2 * cfg.timeout_s + 5
+            budget = 2 * cfg.timeout_s + 1  # a few statements, each under statement_timeout
             conn = self._connect(cfg)
             try:
                 with connection.watchdog(conn, budget):  # type: ignore[arg-type]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import socket
+import threading
+import time
 from dataclasses import dataclass
 
 import psycopg
@@ -114,3 +117,73 @@ def assert_in_step(hq: Hq, b: Branch) -> None:
     remote = [r[0] for r in hq.rows("SELECT uuid::text FROM hq_events WHERE branch_code = %s "
                                     "ORDER BY branch_event_id", (b.code,))]
     assert remote == local  # same events, same order, none twice
+
+
+class SilentServer:
+    """Accepts TCP connections and never answers (a hung server or firewall)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.held: list = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+    def close(self) -> None:
+        self.sock.close()
+        for c in self.held:
+            c.close()
+
+
+class FreezableProxy:
+    """Forwards TCP to a real server until frozen: then holds every byte,
+    keeping the connections open (a link that silently stops carrying data)."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target = target_port
+        self.frozen = threading.Event()
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.sock.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target))
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    def _pipe(self, src, dst) -> None:  # type: ignore[no-untyped-def]
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                while self.frozen.is_set():
+                    time.sleep(0.05)
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.sock.close()
