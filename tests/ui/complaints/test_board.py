@@ -1,0 +1,139 @@
+"""The complaints board driven through its widgets: intake on the form, the
+case on the board, steps on the case, refusals shown as one sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.devices.printers import build_printer
+from app.ui.complaints.board import COLOURS, ComplaintsBoard
+from tests.ui.complaints.support import context, make_branch, sample_cases
+
+T = dt.datetime
+
+
+class Clock:
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture
+def branch(sqlite_url):
+    db, staff = make_branch(sqlite_url, T(2026, 11, 16, 8))
+    yield db, staff
+    db.dispose()
+
+
+def _board(qtbot, db, actor, clock, printer=None) -> ComplaintsBoard:
+    board = ComplaintsBoard(context(db, clock, printer), actor)
+    qtbot.addWidget(board)
+    board.resize(1400, 900)
+    board.show()
+    return board
+
+
+def _column(board: ComplaintsBoard, header: str) -> list[str]:
+    col = [board.table.horizontalHeaderItem(i).text() for i in range(board.table.columnCount())].index(header)
+    return [board.table.item(r, col).text() for r in range(board.table.rowCount())]
+
+
+def test_intake_on_the_form_then_act_on_the_board(qtbot, branch, tmp_path):
+    db, staff = branch
+    clock = Clock(T(2026, 11, 23, 10, 0))
+    printer = build_printer({"printer.simulated.folder": str(tmp_path)}, simulated=True)
+    board = _board(qtbot, db, staff["officer"], clock, printer)
+    assert board.table.rowCount() == 0
+    qtbot.mouseClick(board.new, Qt.MouseButton.LeftButton)
+    form = board.form
+    assert board.stack.currentWidget() is form
+    form.name.setText("王小明")  # keyClicks types ASCII only
+    qtbot.keyClicks(form.phone, "139 1234 5678")
+    form.content.insertPlainText("排队等了一个半小时")
+    form.categories["waiting_time"].setChecked(True)
+    qtbot.mouseClick(form.submit, Qt.MouseButton.LeftButton)
+    # Back on the board: the new case, masked, with its deadline; the receipt printed.
+    assert board.stack.currentIndex() == 0
+    assert _column(board, "Reference") == ["TS-20261123-0001"]
+    assert _column(board, "Contact") == ["139****5678"]
+    assert _column(board, "Customer") == ["王**"]
+    qtbot.waitUntil(lambda: "printed" in board.bar.text(), timeout=10_000)
+    assert (tmp_path / "receipt-TS-20261123-0001.png").exists()
+    # The case view shows the personal data to the officer, and acts on it.
+    assert board.case.case.reference == "TS-20261123-0001"
+    assert "13912345678" in board.case.facts.text()
+    assert "排队等了一个半小时" in board.case.content.text()
+    assert not board.case.buttons["resolve"].isEnabled()
+    clock.now = T(2026, 11, 23, 11, 0)
+    qtbot.mouseClick(board.case.buttons["acknowledge"], Qt.MouseButton.LeftButton)
+    assert _column(board, "Status") == ["Acknowledged"]
+    qtbot.mouseClick(board.case.buttons["start"], Qt.MouseButton.LeftButton)
+    board.case.note.insertPlainText("致歉并增开窗口")
+    qtbot.mouseClick(board.case.buttons["resolve"], Qt.MouseButton.LeftButton)
+    assert _column(board, "Status") == []  # answered cases leave the open list
+    board.status.setCurrentIndex(board.status.findData(None))
+    assert _column(board, "Status") == ["Resolved"]
+    log = [board.case.log.item(i).text() for i in range(board.case.log.count())]
+    assert any("致歉并增开窗口" in line for line in log) and len(log) >= 5
+
+
+def test_form_refusal_is_one_sentence_and_stores_nothing(qtbot, branch):
+    db, staff = branch
+    board = _board(qtbot, db, staff["officer"], Clock(T(2026, 11, 23, 10)))
+    board.open_form()
+    qtbot.keyClicks(board.form.phone, "13912345678")
+    qtbot.mouseClick(board.form.submit, Qt.MouseButton.LeftButton)
+    assert board.form.bar.text() == "The content is missing."
+    assert board.stack.currentWidget() is board.form
+    board.form.content.insertPlainText("有问题")
+    board.form.phone.setText("12")
+    qtbot.mouseClick(board.form.submit, Qt.MouseButton.LeftButton)
+    assert "phone number" in board.form.bar.text()
+    board.stack.setCurrentIndex(0)
+    board.reload()
+    assert board.table.rowCount() == 0
+
+
+def test_out_of_order_step_shows_a_sentence(qtbot, branch):
+    db, staff = branch
+    sample_cases(db, staff["officer"])
+    board = _board(qtbot, db, staff["boss"], Clock(T(2026, 11, 23, 15)))
+    assert board.select_reference("TS-20261123-0001")
+    board.case.on_action("close")  # a received case cannot be closed
+    assert "cannot be closed now" in board.case.bar.text()
+    assert board.case.case.status == "received"
+
+
+def test_board_sorted_by_deadline_with_colours_and_overdue_count(qtbot, branch):
+    db, staff = branch
+    sample_cases(db, staff["officer"])
+    board = _board(qtbot, db, staff["boss"], Clock(T(2026, 11, 23, 15)))
+    refs = _column(board, "Reference")
+    assert refs[0] == "TS-20261117-0001" and refs[-1] == "TS-20261119-0001"  # overdue first, paused last
+    assert board.table.item(0, 0).background().color() == COLOURS["overdue"]
+    assert board.table.item(1, 0).background().color() == COLOURS["due_soon"]
+    assert board.overdue.text() == "Overdue: 1"
+    assert "overdue" in _column(board, "Due")[0]
+    board.kind.setCurrentIndex(board.kind.findData("suggestion"))
+    assert _column(board, "Reference") == ["TS-20261120-0001"]
+    board.kind.setCurrentIndex(0)
+    board.search.setText("李")
+    board.reload()
+    assert _column(board, "Reference") == ["TS-20261117-0001"]
+
+
+@pytest.mark.parametrize("role", ["teller1", "greeter1"])
+def test_greeter_and_teller_cannot_see_complaints(qtbot, branch, role):
+    db, staff = branch
+    sample_cases(db, staff["officer"])
+    board = _board(qtbot, db, staff[role], Clock(T(2026, 11, 23, 15)))
+    assert board.table.rowCount() == 0
+    assert "not allowed" in board.bar.text()
+    assert not board.new.isEnabled()
+    board.case.show_case("TS-20261123-0001")
+    assert board.case.content.text() == "" and "not allowed" in board.case.bar.text()
