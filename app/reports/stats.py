@@ -180,6 +180,7 @@ def transfer_waits(events: Iterable[tuple[int, str, object]]) -> dict[int, list[
     ``events`` are ``(ticket_id, type, at)`` in log order. A transfer made
     after the ticket had been called starts a second wait that ends at the
     next ``TicketCalled``; a transfer before any call is still the first wait.
+    A negative interval (clocks of two PCs out of step) counts as zero.
     """
     result: dict[int, list[float]] = {}
     called: set[int] = set()
@@ -191,6 +192,6 @@ def transfer_waits(events: Iterable[tuple[int, str, object]]) -> dict[int, list[
         elif type_ == "TicketCalled":
             since = pending.pop(ticket_id, None)
             if since is not None:
-                result.setdefault(ticket_id, []).append((at - since).total_seconds())  # type: ignore[operator]
+                result.setdefault(ticket_id, []).append(max(0.0, (at - since).total_seconds()))  # type: ignore[operator]
             called.add(ticket_id)
     return result

@@ -20,7 +20,7 @@ def nice_max(value: float) -> float:
     if value <= 0:
         return 1
     exp = 10 ** math.floor(math.log10(value))
-    return next(s * exp for s in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if s * exp >= value)
+    return next(s * exp for s in (1, 2, 2.5, 5, 10) if s * exp >= value)
 
 
 class HourlyChart(QWidget):
@@ -48,15 +48,15 @@ class HourlyChart(QWidget):
             return
         top = nice_max(max(max(h.arrivals, h.served) for h in self.hours))
         wait_top = nice_max(max((h.wait_avg_min or 0) for h in self.hours))
-        for k in range(5):
-            y = plot.bottom() - plot.height() * k / 4
+        for k in range(6):
+            y = plot.bottom() - plot.height() * k / 5
             p.setPen(QPen(GRID, 1))
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(INK)
-            p.drawText(QRectF(0, y - 8, plot.left() - 6, 16), Qt.AlignmentFlag.AlignRight, f"{top * k / 4:g}")
+            p.drawText(QRectF(0, y - 8, plot.left() - 6, 16), Qt.AlignmentFlag.AlignRight, f"{top * k / 5:g}")
             p.setPen(WAIT)
             p.drawText(QRectF(plot.right() + 6, y - 8, 44, 16), Qt.AlignmentFlag.AlignLeft,
-                       f"{wait_top * k / 4:g}")
+                       f"{wait_top * k / 5:g}")
         slot = plot.width() / len(self.hours)
         bar = slot * 0.34
         points = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
@@ -111,7 +111,7 @@ def print_report(parent: QWidget, report: DailyReport) -> bool:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(f"BranchDesk daily report {report.business_date.isoformat()}")
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print the daily report"))
+    dialog.setWindowTitle(QCoreApplication.translate("ReportDialog", "Print the daily report"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     report_document(report).print_(printer)

@@ -25,6 +25,7 @@ from app.reports import DailyReport, build_daily, build_range, write_report
 from app.reports.live import LiveFigures, live_figures
 from app.staff.roles import Actor, require
 from app.ui.manager.chart import HourlyChart
+from app.ui.manager.i18n import apply_language
 from app.ui.manager.jobs import Jobs
 from app.ui.manager.panels import ServiceQueueTable, Tiles
 from app.ui.manager.report_view import ReportDialog, print_report
@@ -47,6 +48,7 @@ class ManagerScreen(QWidget):
     def __init__(self, ctx, actor: Actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
         require(actor, "report.view")
+        apply_language()
         self.ctx, self.actor = ctx, actor
         self.now = getattr(ctx, "now", None) or _local_now
         self.setWindowTitle(self.tr("BranchDesk - Manager"))
@@ -82,7 +84,7 @@ class ManagerScreen(QWidget):
         self.bar = MessageBar()
         body.addWidget(self.bar)
         self.tiles = Tiles()
-        body.addWidget(self.tiles.frame)
+        body.addWidget(self.tiles)
         row = QHBoxLayout()
         row.setSpacing(14)
         queue_card, queue = card(margins=14)
@@ -154,8 +156,8 @@ class ManagerScreen(QWidget):
     def _show_live(self, figures: LiveFigures) -> None:
         self._live_running = False
         self.figures = figures
-        self.tiles.show(figures)
-        self.services.show(figures)
+        self.tiles.show_figures(figures)
+        self.services.show_figures(figures)
         self.chart.set_hours(figures.hours)
         if self.bar.level == "error":
             self.bar.clear_message()

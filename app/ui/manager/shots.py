@@ -47,7 +47,7 @@ def render(out: str | os.PathLike[str], day: dt.date = dt.date(2026, 11, 20)) ->
             files.append(target)
 
         live_day = day + dt.timedelta(days=3)
-        simulate_day(app_ctx.db, live_day, until=dt.time(11, 40), seed=11)
+        simulate_day(app_ctx.db, live_day, until=dt.time(11, 40), seed=11, windows=(1, 2, 4, 6))
         pause_window(app_ctx.db, window=6, reason="午休", actor=SYSTEM, now=dt.datetime.combine(live_day, dt.time(11, 40)))
         clock = dt.datetime.combine(live_day, dt.time(11, 42))
         ctx = ScreenContext(app=app_ctx, bridge=FeedBridge(app_ctx.db), clock=lambda: clock)

@@ -1,0 +1,219 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>HourlyChart</name>
+    <message>
+        <location filename="../chart.py" line="47"/>
+        <source>No tickets yet today.</source>
+        <translation>今天还没有取号。</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="81"/>
+        <source>Arrivals</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="81"/>
+        <source>Served</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="82"/>
+        <source>Average wait (min)</source>
+        <translation>平均等候(分钟)</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerScreen</name>
+    <message>
+        <location filename="../screen.py" line="52"/>
+        <source>BranchDesk - Manager</source>
+        <translation>BranchDesk - 网点负责人</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="77"/>
+        <source>Branch manager</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="89"/>
+        <source>Waiting per service</source>
+        <translation>各业务等候</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="94"/>
+        <source>Today by hour</source>
+        <translation>今日分时段</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="103"/>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="107"/>
+        <source>View daily report</source>
+        <translation>查看每日报告</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="109"/>
+        <source>Save...</source>
+        <translation>保存……</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="110"/>
+        <source>Print...</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="114"/>
+        <source>Business day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="120"/>
+        <source>Save period report...</source>
+        <translation>保存期间报告……</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="122"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="124"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="205"/>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="215"/>
+        <source>Making the report...</source>
+        <translation>正在生成报告……</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="219"/>
+        <source>Report saved: %1</source>
+        <translation>报告已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../report_view.py" line="96"/>
+        <source>Daily report %1</source>
+        <translation>每日报告 %1</translation>
+    </message>
+    <message>
+        <location filename="../report_view.py" line="103"/>
+        <source>Print...</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <location filename="../report_view.py" line="114"/>
+        <source>Print the daily report</source>
+        <translation>打印每日报告</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceQueueTable</name>
+    <message>
+        <location filename="../panels.py" line="87"/>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="87"/>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="87"/>
+        <source>Longest wait (min)</source>
+        <translation>最长等候(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="88"/>
+        <source>Target (min)</source>
+        <translation>目标(分钟)</translation>
+    </message>
+</context>
+<context>
+    <name>Tiles</name>
+    <message>
+        <location filename="../panels.py" line="33"/>
+        <source>Waiting now</source>
+        <translation>当前等候</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="34"/>
+        <source>Longest wait now</source>
+        <translation>当前最长等候</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="35"/>
+        <source>Windows open / paused</source>
+        <translation>窗口 开放 / 暂停</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="36"/>
+        <source>Average wait today</source>
+        <translation>今日平均等候</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="37"/>
+        <source>Within target today</source>
+        <translation>今日达标率</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="38"/>
+        <source>Served today</source>
+        <translation>今日办结</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="39"/>
+        <source>No-shows today</source>
+        <translation>今日过号</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="40"/>
+        <source>Overdue complaints</source>
+        <translation>超期投诉</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="61"/>
+        <source>%1 closed</source>
+        <translation>关闭 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="63"/>
+        <source>90th percentile %1 min</source>
+        <translation>90百分位 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="65"/>
+        <source>%1 of %2 waits</source>
+        <translation>%2 个等候中 %1 个达标</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="67"/>
+        <source>%1 issued</source>
+        <translation>共取号 %1</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="68"/>
+        <source>%1 cancelled</source>
+        <translation>取消 %1</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="74"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,120 @@
+"""The manager screen under offscreen Qt: live numbers follow the queue, and the
+daily report can be viewed, saved and printed without freezing the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+import app.queue as q  # noqa: E402
+from app.bootstrap import build  # noqa: E402
+from app.staff.roles import Actor, SYSTEM  # noqa: E402
+
+MANAGER = Actor("boss", frozenset({"manager"}))
+
+
+@pytest.fixture
+def screen(qtbot, sqlite_url, at):
+    from app.ui.bridge import FeedBridge
+    from app.ui.context import ScreenContext
+    from app.ui.manager.screen import ManagerScreen
+
+    app_ctx = build(sqlite_url)
+    q.init_catalogue(app_ctx.db, actor=SYSTEM, now=at(8, 0))
+    for w in (1, 2, 3):
+        q.open_window(app_ctx.db, window=w, actor=SYSTEM, now=at(8, 30))
+    q.pause_window(app_ctx.db, window=3, reason="午休", actor=SYSTEM, now=at(8, 31))
+    clock = {"now": at(10, 30)}
+    bridge = FeedBridge(app_ctx.db, interval_ms=50)
+    ctx = ScreenContext(app=app_ctx, bridge=bridge, clock=lambda: clock["now"])
+    bridge.start()
+    widget = ManagerScreen(ctx, MANAGER)
+    widget.clock = clock
+    qtbot.addWidget(widget)
+    widget.resize(1500, 950)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.figures is not None, timeout=5000)
+    yield widget
+    bridge.stop()
+    widget.close()
+    app_ctx.close()
+
+
+def test_live_numbers_follow_issue_and_call(screen, qtbot, at):
+    tiles = screen.tiles.values
+    assert tiles["waiting"].text() == "0"
+    assert tiles["windows"].text() == "2 / 1"  # windows 1 and 2 open, 3 paused
+    db = screen.ctx.db
+    for minute in (0, 5, 10):  # A001 10:00, A002 10:05, A003 10:10
+        q.issue_ticket(db, service="A", actor=SYSTEM, now=at(10, minute))
+    q.call_next(db, window=1, actor=SYSTEM, now=at(10, 20))  # A001 waited 20 min
+    qtbot.waitUntil(lambda: tiles["waiting"].text() == "2", timeout=5000)
+    # Longest current wait: A002, issued 10:05, at the screen's 10:30 -> 25 min.
+    assert "25" in tiles["longest"].text() and screen.tiles.notes["longest"].text() == "A"
+    assert "20" in tiles["avg_wait"].text()  # the one wait so far
+    assert tiles["within"].text() == "0%"  # 20 min > A's target of 15
+    row = next(r for r in range(screen.services.rowCount()) if screen.services.cell_text(r, 0).startswith("A"))
+    assert screen.services.cell_text(row, 1) == "2"
+    assert screen.services.cell_text(row, 2) == "25"
+    assert [h.arrivals for h in screen.chart.hours] == [3]
+
+
+def test_view_save_and_print_the_daily_report(screen, qtbot, at, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    import app.ui.manager.report_view as view
+
+    db = screen.ctx.db
+    q.issue_ticket(db, service="A", actor=SYSTEM, now=at(9, 0))
+    q.call_next(db, window=1, actor=SYSTEM, now=at(9, 12))
+    q.finish(db, window=1, actor=SYSTEM, now=at(9, 20))
+
+    screen.view_button.click()
+    qtbot.waitUntil(lambda: getattr(screen, "dialog", None) is not None and screen.dialog.isVisible(),
+                    timeout=5000)
+    text = screen.dialog.view.toPlainText()
+    assert "每日等候时间报告" in text and "A001" in text and "12.0" in text  # the wait of A001
+
+    target = tmp_path / "daily.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: target.exists(), timeout=5000)
+    assert "wait_avg_min,12.0" in target.read_text(encoding="utf-8-sig")
+    qtbot.waitUntil(lambda: "daily.csv" in screen.bar.text(), timeout=5000)
+
+    printed = tmp_path / "printed.pdf"
+
+    class FakePrintDialog:  # the system dialog, answered "Print" to a PDF file
+        def __init__(self, printer, parent=None):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(printed))
+
+        def setWindowTitle(self, _title):
+            pass
+
+        def exec(self):
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(view, "QPrintDialog", FakePrintDialog)
+    screen.print_button.click()
+    qtbot.waitUntil(lambda: printed.exists() and printed.stat().st_size > 1000, timeout=5000)
+    assert printed.read_bytes().startswith(b"%PDF")
+
+
+def test_a_future_day_cannot_be_chosen_and_errors_are_one_sentence(screen, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QFileDialog
+
+    screen.day_edit.setDate(QDate(2030, 1, 1))
+    assert screen.day_edit.date().toString("yyyy-MM-dd") == "2026-11-23"  # capped at today
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blocked / "r.pdf"), "PDF (*.pdf)"))
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: screen.bar.level == "error", timeout=5000)
+    assert "not written" in screen.bar.text() and "Traceback" not in screen.bar.text()
+    assert screen.view_button.isEnabled()
