@@ -64,3 +64,24 @@ def list_serial_ports() -> list[str]:
     from serial.tools import list_ports
 
     return sorted(p.device for p in list_ports.comports())
+
+
+def print_test_ticket(settings: dict[str, Any], branch_zh: str, branch_en: str) -> bool:
+    """Print a sample ticket with ``settings`` (printer.* keys); False when
+    the printer drivers are not in this build. Raises PrinterError."""
+    import datetime as dt
+
+    from app.devices.base import TicketPrintJob
+
+    printer = open_printer(settings)
+    if printer is None:
+        return False
+    job = TicketPrintJob(number="A000", service_name_zh="测试打印", service_name_en="Test print", people_ahead=0,
+                         estimated_wait_min=0, issued_at=dt.datetime.now().replace(microsecond=0),
+                         reference="00000000-0000-4000-8000-000000000000", branch_name_zh=branch_zh or "BranchDesk",
+                         branch_name_en=branch_en or "BranchDesk")
+    try:
+        printer.print_ticket(job)
+    finally:
+        printer.close()
+    return True

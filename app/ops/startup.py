@@ -27,10 +27,29 @@ def prepare(args: Any, command_name: str) -> None:
         if command_name in TOLERANT:
             return
         raise
+    if command_name == "run" and not getattr(args, "lobby", False):
+        values = first_start(args) or values
     if getattr(args, "db", None) is None and not os.environ.get("BRANCHDESK_DB") and values["database.url"]:
         args.db = values["database.url"]
     if command_name == "run":
         start_daily_backup(args.db, values)
+
+
+def first_start(args: Any) -> dict[str, Any] | None:
+    """Run the setup wizard when this PC was never set up; the new settings.
+    The wizard lives in app.ui (Qt); it is looked up by name, as the CLI's
+    ``run`` command does, so this module stays importable without Qt."""
+    import importlib
+
+    from app.errors import DomainError
+    from app.ops.settings_file import load
+
+    first_run = importlib.import_module("app.ui.setup.first_run")
+    if not first_run.needed(getattr(args, "db", None)):
+        return None
+    if not first_run.run_wizard(getattr(args, "db", None)):
+        raise DomainError("Setup was cancelled; BranchDesk starts once a branch and an administrator are set up.")
+    return load()
 
 
 def start_daily_backup(db_url: str | None, values: dict[str, Any]) -> threading.Thread | None:

@@ -1,0 +1,176 @@
+"""Field-by-field forms: each input has its refusal shown right under it,
+in the person's language. Shared by the setup wizard and the admin screens."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTranslator, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app.errors import DomainError
+
+log = logging.getLogger("branchdesk.ui")
+I18N = Path(__file__).resolve().parent / "i18n"
+_translators: dict[str, QTranslator] = {}
+
+
+def install_ops_translations(lang: str | None = None) -> None:
+    """Load the setup/admin translations (app/ui/setup/i18n/ops_<lang>.qm) next
+    to the application's own, once per language."""
+    from app.ui.i18n import current_language
+
+    lang = lang or current_language()
+    app = QCoreApplication.instance()
+    for code, old in list(_translators.items()):
+        if code != lang:
+            app.removeTranslator(old)
+            del _translators[code]
+    if lang in _translators:
+        return
+    tr = QTranslator()
+    if tr.load(str(I18N / f"ops_{lang}.qm")):
+        app.installTranslator(tr)
+        _translators[lang] = tr
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Setup", text)
+
+
+def field_message(field: str, english: str) -> str:
+    """The refusal for ``field`` in the person's language (English sentence
+    from the core as the fallback for messages with no translation)."""
+    texts = {
+        "branch_code": _t("A branch code is 1 to 16 letters and digits."),
+        "branch.code": _t("A branch code is 1 to 16 letters and digits."),
+        "branch_name_zh": _t("Enter the branch name (at most 60 characters)."),
+        "branch.name_zh": _t("Enter the branch name (at most 60 characters)."),
+        "branch_name_en": _t("Enter the English branch name (at most 80 characters)."),
+        "branch.name_en": _t("Enter the English branch name (at most 80 characters)."),
+        "admin_username": _t("A username is 2-64 letters, digits, dots, dashes or underscores."),
+        "username": _t("A username is 2-64 letters, digits, dots, dashes or underscores."),
+        "admin_password": _t("A password needs at least 8 characters."),
+        "password": _t("A password needs at least 8 characters."),
+        "password_again": _t("The two passwords are not the same."),
+        "lobby_monitor": _t("Choose a monitor for the lobby display."),
+        "sync_interval_min": _t("Enter a number of minutes from 1 to 1440."),
+        "name_zh": _t("Enter the Chinese name (at most 64 characters)."),
+        "name_en": _t("Enter the English name (at most 64 characters)."),
+        "name": _t("Enter a name (at most 64 characters)."),
+        "target_wait_min": _t("Enter a target wait from 1 to 240 minutes."),
+        "position": _t("Enter an order number from 0 to 999."),
+        "number": _t("Enter a window number from 1 to 999."),
+        "queue.priority_ratio": _t("Enter a whole number from 0 to 10."),
+        "queue.promote_after_min": _t("Enter a number of minutes from 0 to 240 (0 = never)."),
+        "lobby.notice": _t("The lobby notice is too long (at most 200 characters)."),
+        "roles": _t("Choose at least one role."),
+    }
+    if field == "database_url":
+        if "cannot be reached" in english:
+            return _t("The database cannot be reached: {detail}").format(detail=english.split(": ", 1)[-1])
+        return _t("This is not a valid database address (postgresql://user:password@host/database).")
+    if field == "sync_hq_url":
+        return _t("Give the head-office database address (postgresql://...), or switch sync off.")
+    if field == "printer":
+        return _t("Check the printer settings: {detail}").format(detail=english)
+    if field == "code":
+        if "already used" in english:
+            return _t("This prefix is already used by another service.")
+        return _t("A ticket prefix is one or two letters (A-Z).")
+    if field == "services":
+        return _t("A window must serve at least one service.")
+    if field == "number" and "already exists" in english:
+        return _t("This window number already exists.")
+    if field == "active":
+        return _t("At least one active administrator account must remain.")
+    return texts.get(field, english)
+
+
+class FieldForm(QWidget):
+    """A QFormLayout whose rows each carry a red refusal label."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+
+    def add(self, field: str, text: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(widget)
+        err = QLabel()
+        err.setObjectName(f"error_{field}")
+        err.setStyleSheet("color:#b3261e;")
+        err.setWordWrap(True)
+        err.hide()
+        lay.addWidget(err)
+        self.errors[field] = err
+        self.labels[field] = QLabel(text)
+        self.layout_.addRow(self.labels[field], box)
+        return widget
+
+    def show_errors(self, errors: dict[str, str]) -> bool:
+        """Show each field's refusal (translated); True when there is none."""
+        for field, lab in self.errors.items():
+            if field in errors:
+                lab.setText(field_message(field, errors[field]))
+                lab.show()
+            else:
+                lab.clear()
+                lab.hide()
+        return not any(f in self.errors for f in errors)
+
+    def error_text(self, field: str) -> str:
+        lab = self.errors[field]
+        return lab.text() if not lab.isHidden() else ""
+
+    def refuse(self, exc: DomainError) -> bool:
+        """Show a core refusal next to its field; False when no field matches."""
+        field = str(exc.params.get("field", ""))
+        if field in self.errors:
+            self.show_errors({field: exc.message})
+            return True
+        return False
+
+
+class _Signals(QObject):
+    done = Signal(object, object)  # result, exception
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.fn, self.signals = fn, signals
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # delivered to the GUI thread, shown as one sentence
+            self.signals.done.emit(None, exc)
+        else:
+            self.signals.done.emit(result, None)
+
+
+_alive: set[_Signals] = set()
+
+
+def off_gui_thread(fn: Callable[[], Any], on_done: Callable[[Any, BaseException | None], None]) -> None:
+    """Run ``fn`` in the thread pool; ``on_done(result, error)`` on the GUI
+    thread. Works with or without the qasync loop (the wizard runs before it)."""
+    signals = _Signals()
+    _alive.add(signals)
+
+    def finished(result: Any, error: BaseException | None) -> None:
+        _alive.discard(signals)
+        on_done(result, error)
+
+    signals.done.connect(finished)
+    QThreadPool.globalInstance().start(_Job(fn, signals))

@@ -1,0 +1,130 @@
+"""The first-run wizard, driven like a person would: fields filled, Next and
+Finish pressed; refusals appear under the fields, in Chinese by default."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from app.ops import settings_file
+from app.ui.i18n import install_language
+from app.ui.setup.wizard import SetupWizard
+
+NOW = dt.datetime(2026, 11, 23, 8, 0)
+
+
+@pytest.fixture
+def wizard(qtbot, tmp_path):
+    install_language("zh_CN")
+    w = SetupWizard(now=lambda: NOW)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    install_language("zh_CN")
+
+
+def _next(w) -> None:
+    w.button(QWizard.WizardButton.NextButton).click()
+
+
+def _fill_branch_and_admin(w) -> None:
+    w.branch.code.setText("br002")
+    w.branch.name_zh.setText("城东支行")
+    w.branch.name_en.setText("East Branch")
+    _next(w)
+    w.admin.username.setText("chief")
+    w.admin.password.setText("secret123")
+    w.admin.again.setText("secret123")
+    _next(w)
+
+
+def test_empty_branch_fields_are_refused_under_each_field_in_chinese(wizard):
+    _next(wizard)
+    assert wizard.currentPage() is wizard.branch
+    form = wizard.branch.form
+    assert form.error_text("branch_code") == "网点代码为 1 到 16 位字母或数字。"
+    assert form.error_text("branch_name_zh") != "" and form.error_text("branch_name_en") != ""
+    wizard.branch.code.setText("BR002")
+    wizard.branch.name_zh.setText("城东支行")
+    wizard.branch.name_en.setText("East Branch")
+    _next(wizard)
+    assert wizard.currentPage() is wizard.admin
+
+
+def test_short_or_mismatched_password_stops_on_the_admin_page(wizard):
+    wizard.branch.code.setText("BR002")
+    wizard.branch.name_zh.setText("城东支行")
+    wizard.branch.name_en.setText("East Branch")
+    _next(wizard)
+    wizard.admin.password.setText("short")
+    _next(wizard)
+    assert wizard.currentPage() is wizard.admin
+    assert wizard.admin.form.error_text("admin_password") == "密码至少需要 8 个字符。"
+    wizard.admin.password.setText("secret123")
+    wizard.admin.again.setText("secret124")
+    _next(wizard)
+    assert wizard.admin.form.error_text("password_again") == "两次输入的密码不一致。"
+
+
+def test_unreachable_postgresql_is_refused_and_nothing_is_written(wizard, qtbot):
+    _fill_branch_and_admin(wizard)
+    assert wizard.currentPage() is wizard.database
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    wizard.database.postgres.setChecked(True)
+    wizard.database.url.setText("mysql://nowhere")
+    _next(wizard)
+    assert "不是有效的数据库地址" in wizard.database.form.error_text("database_url")
+    wizard.database.url.setText(f"postgresql://branch:pw@127.0.0.1:{port}/branchdesk")
+    _next(wizard)
+    qtbot.waitUntil(lambda: "无法连接数据库" in wizard.database.form.error_text("database_url"), timeout=15000)
+    assert wizard.currentPage() is wizard.database
+    assert not settings_file.exists()
+
+
+def test_wrong_printer_settings_are_refused(wizard):
+    _fill_branch_and_admin(wizard)
+    _next(wizard)  # embedded database
+    assert wizard.currentPage() is wizard.printer
+    wizard.printer.connection.setCurrentIndex(wizard.printer.connection.findData("network"))
+    _next(wizard)
+    assert wizard.currentPage() is wizard.printer
+    assert "printer.network.host" in wizard.printer.form.error_text("printer")
+
+
+def test_finish_writes_settings_file_and_branch_in_one_go(wizard, qtbot, tmp_path, monkeypatch):
+    db_file = tmp_path / "data" / "branch.sqlite3"
+    # the embedded database of this test lives in tmp_path
+    monkeypatch.setenv("BRANCHDESK_DB", str(db_file))
+    _fill_branch_and_admin(wizard)
+    _next(wizard)
+    wizard.printer.connection.setCurrentIndex(wizard.printer.connection.findData("simulated"))
+    _next(wizard)
+    wizard.display.role.setCurrentIndex(wizard.display.role.findData("greeter"))
+    _next(wizard)
+    assert wizard.currentPage() is wizard.sync
+    assert not settings_file.exists()  # nothing written before Finish
+    wizard.sync.enabled.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.sync.form.error_text("sync_hq_url") != ""
+    wizard.sync.enabled.setChecked(False)
+    with qtbot.waitSignal(wizard.finished_setup, timeout=20000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    values = settings_file.load()
+    assert (values["ui.screen_role"], values["ui.language"], values["sync.enabled"]) == ("greeter", "zh_CN", False)
+
+    from app.queue import get_settings
+    from app.staff.accounts import authenticate
+    from app.store import open_database
+
+    db = open_database(str(db_file))
+    try:
+        s = get_settings(db)
+        assert (s["branch.code"], s["branch.name_zh"], s["printer.connection"]) == ("BR002", "城东支行", "simulated")
+        assert authenticate(db, "chief", "secret123").roles == frozenset({"admin"})
+    finally:
+        db.dispose()
