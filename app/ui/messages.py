@@ -100,7 +100,7 @@ class MessageBar(QLabel):
         self.level = level
         self.setText(text)
         self.setStyleSheet(f"QLabel#messageBar {{{self.STYLES.get(level, '')} border-radius:8px;"
-                           " padding:8px 14px; font-size:16px;}}")
+                           " padding:8px 14px; font-size:16px;}")
         self.setVisible(True)
         if seconds is None:
             seconds = 0 if level in ("error", "warning") else 6

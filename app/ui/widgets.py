@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
@@ -58,13 +58,18 @@ class Header(QFrame):
 
 class Coalescer(QObject):
     """Runs ``fn`` once on the next event-loop turn however often it is asked,
-    so a burst of feed events repaints a screen once."""
+    so a burst of feed events repaints a screen once. Connect signals to
+    ``trigger`` (a slot: the connection ends when the screen is deleted)."""
 
     def __init__(self, fn: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
         self._timer = QTimer(self, singleShot=True, interval=0, timeout=fn)
 
-    def __call__(self, *args: object) -> None:
+    @Slot()
+    def trigger(self) -> None:
+        self._timer.start()
+
+    def __call__(self) -> None:
         self._timer.start()
 
 

@@ -49,10 +49,9 @@ class GreeterScreen(QWidget):
         self._issued: dict[int, IssuedTicket] = {}
         self._build()
         self.refresh = Coalescer(self._refresh_now, self)
-        ctx.bridge.queue_changed.connect(self.refresh)
+        ctx.bridge.queue_changed.connect(self.refresh.trigger)
         ctx.bridge.connection_lost.connect(self.bar.show_error)
-        ctx.bridge.connection_restored.connect(
-            lambda: self.bar.show_message(self.tr("Database connection restored."), "ok"))
+        ctx.bridge.connection_restored.connect(self._connection_restored)
         self._refresh_now()
 
     def _build(self) -> None:
@@ -102,6 +101,9 @@ class GreeterScreen(QWidget):
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, activated=self.on_issue,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _connection_restored(self) -> None:
+        self.bar.show_message(self.tr("Database connection restored."), "ok")
 
     # -- reading the store -------------------------------------------------
     def _refresh_now(self) -> None:

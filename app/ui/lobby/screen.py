@@ -70,7 +70,7 @@ class LobbyScreen(QWidget):
         self._clock.start()
         self.refresh = Coalescer(self._refresh_counts, self)
         ctx.bridge.ticket_called.connect(self.on_ticket_called)
-        ctx.bridge.queue_changed.connect(self.refresh)
+        ctx.bridge.queue_changed.connect(self.refresh.trigger)
         ctx.bridge.setting_changed.connect(self._setting_changed)
         self._load()
         self._tick()

@@ -99,6 +99,7 @@ class ManagerScreen(QWidget):
         row.addWidget(chart_card, 3)
         body.addLayout(row, 1)
         body.addWidget(self._reports_card())
+        self.view_button.setFocus()
 
     def _reports_card(self) -> QWidget:
         frame, lay = card(margins=14)

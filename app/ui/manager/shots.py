@@ -37,7 +37,7 @@ def render(out: str | os.PathLike[str], day: dt.date = dt.date(2026, 11, 20)) ->
         app_ctx = build(f"sqlite:///{tmp}/shots.sqlite3")
         init_catalogue(app_ctx.db, actor=SYSTEM, now=dt.datetime.combine(day, dt.time(8)))
         full = build_daily
-        simulate_day(app_ctx.db, day, until=dt.time(17, 0))
+        simulate_day(app_ctx.db, day, until=dt.time(17, 0), windows=(2, 3, 4, 5, 6))
         report = full(app_ctx.db, day, now=dt.datetime.combine(day, dt.time(17, 5)))
         pdf = write_report(report, "pdf", Path(tmp) / "daily.pdf")
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(pdf), f"{tmp}/page"], check=True)
@@ -47,8 +47,9 @@ def render(out: str | os.PathLike[str], day: dt.date = dt.date(2026, 11, 20)) ->
             files.append(target)
 
         live_day = day + dt.timedelta(days=3)
-        simulate_day(app_ctx.db, live_day, until=dt.time(11, 40), seed=11, windows=(1, 2, 4, 6))
-        pause_window(app_ctx.db, window=6, reason="午休", actor=SYSTEM, now=dt.datetime.combine(live_day, dt.time(11, 40)))
+        lunch = dt.datetime.combine(live_day, dt.time(11, 40))
+        simulate_day(app_ctx.db, live_day, until=lunch.time(), seed=11, windows=(1, 2, 3, 4, 5))
+        pause_window(app_ctx.db, window=6, reason="午休", actor=SYSTEM, now=lunch)
         clock = dt.datetime.combine(live_day, dt.time(11, 42))
         ctx = ScreenContext(app=app_ctx, bridge=FeedBridge(app_ctx.db), clock=lambda: clock)
         screen = ManagerScreen(ctx, Actor("manager", frozenset({"manager"})))

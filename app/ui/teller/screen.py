@@ -45,7 +45,7 @@ class TellerScreen(QWidget):
         self.rating.rated.connect(self.on_rated)
         self._build()
         self.refresh = Coalescer(self._refresh_now, self)
-        ctx.bridge.queue_changed.connect(self.refresh)
+        ctx.bridge.queue_changed.connect(self.refresh.trigger)
         ctx.bridge.connection_lost.connect(self.bar.show_error)
         self._load_windows(window)
 
@@ -115,7 +115,7 @@ class TellerScreen(QWidget):
             b.setObjectName("keyPrimary" if name == "next" else "key")
             b.setMinimumHeight(56)
             b.clicked.connect(slot)
-            QShortcut(QKeySequence(key), self, activated=slot, context=Qt.ShortcutContext.WindowShortcut)
+            QShortcut(QKeySequence(key), self, activated=b.click, context=Qt.ShortcutContext.WindowShortcut)
             grid.addWidget(b, i // 4, i % 4)
             self.keys[name] = b
         lay.addLayout(grid)
@@ -150,9 +150,9 @@ class TellerScreen(QWidget):
         self.transfer_to.clear()
         for sq in status.services:
             if sq.service.active:
-                self.transfer_to.addItem(f"{sq.service.code} · {service_name(sq.service)}", ("service", sq.service.code))
+                self.transfer_to.addItem(f"{sq.service.code} · {service_name(sq.service)}", f"service:{sq.service.code}")
         for w in status.windows:
-            self.transfer_to.addItem(self.tr("Window %1").replace("%1", str(w.number)), ("window", w.number))
+            self.transfer_to.addItem(self.tr("Window %1").replace("%1", str(w.number)), f"window:{w.number}")
         self.window_box.blockSignals(False)
         if preferred is not None and self.window_box.findData(preferred) >= 0:
             self.window_box.setCurrentIndex(self.window_box.findData(preferred))
@@ -271,8 +271,8 @@ class TellerScreen(QWidget):
         target = self.transfer_to.currentData()
         if cur is None or target is None:
             return
-        kind, value = target
-        where = {"to_service": value} if kind == "service" else {"to_window": value}
+        kind, _, value = str(target).partition(":")
+        where = {"to_service": value} if kind == "service" else {"to_window": int(value)}
         try:
             q.transfer_ticket(self.ctx.db, cur.id, actor=self.actor, now=self.ctx.now(), **where)
         except EXPECTED as exc:

@@ -1,0 +1,104 @@
+"""What every administration tab shares: the screen context, the acting
+admin, a message bar, and one way to run a change off the GUI thread and
+show its refusal next to the field it concerns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QWidget
+
+from app.errors import DomainError
+from app.staff.roles import Actor
+from app.ui.messages import MessageBar, describe
+from app.ui.setup.forms import FieldForm, off_gui_thread
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Setup", text)
+
+
+class AdminTab(QWidget):
+    """``saved`` is emitted after each successful change (tests wait on it)."""
+
+    saved = Signal(object)
+
+    def __init__(self, ctx, actor: Actor, bar: MessageBar) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.ctx, self.actor, self.bar = ctx, actor, bar
+        self.busy = False
+
+    def act(self, fn: Callable[[], Any], form: FieldForm | None, ok_text: str,
+            then: Callable[[Any], None] | None = None) -> None:
+        """Run the service call ``fn`` in a worker thread; on success show
+        ``ok_text`` and call ``then``; on refusal mark the field (or the bar)."""
+        if self.busy:
+            return
+        self.busy = True
+        if form is not None:
+            form.show_errors({})
+
+        def done(result: Any, error: BaseException | None) -> None:
+            self.busy = False
+            if error is None:
+                self.bar.show_message(ok_text, "ok")
+                if then is not None:
+                    then(result)
+                self.saved.emit(result)
+            elif isinstance(error, DomainError) and form is not None and form.refuse(error):
+                self.bar.show_message(_t("Not saved: please correct the marked field."), "error")
+            else:
+                self.bar.show_message(describe(error), "error")
+
+        off_gui_thread(fn, done)
+
+
+def spin(name: str, lo: int, hi: int, value: int = 0, suffix: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setObjectName(name)
+    box.setRange(lo, hi)
+    box.setValue(value)
+    if suffix:
+        box.setSuffix(suffix)
+    return box
+
+
+def check(name: str, text: str, on: bool = True) -> QCheckBox:
+    box = QCheckBox(text)
+    box.setObjectName(name)
+    box.setChecked(on)
+    return box
+
+
+def button(name: str, text: str, primary: bool = False) -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName("primary" if primary else name)
+    b.setProperty("action", name)
+    return b
+
+
+def edit(name: str, text: str = "") -> QLineEdit:
+    e = QLineEdit(text)
+    e.setObjectName(name)
+    return e
+
+
+def table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def fill(t: QTableWidget, rows: list[list[object]]) -> None:
+    t.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            t.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+    t.resizeColumnsToContents()
