@@ -74,7 +74,7 @@ def pauses_of(s: Session, c: Complaint) -> list[Pause]:
         select(ComplaintLog.action, ComplaintLog.at)
         .where(ComplaintLog.complaint_id == c.id, ComplaintLog.action.in_(("pause", "resume")))
         .order_by(ComplaintLog.id)
-    ).tuples()
+    )
     pauses: list[Pause] = []
     start: dt.datetime | None = None
     for action, at in rows:

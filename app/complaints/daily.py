@@ -36,7 +36,7 @@ def day_summary(db: Database, date: dt.date) -> DaySummary:
     with db.read() as s:
         kinds = dict(s.execute(
             select(Complaint.kind, func.count()).where(Complaint.received_at >= lo, Complaint.received_at < hi)
-            .group_by(Complaint.kind)).tuples().all())
+            .group_by(Complaint.kind)).all())
         acknowledged = _count_on(s, Complaint.acknowledged_at, lo, hi)
         resolved = _count_on(s, Complaint.resolved_at, lo, hi)
         closed = _count_on(s, Complaint.closed_at, lo, hi)

@@ -18,14 +18,11 @@ from app.store.events import record_event
 from app.store.models import DataAccess, Staff
 from app.store.models_complaints import CalendarOverride, Complaint, ComplaintCategory, ComplaintLog
 
-_FAR = dt.datetime.max
-
-
 def _sort_key(c: ComplaintSummary) -> tuple:
     # Open cases first, nearest deadline first; answered cases after, newest first.
     if c.next_due is not None:
         return (0, c.next_due, c.id)
-    return (1 if c.status in OPEN_STATUSES else 2, _FAR - (c.received_at - dt.datetime.min), c.id)
+    return (1 if c.status in OPEN_STATUSES else 2, -c.received_at.timestamp(), c.id)
 
 
 def list_complaints(
@@ -115,7 +112,7 @@ def list_handlers(db: Database) -> list[str]:
     """Usernames that may be assigned cases (complaints or manager role)."""
     with db.read() as s:
         rows = s.execute(select(Staff.username, Staff.roles).where(Staff.active.is_(True))
-                         .order_by(Staff.username)).tuples()
+                         .order_by(Staff.username))
         return [u for u, roles in rows if set(roles.split(",")) & {"complaints", "manager"}]
 
 
@@ -140,4 +137,4 @@ def set_calendar_override(db: Database, day: dt.date, *, kind: str | None, note:
 def calendar_overrides(db: Database) -> list[tuple[dt.date, str, str]]:
     with db.read() as s:
         return list(s.execute(select(CalendarOverride.day, CalendarOverride.kind, CalendarOverride.note)
-                              .order_by(CalendarOverride.day)).tuples())
+                              .order_by(CalendarOverride.day)))

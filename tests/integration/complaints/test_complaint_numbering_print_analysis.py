@@ -22,7 +22,7 @@ from app.store import open_database
 from app.store.engine import Database
 from app.store.migrate import upgrade_to_head
 from app.store.models_complaints import Complaint
-from tests.integration.complaints.conftest import make_branch
+from tests.integration.complaints.complaint_support import make_branch
 
 T = dt.datetime
 

@@ -25,6 +25,7 @@ class FakeScreenContext:
     settings: dict[str, Any]
     devices: dict[str, Any] = field(default_factory=dict)
     clock: Any = None
+    bridge: Any = None  # app.ui.bridge.FeedBridge, when a test wants the change feed
 
     def now(self) -> dt.datetime:
         return self.clock()

@@ -27,7 +27,7 @@ def main() -> None:
     setup_fonts(app)
     import app.ui.complaints.board as board_mod
     import app.ui.complaints.form as form_mod
-    from tests.ui.complaints.support import context, make_branch, sample_cases
+    from tests.ui.complaints.complaint_ui_support import context, make_branch, sample_cases
 
     tmp = Path(tempfile.mkdtemp())
     db, staff = make_branch(f"sqlite:///{tmp / 'shots.sqlite3'}", dt.datetime(2026, 11, 16, 8))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.devices.printers import build_printer
 from app.ui.complaints.board import COLOURS, ComplaintsBoard
-from tests.ui.complaints.support import context, make_branch, sample_cases
+from tests.ui.complaints.complaint_ui_support import context, make_branch, sample_cases
 
 T = dt.datetime
 
@@ -137,3 +137,20 @@ def test_greeter_and_teller_cannot_see_complaints(qtbot, branch, role):
     assert not board.new.isEnabled()
     board.case.show_case("TS-20261123-0001")
     assert board.case.content.text() == "" and "not allowed" in board.case.bar.text()
+
+
+def test_cases_from_another_pc_arrive_through_the_change_feed(qtbot, branch):
+    import app.complaints as cp
+    from app.ui.bridge import FeedBridge
+
+    db, staff = branch
+    clock = Clock(T(2026, 11, 23, 10))
+    ctx = context(db, clock)
+    ctx.bridge = FeedBridge(db, interval_ms=20)
+    board = ComplaintsBoard(ctx, staff["officer"])
+    qtbot.addWidget(board)
+    ctx.bridge.start()
+    cp.intake_complaint(db, kind="praise", channel="letter", content="谢谢", actor=staff["boss"], now=clock())
+    qtbot.waitUntil(lambda: board.table.rowCount() == 1, timeout=5_000)
+    assert _column(board, "Kind") == ["Praise"]
+    ctx.bridge.stop()
