@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import chinese_calendar
 
@@ -24,6 +25,12 @@ WORKDAY = "workday"
 OVERRIDE_KINDS = (HOLIDAY, WORKDAY)
 # Guard against runaway loops over a misconfigured calendar.
 _MAX_SCAN_DAYS = 400
+
+
+@lru_cache(maxsize=4096)
+def _package_is_workday(day: dt.date) -> bool:
+    # chinesecalendar walks its tables on each call; boards ask about the same days.
+    return bool(chinese_calendar.is_workday(day))
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ class WorkCalendar:
         if day in self.overrides:
             return self.overrides[day]
         try:
-            return bool(chinese_calendar.is_workday(day))
+            return _package_is_workday(day)
         except NotImplementedError:
             if self._branch_knows_year(day.year):
                 return day.weekday() < 5
