@@ -61,6 +61,7 @@ def _table(t: T.Table, st: _Styles, text_mm: tuple[float, ...] = (), total_mm: f
         ("ALIGN", (max(1, len(text_mm)), 1), (-1, -1), "RIGHT"),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f8fa")]),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]))
     return table
 
@@ -103,7 +104,7 @@ def _daily_story(r: DailyReport, st: _Styles, font: PdfFont) -> list[Any]:
     if not r.has_data:
         story.append(Paragraph("当日没有取号记录。No tickets were issued on this business day.", st.h2))
     story.append(_section(("概要", "Summary"), st, _summary_block(T.summary_table(r.summary), st)))
-    story.append(_section(T.service_table(r), st, _table(T.service_table(r), st, (14, 24))))
+    story.append(_section(T.service_table(r), st, _table(T.service_table(r), st, (12, 20))))
     story.append(_section(T.window_table(r), st, _table(T.window_table(r), st, (14, 24, 24))))
     hours = T.hour_table(r)
     chart = bars_and_line(
