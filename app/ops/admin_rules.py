@@ -72,7 +72,16 @@ SETTING_CHECKS: dict[str, Callable[[Any], Any]] = {
     "branch.name_en": lambda v: check_name(v, "branch.name_en", 80),
     "branch.closing_time": lambda v: _check_hhmm(v, "branch.closing_time"),
     "ui.language": check_language,
+    "complaints.ack_hours": lambda v: check_int(v, "complaints.ack_hours", 1, 240),
+    "complaints.resolve_days": lambda v: _check_kind_days(v),
 }
+
+
+def _check_kind_days(value: Any) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise InvalidInput("Give working days per kind.", field="complaints.resolve_days")
+    return {str(k): check_int(v, "complaints.resolve_days", 1, 60) for k, v in value.items()
+            if k in ("complaint", "suggestion", "praise")}
 
 
 def _check_hhmm(value: str, field: str) -> str:

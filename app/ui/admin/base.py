@@ -8,12 +8,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QCheckBox, QHeaderView, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QWidget
 
 from app.errors import DomainError
 from app.staff.roles import Actor
 from app.ui.messages import MessageBar, describe
-from app.ui.setup.forms import FieldForm, off_gui_thread
+from app.ui.setup.forms import FieldForm, field_message, off_gui_thread
 
 
 def _t(text: str) -> str:
@@ -49,6 +49,8 @@ class AdminTab(QWidget):
                 self.saved.emit(result)
             elif isinstance(error, DomainError) and form is not None and form.refuse(error):
                 self.bar.show_message(_t("Not saved: please correct the marked field."), "error")
+            elif isinstance(error, DomainError) and error.params.get("field"):
+                self.bar.show_message(field_message(str(error.params["field"]), error.message), "error")
             else:
                 self.bar.show_message(describe(error), "error")
 
@@ -92,6 +94,7 @@ def table(headers: list[str]) -> QTableWidget:
     t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
     return t
 
@@ -101,4 +104,3 @@ def fill(t: QTableWidget, rows: list[list[object]]) -> None:
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             t.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
-    t.resizeColumnsToContents()

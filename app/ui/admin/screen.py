@@ -1,0 +1,67 @@
+"""The administration screen (registry entry "admin"): one tab per subject."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from app.staff.roles import Actor, require
+from app.ui.admin.base import _t
+from app.ui.admin.branch import DevicesTab, QueueTab, SyncTab
+from app.ui.admin.catalogue import ServicesTab, WindowsTab
+from app.ui.admin.staff import StaffTab
+from app.ui.messages import MessageBar
+from app.ui.setup.forms import install_ops_translations
+from app.ui.theme import STAFF_QSS
+from app.ui.widgets import Header, screen_root
+
+log = logging.getLogger("branchdesk.ui")
+
+
+class AdminScreen(QWidget):
+    """``AdminScreen(ctx, actor)``; only administrators may open it."""
+
+    def __init__(self, ctx, actor: Actor) -> None:  # type: ignore[no-untyped-def]
+        require(actor, "staff.manage")
+        install_ops_translations()
+        super().__init__()
+        self.ctx, self.actor = ctx, actor
+        self.setWindowTitle(_t("BranchDesk - Administration"))
+        self.setStyleSheet(STAFF_QSS)
+        root = screen_root(self)
+        root.addWidget(Header(_t("Administration"), str(ctx.setting("branch.name_zh")), actor.username, ctx.now))
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(16, 12, 16, 12)
+        self.bar = MessageBar()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("adminTabs")
+        lay.addWidget(self.bar)
+        lay.addWidget(self.tabs, 1)
+        root.addWidget(body, 1)
+        self.services = self._add(ServicesTab, _t("Services"))
+        self.windows = self._add(WindowsTab, _t("Windows"))
+        self.queue = self._add(QueueTab, _t("Queue and lobby"))
+        self.staff = self._add(StaffTab, _t("Staff"))
+        self.devices = self._add(DevicesTab, _t("Devices"))
+        self.complaints = self._add_optional("app.ui.admin.complaints", "ComplaintsTab", _t("Complaints"))
+        self.sync = self._add(SyncTab, _t("Head office"))
+        # a new service must appear in the windows' service list
+        self.services.saved.connect(lambda _: self.windows.on_selected() if self.windows.editing else None)
+
+    def _add(self, cls, title: str):  # type: ignore[no-untyped-def]
+        tab = cls(self.ctx, self.actor, self.bar)
+        self.tabs.addTab(tab, title)
+        return tab
+
+    def _add_optional(self, module: str, name: str, title: str):  # type: ignore[no-untyped-def]
+        """A tab that needs another feature's core (complaints): left out if absent."""
+        import importlib
+
+        try:
+            cls = getattr(importlib.import_module(module), name)
+            return self._add(cls, title)
+        except ImportError as exc:
+            log.info("admin tab %s left out: %s", name, exc)
+            return None

@@ -1,0 +1,133 @@
+"""Staff accounts: add, change roles, reset password, deactivate."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from app.errors import InvalidInput
+from app.staff.accounts import add_staff, list_staff, reset_password, update_staff
+from app.staff.roles import ROLES
+from app.ui.admin.base import AdminTab, _t, button, check, edit, fill, table
+from app.ui.setup.forms import FieldForm
+
+
+def role_names() -> dict[str, str]:
+    return {"greeter": _t("Greeter"), "teller": _t("Teller"), "complaints": _t("Complaints"),
+            "manager": _t("Manager"), "admin": _t("Administrator")}
+
+
+class StaffTab(AdminTab):
+    def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx, actor, bar)
+        lay = QHBoxLayout(self)
+        self.table = table([_t("Username"), _t("Full name"), _t("Roles"), _t("State")])
+        lay.addWidget(self.table, 3)
+        side = QVBoxLayout()
+        self.form = FieldForm()
+        self.username = self.form.add("username", _t("Username"), edit("username"))
+        self.full_name = self.form.add("full_name", _t("Full name"), edit("full_name"))
+        boxes = QWidget()
+        grid = QGridLayout(boxes)
+        grid.setContentsMargins(0, 0, 0, 0)
+        names = role_names()
+        self.roles = {r: check(f"role_{r}", names[r], False) for r in ROLES}
+        for i, box in enumerate(self.roles.values()):
+            grid.addWidget(box, i // 3, i % 3)
+        self.form.add("roles", _t("Roles"), boxes)
+        self.password = self.form.add("password", _t("Password"), edit("password"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        side.addWidget(self.form)
+        row = QHBoxLayout()
+        self.add = button("add_staff", _t("Add account"), primary=True)
+        self.save = button("save_staff", _t("Save name and roles"))
+        row.addWidget(self.add)
+        row.addWidget(self.save)
+        side.addLayout(row)
+        row2 = QHBoxLayout()
+        self.reset = button("reset_password", _t("Reset password"))
+        self.toggle = button("deactivate", _t("Deactivate"))
+        row2.addWidget(self.reset)
+        row2.addWidget(self.toggle)
+        side.addLayout(row2)
+        side.addStretch(1)
+        lay.addLayout(side, 2)
+        self.accounts: list = []
+        self.table.itemSelectionChanged.connect(self.on_selected)
+        self.add.clicked.connect(self.on_add)
+        self.save.clicked.connect(self.on_save)
+        self.reset.clicked.connect(self.on_reset)
+        self.toggle.clicked.connect(self.on_toggle)
+        self.reload()
+
+    def reload(self, *_: object) -> None:
+        self.accounts = list_staff(self.ctx.db)
+        names = role_names()
+        fill(self.table, [[a.username, a.full_name, "、".join(names[r] for r in a.roles),
+                           _t("active") if a.active else _t("deactivated")] for a in self.accounts])
+
+    def selected(self):  # type: ignore[no-untyped-def]
+        rows = self.table.selectionModel().selectedRows()
+        return self.accounts[rows[0].row()] if rows else None
+
+    def chosen_roles(self) -> list[str]:
+        return [r for r, box in self.roles.items() if box.isChecked()]
+
+    def on_selected(self) -> None:
+        a = self.selected()
+        if a is None:
+            return
+        self.username.setText(a.username)
+        self.full_name.setText(a.full_name)
+        for r, box in self.roles.items():
+            box.setChecked(r in a.roles)
+        self.password.clear()
+        self.toggle.setText(_t("Deactivate") if a.active else _t("Activate"))
+        self.form.show_errors({})
+
+    def _roles_or_refuse(self) -> list[str] | None:
+        roles = self.chosen_roles()
+        if not roles:
+            self.form.show_errors({"roles": "A staff account needs at least one role."})
+            return None
+        return roles
+
+    def on_add(self) -> None:
+        roles = self._roles_or_refuse()
+        if roles is None:
+            return
+        args = dict(username=self.username.text().strip(), password=self.password.text(), roles=roles,
+                    full_name=self.full_name.text())
+
+        def work():  # type: ignore[no-untyped-def]
+            try:
+                return add_staff(self.ctx.db, **args, actor=self.actor, now=self.ctx.now())
+            except InvalidInput as exc:  # add_staff's sentences carry no field: name it here
+                field = "password" if "password" in exc.message else "username"
+                raise InvalidInput(exc.message, field=field) from None
+
+        self.act(work, self.form, _t("Account added."), self.reload)
+
+    def on_save(self) -> None:
+        roles = self._roles_or_refuse()
+        if roles is None:
+            return
+        name, full = self.username.text().strip(), self.full_name.text()
+        self.act(lambda: update_staff(self.ctx.db, name, roles=roles, full_name=full, actor=self.actor,
+                                      now=self.ctx.now()), self.form, _t("Account saved."), self.reload)
+
+    def on_reset(self) -> None:
+        name, pw = self.username.text().strip(), self.password.text()
+        self.act(lambda: reset_password(self.ctx.db, name, pw, actor=self.actor, now=self.ctx.now()),
+                 self.form, _t("Password reset."), lambda _: self.password.clear())
+
+    def on_toggle(self) -> None:
+        a = self.selected()
+        if a is None:
+            return
+        self.act(lambda: update_staff(self.ctx.db, a.username, active=not a.active, actor=self.actor,
+                                      now=self.ctx.now()), self.form,
+                 _t("Account deactivated.") if a.active else _t("Account activated."), self._toggled)
+
+    def _toggled(self, view) -> None:  # type: ignore[no-untyped-def]
+        self.reload()
+        self.toggle.setText(_t("Deactivate") if view.active else _t("Activate"))
