@@ -1,0 +1,106 @@
+"""The lobby display and its announcer."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+import app.queue as q
+from app.ui.i18n import RESOURCES
+from app.ui.lobby.announcer import Announcer, RecordingOutput, join_clips
+from app.ui.lobby.screen import LobbyScreen
+from app.ui.lobby.speech import clip_names, zh_clips
+
+
+def make(qtbot, sctx):
+    output = RecordingOutput()
+    screen = LobbyScreen(sctx, None, announcer=Announcer(output))
+    qtbot.addWidget(screen)
+    screen.resize(1920, 1080)
+    screen.show()
+    return screen, output
+
+
+def visible_text(widget) -> str:
+    return " ".join(lab.text() for lab in widget.findChildren(QLabel) if lab.isVisible())
+
+
+def test_call_is_shown_big_and_announced_twice_in_both_languages(qtbot, sctx, actors, app_ctx, now):
+    for _ in range(3):
+        q.issue_ticket(app_ctx.db, service="A", actor=actors["greeter"], now=now)
+    screen, output = make(qtbot, sctx)
+    q.call_next(app_ctx.db, window=1, actor=actors["teller"], now=now)
+    q.call_next(app_ctx.db, window=2, actor=actors["teller"], now=now)
+    qtbot.waitUntil(lambda: screen.number.text() == "A002", timeout=3000)
+    assert screen.where_zh.text() == "到 2 号窗口办理"
+    assert screen.where_en.text() == "Please go to window 2"
+    assert screen.recent_rows[0][0].text() == "A001" and screen.recent_rows[0][1].text() == "1"
+    assert screen.tile_labels["A"][1].text() == "1"
+    qtbot.waitUntil(lambda: len(output.texts()) == 8, timeout=3000)
+    assert output.texts() == [
+        "请 A001 号到 1 号窗口", "Number A 0 0 1, please go to window 1",
+        "请 A001 号到 1 号窗口", "Number A 0 0 1, please go to window 1",
+        "请 A002 号到 2 号窗口", "Number A 0 0 2, please go to window 2",
+        "请 A002 号到 2 号窗口", "Number A 0 0 2, please go to window 2",
+    ]
+    assert [u.kind for u in output.played].count("chime") == 2
+
+
+def test_customer_names_never_appear(qtbot, sctx, actors, app_ctx, now):
+    q.issue_ticket(app_ctx.db, service="A", customer_name="张三丰", customer_phone="13812345678",
+                   actor=actors["greeter"], now=now)
+    screen, _ = make(qtbot, sctx)
+    q.call_next(app_ctx.db, window=1, actor=actors["teller"], now=now)
+    qtbot.waitUntil(lambda: screen.number.text() == "A001", timeout=3000)
+    text = visible_text(screen)
+    assert "张" not in text and "5678" not in text
+
+
+def test_notice_set_by_manager_appears(qtbot, sctx, actors, app_ctx, now):
+    screen, _ = make(qtbot, sctx)
+    assert not screen.notice.isVisible()
+    q.set_setting(app_ctx.db, "lobby.notice", "今日外汇业务暂停", actor=actors["manager"], now=now)
+    qtbot.waitUntil(lambda: screen.notice.isVisible() and screen.notice.text() == "今日外汇业务暂停", timeout=3000)
+
+
+class SlowOutput(RecordingOutput):
+    """Finishes each utterance only when told: shows nothing is cut off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending = []
+
+    def play(self, item, done) -> None:  # type: ignore[no-untyped-def]
+        self.played.append(item)
+        self.pending.append(done)
+
+
+def test_announcements_queue_and_never_cut_each_other(qtbot):
+    out = SlowOutput()
+    ann = Announcer(out, repeat=1, languages=("zh_CN",))
+    ann.announce("A001", 1)
+    ann.announce("B002", 4)
+    assert [u.kind for u in out.played] == ["chime"]  # the second waits its turn
+    while out.pending:
+        out.pending.pop(0)()
+        qtbot.wait(1)
+    assert out.texts() == ["请 A001 号到 1 号窗口", "请 B002 号到 4 号窗口"]
+    assert ann.pending() == 0
+
+
+def test_clip_sequence_and_every_clip_is_shipped(qtbot):
+    assert zh_clips("A023", 12) == ("zh_qing", "zh_A", "zh_0", "zh_2", "zh_3", "zh_haodao", "zh_10", "zh_2",
+                                    "zh_haochuangkou")
+    missing = [n for n in clip_names() if not (RESOURCES / "sounds" / f"{n}.wav").exists()]
+    assert missing == []
+    joined = join_clips(zh_clips("A023", 3))
+    assert joined is not None and len(joined[0]) > joined[1][0]  # more than a second of speech
+
+
+def test_silent_without_sound_device_still_finishes(qtbot):
+    from app.ui.lobby.announcer import ClipOutput
+
+    ann = Announcer(ClipOutput(), repeat=1)
+    done = []
+    ann.idle.connect(lambda: done.append(True))
+    ann.announce("A001", 1)
+    qtbot.waitUntil(lambda: done == [True], timeout=15000)
