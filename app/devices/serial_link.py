@@ -55,7 +55,8 @@ class SerialLink:
         return self._dev is not None
 
     def status(self) -> LinkStatus:
-        return LinkStatus(self.name, self.port, self.online, self._message)
+        with self._lock:  # online and message change together
+            return LinkStatus(self.name, self.port, self.online, self._message)
 
     def _ensure_open(self) -> bool:
         if self._dev is not None:

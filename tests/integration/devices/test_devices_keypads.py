@@ -57,6 +57,7 @@ def devices(branch_db, at, socat):
     sd = SerialDevices(branch_db, specs, clock=lambda: clock["now"], poll_s=0.05)
     keypad, display = Device(keypad_pair.b), Device(display_pair.b)
     sd.start()
+    wait_for(lambda: all(s.online for s in sd.status()))  # pyserial drops input that arrives before open
     yield sd, keypad, display, keypad_pair, clock
     sd.close()
     keypad.close()
