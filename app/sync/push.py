@@ -9,11 +9,12 @@ commits but before the cursor is saved costs only a harmless resend.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
-from psycopg.types.json import Jsonb
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -21,9 +22,6 @@ from app.store.engine import Database
 from app.store.models import Event
 from app.store.models_sync import SyncState
 from app.sync.specs import EVENT_COLUMNS, Maps, RecordSpec, record_specs, scrub
-
-MAX_PARAMS = 30_000  # per statement (the protocol limit is 65,535)
-
 
 @dataclass
 class Batch:
@@ -61,16 +59,16 @@ def read_batch(db: Database, size: int, specs: list[RecordSpec] | None = None,
         if after is None:
             state = s.get(SyncState, 1)
             after = state.cursor_event_id if state is not None else 0
-        q = select(Event).where(Event.id > after).order_by(Event.id).limit(size)
+        q = select(Event.__table__).where(Event.id > after).order_by(Event.id).limit(size)
         if horizon is not None:
             q = q.where(Event.id <= horizon)
-        events = list(s.scalars(q))
+        events = list(s.execute(q))  # Core rows: no ORM identity-map cost
         if not events:
             return None
         return _build(s, events, specs)
 
 
-def _build(s: Session, events: list[Event], specs: list[RecordSpec]) -> Batch:
+def _build(s: Session, events: list[Any], specs: list[RecordSpec]) -> Batch:
     maps = Maps.load(s)
     batch = Batch(events[0].id, events[-1].id)
     uuids: dict[str, dict[int, str]] = {}
@@ -80,28 +78,30 @@ def _build(s: Session, events: list[Event], specs: list[RecordSpec]) -> Batch:
         uuids.setdefault(spec.event_key, {})
         if spec.name in ("tickets", "complaints"):
             uuids[spec.event_key].update({local: row[0] for local, row in loaded})
-        batch.records[spec.hq_table] = sorted((_jsonify(spec, row) for _, row in loaded), key=lambda r: r[0])
+        batch.records[spec.hq_table] = sorted((row for _, row in loaded), key=lambda r: r[0])
     tickets, complaints = uuids.get("ticket_id", {}), uuids.get("complaint_id", {})
     for e in events:
         batch.events.append((
             e.uuid, e.id, e.at, e.type, tickets.get(e.ticket_id) if e.ticket_id else None,
             complaints.get(e.complaint_id) if e.complaint_id else None,
             maps.windows.get(e.window_id) if e.window_id else None,
-            maps.staff.get(e.staff_id) if e.staff_id else None, Jsonb(scrub(e.payload or {})),
+            maps.staff.get(e.staff_id) if e.staff_id else None, scrub(e.payload or {}),
         ))
     return batch
 
 
-def _jsonify(spec: RecordSpec, row: tuple[Any, ...]) -> tuple[Any, ...]:
-    if not spec.json_columns:
-        return row
-    return tuple(Jsonb(v) if c in spec.json_columns else v for c, v in zip(spec.columns, row))
+def _json_default(value: Any) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    raise TypeError(f"cannot send {type(value).__name__} upstream")
 
 
-def upsert_sql(table: str, columns: tuple[str, ...], nrows: int, *, versioned: bool) -> str:
-    cols = ("branch_code", *columns)
-    one = "(" + ", ".join(["%s"] * len(cols)) + ")"
-    head = f"INSERT INTO {table} ({', '.join(cols)}) VALUES {', '.join([one] * nrows)} ON CONFLICT (uuid) "
+def upsert_sql(table: str, columns: tuple[str, ...], *, versioned: bool) -> str:
+    """One statement per table whatever the batch size: the rows travel as one
+    JSON array expanded by the server with the table's own column types."""
+    cols = ", ".join(("branch_code", *columns))
+    head = (f"INSERT INTO {table} ({cols}) SELECT {cols} FROM jsonb_populate_recordset(NULL::{table}, %s::jsonb) "
+            "ON CONFLICT (uuid) ")
     if not versioned:
         return head + "DO NOTHING"
     sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c != "uuid")
@@ -110,12 +110,10 @@ def upsert_sql(table: str, columns: tuple[str, ...], nrows: int, *, versioned: b
 
 def _write_rows(conn: psycopg.Connection, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
                 branch_code: str, versioned: bool) -> None:
-    per = max(1, MAX_PARAMS // (len(columns) + 1))
-    with conn.cursor() as cur:
-        for i in range(0, len(rows), per):
-            chunk = rows[i:i + per]
-            params = [v for row in chunk for v in (branch_code, *row)]
-            cur.execute(upsert_sql(table, columns, len(chunk), versioned=versioned), params)
+    keys = ("branch_code", *columns)
+    doc = json.dumps([dict(zip(keys, (branch_code, *row))) for row in rows], default=_json_default,
+                     ensure_ascii=False)
+    conn.execute(upsert_sql(table, columns, versioned=versioned), (doc,))
 
 
 def push_batch(conn: psycopg.Connection, branch_code: str, batch: Batch,

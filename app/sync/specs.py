@@ -18,6 +18,7 @@ import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -30,10 +31,15 @@ _PERSONAL_KEY = re.compile(r"name|phone|mobile|email|e_mail|contact|address|id_?
                            r"content|note|text|comment|message|reason|resolution|detail|body", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _personal(key: str) -> bool:
+    return _PERSONAL_KEY.search(key) is not None
+
+
 def scrub(payload: Any) -> Any:
     """A copy of ``payload`` without keys that may carry personal data."""
     if isinstance(payload, dict):
-        return {k: scrub(v) for k, v in payload.items() if not _PERSONAL_KEY.search(str(k))}
+        return {k: scrub(v) for k, v in payload.items() if not _personal(str(k))}
     if isinstance(payload, list):
         return [scrub(v) for v in payload]
     return payload
@@ -65,7 +71,6 @@ class RecordSpec:
     versioned: bool  # upsert keeps the higher version; else insert-only
     event_key: str  # Event column naming the parent touched: ticket_id / complaint_id
     load: Loader  # parent ids -> [(local id, row in ``columns`` order)]
-    json_columns: tuple[str, ...] = ()
 
 
 TICKET_COLUMNS = (
@@ -78,7 +83,7 @@ TICKET_COLUMNS = (
 
 def _load_tickets(s: Session, ids: list[int], m: Maps) -> list[tuple[int, tuple[Any, ...]]]:
     out = []
-    for t in s.scalars(select(Ticket).where(Ticket.id.in_(ids))):
+    for t in s.execute(select(Ticket.__table__).where(Ticket.id.in_(ids))):  # Core rows: no ORM cost
         out.append((t.id, (
             t.uuid, t.version, t.business_date, t.number, t.prefix, t.seq, m.services.get(t.service_id),
             m.services.get(t.original_service_id), t.priority, t.priority_note, t.status, t.issued_at,
@@ -124,8 +129,7 @@ def _complaint_specs() -> list[RecordSpec]:
                 for lg, cu in rows]
 
     return [
-        RecordSpec("complaints", "hq_complaints", COMPLAINT_COLUMNS, True, "complaint_id", load_complaints,
-                   json_columns=("categories",)),
+        RecordSpec("complaints", "hq_complaints", COMPLAINT_COLUMNS, True, "complaint_id", load_complaints),
         RecordSpec("complaint_log", "hq_complaint_log", LOG_COLUMNS, False, "complaint_id", load_log),
     ]
 
