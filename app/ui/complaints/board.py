@@ -32,6 +32,7 @@ from app.staff.roles import Actor
 from app.ui.complaints.case import CaseView
 from app.ui.complaints.form import IntakeForm
 from app.ui.complaints.texts import due_text, kind_text, status_text
+from app.ui.complaints.translations import sync_translator
 from app.ui.context import local_now
 from app.ui.i18n import current_language
 from app.ui.messages import MessageBar
@@ -49,6 +50,7 @@ class ComplaintsBoard(QWidget):
 
     def __init__(self, ctx, actor: Actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
+        sync_translator()
         self.ctx, self.actor = ctx, actor
         self._now = ctx.now if callable(getattr(ctx, "now", None)) else local_now
         self.rows: list[ComplaintSummary] = []

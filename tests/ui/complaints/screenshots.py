@@ -10,23 +10,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[3]
 OUT = ROOT / "docs" / "screenshots"
-TS = ROOT / "app" / "ui" / "complaints" / "i18n" / "complaints_zh_CN.ts"
 
 
 def main() -> None:
-    import subprocess
-
     app = QApplication.instance() or QApplication(sys.argv)
-    from app.ui.i18n import setup_fonts
+    from app.ui.i18n import install_language, setup_fonts
 
     setup_fonts(app)
     import app.ui.complaints.board as board_mod
-    import app.ui.complaints.form as form_mod
     from tests.ui.complaints.complaint_ui_support import context, make_branch, sample_cases
 
     tmp = Path(tempfile.mkdtemp())
@@ -34,16 +29,8 @@ def main() -> None:
     sample_cases(db, staff["officer"])
     now = dt.datetime(2026, 11, 23, 15, 0)
     OUT.mkdir(parents=True, exist_ok=True)
-    qm = tmp / "complaints_zh_CN.qm"
-    subprocess.run([str(Path(sys.executable).with_name("pyside6-lrelease")), str(TS), "-qm", str(qm)],
-                   check=True, capture_output=True)
     for lang in ("zh_CN", "en"):
-        tr = QTranslator()
-        if lang == "zh_CN":
-            tr.load(str(qm))
-            app.installTranslator(tr)
-        for mod in (board_mod, form_mod):
-            mod.current_language = lambda lang=lang: lang
+        install_language(lang)
         suffix = "" if lang == "zh_CN" else "-en"
         board = board_mod.ComplaintsBoard(context(db, lambda: now), staff["officer"])
         board.resize(1500, 980)
@@ -60,7 +47,6 @@ def main() -> None:
         app.processEvents()
         board.grab().save(str(OUT / f"complaints-form{suffix}.png"))
         board.close()
-        app.removeTranslator(tr)
     db.dispose()
     print(f"screenshots written to {OUT}")
 

@@ -154,3 +154,16 @@ def test_cases_from_another_pc_arrive_through_the_change_feed(qtbot, branch):
     qtbot.waitUntil(lambda: board.table.rowCount() == 1, timeout=5_000)
     assert _column(board, "Kind") == ["Praise"]
     ctx.bridge.stop()
+
+
+def test_the_board_speaks_chinese_by_default(qtbot, branch):
+    from app.ui.i18n import install_language
+
+    db, staff = branch
+    sample_cases(db, staff["officer"])
+    install_language("zh_CN")
+    board = _board(qtbot, db, staff["officer"], Clock(T(2026, 11, 23, 15)))
+    assert board.new.text() == "新登记"
+    assert board.overdue.text() == "超期：1"
+    assert "超期" in _column(board, "期限")[0]
+    assert _column(board, "状态")[0] == "已确认"
