@@ -35,4 +35,36 @@ def build(db_url: str | None = None, *, simulated_devices: bool = False) -> AppC
     db = open_database(db_url)
     ctx = AppContext(db=db, settings=get_settings(db))
     ctx.settings["devices.simulated"] = simulated_devices
+    attach_devices(ctx, simulated=simulated_devices)  # devices (issue 5), see the block below
     return ctx
+
+
+# --- devices (issue 5): ticket printer, serial keypads, window displays -------
+def attach_devices(ctx: AppContext, *, simulated: bool = False) -> None:
+    """Build the devices the settings describe into ``ctx.devices``.
+
+    ``"printer"``: a ``TicketPrinter`` (the simulated PNG printer when asked
+    or when none is configured; malformed ``printer.*`` settings give a
+    printer whose ``status()`` and prints carry the one-sentence reason).
+    ``"serial"``: ``SerialDevices`` (keypads and window displays), present
+    when ``serial.devices`` lists ports and devices are not simulated; NOT
+    started here: the app calls ``ctx.devices["serial"].start()`` once it
+    runs (reader threads; ports open in the background with retries).
+    ``"problems"``: one sentence per malformed device setting, for the UI.
+    Nothing is opened here, so building never blocks on a device.
+    """
+    from app.devices.printers import UnconfiguredPrinter, build_printer
+    from app.devices.serial_devices import SerialConfigError, build_serial_devices
+
+    problems: list[str] = []
+    printer = build_printer(ctx.settings, simulated=simulated)
+    if isinstance(printer, UnconfiguredPrinter):
+        problems.append(printer.error.message)
+    ctx.devices["printer"] = printer
+    if not simulated and ctx.settings.get("serial.devices"):
+        try:
+            ctx.devices["serial"] = build_serial_devices(ctx.db, ctx.settings)
+        except SerialConfigError as exc:
+            problems.append(exc.message)
+    ctx.devices["problems"] = problems
+# --- end devices (issue 5) ----------------------------------------------------
