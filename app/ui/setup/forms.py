@@ -85,6 +85,18 @@ def field_message(field: str, english: str) -> str:
         return _t("A window must serve at least one service.")
     if field == "number" and "already exists" in english:
         return _t("This window number already exists.")
+    if field == "sync.hq_url":
+        return _t("Head office cannot be reached or the address is not valid ({detail}).").format(detail=english)
+    if field in ("serial.keypad_port", "serial.display_port"):
+        if "first" in english:
+            return _t("Enter a serial port first (COM3, /dev/ttyUSB0).")
+        return _t("The serial port cannot be opened ({detail}).").format(detail=english)
+    if field == "category_code":
+        return _t("A category code is 2-32 small letters, digits or underscores.")
+    if field in ("resolve_days", "complaints.resolve_days"):
+        return _t("Enter a number of working days from 1 to 60.")
+    if field == "complaints.ack_hours":
+        return _t("Enter a number of hours from 1 to 240.")
     if field == "active":
         return _t("At least one active administrator account must remain.")
     return texts.get(field, english)

@@ -1,0 +1,691 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>Setup</name>
+    <message>
+      <source>A branch code is 1 to 16 letters and digits.</source>
+      <translation>网点代码为 1 到 16 位字母或数字。</translation>
+    </message>
+    <message>
+      <source>Enter the branch name (at most 60 characters).</source>
+      <translation>请输入网点名称（最多 60 个字符）。</translation>
+    </message>
+    <message>
+      <source>Enter the English branch name (at most 80 characters).</source>
+      <translation>请输入网点英文名称（最多 80 个字符）。</translation>
+    </message>
+    <message>
+      <source>A username is 2-64 letters, digits, dots, dashes or underscores.</source>
+      <translation>用户名为 2 到 64 位字母、数字、点、横线或下划线。</translation>
+    </message>
+    <message>
+      <source>A password needs at least 8 characters.</source>
+      <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+      <source>The two passwords are not the same.</source>
+      <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+      <source>Choose a monitor for the lobby display.</source>
+      <translation>请为大厅显示屏选择一台显示器。</translation>
+    </message>
+    <message>
+      <source>Enter a number of minutes from 1 to 1440.</source>
+      <translation>请输入 1 到 1440 之间的分钟数。</translation>
+    </message>
+    <message>
+      <source>Enter the Chinese name (at most 64 characters).</source>
+      <translation>请输入中文名称（最多 64 个字符）。</translation>
+    </message>
+    <message>
+      <source>Enter the English name (at most 64 characters).</source>
+      <translation>请输入英文名称（最多 64 个字符）。</translation>
+    </message>
+    <message>
+      <source>Enter a name (at most 64 characters).</source>
+      <translation>请输入名称（最多 64 个字符）。</translation>
+    </message>
+    <message>
+      <source>Enter a target wait from 1 to 240 minutes.</source>
+      <translation>目标等候时间为 1 到 240 分钟。</translation>
+    </message>
+    <message>
+      <source>Enter an order number from 0 to 999.</source>
+      <translation>排序号为 0 到 999。</translation>
+    </message>
+    <message>
+      <source>Enter a window number from 1 to 999.</source>
+      <translation>窗口号为 1 到 999。</translation>
+    </message>
+    <message>
+      <source>Enter a whole number from 0 to 10.</source>
+      <translation>请输入 0 到 10 之间的整数。</translation>
+    </message>
+    <message>
+      <source>Enter a number of minutes from 0 to 240 (0 = never).</source>
+      <translation>请输入 0 到 240 之间的分钟数（0 表示不提前）。</translation>
+    </message>
+    <message>
+      <source>The lobby notice is too long (at most 200 characters).</source>
+      <translation>大厅公告太长（最多 200 个字符）。</translation>
+    </message>
+    <message>
+      <source>Choose at least one role.</source>
+      <translation>请至少选择一个角色。</translation>
+    </message>
+    <message>
+      <source>This is not a valid database address (postgresql://user:password@host/database).</source>
+      <translation>这不是有效的数据库地址（postgresql://用户:密码@主机/数据库）。</translation>
+    </message>
+    <message>
+      <source>Give the head-office database address (postgresql://...), or switch sync off.</source>
+      <translation>请填写总行数据库地址（postgresql://...），或关闭同步。</translation>
+    </message>
+    <message>
+      <source>A ticket prefix is one or two letters (A-Z).</source>
+      <translation>号票前缀为一到两个字母（A-Z）。</translation>
+    </message>
+    <message>
+      <source>A window must serve at least one service.</source>
+      <translation>每个窗口至少要办理一项业务。</translation>
+    </message>
+    <message>
+      <source>This window number already exists.</source>
+      <translation>该窗口号已存在。</translation>
+    </message>
+    <message>
+      <source>A category code is 2-32 small letters, digits or underscores.</source>
+      <translation>类别代码为 2 到 32 位小写字母、数字或下划线。</translation>
+    </message>
+    <message>
+      <source>Enter a number of working days from 1 to 60.</source>
+      <translation>请输入 1 到 60 个工作日。</translation>
+    </message>
+    <message>
+      <source>Enter a number of hours from 1 to 240.</source>
+      <translation>请输入 1 到 240 小时。</translation>
+    </message>
+    <message>
+      <source>At least one active administrator account must remain.</source>
+      <translation>必须保留至少一个启用的管理员账号。</translation>
+    </message>
+    <message>
+      <source>This prefix is already used by another service.</source>
+      <translation>该前缀已被其他业务使用。</translation>
+    </message>
+    <message>
+      <source>Enter a serial port first (COM3, /dev/ttyUSB0).</source>
+      <translation>请先填写串口（如 COM3、/dev/ttyUSB0）。</translation>
+    </message>
+    <message>
+      <source>Check the printer settings: {detail}</source>
+      <translation>请检查打印机设置：{detail}</translation>
+    </message>
+    <message>
+      <source>Head office cannot be reached or the address is not valid ({detail}).</source>
+      <translation>无法连接总行，或地址无效（{detail}）。</translation>
+    </message>
+    <message>
+      <source>The serial port cannot be opened ({detail}).</source>
+      <translation>无法打开串口（{detail}）。</translation>
+    </message>
+    <message>
+      <source>The database cannot be reached: {detail}</source>
+      <translation>无法连接数据库：{detail}</translation>
+    </message>
+    <message>
+      <source>Branch</source>
+      <translation>网点</translation>
+    </message>
+    <message>
+      <source>Which branch this is, and the language of the screens.</source>
+      <translation>本网点的信息，以及界面语言。</translation>
+    </message>
+    <message>
+      <source>Branch code</source>
+      <translation>网点代码</translation>
+    </message>
+    <message>
+      <source>Branch name (Chinese)</source>
+      <translation>网点名称（中文）</translation>
+    </message>
+    <message>
+      <source>Branch name (English)</source>
+      <translation>网点名称（英文）</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>管理员</translation>
+    </message>
+    <message>
+      <source>The first account: it can set up services, windows and staff.</source>
+      <translation>第一个账号：可设置业务、窗口和员工。</translation>
+    </message>
+    <message>
+      <source>Username</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Password again</source>
+      <translation>再次输入密码</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>数据库</translation>
+    </message>
+    <message>
+      <source>One PC: the embedded database. Several PCs: one PostgreSQL database.</source>
+      <translation>单台电脑：使用内置数据库。多台电脑：共用一个 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+      <source>Embedded database on this PC</source>
+      <translation>本机内置数据库</translation>
+    </message>
+    <message>
+      <source>PostgreSQL server (several PCs)</source>
+      <translation>PostgreSQL 服务器（多台电脑）</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Test connection</source>
+      <translation>测试连接</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>正在连接…</translation>
+    </message>
+    <message>
+      <source>Ticket printer</source>
+      <translation>取号打印机</translation>
+    </message>
+    <message>
+      <source>Choose how the ticket printer is connected, then print a test ticket.</source>
+      <translation>选择取号打印机的连接方式，然后打印一张测试号票。</translation>
+    </message>
+    <message>
+      <source>Simulated (saves pictures)</source>
+      <translation>模拟打印（保存为图片）</translation>
+    </message>
+    <message>
+      <source>Network (IP address)</source>
+      <translation>网络（IP 地址）</translation>
+    </message>
+    <message>
+      <source>USB</source>
+      <translation>USB</translation>
+    </message>
+    <message>
+      <source>Serial port</source>
+      <translation>串口</translation>
+    </message>
+    <message>
+      <source>Windows printer</source>
+      <translation>Windows 打印机</translation>
+    </message>
+    <message>
+      <source>Device file</source>
+      <translation>设备文件</translation>
+    </message>
+    <message>
+      <source>Connection</source>
+      <translation>连接方式</translation>
+    </message>
+    <message>
+      <source>Paper width</source>
+      <translation>纸宽</translation>
+    </message>
+    <message>
+      <source>Print a test ticket</source>
+      <translation>打印测试号票</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>正在打印…</translation>
+    </message>
+    <message>
+      <source>Screens</source>
+      <translation>屏幕</translation>
+    </message>
+    <message>
+      <source>What this PC shows when it starts, and where the lobby display goes.</source>
+      <translation>本机启动时打开的界面，以及大厅显示屏所在的显示器。</translation>
+    </message>
+    <message>
+      <source>Lobby display monitor</source>
+      <translation>大厅显示屏显示器</translation>
+    </message>
+    <message>
+      <source>This PC opens</source>
+      <translation>本机打开</translation>
+    </message>
+    <message>
+      <source>Head office</source>
+      <translation>总行</translation>
+    </message>
+    <message>
+      <source>Send the branch's records to the head-office database.</source>
+      <translation>把本网点的记录上传到总行数据库。</translation>
+    </message>
+    <message>
+      <source>Send records to head office</source>
+      <translation>上传记录到总行</translation>
+    </message>
+    <message>
+      <source>Head-office address</source>
+      <translation>总行地址</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>Send every</source>
+      <translation>上传间隔</translation>
+    </message>
+    <message>
+      <source>IP address</source>
+      <translation>IP 地址</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>端口</translation>
+    </message>
+    <message>
+      <source>Log in and choose</source>
+      <translation>登录后选择</translation>
+    </message>
+    <message>
+      <source>Greeter</source>
+      <translation>大堂取号</translation>
+    </message>
+    <message>
+      <source>Teller window</source>
+      <translation>柜员窗口</translation>
+    </message>
+    <message>
+      <source>Lobby display</source>
+      <translation>大厅显示屏</translation>
+    </message>
+    <message>
+      <source>Complaints</source>
+      <translation>投诉与建议</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>网点经理</translation>
+    </message>
+    <message>
+      <source>Vendor id</source>
+      <translation>厂商 ID</translation>
+    </message>
+    <message>
+      <source>Product id</source>
+      <translation>产品 ID</translation>
+    </message>
+    <message>
+      <source>Connected: {version}</source>
+      <translation>连接成功：{version}</translation>
+    </message>
+    <message>
+      <source>Speed (baud)</source>
+      <translation>波特率</translation>
+    </message>
+    <message>
+      <source>Printer drivers are not part of this build; the settings are kept.</source>
+      <translation>此版本不含打印机驱动；设置已保留。</translation>
+    </message>
+    <message>
+      <source>A test ticket was printed. Check that it is readable.</source>
+      <translation>测试号票已打印，请检查是否清晰。</translation>
+    </message>
+    <message>
+      <source>Printer name</source>
+      <translation>打印机名称</translation>
+    </message>
+    <message>
+      <source>No monitor found</source>
+      <translation>未找到显示器</translation>
+    </message>
+    <message>
+      <source>BranchDesk setup</source>
+      <translation>BranchDesk 初始设置</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Not saved: please correct the marked field.</source>
+      <translation>未保存：请修改标出的栏目。</translation>
+    </message>
+    <message>
+      <source>Priority tickets in a row</source>
+      <translation>连续叫优先号数</translation>
+    </message>
+    <message>
+      <source>Move up after waiting</source>
+      <translation>等候超过后提前</translation>
+    </message>
+    <message>
+      <source>Lobby notice</source>
+      <translation>大厅公告</translation>
+    </message>
+    <message>
+      <source>Priority tickets in a row: how many priority customers are called before one waiting normal customer. Move up after waiting: a ticket waiting this long is called next (0 = never).</source>
+      <translation>连续叫优先号数：在叫一位普通客户之前最多连续叫几位优先客户。等候超过后提前：等候超过此时间的号票会被优先叫号（0 表示不提前）。</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Queue rules and notice saved.</source>
+      <translation>排队规则和公告已保存。</translation>
+    </message>
+    <message>
+      <source>Teller keypads port</source>
+      <translation>柜员呼叫器串口</translation>
+    </message>
+    <message>
+      <source>Window displays port</source>
+      <translation>窗口显示屏串口</translation>
+    </message>
+    <message>
+      <source>Test keypads port</source>
+      <translation>测试呼叫器串口</translation>
+    </message>
+    <message>
+      <source>Test displays port</source>
+      <translation>测试显示屏串口</translation>
+    </message>
+    <message>
+      <source>Save ports</source>
+      <translation>保存串口</translation>
+    </message>
+    <message>
+      <source>The port opens correctly.</source>
+      <translation>串口可以正常打开。</translation>
+    </message>
+    <message>
+      <source>Ports saved; they are used from the next start.</source>
+      <translation>串口已保存，下次启动时生效。</translation>
+    </message>
+    <message>
+      <source>Head office answers.</source>
+      <translation>总行连接正常。</translation>
+    </message>
+    <message>
+      <source>Sync settings saved; they are used from the next start.</source>
+      <translation>同步设置已保存，下次启动时生效。</translation>
+    </message>
+    <message>
+      <source>Ticket printer: {connection}</source>
+      <translation>取号打印机：{connection}</translation>
+    </message>
+    <message>
+      <source>Prefix</source>
+      <translation>前缀</translation>
+    </message>
+    <message>
+      <source>Name (Chinese)</source>
+      <translation>中文名称</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>英文名称</translation>
+    </message>
+    <message>
+      <source>Target wait</source>
+      <translation>目标等候</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>排序</translation>
+    </message>
+    <message>
+      <source>New service</source>
+      <translation>新建业务</translation>
+    </message>
+    <message>
+      <source>Save service</source>
+      <translation>保存业务</translation>
+    </message>
+    <message>
+      <source>Service saved.</source>
+      <translation>业务已保存。</translation>
+    </message>
+    <message>
+      <source>Window number</source>
+      <translation>窗口号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Services (tick; drag to order)</source>
+      <translation>办理业务（勾选；拖动排序）</translation>
+    </message>
+    <message>
+      <source>New window</source>
+      <translation>新建窗口</translation>
+    </message>
+    <message>
+      <source>Save window</source>
+      <translation>保存窗口</translation>
+    </message>
+    <message>
+      <source>Window saved.</source>
+      <translation>窗口已保存。</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Active (offered to customers)</source>
+      <translation>启用（向客户提供）</translation>
+    </message>
+    <message>
+      <source>Window</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <source>Services served, in order</source>
+      <translation>办理业务（按顺序）</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <source>Deadline (working days, 0 = default)</source>
+      <translation>办结时限（工作日，0 为默认）</translation>
+    </message>
+    <message>
+      <source>Acknowledge within</source>
+      <translation>受理确认时限</translation>
+    </message>
+    <message>
+      <source>Save category</source>
+      <translation>保存类别</translation>
+    </message>
+    <message>
+      <source>Save deadline</source>
+      <translation>保存时限</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Set day</source>
+      <translation>设置日期</translation>
+    </message>
+    <message>
+      <source>Branch holiday</source>
+      <translation>网点休息日</translation>
+    </message>
+    <message>
+      <source>Make-up working day</source>
+      <translation>调休工作日</translation>
+    </message>
+    <message>
+      <source>Category saved.</source>
+      <translation>类别已保存。</translation>
+    </message>
+    <message>
+      <source>Deadline saved.</source>
+      <translation>时限已保存。</translation>
+    </message>
+    <message>
+      <source>Calendar saved.</source>
+      <translation>日历已保存。</translation>
+    </message>
+    <message>
+      <source>Categories</source>
+      <translation>投诉类别</translation>
+    </message>
+    <message>
+      <source>Deadline (working days)</source>
+      <translation>办结时限（工作日）</translation>
+    </message>
+    <message>
+      <source>Branch calendar</source>
+      <translation>网点日历</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source> h</source>
+      <translation> 小时</translation>
+    </message>
+    <message>
+      <source>Normal day (remove)</source>
+      <translation>普通日（取消设置）</translation>
+    </message>
+    <message>
+      <source>default</source>
+      <translation>默认</translation>
+    </message>
+    <message>
+      <source>BranchDesk - Administration</source>
+      <translation>BranchDesk - 系统管理</translation>
+    </message>
+    <message>
+      <source>Services</source>
+      <translation>业务</translation>
+    </message>
+    <message>
+      <source>Windows</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <source>Queue and lobby</source>
+      <translation>排队与大厅</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>员工</translation>
+    </message>
+    <message>
+      <source>Devices</source>
+      <translation>设备</translation>
+    </message>
+    <message>
+      <source>Administration</source>
+      <translation>系统管理</translation>
+    </message>
+    <message>
+      <source>Teller</source>
+      <translation>柜员</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Add account</source>
+      <translation>新增账号</translation>
+    </message>
+    <message>
+      <source>Save name and roles</source>
+      <translation>保存姓名和角色</translation>
+    </message>
+    <message>
+      <source>Reset password</source>
+      <translation>重置密码</translation>
+    </message>
+    <message>
+      <source>Deactivate</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>Account added.</source>
+      <translation>账号已新增。</translation>
+    </message>
+    <message>
+      <source>Account saved.</source>
+      <translation>账号已保存。</translation>
+    </message>
+    <message>
+      <source>Password reset.</source>
+      <translation>密码已重置。</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Activate</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>Account deactivated.</source>
+      <translation>账号已停用。</translation>
+    </message>
+    <message>
+      <source>Account activated.</source>
+      <translation>账号已启用。</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>deactivated</source>
+      <translation>已停用</translation>
+    </message>
+  </context>
+</TS>

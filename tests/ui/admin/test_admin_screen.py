@@ -1,0 +1,172 @@
+"""The administration screen driven through its widgets: refusals appear under
+the field in Chinese and store nothing; accepted changes are stored and logged."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.errors import NotPermitted
+from app.queue import get_settings, list_services
+from app.staff.accounts import authenticate, list_staff
+from app.staff.roles import Actor
+from app.store.models import Event
+
+
+def _events(db, type_: str) -> list[dict]:
+    with db.read() as s:
+        return [e.payload for e in s.scalars(select(Event).where(Event.type == type_))]
+
+
+def _save(qtbot, tab, button) -> None:
+    """Click and wait until the worker thread's answer is on screen."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.busy, timeout=10000)
+
+
+def test_duplicate_prefix_is_refused_under_the_field(admin_screen, qtbot):
+    tab = admin_screen.services
+    tab.on_new()
+    tab.code.setText("a")
+    tab.name_zh.setText("重复业务")
+    tab.name_en.setText("Duplicate")
+    _save(qtbot, tab, tab.save)
+    assert tab.form.error_text("code") == "该前缀已被其他业务使用。"
+    assert admin_screen.bar.text() == "未保存：请修改标出的栏目。"
+    assert [s.code for s in list_services(admin_screen.ctx.db)] == list("ABCDEFG")
+
+
+def test_new_service_is_saved_listed_and_logged(admin_screen, qtbot):
+    tab = admin_screen.services
+    tab.on_new()
+    tab.code.setText("h")
+    tab.name_zh.setText("养老金")
+    tab.name_en.setText("Pensions")
+    tab.target.setValue(12)
+    _save(qtbot, tab, tab.save)
+    assert admin_screen.bar.text() == "业务已保存。"
+    assert tab.table.item(tab.table.rowCount() - 1, 1).text() == "养老金"
+    h = next(s for s in list_services(admin_screen.ctx.db) if s.code == "H")
+    assert (h.name_en, h.target_wait_min) == ("Pensions", 12)
+    assert _events(admin_screen.ctx.db, "ServiceSaved")[0]["code"] == "H"
+
+
+def test_window_without_services_is_refused_then_saved_with_its_order(admin_screen, qtbot):
+    tab = admin_screen.windows
+    tab.on_new()
+    tab.name.setText("外汇窗口")
+    _save(qtbot, tab, tab.save)
+    assert tab.form.error_text("services") == "每个窗口至少要办理一项业务。"
+    assert tab.number.value() not in [w.number for w in tab.windows]
+    tab.tick("F")
+    tab.tick("A")
+    _save(qtbot, tab, tab.save)
+    assert admin_screen.bar.text() == "窗口已保存。"
+    assert tab.table.item(tab.table.rowCount() - 1, 2).text() == "A → F"
+
+
+def test_queue_rules_and_lobby_notice(admin_screen, qtbot):
+    tab = admin_screen.queue
+    tab.notice.setText("长" * 201)
+    _save(qtbot, tab, tab.save)
+    assert tab.form.error_text("lobby.notice") == "大厅公告太长（最多 200 个字符）。"
+    assert get_settings(admin_screen.ctx.db)["lobby.notice"] == ""
+    tab.notice.setText("今日外汇业务暂停")
+    tab.ratio.setValue(3)
+    tab.promote.setValue(30)
+    _save(qtbot, tab, tab.save)
+    s = get_settings(admin_screen.ctx.db)
+    assert (s["lobby.notice"], s["queue.priority_ratio"], s["queue.promote_after_min"]) == ("今日外汇业务暂停", 3, 30)
+
+
+def _select(table, text: str) -> None:
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == text)
+    table.selectRow(row)
+
+
+def test_staff_add_reset_and_deactivate(admin_screen, qtbot):
+    tab = admin_screen.staff
+    tab.username.setText("li.na")
+    tab.full_name.setText("李娜")
+    tab.password.setText("short")
+    tab.roles["teller"].setChecked(True)
+    _save(qtbot, tab, tab.add)
+    assert tab.form.error_text("password") == "密码至少需要 8 个字符。"
+    tab.password.setText("password1")
+    _save(qtbot, tab, tab.add)
+    assert admin_screen.bar.text() == "账号已新增。"
+    _select(tab.table, "li.na")
+    tab.password.setText("password2")
+    _save(qtbot, tab, tab.reset)
+    assert authenticate(admin_screen.ctx.db, "li.na", "password2").username == "li.na"
+    _select(tab.table, "li.na")
+    _save(qtbot, tab, tab.toggle)
+    assert admin_screen.bar.text() == "账号已停用。"
+    with pytest.raises(NotPermitted):
+        authenticate(admin_screen.ctx.db, "li.na", "password2")
+
+
+def test_the_last_admin_cannot_be_deactivated_from_the_screen(admin_screen, qtbot):
+    tab = admin_screen.staff
+    _select(tab.table, "boss")
+    _save(qtbot, tab, tab.toggle)
+    assert admin_screen.bar.text() == "必须保留至少一个启用的管理员账号。"
+    assert [s.active for s in list_staff(admin_screen.ctx.db) if s.username == "boss"] == [True]
+
+
+def test_device_port_test_and_save(admin_screen, qtbot):
+    from app.ops import settings_file
+
+    tab = admin_screen.devices
+    tab.keypad.setText("/dev/no-such-port")
+    _save(qtbot, tab, tab.test_keypad)
+    assert tab.form.error_text("serial.keypad_port").startswith("无法打开串口")
+    tab.keypad.setText("loop://")
+    _save(qtbot, tab, tab.test_keypad)
+    assert admin_screen.bar.text() == "串口可以正常打开。"
+    _save(qtbot, tab, tab.save)
+    assert settings_file.load()["serial.keypad_port"] == "loop://"
+    assert _events(admin_screen.ctx.db, "MachineSettingsChanged")[0]["values"]["serial.keypad_port"] == "loop://"
+
+
+def test_sync_on_without_address_is_refused(admin_screen, qtbot):
+    from app.ops import settings_file
+
+    tab = admin_screen.sync
+    tab.enabled.setChecked(True)
+    _save(qtbot, tab, tab.save)
+    assert tab.form.error_text("sync.hq_url").startswith("无法连接总行，或地址无效")
+    assert not settings_file.exists()
+
+
+def test_complaint_category_and_calendar_day(admin_screen, qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from app.complaints.queries import calendar_overrides, list_categories
+
+    tab = admin_screen.complaints
+    tab.code.setText("Bad Code")
+    _save(qtbot, tab, tab.save)
+    assert tab.form.error_text("category_code") == "类别代码为 2 到 32 位小写字母、数字或下划线。"
+    tab.code.setText("atm")
+    tab.name_zh.setText("自助设备")
+    tab.name_en.setText("ATM")
+    tab.days.setValue(3)
+    _save(qtbot, tab, tab.save)
+    atm = next(c for c in list_categories(admin_screen.ctx.db) if c.code == "atm")
+    assert (atm.name_zh, atm.resolve_days) == ("自助设备", 3)
+    tab.day.setDate(QDate(2026, 12, 24))
+    tab.note.setText("网点装修")
+    _save(qtbot, tab, tab.set_day)
+    assert calendar_overrides(admin_screen.ctx.db) == [(dt.date(2026, 12, 24), "holiday", "网点装修")]
+    assert tab.calendar.item(0, 1).text() == "网点休息日"
+
+
+def test_only_administrators_open_the_screen(admin_screen):
+    from app.ui.admin.screen import AdminScreen
+
+    with pytest.raises(NotPermitted):
+        AdminScreen(admin_screen.ctx, Actor("wang", frozenset({"manager"}), None))
