@@ -31,6 +31,7 @@ OPTIONAL_MODULES = [
     "app.cli.report_cmds",
     "app.cli.sync_cmds",
     "app.cli.ops_cmds",
+    "app.cli.device_cmds",
 ]
 
 

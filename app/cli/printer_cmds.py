@@ -1,9 +1,10 @@
-"""``branchdesk printer ...``: test ticket, status, tickets never printed, reprint, void.
+"""``branchdesk printer ...``: configure, test ticket, status, tickets never
+printed, reprint, void.
 
 Each command builds the printer from the settings table (``printer.*`` keys,
 docs/printers.md); malformed settings are reported as their one sentence.
-A printer that fails gives exit code 1 with the sentence (and the status in
-``--json``); the ticket, if any, is kept and recorded as failed.
+A printer that fails gives exit code 1 with its sentence on stderr; the
+ticket, if any, is kept and recorded as failed.
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ from __future__ import annotations
 import argparse
 import uuid
 
-from app.cli.registry import Arg, Context, NothingToDo, Outcome, command
+from app.cli.registry import Arg, Context, NothingToDo, Outcome, UsageError, command
 from app.devices.base import PrinterError, TicketPrintJob
+from app.devices.config import PrinterConfigError, printer_config
 from app.devices.printers import build_printer
-from app.queue import get_settings
+from app.errors import DomainError, InvalidInput
+from app.queue import get_settings, set_setting
+
+
+class PrinterFailed(DomainError):
+    """The printer did not print; exit code 1 with the printer's sentence."""
+
+    code = "printer"
 
 TICKET = Arg("--ticket", str, required=True, help="ticket number today (A023), id or uuid")
 
@@ -34,6 +43,27 @@ def _test_job(ctx: Context) -> TicketPrintJob:
     )
 
 
+@command("printer configure",
+         Arg("--set", action="append", help="printer setting KEY=VALUE, e.g. connection=network (repeatable)"),
+         help="check and store printer settings (printer.* keys)", batchable=False)
+def printer_configure(ctx: Context, a: argparse.Namespace) -> Outcome:
+    changes: dict[str, str] = {}
+    for item in a.set or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--set {item!r} is not KEY=VALUE, such as connection=network.")
+        key = key.strip()
+        changes[key if key.startswith("printer.") else f"printer.{key}"] = value.strip()
+    merged = {**get_settings(ctx.db), **changes}
+    try:
+        cfg = printer_config(merged)
+    except PrinterConfigError as exc:
+        raise InvalidInput(exc.message) from None
+    for key, value in changes.items():
+        set_setting(ctx.db, key, value, actor=ctx.actor, now=ctx.now())
+    return Outcome({"changed": changes, "printer": cfg.describe()}, f"Printer settings stored: {cfg.describe()}.")
+
+
 @command("printer test", help="print a test ticket and report the printer's status")
 def printer_test(ctx: Context, a: argparse.Namespace) -> Outcome:
     printer = _printer(ctx)
@@ -41,8 +71,7 @@ def printer_test(ctx: Context, a: argparse.Namespace) -> Outcome:
         printer.print_ticket(_test_job(ctx))
     except PrinterError as exc:
         printer.close()
-        data = {"printed": False, "kind": exc.kind, "message": exc.message}
-        return Outcome(data, exc.message, exit_code=1)
+        raise PrinterFailed(exc.message, kind=exc.kind) from None
     status = printer.status()
     printer.close()
     return Outcome({"printed": True, "kind": "printed", "message": status.message, "status": status},
@@ -76,7 +105,7 @@ def printer_reprint(ctx: Context, a: argparse.Namespace) -> Outcome:
     try:
         result = reprint_ticket(printer, ctx.db, a.ticket, get_settings(ctx.db), actor=ctx.actor, now=ctx.now())
     except PrinterError as exc:
-        return Outcome({"printed": False, "kind": exc.kind, "message": exc.message}, exc.message, exit_code=1)
+        raise PrinterFailed(exc.message, kind=exc.kind) from None
     finally:
         printer.close()
     return Outcome({"printed": True, "ticket": result.ticket, "message": result.message}, result.message)

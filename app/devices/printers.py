@@ -120,7 +120,7 @@ class EscposPrinter:
 
     def _translate(self, exc: BaseException) -> PrinterError:
         """One sentence for any fault the device libraries raise."""
-        log.warning("printer fault on %s: %r", self.where, exc)
+        log.info("printer fault on %s: %r", self.where, exc)
         from escpos.exceptions import DeviceNotFoundError
 
         if isinstance(exc, TimeoutError) or "timeout" in type(exc).__name__.lower():
