@@ -8,7 +8,7 @@ import app.complaints as cp
 from app.cli.registry import Arg, Context, Outcome, command, parse_at, parse_date
 from app.complaints.analysis import complaint_analysis
 from app.complaints.calendar import OVERRIDE_KINDS
-from app.complaints.receipt import receipt_job
+from app.complaints.receipt import print_receipt, receipt_job
 from app.complaints.rules import CHANNELS, KINDS, NOTIFY_METHODS, PAUSE_REASONS, STATUSES
 from app.complaints.views import ComplaintSummary
 
@@ -112,6 +112,22 @@ _step("extend", cp.extend_limit, Arg("--reason", str, required=True),
 def receipt(ctx: Context, a: argparse.Namespace) -> Outcome:
     job = receipt_job(ctx.db, a.ref, actor=ctx.actor)
     return Outcome(job, f"{job.reference} {job.kind_en}; answer by {job.answer_due.isoformat()}.")
+
+
+@command("complaints print", REF, help="print the customer's receipt on the configured printer")
+def print_cmd(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.devices.printers import build_printer
+    from app.queue import get_settings
+
+    printer = build_printer(get_settings(ctx.db))
+    try:
+        state = print_receipt(ctx.db, printer, a.ref, actor=ctx.actor, now=ctx.now())
+    finally:
+        printer.close()
+    c = cp.get_complaint(ctx.db, a.ref, actor=ctx.actor, now=ctx.now())
+    if state != "printed":
+        return Outcome(c, f"The receipt for {c.reference} could not be printed; the case is kept.", 1)
+    return Outcome(c, f"Receipt for {c.reference} printed.")
 
 
 @command("complaints analysis", Arg("--month", str, help="2026-11"), Arg("--quarter", str, help="2026Q4"),

@@ -127,6 +127,9 @@ class ComplaintsBoard(QWidget):
             self.period.addItem(text, days)
         self.search = QLineEdit(placeholderText=self.tr("Search reference, ticket, name, phone"))
         self.overdue = label("", "section")
+        self.reprint = QPushButton(self.tr("Print receipt"))
+        self.reprint.setEnabled(False)
+        self.reprint.clicked.connect(lambda: self.case.case and self.print_receipt(self.case.case.reference))
         self.new = QPushButton(self.tr("New case"))
         self.new.setObjectName("primary")
         self.new.setEnabled(self.actor.can("complaint.intake"))
@@ -137,6 +140,7 @@ class ComplaintsBoard(QWidget):
         self.search.textChanged.connect(self.refresh_later)
         row.addWidget(self.search, 1)
         row.addWidget(self.overdue)
+        row.addWidget(self.reprint)
         row.addWidget(self.new)
         return row
 
@@ -195,6 +199,7 @@ class ComplaintsBoard(QWidget):
         items = self.table.selectedItems()
         if items:
             self.case.show_case(items[0].data(Qt.ItemDataRole.UserRole))
+        self.reprint.setEnabled(self.case.case is not None and self.actor.can("complaint.intake"))
 
     def select_reference(self, reference: str) -> bool:
         """Select a row by reference (tests and the intake flow use it)."""

@@ -142,139 +142,310 @@
     </message>
 </context>
 <context>
-    <name>ComplaintsBoard</name>
+    <name>Complaints</name>
     <message>
-        <location filename="../board.py" line="55"/>
-        <source>BranchDesk - Complaints</source>
-        <translation>BranchDesk - 投诉与建议</translation>
+        <location filename="../texts.py" line="14"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../board.py" line="69"/>
-        <source>Complaints and suggestions</source>
-        <translation>投诉与建议</translation>
+        <location filename="../texts.py" line="15"/>
+        <source>Suggestion</source>
+        <translation>建议</translation>
     </message>
     <message>
-        <location filename="../board.py" line="82"/>
-        <source>Reference</source>
-        <translation>受理编号</translation>
+        <location filename="../texts.py" line="16"/>
+        <source>Praise</source>
+        <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../board.py" line="82"/>
-        <source>Due</source>
-        <translation>期限</translation>
+        <location filename="../texts.py" line="22"/>
+        <source>Counter</source>
+        <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../board.py" line="82"/>
-        <source>Status</source>
-        <translation>状态</translation>
+        <location filename="../texts.py" line="23"/>
+        <location filename="../texts.py" line="44"/>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
-        <location filename="../board.py" line="82"/>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <location filename="../texts.py" line="24"/>
+        <location filename="../texts.py" line="47"/>
+        <source>Letter</source>
+        <translation>信函</translation>
     </message>
     <message>
-        <location filename="../board.py" line="82"/>
-        <source>Customer</source>
-        <translation>客户</translation>
+        <location filename="../texts.py" line="25"/>
+        <source>Web / app</source>
+        <translation>网站/App</translation>
     </message>
     <message>
-        <location filename="../board.py" line="83"/>
-        <source>Contact</source>
-        <translation>联系方式</translation>
+        <location filename="../texts.py" line="26"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
     <message>
-        <location filename="../board.py" line="83"/>
-        <source>Categories</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../board.py" line="83"/>
-        <source>Handler</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <location filename="../board.py" line="83"/>
+        <location filename="../texts.py" line="32"/>
+        <location filename="../texts.py" line="61"/>
         <source>Received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../board.py" line="105"/>
+        <location filename="../texts.py" line="33"/>
+        <location filename="../texts.py" line="62"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="34"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="35"/>
+        <location filename="../texts.py" line="64"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="36"/>
+        <location filename="../texts.py" line="66"/>
+        <source>Resolved</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="37"/>
+        <location filename="../texts.py" line="67"/>
+        <source>Customer notified</source>
+        <translation>已告知客户</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="38"/>
+        <location filename="../texts.py" line="68"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="45"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="46"/>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="48"/>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="54"/>
+        <source>Waiting for the customer</source>
+        <translation>等待客户</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="55"/>
+        <source>Outside appraisal</source>
+        <translation>外部鉴定</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="63"/>
+        <source>Started</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="65"/>
+        <source>Resumed</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="69"/>
+        <source>Reopened</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="70"/>
+        <source>Assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="71"/>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="72"/>
+        <source>Limit extended</source>
+        <translation>时限已延长</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="73"/>
+        <source>Receipt print</source>
+        <translation>回执打印</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="84"/>
+        <source>%1 d</source>
+        <translation>%1天</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="86"/>
+        <source>%1 h</source>
+        <translation>%1小时</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="88"/>
+        <source>overdue %1</source>
+        <translation>超期%1</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="90"/>
+        <source>in %1</source>
+        <translation>剩%1</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsBoard</name>
+    <message>
+        <location filename="../board.py" line="57"/>
+        <source>BranchDesk - Complaints</source>
+        <translation>BranchDesk - 投诉与建议</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="71"/>
+        <source>Complaints and suggestions</source>
+        <translation>投诉与建议</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="84"/>
+        <source>Reference</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="84"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="84"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="84"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="84"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="85"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="85"/>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="85"/>
+        <source>Handler</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="85"/>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="107"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../board.py" line="109"/>
+        <location filename="../board.py" line="111"/>
         <source>Open cases</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../board.py" line="110"/>
+        <location filename="../board.py" line="112"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../board.py" line="114"/>
+        <location filename="../board.py" line="116"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../board.py" line="119"/>
+        <location filename="../board.py" line="121"/>
         <source>All handlers</source>
         <translation>全部经办人</translation>
     </message>
     <message>
-        <location filename="../board.py" line="123"/>
+        <location filename="../board.py" line="125"/>
         <source>Any time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../board.py" line="123"/>
+        <location filename="../board.py" line="125"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../board.py" line="123"/>
+        <location filename="../board.py" line="125"/>
         <source>Last 7 days</source>
         <translation>近7天</translation>
     </message>
     <message>
-        <location filename="../board.py" line="124"/>
+        <location filename="../board.py" line="126"/>
         <source>Last 30 days</source>
         <translation>近30天</translation>
     </message>
     <message>
-        <location filename="../board.py" line="126"/>
+        <location filename="../board.py" line="128"/>
         <source>Search reference, ticket, name, phone</source>
         <translation>搜索编号、票号、姓名、电话</translation>
     </message>
     <message>
-        <location filename="../board.py" line="128"/>
+        <location filename="../board.py" line="130"/>
+        <source>Print receipt</source>
+        <translation>打印回执</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="133"/>
         <source>New case</source>
         <translation>新登记</translation>
     </message>
     <message>
-        <location filename="../board.py" line="162"/>
+        <location filename="../board.py" line="168"/>
         <source>Overdue: %1</source>
         <translation>超期：%1</translation>
     </message>
     <message>
-        <location filename="../board.py" line="213"/>
+        <location filename="../board.py" line="220"/>
         <source>%1 recorded; answer due by %2.</source>
         <translation>%1 已受理，答复期限 %2。</translation>
     </message>
     <message>
-        <location filename="../board.py" line="235"/>
+        <location filename="../board.py" line="242"/>
         <source>Receipt for %1 printed.</source>
         <translation>%1 的回执已打印。</translation>
     </message>
     <message>
-        <location filename="../board.py" line="237"/>
+        <location filename="../board.py" line="244"/>
         <source>No printer is set up; the receipt for %1 was not printed.</source>
         <translation>未配置打印机，%1 的回执未打印。</translation>
     </message>
     <message>
-        <location filename="../board.py" line="240"/>
+        <location filename="../board.py" line="247"/>
         <source>The receipt for %1 could not be printed; the case is kept.</source>
         <translation>%1 的回执未能打印，案件已保存。</translation>
     </message>
@@ -380,133 +551,6 @@
         <location filename="../form.py" line="79"/>
         <source>Record and print receipt</source>
         <translation>登记并打印回执</translation>
-    </message>
-</context>
-<context>
-    <name>Complaints</name>
-    <message>
-        <source>Complaint</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>Suggestion</source>
-        <translation>建议</translation>
-    </message>
-    <message>
-        <source>Praise</source>
-        <translation>表扬</translation>
-    </message>
-    <message>
-        <source>Counter</source>
-        <translation>柜台</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>信函</translation>
-    </message>
-    <message>
-        <source>Web / app</source>
-        <translation>网站/App</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已答复</translation>
-    </message>
-    <message>
-        <source>Customer notified</source>
-        <translation>已告知客户</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>电子邮箱</translation>
-    </message>
-    <message>
-        <source>In person</source>
-        <translation>当面</translation>
-    </message>
-    <message>
-        <source>Waiting for the customer</source>
-        <translation>等待客户</translation>
-    </message>
-    <message>
-        <source>Outside appraisal</source>
-        <translation>外部鉴定</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>开始处理</translation>
-    </message>
-    <message>
-        <source>Resumed</source>
-        <translation>恢复计时</translation>
-    </message>
-    <message>
-        <source>Reopened</source>
-        <translation>重新处理</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>已指派</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Limit extended</source>
-        <translation>时限已延长</translation>
-    </message>
-    <message>
-        <source>Receipt print</source>
-        <translation>回执打印</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <translation>%1天</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1小时</translation>
-    </message>
-    <message>
-        <source>overdue %1</source>
-        <translation>超期%1</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>剩%1</translation>
     </message>
 </context>
 </TS>
