@@ -155,6 +155,16 @@ def categories(ctx: Context, a: argparse.Namespace) -> Outcome:
     return Outcome(rows, "\n".join(f"{c.code}: {c.name_zh} / {c.name_en}" for c in rows))
 
 
+@command("complaints category", Arg("--code", str, required=True), Arg("--zh", str, required=True),
+         Arg("--en", str, required=True), Arg("--days", int, help="working days to resolve (overrides the kind)"),
+         Arg("--inactive", action="store_true", help="hide it from intake"),
+         help="add or change a complaint category")
+def category(ctx: Context, a: argparse.Namespace) -> Outcome:
+    c = cp.set_category(ctx.db, a.code, name_zh=a.zh, name_en=a.en, resolve_days=a.days,
+                        active=not a.inactive, actor=ctx.actor, now=ctx.now())
+    return Outcome(c, f"Category {c.code}: {c.name_zh} / {c.name_en}.")
+
+
 @command("complaints calendar", Arg("--date", parse_date, required=True),
          Arg("--kind", str, required=True, choices=OVERRIDE_KINDS + ("none",), help="holiday, workday or none"),
          Arg("--note", str, default=""), help="set a branch holiday or make-up working day")

@@ -11,6 +11,7 @@ from app.complaints.queries import (
     list_handlers,
     overdue_count,
     set_calendar_override,
+    set_category,
 )
 from app.complaints.workflow import (
     acknowledge,
@@ -29,7 +30,7 @@ from app.complaints.workflow import (
 
 __all__ = [
     "intake_complaint", "calendar_overrides", "complaint_detail", "get_complaint", "list_categories",
-    "list_complaints", "list_handlers", "overdue_count", "set_calendar_override",
+    "list_complaints", "list_handlers", "overdue_count", "set_calendar_override", "set_category",
     "acknowledge", "add_note", "assign_case", "close_case", "extend_limit", "notify_customer",
     "pause_case", "reopen_case", "resolve_case", "resume_case", "set_receipt_print_state", "start_handling",
 ]

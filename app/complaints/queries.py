@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, or_, select
 
 from app.complaints.calendar import OVERRIDE_KINDS
 from app.complaints.common import complaint_by_ref
+from app.complaints.errors import InvalidInput
 from app.complaints.rules import OPEN_STATUSES, check_choice, clean_text
 from app.complaints.views import CategoryView, ComplaintDetail, ComplaintSummary, detail, summary
 from app.staff.roles import Actor, require
@@ -106,6 +107,29 @@ def list_categories(db: Database, *, include_inactive: bool = False) -> list[Cat
         q = q.where(ComplaintCategory.active.is_(True))
     with db.read() as s:
         return [CategoryView(c.code, c.name_zh, c.name_en, c.resolve_days, c.active) for c in s.scalars(q)]
+
+
+def set_category(db: Database, code: str, *, name_zh: str, name_en: str, resolve_days: int | None = None,
+                 active: bool = True, actor: Actor, now: dt.datetime) -> CategoryView:
+    """Add or change a category (bilingual); ``resolve_days`` overrides the kind's deadline."""
+    require(actor, "settings.manage")
+    key = (code or "").strip().lower()
+    if not key.replace("_", "").isalnum() or len(key) > 32:
+        raise InvalidInput("A category code is up to 32 letters, digits or underscores.", field="code")
+    zh = clean_text(name_zh, 64, "Chinese name", required=True)
+    en = clean_text(name_en, 64, "English name", required=True)
+    if resolve_days is not None and not 1 <= resolve_days <= 30:
+        raise InvalidInput("A category's deadline is 1 to 30 working days.", field="resolve_days")
+    with db.write() as s:
+        row = s.get(ComplaintCategory, key)
+        if row is None:
+            position = int(s.scalar(select(func.count()).select_from(ComplaintCategory)) or 0)
+            row = ComplaintCategory(code=key, position=position)
+            s.add(row)
+        row.name_zh, row.name_en, row.resolve_days, row.active = zh, en, resolve_days, active
+        record_event(s, "ComplaintCategorySet", now, staff_id=actor.staff_id,
+                     payload={"code": key, "resolve_days": resolve_days, "active": active})
+        return CategoryView(key, zh, en, resolve_days, active)  # type: ignore[arg-type]
 
 
 def list_handlers(db: Database) -> list[str]:

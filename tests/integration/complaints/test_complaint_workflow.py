@@ -204,3 +204,13 @@ def test_list_filters_and_search(branch, staff, at):
     assert [r.reference for r in cp.list_complaints(branch, actor=o, now=now, handler="officer2")] == [a.reference]
     assert len(cp.list_complaints(branch, actor=o, now=now, search="赵")) == 1
     assert cp.list_complaints(branch, actor=o, now=now, date_from=dt.date(2026, 11, 24)) == []
+
+
+def test_category_deadline_overrides_the_kind(branch, staff, at):
+    cp.set_category(branch, "fraud", name_zh="疑似诈骗", name_en="Suspected fraud", resolve_days=1,
+                    actor=staff["boss"], now=at(8))
+    with pytest.raises(NotPermitted):
+        cp.set_category(branch, "x", name_zh="x", name_en="x", actor=staff["officer"], now=at(8))
+    assert [c.code for c in cp.list_categories(branch)][-1] == "fraud"
+    c = _intake(branch, staff["officer"], at(10), categories=["fraud", "fees"])
+    assert c.resolve_due == T(2026, 11, 24, 17, 0)  # 1 working day, not 3
