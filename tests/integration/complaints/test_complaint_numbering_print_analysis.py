@@ -166,3 +166,30 @@ def test_command_line_contract(sqlite_url, at, capsys):
     assert main(base + ["complaints", "analysis", "--month", "2026-11", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["by_kind"]["complaint"] == 1
     assert main(base + ["complaints", "close", "--ref", out["reference"]]) == 2
+
+
+def test_analysis_section_in_a_pdf(branch, at, tmp_path):
+    import subprocess
+
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import SimpleDocTemplate
+
+    from app.complaints.daily import day_summary
+    from app.complaints.pdf import complaint_section, day_section
+
+    font = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+    styles = getSampleStyleSheet()
+    pdfmetrics.registerFont(TTFont("WQYComplaints", font, subfontIndex=0))
+    for name in ("BodyText", "Heading2"):
+        styles[name].fontName = "WQYComplaints"
+    c = _intake(branch, at(10), kind="suggestion", categories=["product"])
+    cp.acknowledge(branch, c.reference, actor=SYSTEM, now=at(11))
+    a = complaint_analysis(branch, quarter="2026Q4", actor=SYSTEM, now=at(12))
+    out = tmp_path / "section.pdf"
+    SimpleDocTemplate(str(out)).build(complaint_section(a, styles) + day_section(day_summary(branch, at(0).date()), styles))
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "2026Q4" in text and "产品 Product" in text
+    assert "0/1" in text  # handling: nothing closed of one received
+    assert "600" in text  # the quarter's feedback target (3 x 200)
