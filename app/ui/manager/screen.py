@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.reports import DailyReport, build_daily, build_range, write_report
+from app.reports.endofday import EndOfDayResult
 from app.reports.live import LiveFigures, live_figures
 from app.staff.roles import Actor, require
 from app.ui.manager.chart import HourlyChart
 from app.ui.manager.i18n import apply_language
 from app.ui.manager.jobs import Jobs
 from app.ui.manager.panels import ServiceQueueTable, Tiles
+from app.ui.manager.scheduler import EndOfDayScheduler
 from app.ui.manager.report_view import ReportDialog, print_report
 from app.ui.messages import MessageBar, describe
 from app.ui.theme import STAFF_QSS
@@ -70,6 +72,11 @@ class ManagerScreen(QWidget):
         self.bridge.connection_lost.connect(lambda exc: self.bar.show_message(describe(exc), "error"))
         self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self.refresh)
         self._clock.start()
+        # Closing time: today's report is written once (any PC may do it; the event log says who did).
+        self.scheduler = EndOfDayScheduler(ctx.db, self.now, parent=self)
+        self.scheduler.written.connect(self._end_of_day_written)
+        self.scheduler.failed.connect(self._report_failed)
+        self.scheduler.start()
         self.refresh_now()
 
     # -- layout ------------------------------------------------------------
@@ -221,6 +228,10 @@ class ManagerScreen(QWidget):
     def _saved(self, path: Path) -> None:
         self.bar.show_message(self.tr("Report saved: %1").replace("%1", str(path)), "ok")
 
+    def _end_of_day_written(self, result: EndOfDayResult) -> None:
+        folder = str(Path(result.files[0]).parent) if result.files else ""
+        self.bar.show_message(self.tr("Today's report was written to %1").replace("%1", folder), "ok")
+
     def _report_failed(self, exc: BaseException) -> None:
         self.bar.show_message(describe(exc), "error")
 
@@ -231,6 +242,7 @@ class ManagerScreen(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._clock.stop()
+        self.scheduler.stop()
         self.live_jobs.wait(10_000)
         self.report_jobs.wait(10_000)
         super().closeEvent(event)

@@ -118,3 +118,20 @@ def test_a_future_day_cannot_be_chosen_and_errors_are_one_sentence(screen, qtbot
     qtbot.waitUntil(lambda: screen.bar.level == "error", timeout=5000)
     assert "not written" in screen.bar.text() and "Traceback" not in screen.bar.text()
     assert screen.view_button.isEnabled()
+
+
+def test_closing_time_writes_the_days_report_once(screen, qtbot, at, tmp_path):
+    folder = tmp_path / "reports"
+    q.set_setting(screen.ctx.db, "reports.folder", str(folder), actor=SYSTEM, now=at(10, 0))
+    q.issue_ticket(screen.ctx.db, service="A", actor=SYSTEM, now=at(10, 0))
+    screen.scheduler.tick()  # 10:30: not yet
+    qtbot.wait(200)
+    assert not folder.exists()
+    screen.clock["now"] = at(17, 1)
+    screen.scheduler.tick()
+    pdf = folder / "branchdesk-daily-2026-11-23.pdf"
+    qtbot.waitUntil(lambda: pdf.exists() and str(folder) in screen.bar.text(), timeout=10000)
+    first = pdf.stat().st_mtime_ns
+    screen.scheduler.tick()  # once a day only
+    qtbot.wait(300)
+    assert pdf.stat().st_mtime_ns == first

@@ -27,79 +27,84 @@
 <context>
     <name>ManagerScreen</name>
     <message>
-        <location filename="../screen.py" line="52"/>
+        <location filename="../screen.py" line="56"/>
         <source>BranchDesk - Manager</source>
         <translation>BranchDesk - 网点负责人</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="77"/>
+        <location filename="../screen.py" line="86"/>
         <source>Branch manager</source>
         <translation>网点负责人</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="89"/>
+        <location filename="../screen.py" line="98"/>
         <source>Waiting per service</source>
         <translation>各业务等候</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="94"/>
+        <location filename="../screen.py" line="103"/>
         <source>Today by hour</source>
         <translation>今日分时段</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="103"/>
+        <location filename="../screen.py" line="113"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="107"/>
+        <location filename="../screen.py" line="117"/>
         <source>View daily report</source>
         <translation>查看每日报告</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="109"/>
+        <location filename="../screen.py" line="119"/>
         <source>Save...</source>
         <translation>保存……</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="110"/>
+        <location filename="../screen.py" line="120"/>
         <source>Print...</source>
         <translation>打印……</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="114"/>
+        <location filename="../screen.py" line="124"/>
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="120"/>
+        <location filename="../screen.py" line="130"/>
         <source>Save period report...</source>
         <translation>保存期间报告……</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="122"/>
+        <location filename="../screen.py" line="132"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="124"/>
+        <location filename="../screen.py" line="134"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="205"/>
+        <location filename="../screen.py" line="215"/>
         <source>Save the report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="215"/>
+        <location filename="../screen.py" line="225"/>
         <source>Making the report...</source>
         <translation>正在生成报告……</translation>
     </message>
     <message>
-        <location filename="../screen.py" line="219"/>
+        <location filename="../screen.py" line="229"/>
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../screen.py" line="233"/>
+        <source>Today&apos;s report was written to %1</source>
+        <translation>今日报告已写入 %1</translation>
     </message>
 </context>
 <context>
