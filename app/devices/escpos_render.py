@@ -21,9 +21,10 @@ from functools import lru_cache
 
 from escpos.capabilities import get_profile
 from escpos.printer import Dummy
+from PIL import Image
 
 from app.devices.config import PrinterConfig
-from app.devices.fonts import text_image
+from app.devices.fonts import qr_image, text_image
 from app.devices.layout import CELL_H, QR, Cut, Feed, Rule, Step, Text, columns
 
 ESC_INIT = b"\x1b@"
@@ -77,6 +78,12 @@ def encode_text(step: Text, cfg: PrinterConfig, dots: int) -> bytes:
     return head + body + LF + fs_size(1) + gs_size(1) + esc_bold(False)
 
 
+def _centred(img: Image.Image, dots: int) -> Image.Image:
+    paper = Image.new("L", (dots, img.height), 255)
+    paper.paste(img, ((dots - img.width) // 2, 0))
+    return paper
+
+
 def render_escpos(steps: list[Step], cfg: PrinterConfig) -> bytes:
     """The ESC/POS byte stream for ``steps`` on the printer ``cfg`` describes."""
     dots = paper_dots(cfg)
@@ -98,8 +105,8 @@ def render_escpos(steps: list[Step], cfg: PrinterConfig) -> bytes:
             if cfg.qr_native:
                 d.qr(step.data, size=step.module, native=True)
                 d._raw(LF)
-            else:
-                d.qr(step.data, size=step.module, native=False, center=True)
+            else:  # drawn here (fixed mask, cached), sent as a centred GS v 0 raster
+                d.image(_centred(qr_image(step.data, step.module), dots), center=False)
             d._raw(esc_align("left"))
         elif isinstance(step, Feed):
             d._raw(LF * step.lines)

@@ -1,7 +1,8 @@
-"""Find a CJK font on this machine and draw lines of text as 1-bit-ready images.
+"""Find a CJK font on this machine; draw text lines and QR codes as images.
 
 Used by the raster Chinese mode (text drawn as an image for printers without
-a Chinese font) and by the simulated printer's PNG renderer.
+a Chinese font) and by the simulated printer's PNG renderer. Images are
+cached: a ticket's branch, service and footer lines repeat all day.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def font(px: int) -> ImageFont.FreeTypeFont:
         return ImageFont.truetype(find_cjk_font(), px)
 
 
+@lru_cache(maxsize=256)
 def text_image(text: str, width: int, height: int, *, align: str = "center", bold: bool = False) -> Image.Image:
     """One line of ``text`` drawn black on white, ``width`` x ``height`` dots.
 
@@ -73,3 +75,19 @@ def text_image(text: str, width: int, height: int, *, align: str = "center", bol
     img = Image.new("L", (width, height), 255)
     img.paste(line, ((width - w) // 2 if align == "center" else 0, 0))
     return img
+
+
+@lru_cache(maxsize=64)
+def qr_image(data: str, module: int) -> Image.Image:
+    """A QR code (error correction M) with a one-module quiet zone, black on white.
+
+    The mask pattern is fixed: any mask is valid for readers, and skipping
+    the search makes the code several times faster to build.
+    """
+    import qrcode
+
+    code = qrcode.QRCode(box_size=module, border=1, error_correction=qrcode.constants.ERROR_CORRECT_M,
+                         mask_pattern=0)
+    code.add_data(data)
+    code.make(fit=True)
+    return code.make_image().get_image().convert("L")

@@ -7,22 +7,14 @@ default 30-dot line pitch, so a PNG is as long as the paper would be.
 
 from __future__ import annotations
 
-import qrcode
 from PIL import Image, ImageDraw
 
-from app.devices.fonts import text_image
+from app.devices.fonts import qr_image, text_image
 from app.devices.layout import CELL_H, QR, Cut, Feed, Rule, Step, Text
 
 LINE_GAP = 6  # default line pitch 30 dots = 24-dot cell + 6
 MARGIN = 40  # unprintable paper edge each side, and the top before the first line
 CUT_FEED = 6 * (CELL_H + LINE_GAP)  # what ESC/POS cut() feeds before cutting
-
-
-def _qr_image(data: str, module: int) -> Image.Image:
-    code = qrcode.QRCode(box_size=module, border=1, error_correction=qrcode.constants.ERROR_CORRECT_L)
-    code.add_data(data)
-    code.make(fit=True)
-    return code.make_image().get_image().convert("L")
 
 
 def _rule(dots: int) -> Image.Image:
@@ -44,7 +36,7 @@ def _blocks(steps: list[Step], dots: int) -> list[Image.Image]:
         elif isinstance(step, Rule):
             blocks.append(_rule(dots))
         elif isinstance(step, QR):
-            qr = _qr_image(step.data, step.module)
+            qr = qr_image(step.data, step.module)
             box = Image.new("L", (dots, qr.height + LINE_GAP), 255)
             box.paste(qr, ((dots - qr.width) // 2, 0))
             blocks.append(box)
