@@ -32,7 +32,23 @@ def prepare(args: Any, command_name: str) -> None:
     if getattr(args, "db", None) is None and not os.environ.get("BRANCHDESK_DB") and values["database.url"]:
         args.db = values["database.url"]
     if command_name == "run":
+        apply_screen_settings(args, values)
         start_daily_backup(args.db, values)
+
+
+def apply_screen_settings(args: Any, values: dict[str, Any]) -> None:
+    """This PC's screen role, lobby monitor and language from the settings
+    file, unless the command line says otherwise (shortcuts pass flags)."""
+    role = values.get("ui.screen_role") or ""
+    if role and not getattr(args, "open", None) and not getattr(args, "lobby", False):
+        if role == "lobby":
+            args.lobby = True
+        else:
+            args.open = role
+    if getattr(args, "screen", None) is None and hasattr(args, "screen"):
+        args.screen = int(values.get("ui.lobby_monitor") or 0)
+    if getattr(args, "language", None) is None and hasattr(args, "language") and values.get("ui.language"):
+        args.language = values["ui.language"]
 
 
 def first_start(args: Any) -> dict[str, Any] | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QCheckBox, QHeaderView, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QVBoxLayout, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QWidget
 
 from app.errors import DomainError
 from app.staff.roles import Actor
@@ -55,6 +55,19 @@ class AdminTab(QWidget):
                 self.bar.show_message(describe(error), "error")
 
         off_gui_thread(fn, done)
+
+
+def column(tab: QWidget, width: int = 760) -> QVBoxLayout:
+    """A left-aligned column of at most ``width`` pixels: settings forms read
+    better narrow than stretched over a wide screen."""
+    outer = QHBoxLayout(tab)
+    inner = QWidget()
+    inner.setMaximumWidth(width)
+    lay = QVBoxLayout(inner)
+    lay.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(inner, 1)
+    outer.addStretch(0)
+    return lay
 
 
 def spin(name: str, lo: int, hi: int, value: int = 0, suffix: str = "") -> QSpinBox:

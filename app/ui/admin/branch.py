@@ -3,12 +3,12 @@ keypads, window displays, each with a test); head-office sync."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from app.ops import settings_file
 from app.ops.admin import update_settings
 from app.ops.admin_more import save_machine_settings
-from app.ui.admin.base import AdminTab, _t, button, check, edit, spin
+from app.ui.admin.base import AdminTab, _t, button, check, column, edit, spin
 from app.ui.setup.forms import FieldForm
 
 
@@ -17,7 +17,7 @@ class QueueTab(AdminTab):
 
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
-        lay = QVBoxLayout(self)
+        lay = column(self)
         self.form = FieldForm()
         s = ctx.settings
         self.ratio = self.form.add("queue.priority_ratio", _t("Priority tickets in a row"),
@@ -34,7 +34,10 @@ class QueueTab(AdminTab):
         hint.setObjectName("muted")
         lay.addWidget(hint)
         self.save = button("save_queue", _t("Save"), primary=True)
-        lay.addWidget(self.save)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save)
+        lay.addLayout(row)
         lay.addStretch(1)
         self.save.clicked.connect(self.on_save)
 
@@ -50,7 +53,7 @@ class DevicesTab(AdminTab):
 
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
-        lay = QVBoxLayout(self)
+        lay = column(self)
         conn = str(ctx.settings.get("printer.connection", "simulated"))
         self.printer = QLabel(_t("Ticket printer: {connection}").format(connection=conn))
         self.printer.setObjectName("printer_summary")
@@ -117,7 +120,7 @@ class SyncTab(AdminTab):
 
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
-        lay = QVBoxLayout(self)
+        lay = column(self)
         values = _machine()
         self.enabled = check("sync_enabled", _t("Send records to head office"), bool(values["sync.enabled"]))
         lay.addWidget(self.enabled)

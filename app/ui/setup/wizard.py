@@ -32,6 +32,12 @@ class SetupWizard(QWizard):
         self.setWindowTitle(_t("BranchDesk setup"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(720, 560)
+        # Qt's own button texts would need Qt's translation files: set ours
+        for which, text in ((QWizard.WizardButton.BackButton, _t("< Back")),
+                            (QWizard.WizardButton.NextButton, _t("Next >")),
+                            (QWizard.WizardButton.FinishButton, _t("Finish")),
+                            (QWizard.WizardButton.CancelButton, _t("Cancel"))):
+            self.setButtonText(which, text)
         self.config_path = config_path
         self._now = now or (lambda: dt.datetime.now().replace(microsecond=0))
         self.branch, self.admin, self.database = BranchPage(), AdminPage(), DatabasePage()

@@ -68,3 +68,17 @@ def test_save_refuses_an_invalid_value_and_keeps_the_old_file(tmp_path):
     with pytest.raises(sf.SettingsFileError):
         sf.save({**sf.defaults(), "sync.interval_min": 0}, path)
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_the_pcs_screen_role_and_monitor_apply_to_run_unless_flags_say_otherwise():
+    import argparse
+
+    from app.ops.startup import apply_screen_settings
+
+    values = {**sf.defaults(), "ui.screen_role": "lobby", "ui.lobby_monitor": 2, "ui.language": "en"}
+    args = argparse.Namespace(open=None, lobby=False, screen=None, language=None)
+    apply_screen_settings(args, values)
+    assert (args.lobby, args.screen, args.language) == (True, 2, "en")
+    args = argparse.Namespace(open="teller", lobby=False, screen=0, language="zh_CN")
+    apply_screen_settings(args, {**values, "ui.screen_role": "greeter"})
+    assert (args.open, args.lobby, args.screen, args.language) == ("teller", False, 0, "zh_CN")

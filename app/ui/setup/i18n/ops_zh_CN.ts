@@ -372,6 +372,22 @@
       <translation>正在保存…</translation>
     </message>
     <message>
+      <source>&lt; Back</source>
+      <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+      <source>Next &gt;</source>
+      <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+      <source>Finish</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
       <source>Not saved: please correct the marked field.</source>
       <translation>未保存：请修改标出的栏目。</translation>
     </message>
