@@ -167,3 +167,21 @@ def test_the_board_speaks_chinese_by_default(qtbot, branch):
     assert board.overdue.text() == "超期：1"
     assert "超期" in _column(board, "期限")[0]
     assert _column(board, "状态")[0] == "已确认"
+
+
+def test_a_jammed_printer_keeps_the_case(qtbot, branch):
+    from app.devices.base import PrinterError
+
+    class Jammed:
+        def print_receipt(self, job):  # type: ignore[no-untyped-def]
+            raise PrinterError("The printer is out of paper.", kind="paper_out")
+
+    db, staff = branch
+    board = _board(qtbot, db, staff["officer"], Clock(T(2026, 11, 23, 10)), Jammed())
+    board.open_form()
+    board.form.kind.setCurrentIndex(board.form.kind.findData("praise"))
+    board.form.content.insertPlainText("谢谢柜员")
+    qtbot.mouseClick(board.form.submit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "could not be printed" in board.bar.text(), timeout=10_000)
+    assert _column(board, "Reference") == ["TS-20261123-0001"]
+    assert board.reprint.isEnabled()
