@@ -78,6 +78,11 @@ def encode_text(step: Text, cfg: PrinterConfig, dots: int) -> bytes:
     return head + body + LF + fs_size(1) + gs_size(1) + esc_bold(False)
 
 
+def _black_and_white(img: Image.Image) -> Image.Image:
+    """Threshold anti-aliased text: python-escpos would dither it into grain."""
+    return img.point(lambda v: 0 if v < 150 else 255)
+
+
 def _centred(img: Image.Image, dots: int) -> Image.Image:
     paper = Image.new("L", (dots, img.height), 255)
     paper.paste(img, ((dots - img.width) // 2, 0))
@@ -97,7 +102,7 @@ def render_escpos(steps: list[Step], cfg: PrinterConfig) -> bytes:
             else:
                 img = text_image(step.text, dots, CELL_H * step.size, align=step.align, bold=step.bold)
                 d._raw(esc_align("left"))
-                d.image(img, center=False)
+                d.image(_black_and_white(img), center=False)
         elif isinstance(step, Rule):
             d._raw(esc_align("left") + b"-" * columns(dots) + LF)
         elif isinstance(step, QR):
