@@ -111,8 +111,10 @@ def upsert_sql(table: str, columns: tuple[str, ...], *, versioned: bool) -> str:
 def _write_rows(conn: psycopg.Connection, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
                 branch_code: str, versioned: bool) -> None:
     keys = ("branch_code", *columns)
-    doc = json.dumps([dict(zip(keys, (branch_code, *row))) for row in rows], default=_json_default,
-                     ensure_ascii=False)
+    # One dumps() per row, not one for the batch: a C call holds the GIL for
+    # its whole length, and the greeter's thread must not wait behind it.
+    doc = "[" + ",".join(json.dumps(dict(zip(keys, (branch_code, *row))), default=_json_default,
+                                    ensure_ascii=False) for row in rows) + "]"
     conn.execute(upsert_sql(table, columns, versioned=versioned), (doc,))
 
 
