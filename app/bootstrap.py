@@ -68,3 +68,17 @@ def attach_devices(ctx: AppContext, *, simulated: bool = False) -> None:
             problems.append(exc.message)
     ctx.devices["problems"] = problems
 # --- end devices (issue 5) ----------------------------------------------------
+
+
+# --- sync (issue 8): the upstream sync worker ---------------------------------
+def sync_worker(ctx: AppContext):  # type: ignore[no-untyped-def]
+    """The branch's upstream ``SyncWorker`` (one per process, kept in
+    ``ctx.devices["sync"]``). Nothing connects until it runs: the app starts
+    ``worker.run_forever(stop_event)`` as a qasync task; the settings
+    (``sync.*``) are re-read every round, so changes apply without restart."""
+    from app.sync.worker import SyncWorker
+
+    if "sync" not in ctx.devices:
+        ctx.devices["sync"] = SyncWorker(ctx.db)
+    return ctx.devices["sync"]
+# --- end sync (issue 8) -------------------------------------------------------
