@@ -117,3 +117,36 @@ def test_port_vanishing_mid_frame_is_reported_then_recovered(devices, branch_db,
     wait_for(lambda: [f for f in again.frames() if f.type == "ACK"])
     assert get_ticket(branch_db, issued.ticket.uuid, now=at(9, 6)).status == "called"
     again.close()
+
+
+def test_keypad_behind_a_serial_device_server(branch_db, at):
+    """A keypad reached with a pyserial socket:// URL (serial-to-Ethernet converter)."""
+    import socket
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    specs = serial_specs({"serial.devices": [
+        {"port": f"socket://127.0.0.1:{server.getsockname()[1]}", "role": "keypad+display", "windows": {"7": 3}}]})
+    issued = issue_ticket(branch_db, service="A", actor=SYSTEM, now=at(9, 0))
+    sd = SerialDevices(branch_db, specs, clock=lambda: at(9, 10), poll_s=0.05)
+    sd.start()
+    conn, _ = server.accept()
+    conn.settimeout(0.1)
+    wait_for(lambda: sd.status()[0].online)  # pyserial's socket:// open discards what arrived before
+    conn.sendall(encode_frame(7, "KEY", "NEXT"))
+    got = bytearray()
+
+    def frames() -> list[Frame]:
+        try:
+            got.extend(conn.recv(4096))
+        except TimeoutError:
+            pass
+        return [decode_frame(line) for line in LineSplitter().feed(bytes(got))]
+
+    wait_for(lambda: Frame(7, "SHOW", (issued.ticket.number,)) in frames())
+    assert Frame(7, "ACK", ("NEXT", issued.ticket.number)) in frames()
+    assert get_ticket(branch_db, issued.ticket.uuid, now=at(9, 11)).window_number == 3
+    sd.close()
+    conn.close()
+    server.close()

@@ -65,6 +65,17 @@ def test_network_printer_prints_the_ticket_it_was_given(branch_db, at):
     fake.close()
 
 
+def test_serial_printer_behind_a_device_server_via_socket_url(branch_db, at):
+    fake = TcpPrinter()  # e.g. a serial printer on a Moxa NPort: pyserial socket:// URL
+    issued = _issue(branch_db, at)
+    printer = serial_printer(f"socket://127.0.0.1:{fake.port}")
+    print_ticket_and_record(printer, branch_db, issued, get_settings(branch_db), actor=SYSTEM, now=at(9, 0))
+    assert (8, issued.ticket.number) in sized_ascii(bytes(fake.responder.received))
+    assert printer.status().kind == "ok"
+    printer.close()
+    fake.close()
+
+
 def test_paper_out_over_the_network(branch_db, at):
     fake = TcpPrinter()
     fake.responder.paper_out()
