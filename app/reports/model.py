@@ -99,6 +99,7 @@ class DayRow:
     no_shows: int
     cancelled: int
     expired: int
+    waits: int  # waits averaged that day (weights for weekly figures)
     wait_avg_min: float | None
     wait_median_min: float | None
     wait_p90_min: float | None

@@ -23,6 +23,7 @@ from app.reports.charts import bars_and_line, histogram_chart
 from app.reports.export import PERCENTILE_METHOD
 from app.reports.fonts import PdfFont, cjk_font
 from app.reports.model import DailyReport, RangeReport
+from app.reports.range_report import trend
 
 log = logging.getLogger("branchdesk.reports")
 HEADER_BG = colors.HexColor("#e8eef5")
@@ -127,14 +128,16 @@ def _range_story(r: RangeReport, st: _Styles, font: PdfFont) -> list[Any]:
         story.append(Paragraph("所选期间没有取号记录。No tickets were issued in this period.", st.h2))
     story.append(_section(("概要", "Summary"), st, _summary_block(T.summary_table(r.summary), st)))
     if r.days:
-        every = max(1, len(r.days) // 30)
+        points = trend(r.days)
+        weekly = len(points) < len(r.days)
         chart = bars_and_line(
-            [d.business_date.strftime("%m-%d") for d in r.days],
-            [("取号 Issued", [d.issued for d in r.days]), ("办结 Served", [d.served for d in r.days])],
-            ("平均等候(分) Avg wait (min)", [d.wait_avg_min for d in r.days]),
-            font=font.name, label_every=every, height=220,
+            [p[0] for p in points],
+            [("取号 Issued", [p[1] for p in points]), ("办结 Served", [p[2] for p in points])],
+            ("平均等候(分) Avg wait (min)", [p[3] for p in points]),
+            font=font.name, label_every=-(-len(points) // 14), height=220,
         )
-        story.append(_section(("趋势", "Trend"), st, chart))
+        title = ("趋势(按周,自周一起)", "Trend by week (from Monday)") if weekly else ("趋势", "Trend")
+        story.append(_section(title, st, chart))
     days = T.day_table(r)
     story.append(Paragraph(f"{days.zh} {days.en}", st.h2))
     story.append(_table(days, st, (22,)))

@@ -66,10 +66,26 @@ def _day_row(day: dt.date, acc: Accumulator) -> DayRow:
     sm = acc.summary()
     return DayRow(
         business_date=day, issued=sm.issued, served=sm.served, no_shows=sm.no_shows,
-        cancelled=sm.cancelled, expired=sm.expired, wait_avg_min=sm.wait.average_min,
+        cancelled=sm.cancelled, expired=sm.expired, waits=sm.wait.count, wait_avg_min=sm.wait.average_min,
         wait_median_min=sm.wait.median_min, wait_p90_min=sm.wait.p90_min,
         within_target_pct=sm.within_target_pct, service_avg_min=sm.service_avg_min,
     )
 
 
-__all__ = ["InvalidPeriod", "build_range", "check_range"]
+def trend(days: tuple[DayRow, ...], max_points: int = 62) -> list[tuple[str, int, int, float | None]]:
+    """``(label, issued, served, average wait)`` per day, or per week (from Monday) for long ranges."""
+    if len(days) <= max_points:
+        return [(d.business_date.strftime("%m-%d"), d.issued, d.served, d.wait_avg_min) for d in days]
+    weeks: dict[dt.date, list[DayRow]] = {}
+    for d in days:
+        weeks.setdefault(d.business_date - dt.timedelta(days=d.business_date.weekday()), []).append(d)
+    points = []
+    for monday, rows in weeks.items():
+        n = sum(r.waits for r in rows)
+        avg = sum(r.waits * (r.wait_avg_min or 0) for r in rows) / n if n else None
+        points.append((monday.strftime("%m-%d"), sum(r.issued for r in rows), sum(r.served for r in rows),
+                       None if avg is None else round(avg + 1e-9, 1)))
+    return points
+
+
+__all__ = ["InvalidPeriod", "build_range", "check_range", "trend"]
