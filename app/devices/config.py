@@ -182,6 +182,10 @@ def printer_config(settings: dict[str, Any]) -> PrinterConfig:
         raise PrinterConfigError(
             f"Setting printer.connection is {conn!r}; use one of {', '.join(CONNECTIONS)}."
         )
+    if conn == "win32" and os.name != "nt":
+        raise PrinterConfigError("Setting printer.connection is 'win32', which works only on Windows; use cups here.")
+    if conn == "cups" and os.name == "nt":
+        raise PrinterConfigError("Setting printer.connection is 'cups', which Windows does not have; use win32.")
     paper = _int(settings, "printer.paper_mm", 80, 0, 1000)
     if paper not in PAPER_DOTS:
         raise PrinterConfigError(f"Setting printer.paper_mm is {paper}; use 58 or 80.")
@@ -205,7 +209,3 @@ def printer_config(settings: dict[str, Any]) -> PrinterConfig:
         status_check=check == "on",
         **_connection_details(settings, conn),
     )
-
-
-def is_windows() -> bool:
-    return os.name == "nt"

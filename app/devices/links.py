@@ -102,7 +102,11 @@ class Link:
     def __init__(self, cfg: PrinterConfig) -> None:
         self.cfg = cfg
         self.printer = _escpos_printer(cfg)
-        run_with_timeout(self.printer.open, cfg.timeout_s, "open")
+        try:
+            run_with_timeout(self.printer.open, cfg.timeout_s, "open")
+        except BaseException:
+            self.printer._device = False  # never opened: python-escpos's __del__ has nothing to close
+            raise
         if cfg.connection == "network":
             # A small send buffer: a printer that stops reading is noticed within
             # the write timeout, not after megabytes of kernel buffering.
@@ -147,8 +151,8 @@ class Link:
             import usb.core
 
             self.printer._raw(query)
-            try:
-                got = dev.read(self.printer.in_ep, 1, int(t * 1000))
+            try:  # a whole packet's worth: a short read buffer overflows on some backends
+                got = dev.read(self.printer.in_ep, 64, int(t * 1000))
             except usb.core.USBTimeoutError:
                 return None
             return got[0] if len(got) else None

@@ -129,9 +129,12 @@ class EscposPrinter:
         if isinstance(exc, DeviceNotFoundError) and self.cfg.connection == "network":
             return PrinterError(f"The {self.where} cannot be reached; check its power and network cable, "
                                 "then press Reprint.", kind="offline")
-        if isinstance(exc, ImportError):
-            return PrinterError(f"The {self.where} cannot be used on this computer ({exc.name} is missing).",
-                                kind="config")
+        if type(exc).__name__ == "NoBackendError":
+            return PrinterError("USB printing needs libusb on this computer (Debian package libusb-1.0-0); "
+                                "or connect the printer through the Windows spooler or CUPS.", kind="config")
+        if isinstance(exc, ImportError) or isinstance(exc, RuntimeError) and "library" in str(exc):
+            return PrinterError(f"The {self.where} cannot be used on this computer: a driver library is "
+                                "missing (pyusb for USB, pywin32 for Windows printers).", kind="config")
         return PrinterError(f"The {self.where} is not connected; check its cable and power, "
                             "then press Reprint.", kind="unplugged")
 
