@@ -70,3 +70,17 @@ def test_histogram_bins_include_their_upper_bound():
     bins = dict(histogram([0, 300, 301, 3600, 3601]))
     assert bins["0-5"] == 2 and bins["5-10"] == 1 and bins["45-60"] == 1 and bins["60+"] == 1
     assert list(bins) == ["0-5", "5-10", "10-15", "15-20", "20-30", "30-45", "45-60", "60+"]
+
+
+def test_long_ranges_trend_by_week_weighted_by_waits():
+    from app.reports.model import DayRow
+    from app.reports.range_report import trend
+
+    def row(day: int, issued: int, waits: int, avg: float | None) -> DayRow:
+        return DayRow(dt.date(2026, 1, day), issued, issued, 0, 0, 0, waits, avg, None, None, None, None)
+
+    short = [row(5, 10, 10, 4.0), row(6, 30, 30, 8.0)]  # Monday 5 and Tuesday 6 January 2026
+    assert trend(tuple(short)) == [("01-05", 10, 10, 4.0), ("01-06", 30, 30, 8.0)]
+    weekly = trend(tuple(short + [row(12, 5, 0, None)]), max_points=2)
+    # Week of 5 January: 40 issued, average wait (10 x 4 + 30 x 8) / 40 = 7.0; week of 12 January: no waits.
+    assert weekly == [("01-05", 40, 40, 7.0), ("01-12", 5, 5, None)]
