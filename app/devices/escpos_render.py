@@ -24,7 +24,7 @@ from escpos.printer import Dummy
 from PIL import Image
 
 from app.devices.config import PrinterConfig
-from app.devices.fonts import qr_image, text_image
+from app.devices.fonts import qr_image, raster_line
 from app.devices.layout import CELL_H, QR, Cut, Feed, Rule, Step, Text, columns
 
 ESC_INIT = b"\x1b@"
@@ -78,11 +78,6 @@ def encode_text(step: Text, cfg: PrinterConfig, dots: int) -> bytes:
     return head + body + LF + fs_size(1) + gs_size(1) + esc_bold(False)
 
 
-def _black_and_white(img: Image.Image) -> Image.Image:
-    """Threshold anti-aliased text: python-escpos would dither it into grain."""
-    return img.point(lambda v: 0 if v < 150 else 255)
-
-
 def _centred(img: Image.Image, dots: int) -> Image.Image:
     paper = Image.new("L", (dots, img.height), 255)
     paper.paste(img, ((dots - img.width) // 2, 0))
@@ -100,9 +95,9 @@ def render_escpos(steps: list[Step], cfg: PrinterConfig) -> bytes:
             if step.text.isascii() or cfg.chinese_mode == "printer_font":
                 d._raw(encode_text(step, cfg, dots))
             else:
-                img = text_image(step.text, dots, CELL_H * step.size, align=step.align, bold=step.bold)
+                img = raster_line(step.text, dots, CELL_H * step.size, align=step.align, bold=step.bold)
                 d._raw(esc_align("left"))
-                d.image(_black_and_white(img), center=False)
+                d.image(img, center=False)
         elif isinstance(step, Rule):
             d._raw(esc_align("left") + b"-" * columns(dots) + LF)
         elif isinstance(step, QR):

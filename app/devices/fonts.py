@@ -86,8 +86,18 @@ def qr_image(data: str, module: int) -> Image.Image:
     """
     import qrcode
 
-    code = qrcode.QRCode(box_size=module, border=1, error_correction=qrcode.constants.ERROR_CORRECT_M,
-                         mask_pattern=0)
+    code = qrcode.QRCode(border=1, error_correction=qrcode.constants.ERROR_CORRECT_M, mask_pattern=0)
     code.add_data(data)
     code.make(fit=True)
-    return code.make_image().get_image().convert("L")
+    matrix = code.get_matrix()  # with the quiet zone; True = dark module
+    n = len(matrix)
+    small = Image.new("L", (n, n), 255)
+    small.putdata([0 if dark else 255 for row in matrix for dark in row])
+    return small.resize((n * module, n * module), Image.NEAREST)
+
+
+@lru_cache(maxsize=256)
+def raster_line(text: str, width: int, height: int, *, align: str = "center", bold: bool = False) -> Image.Image:
+    """``text_image`` thresholded to pure black and white for a raster printer
+    (python-escpos would otherwise dither the anti-aliased edges into grain)."""
+    return text_image(text, width, height, align=align, bold=bold).point(lambda v: 0 if v < 150 else 255)
