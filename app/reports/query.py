@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Float, and_, cast, func, literal, select
+from sqlalchemy import Float, String, and_, cast, func, literal, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -66,13 +66,16 @@ def day_rows(s: Session, day: dt.date) -> list[dict[str, Any]]:
 def range_rows(s: Session, start: dt.date, end: dt.date) -> Iterator[tuple]:
     """Tickets of ``start..end`` ordered by business day, streamed in batches.
 
-    Yields ``(business_date, id, status, wait_s, service_s, target_min, rating, transfer_count)``.
+    Yields ``(business_date, id, status, wait_s, service_s, target_min, rating, transfer_count)``;
+    the day comes as the database gives it (text on SQLite, a date on PostgreSQL):
+    parsing 750,000 dates costs more than comparing them.
     """
     dialect = s.get_bind().dialect.name
     wait, service = _duration_columns(dialect)
     q = (
         select(
-            Ticket.business_date, Ticket.id, Ticket.status, wait, service, Service.target_wait_min,
+            type_coerce(Ticket.business_date, String), Ticket.id, Ticket.status, wait, service,
+            Service.target_wait_min,
             Ticket.rating, Ticket.transfer_count,
         )
         .join(Service, Service.id == Ticket.original_service_id)

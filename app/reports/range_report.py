@@ -34,18 +34,16 @@ def build_range(db: Database, start: dt.date, end: dt.date, *, now: dt.datetime)
     with db.read() as s:
         second = query.second_waits(s, start, end)
         settings = query.setting_values(s, "branch.name_zh", "branch.name_en")
-        current: dt.date | None = None
+        current: object = None
         acc = Accumulator()
         for d, tid, status, wait_s, service_s, target, rating, tc in query.range_rows(s, start, end):
             if d != current:
                 if current is not None:
-                    days.append(_day_row(current, acc))
+                    days.append(_close_day(current, acc, total))
                 current, acc = d, Accumulator()
-            extra = second.get(tid, ())
-            total.add(status, wait_s, service_s, target, rating, tc, extra)
-            acc.add(status, wait_s, service_s, target, rating, tc, extra)
+            acc.add(status, wait_s, service_s, target, rating, tc, second.get(tid, ()))
         if current is not None:
-            days.append(_day_row(current, acc))
+            days.append(_close_day(current, acc, total))
     return RangeReport(
         branch=branch_of(settings), date_from=start, date_to=end, generated_at=now,
         has_data=total.issued > 0, summary=total.summary(), days=_every_day(days, start, end),
@@ -60,6 +58,11 @@ def _every_day(days: list[DayRow], start: dt.date, end: dt.date) -> tuple[DayRow
     n = (end - start).days + 1
     return tuple(have.get(day) or dataclasses.replace(empty, business_date=day)
                  for day in (start + dt.timedelta(days=i) for i in range(n)))
+
+
+def _close_day(day: object, acc: Accumulator, total: Accumulator) -> DayRow:
+    total.merge(acc)
+    return _day_row(dt.date.fromisoformat(str(day)[:10]), acc)
 
 
 def _day_row(day: dt.date, acc: Accumulator) -> DayRow:

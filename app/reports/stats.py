@@ -141,6 +141,22 @@ class Accumulator:
             self.service_n += 1
         return wait_s
 
+    def merge(self, other: Accumulator) -> None:
+        """Add another accumulator's tickets to this one (a day into its range)."""
+        for status, n in other.counts.items():
+            self.counts[status] += n
+        self.issued += other.issued
+        self.transferred += other.transferred
+        self.in_progress += other.in_progress
+        self.waits.extend(other.waits)
+        self.totals.extend(other.totals)
+        self.transfer_waits.extend(other.transfer_waits)
+        self.within += other.within
+        self.service_sum += other.service_sum
+        self.service_n += other.service_n
+        self.rating_sum += other.rating_sum
+        self.rating_n += other.rating_n
+
     def summary(self) -> Summary:
         n = len(self.waits)
         return Summary(
