@@ -118,10 +118,15 @@ class Link:
         if self.cfg.connection == "network":
             dev.settimeout(self.cfg.timeout_s)
             dev.sendall(data)
-        elif self.cfg.connection in ("serial", "usb"):
-            self.printer._raw(data)  # both carry their own write timeout
-            if self.cfg.connection == "serial":
-                dev.flush()
+        elif self.cfg.connection == "serial":
+            # The timeout covers the whole write: allow the time the bytes need
+            # at this baud rate (10 bits a byte), plus the configured margin.
+            dev.write_timeout = self.cfg.timeout_s + len(data) * 10 / self.cfg.baudrate * 1.2
+            self.printer._raw(data)
+            # tcdrain has no timeout of its own: a printer holding CTS low would hang it
+            run_with_timeout(dev.flush, dev.write_timeout, "drain")
+        elif self.cfg.connection == "usb":
+            self.printer._raw(data)  # python-escpos passes the USB timeout with every write
         else:
             run_with_timeout(lambda: self.printer._raw(data), self.cfg.timeout_s, "write")
 
