@@ -100,7 +100,9 @@ def _report_text(r: SyncReport) -> str:
          help="push this branch's records to head office and pull its settings", batchable=False)
 def sync(ctx: Context, a: argparse.Namespace) -> Outcome:
     from app.queue import get_settings
+    from app.staff.roles import require
 
+    require(ctx.actor, "sync.run")
     overrides = {"batch_size": a.batch_size} if a.batch_size else {}
     worker = SyncWorker(ctx.db, load_config(get_settings(ctx.db), **overrides))
     if not a.watch:

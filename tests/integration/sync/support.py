@@ -51,11 +51,11 @@ class Branch:
 
 
 def new_branch(hq: Hq, path, code: str, *, batch_size: int = 200, port: int | None = None,
-               now: dt.datetime) -> Branch:
-    """A catalogued SQLite branch with a head-office role and a sync config."""
+               now: dt.datetime, url: str | None = None) -> Branch:
+    """A catalogued branch (SQLite file, or ``url``) with a head-office role and a sync config."""
     password = f"pw-{code.lower()}"
     acc = add_branch(hq.admin_url, code, password=password)
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(url or f"sqlite:///{path}")
     init_catalogue(db, actor=SYSTEM, now=now, branch_code=code)
     cfg = SyncConfig(hq_url=f"postgresql://{acc.role}@{hq.host}:{port or hq.port}/{hq.dbname}",
                      branch_code=code, password=password, batch_size=batch_size, timeout_s=5,
@@ -119,15 +119,14 @@ def assert_in_step(hq: Hq, b: Branch) -> None:
     assert remote == local  # same events, same order, none twice
 
 
-class SilentServer:
-    """Accepts TCP connections and never answers (a hung server or firewall)."""
+class _Listener:
+    """A loopback TCP listener whose accepted connections go to ``on_accept``."""
 
     def __init__(self) -> None:
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(16)
         self.port = self.sock.getsockname()[1]
-        self.held: list = []
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
@@ -136,7 +135,21 @@ class SilentServer:
                 conn, _ = self.sock.accept()
             except OSError:
                 return
-            self.held.append(conn)
+            self.on_accept(conn)
+
+    def on_accept(self, conn: socket.socket) -> None:
+        raise NotImplementedError
+
+
+class SilentServer(_Listener):
+    """Accepts TCP connections and never answers (a hung server or firewall)."""
+
+    def __init__(self) -> None:
+        self.held: list[socket.socket] = []
+        super().__init__()
+
+    def on_accept(self, conn: socket.socket) -> None:
+        self.held.append(conn)
 
     def close(self) -> None:
         self.sock.close()
@@ -144,28 +157,19 @@ class SilentServer:
             c.close()
 
 
-class FreezableProxy:
+class FreezableProxy(_Listener):
     """Forwards TCP to a real server until frozen: then holds every byte,
     keeping the connections open (a link that silently stops carrying data)."""
 
     def __init__(self, target_port: int) -> None:
         self.target = target_port
         self.frozen = threading.Event()
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
+        super().__init__()
 
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.sock.accept()
-            except OSError:
-                return
-            upstream = socket.create_connection(("127.0.0.1", self.target))
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+    def on_accept(self, client: socket.socket) -> None:
+        upstream = socket.create_connection(("127.0.0.1", self.target))
+        for a, b in ((client, upstream), (upstream, client)):
+            threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
     def _pipe(self, src, dst) -> None:  # type: ignore[no-untyped-def]
         try:

@@ -45,6 +45,18 @@ def test_two_branches_consolidate_to_the_figures_each_branch_computes(hq, branch
     assert rows == [(br.code, *_local_figures(br.db, day)) for br in (a, b)]
 
 
+def test_a_branch_on_postgresql_pushes_the_same_way(hq, pg_server, tmp_path, day, at):
+    from tests.integration.sync.support import new_branch
+
+    a = new_branch(hq, None, "BR009", batch_size=9, now=at(8, 0), url=pg_server.url(pg_server.create_database()))
+    try:
+        busy_day(a.db, day, 10)
+        assert SyncWorker(a.db, a.cfg).run_once().ok
+        assert_in_step(hq, a)
+    finally:
+        a.db.dispose()
+
+
 def test_same_batch_delivered_twice_changes_nothing(hq, branches, day):
     a = branches("BR001")
     busy_day(a.db, day, 10)
