@@ -110,8 +110,7 @@ class SerialLink:
             if not self._ensure_open():
                 return False
             try:
-                self._dev.write(data)
-                self._dev.flush()
+                self._dev.write(data)  # bounded by write_timeout; no drain (it has no timeout)
                 return True
             except (serial.SerialException, OSError, TypeError, AttributeError) as exc:
                 self._offline(exc)
