@@ -7,19 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.ops.doctor import Check
 
-@dataclass(frozen=True)
-class Step:
-    name: str
-    status: str  # OK / SKIP / FAIL
-    detail: str
 
-    def line(self) -> str:
-        return f"{self.status:<4} {self.name}: {self.detail}"
+# One line per step, like the doctor's checks (status OK / SKIP / FAIL).
+Step = Check
 
 
 def run_selfcheck(folder: Path | None = None, *, now: dt.datetime | None = None) -> list[Step]:

@@ -70,6 +70,29 @@ def column(tab: QWidget, width: int = 760) -> QVBoxLayout:
     return lay
 
 
+def master_detail(tab: QWidget, headers: list[str]) -> tuple[QTableWidget, QVBoxLayout]:
+    """A list on the left (3/5) and the editing column on the right (2/5)."""
+    lay = QHBoxLayout(tab)
+    t = table(headers)
+    lay.addWidget(t, 3)
+    side = QVBoxLayout()
+    lay.addLayout(side, 2)
+    return t, side
+
+
+def row(*widgets: QWidget) -> QHBoxLayout:
+    """Buttons side by side."""
+    lay = QHBoxLayout()
+    for w in widgets:
+        lay.addWidget(w)
+    return lay
+
+
+def selected_row(t: QTableWidget) -> int | None:
+    rows = t.selectionModel().selectedRows()
+    return rows[0].row() if rows else None
+
+
 def spin(name: str, lo: int, hi: int, value: int = 0, suffix: str = "") -> QSpinBox:
     box = QSpinBox()
     box.setObjectName(name)

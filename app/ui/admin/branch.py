@@ -3,12 +3,12 @@ keypads, window displays, each with a test); head-office sync."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+from PySide6.QtWidgets import QLabel
 
 from app.ops import settings_file
 from app.ops.admin import update_settings
 from app.ops.admin_more import save_machine_settings
-from app.ui.admin.base import AdminTab, _t, button, check, column, edit, spin
+from app.ui.admin.base import AdminTab, _t, button, check, column, edit, row, spin
 from app.ui.setup.forms import FieldForm
 
 
@@ -34,10 +34,9 @@ class QueueTab(AdminTab):
         hint.setObjectName("muted")
         lay.addWidget(hint)
         self.save = button("save_queue", _t("Save"), primary=True)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.save)
-        lay.addLayout(row)
+        buttons = row(self.save)
+        buttons.insertStretch(0, 1)
+        lay.addLayout(buttons)
         lay.addStretch(1)
         self.save.clicked.connect(self.on_save)
 
@@ -57,11 +56,10 @@ class DevicesTab(AdminTab):
         conn = str(ctx.settings.get("printer.connection", "simulated"))
         self.printer = QLabel(_t("Ticket printer: {connection}").format(connection=conn))
         self.printer.setObjectName("printer_summary")
-        row = QHBoxLayout()
-        row.addWidget(self.printer, 1)
         self.test_print = button("test_print", _t("Print a test ticket"))
-        row.addWidget(self.test_print)
-        lay.addLayout(row)
+        printer_row = row(self.printer, self.test_print)
+        printer_row.setStretch(0, 1)
+        lay.addLayout(printer_row)
         values = _machine()
         self.form = FieldForm()
         self.keypad = self.form.add("serial.keypad_port", _t("Teller keypads port"),
@@ -69,13 +67,10 @@ class DevicesTab(AdminTab):
         self.display = self.form.add("serial.display_port", _t("Window displays port"),
                                      edit("display_port", values["serial.display_port"]))
         lay.addWidget(self.form)
-        row2 = QHBoxLayout()
         self.test_keypad = button("test_keypad", _t("Test keypads port"))
         self.test_display = button("test_display", _t("Test displays port"))
         self.save = button("save_devices", _t("Save ports"), primary=True)
-        for b in (self.test_keypad, self.test_display, self.save):
-            row2.addWidget(b)
-        lay.addLayout(row2)
+        lay.addLayout(row(self.test_keypad, self.test_display, self.save))
         lay.addStretch(1)
         self.test_print.clicked.connect(self.on_test_print)
         self.test_keypad.clicked.connect(lambda: self.on_test_port("serial.keypad_port", self.keypad.text()))
@@ -129,12 +124,9 @@ class SyncTab(AdminTab):
         self.interval = self.form.add("sync.interval_min", _t("Send every"),
                                       spin("interval", 1, 1440, int(values["sync.interval_min"]), _t(" min")))
         lay.addWidget(self.form)
-        row = QHBoxLayout()
         self.test = button("test_hq", _t("Test connection"))
         self.save = button("save_sync", _t("Save"), primary=True)
-        row.addWidget(self.test)
-        row.addWidget(self.save)
-        lay.addLayout(row)
+        lay.addLayout(row(self.test, self.save))
         lay.addStretch(1)
         self.test.clicked.connect(self.on_test)
         self.save.clicked.connect(self.on_save)

@@ -4,22 +4,19 @@ name, the services each one serves, in order)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from app.ops.admin import list_windows_admin, save_service, save_window
 from app.queue import list_services
-from app.ui.admin.base import AdminTab, _t, button, check, edit, fill, spin, table
+from app.ui.admin.base import AdminTab, _t, button, check, edit, fill, master_detail, row, selected_row, spin
 from app.ui.setup.forms import FieldForm
 
 
 class ServicesTab(AdminTab):
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
-        lay = QHBoxLayout(self)
-        self.table = table([_t("Prefix"), _t("Name (Chinese)"), _t("Name (English)"), _t("Target wait"),
-                            _t("Order"), _t("Active")])
-        lay.addWidget(self.table, 3)
-        side = QVBoxLayout()
+        self.table, side = master_detail(self, [_t("Prefix"), _t("Name (Chinese)"), _t("Name (English)"),
+                                                _t("Target wait"), _t("Order"), _t("Active")])
         self.form = FieldForm()
         self.code = self.form.add("code", _t("Prefix"), edit("code"))
         self.name_zh = self.form.add("name_zh", _t("Name (Chinese)"), edit("name_zh"))
@@ -28,14 +25,10 @@ class ServicesTab(AdminTab):
         self.position = self.form.add("position", _t("Order"), spin("position", 0, 999))
         self.active = self.form.add("active_flag", "", check("active", _t("Active (offered to customers)")))
         side.addWidget(self.form)
-        row = QHBoxLayout()
         self.new = button("new_service", _t("New service"))
         self.save = button("save_service", _t("Save service"), primary=True)
-        row.addWidget(self.new)
-        row.addWidget(self.save)
-        side.addLayout(row)
+        side.addLayout(row(self.new, self.save))
         side.addStretch(1)
-        lay.addLayout(side, 2)
         self.services: list = []
         self.editing: int | None = None
         self.table.itemSelectionChanged.connect(self.on_selected)
@@ -49,10 +42,10 @@ class ServicesTab(AdminTab):
                            _t("yes") if s.active else _t("no")] for s in self.services])
 
     def on_selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        r = selected_row(self.table)
+        if r is None:
             return
-        s = self.services[rows[0].row()]
+        s = self.services[r]
         self.editing = s.id
         self.code.setText(s.code)
         self.name_zh.setText(s.name_zh)
@@ -87,10 +80,7 @@ class ServicesTab(AdminTab):
 class WindowsTab(AdminTab):
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
-        lay = QHBoxLayout(self)
-        self.table = table([_t("Window"), _t("Name"), _t("Services served, in order")])
-        lay.addWidget(self.table, 3)
-        side = QVBoxLayout()
+        self.table, side = master_detail(self, [_t("Window"), _t("Name"), _t("Services served, in order")])
         self.form = FieldForm()
         self.number = self.form.add("number", _t("Window number"), spin("number", 1, 999, 1))
         self.name = self.form.add("name", _t("Name"), edit("window_name"))
@@ -100,14 +90,10 @@ class WindowsTab(AdminTab):
         self.served.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.form.add("services", _t("Services (tick; drag to order)"), self.served)
         side.addWidget(self.form)
-        row = QHBoxLayout()
         self.new = button("new_window", _t("New window"))
         self.save = button("save_window", _t("Save window"), primary=True)
-        row.addWidget(self.new)
-        row.addWidget(self.save)
-        side.addLayout(row)
+        side.addLayout(row(self.new, self.save))
         side.addStretch(1)
-        lay.addLayout(side, 2)
         self.windows: list = []
         self.editing: int | None = None
         self.table.itemSelectionChanged.connect(self.on_selected)
@@ -142,10 +128,10 @@ class WindowsTab(AdminTab):
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def on_selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        r = selected_row(self.table)
+        if r is None:
             return
-        w = self.windows[rows[0].row()]
+        w = self.windows[r]
         self.editing = w.id
         self.number.setValue(w.number)
         self.name.setText(w.name)

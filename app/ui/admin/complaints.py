@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLa
 
 from app.ops.admin import update_settings
 from app.ops.admin_more import save_category
-from app.ui.admin.base import AdminTab, _t, button, check, edit, fill, spin, table
+from app.ui.admin.base import AdminTab, _t, button, check, edit, fill, row, selected_row, spin, table
 from app.ui.setup.forms import FieldForm
 
 
@@ -42,12 +42,9 @@ class ComplaintsTab(AdminTab):
                                  spin("ack_hours", 1, 240, int(ctx.settings.get("complaints.ack_hours", 24) or 24),
                                       _t(" h")))
         side.addWidget(self.form)
-        row = QHBoxLayout()
         self.save = button("save_category", _t("Save category"), primary=True)
         self.save_ack = button("save_ack", _t("Save deadline"))
-        row.addWidget(self.save)
-        row.addWidget(self.save_ack)
-        side.addLayout(row)
+        side.addLayout(row(self.save, self.save_ack))
         self.day = QDateEdit(QDate.currentDate())
         self.day.setObjectName("override_day")
         self.day.setCalendarPopup(True)
@@ -79,10 +76,10 @@ class ComplaintsTab(AdminTab):
         fill(self.calendar, [[d.isoformat(), kinds.get(k, k), n] for d, k, n in self._overrides(self.ctx.db)])
 
     def on_selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        r = selected_row(self.table)
+        if r is None:
             return
-        c = self.categories[rows[0].row()]
+        c = self.categories[r]
         self.code.setText(c.code)
         self.name_zh.setText(c.name_zh)
         self.name_en.setText(c.name_en)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from app.errors import InvalidInput
 from app.staff.accounts import add_staff, list_staff, reset_password, update_staff
 from app.staff.roles import ROLES
-from app.ui.admin.base import AdminTab, _t, button, check, edit, fill, table
+from app.ui.admin.base import AdminTab, _t, button, check, edit, fill, master_detail, row, selected_row
 from app.ui.setup.forms import FieldForm
 
 
@@ -19,10 +19,7 @@ def role_names() -> dict[str, str]:
 class StaffTab(AdminTab):
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
-        lay = QHBoxLayout(self)
-        self.table = table([_t("Username"), _t("Full name"), _t("Roles"), _t("State")])
-        lay.addWidget(self.table, 3)
-        side = QVBoxLayout()
+        self.table, side = master_detail(self, [_t("Username"), _t("Full name"), _t("Roles"), _t("State")])
         self.form = FieldForm()
         self.username = self.form.add("username", _t("Username"), edit("username"))
         self.full_name = self.form.add("full_name", _t("Full name"), edit("full_name"))
@@ -37,20 +34,13 @@ class StaffTab(AdminTab):
         self.password = self.form.add("password", _t("Password"), edit("password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         side.addWidget(self.form)
-        row = QHBoxLayout()
         self.add = button("add_staff", _t("Add account"), primary=True)
         self.save = button("save_staff", _t("Save name and roles"))
-        row.addWidget(self.add)
-        row.addWidget(self.save)
-        side.addLayout(row)
-        row2 = QHBoxLayout()
         self.reset = button("reset_password", _t("Reset password"))
         self.toggle = button("deactivate", _t("Deactivate"))
-        row2.addWidget(self.reset)
-        row2.addWidget(self.toggle)
-        side.addLayout(row2)
+        side.addLayout(row(self.add, self.save))
+        side.addLayout(row(self.reset, self.toggle))
         side.addStretch(1)
-        lay.addLayout(side, 2)
         self.accounts: list = []
         self.table.itemSelectionChanged.connect(self.on_selected)
         self.add.clicked.connect(self.on_add)
@@ -66,8 +56,8 @@ class StaffTab(AdminTab):
                            _t("active") if a.active else _t("deactivated")] for a in self.accounts])
 
     def selected(self):  # type: ignore[no-untyped-def]
-        rows = self.table.selectionModel().selectedRows()
-        return self.accounts[rows[0].row()] if rows else None
+        r = selected_row(self.table)
+        return None if r is None else self.accounts[r]
 
     def chosen_roles(self) -> list[str]:
         return [r for r, box in self.roles.items() if box.isChecked()]

@@ -8,15 +8,7 @@ import pytest
 from app.queue import init_catalogue
 from app.staff.roles import SYSTEM
 from app.store import open_database
-
-
-@pytest.fixture(autouse=True)
-def isolated_machine(tmp_path, monkeypatch):
-    """This test's own settings file and log folder (never the PC's)."""
-    monkeypatch.setenv("BRANCHDESK_CONFIG", str(tmp_path / "config" / "settings.toml"))
-    monkeypatch.setenv("BRANCHDESK_LOG_DIR", str(tmp_path / "logs"))
-    monkeypatch.delenv("BRANCHDESK_DB", raising=False)
-    return tmp_path
+from tests.integration.ops.ops_support import isolated_machine  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture

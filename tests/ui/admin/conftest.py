@@ -10,13 +10,7 @@ from app.bootstrap import build
 from app.queue import init_catalogue
 from app.staff.accounts import add_staff
 from app.staff.roles import SYSTEM, Actor
-
-
-@pytest.fixture(autouse=True)
-def isolated_machine(tmp_path, monkeypatch):
-    monkeypatch.setenv("BRANCHDESK_CONFIG", str(tmp_path / "config" / "settings.toml"))
-    monkeypatch.setenv("BRANCHDESK_LOG_DIR", str(tmp_path / "logs"))
-    return tmp_path
+from tests.integration.ops.ops_support import isolated_machine  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture

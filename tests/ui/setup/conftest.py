@@ -2,12 +2,4 @@
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(autouse=True)
-def isolated_machine(tmp_path, monkeypatch):
-    monkeypatch.setenv("BRANCHDESK_CONFIG", str(tmp_path / "config" / "settings.toml"))
-    monkeypatch.setenv("BRANCHDESK_LOG_DIR", str(tmp_path / "logs"))
-    monkeypatch.delenv("BRANCHDESK_DB", raising=False)
-    return tmp_path
+from tests.integration.ops.ops_support import isolated_machine  # noqa: F401 (autouse fixture)
