@@ -62,14 +62,14 @@ Name: "lobbyautostart"; Description: "{cm:LobbyAutostart}"; Flags: unchecked
 Source: "..\dist\BranchDesk\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{group}\{cm:RoleGreeter}"; Filename: "{app}\{#Exe}"; Parameters: "run --screen greeter"
-Name: "{group}\{cm:RoleTeller}"; Filename: "{app}\{#Exe}"; Parameters: "run --screen teller"
-Name: "{group}\{cm:RoleLobby}"; Filename: "{app}\{#Exe}"; Parameters: "run --screen lobby"
-Name: "{group}\{cm:RoleComplaints}"; Filename: "{app}\{#Exe}"; Parameters: "run --screen complaints"
-Name: "{group}\{cm:RoleManager}"; Filename: "{app}\{#Exe}"; Parameters: "run --screen manager"
-Name: "{group}\{cm:RoleAdmin}"; Filename: "{app}\{#Exe}"; Parameters: "run --screen admin"
+Name: "{group}\{cm:RoleGreeter}"; Filename: "{app}\{#Exe}"; Parameters: "run --open greeter"
+Name: "{group}\{cm:RoleTeller}"; Filename: "{app}\{#Exe}"; Parameters: "run --open teller"
+Name: "{group}\{cm:RoleLobby}"; Filename: "{app}\{#Exe}"; Parameters: "run --lobby"
+Name: "{group}\{cm:RoleComplaints}"; Filename: "{app}\{#Exe}"; Parameters: "run --open complaints"
+Name: "{group}\{cm:RoleManager}"; Filename: "{app}\{#Exe}"; Parameters: "run --open manager"
+Name: "{group}\{cm:RoleAdmin}"; Filename: "{app}\{#Exe}"; Parameters: "run --open admin"
 Name: "{group}\{cm:Doctor}"; Filename: "{cmd}"; Parameters: "/k ""{app}\branchdesk-cli.exe"" doctor"
-Name: "{commonstartup}\{cm:RoleLobby}"; Filename: "{app}\{#Exe}"; Parameters: "run --screen lobby"; Tasks: lobbyautostart
+Name: "{commonstartup}\{cm:RoleLobby}"; Filename: "{app}\{#Exe}"; Parameters: "run --lobby"; Tasks: lobbyautostart
 
 [Run]
 ; first start: the setup wizard opens by itself when no settings file exists
