@@ -43,8 +43,12 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
     async def main() -> int:
         ctx = start_ui(app_ctx, language)
         closed = asyncio.get_running_loop().create_future()
-        app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(0))
-        app.aboutToQuit.connect(lambda: closed.done() or closed.set_result(0))
+        def finish() -> None:
+            if not closed.done():
+                closed.set_result(0)
+
+        app.lastWindowClosed.connect(finish)
+        app.aboutToQuit.connect(finish)
         shell = setup(ctx)  # noqa: F841  (kept alive until the loop ends)
         code = await closed
         ctx.bridge.stop()

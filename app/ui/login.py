@@ -60,8 +60,11 @@ class LoginWindow(QWidget):
         self.button.clicked.connect(self.on_login)
         self.password.returnPressed.connect(self.on_login)
         self.username.returnPressed.connect(self.password.setFocus)
-        self.language.activated.connect(lambda _i: self.language_chosen.emit(self.language.currentData()))
+        self.language.activated.connect(self._language_activated)
         self.username.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _language_activated(self, _index: int) -> None:
+        self.language_chosen.emit(self.language.currentData())
 
     def on_login(self) -> None:
         name = self.username.text().strip()

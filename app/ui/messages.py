@@ -92,7 +92,9 @@ class MessageBar(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(44)
-        self._timer = QTimer(self, singleShot=True, timeout=self.clear_message)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear_message)
         self.level = ""
         self.clear_message()
 

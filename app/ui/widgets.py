@@ -63,7 +63,10 @@ class Coalescer(QObject):
 
     def __init__(self, fn: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self, singleShot=True, interval=0, timeout=fn)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)  # not a constructor keyword: see docs/ui.md
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(fn)
 
     @Slot()
     def trigger(self) -> None:

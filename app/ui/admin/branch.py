@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 from app.ops import settings_file
 from app.ops.admin import update_settings
 from app.ops.admin_more import save_machine_settings
-from app.ui.admin.base import AdminTab, _t, button, check, column, edit, row, spin
+from app.ui.admin.base import AdminTab, _t, button, check, column, edit, fill, row, selected_row, spin, table
 from app.ui.setup.forms import FieldForm
 
 
@@ -48,11 +48,12 @@ class QueueTab(AdminTab):
 
 
 class DevicesTab(AdminTab):
-    """The printer (test print) and this PC's serial keypad and display ports."""
+    """The printer (test print) and the serial keypads and window displays of
+    the branch setting ``serial.devices`` (port of each, with a test)."""
 
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
-        lay = column(self)
+        lay = column(self, 900)
         conn = str(ctx.settings.get("printer.connection", "simulated"))
         self.printer = QLabel(_t("Ticket printer: {connection}").format(connection=conn))
         self.printer.setObjectName("printer_summary")
@@ -60,22 +61,42 @@ class DevicesTab(AdminTab):
         printer_row = row(self.printer, self.test_print)
         printer_row.setStretch(0, 1)
         lay.addLayout(printer_row)
-        values = _machine()
+        lay.addWidget(QLabel(_t("Teller keypads and window displays")))
+        self.table = table([_t("Name"), _t("Port"), _t("Kind"), _t("Windows")])
+        lay.addWidget(self.table, 1)
         self.form = FieldForm()
-        self.keypad = self.form.add("serial.keypad_port", _t("Teller keypads port"),
-                                    edit("keypad_port", values["serial.keypad_port"]))
-        self.display = self.form.add("serial.display_port", _t("Window displays port"),
-                                     edit("display_port", values["serial.display_port"]))
+        self.port = self.form.add("serial.port", _t("Port"), edit("serial_port"))
         lay.addWidget(self.form)
-        self.test_keypad = button("test_keypad", _t("Test keypads port"))
-        self.test_display = button("test_display", _t("Test displays port"))
-        self.save = button("save_devices", _t("Save ports"), primary=True)
-        lay.addLayout(row(self.test_keypad, self.test_display, self.save))
-        lay.addStretch(1)
+        self.test_port = button("test_port", _t("Test port"))
+        self.save = button("save_port", _t("Save port"), primary=True)
+        lay.addLayout(row(self.test_port, self.save))
+        self.entries: list[dict] = []  # type: ignore[type-arg]
+        self.table.itemSelectionChanged.connect(self.on_selected)
         self.test_print.clicked.connect(self.on_test_print)
-        self.test_keypad.clicked.connect(lambda: self.on_test_port("serial.keypad_port", self.keypad.text()))
-        self.test_display.clicked.connect(lambda: self.on_test_port("serial.display_port", self.display.text()))
+        self.test_port.clicked.connect(self.on_test_port)
         self.save.clicked.connect(self.on_save)
+        self.reload()
+
+    def reload(self, *_: object) -> None:
+        raw = self.ctx.settings.get("serial.devices") or []
+        if isinstance(raw, str):
+            import json
+
+            try:
+                raw = json.loads(raw) if raw.strip() else []
+            except ValueError:
+                raw = []
+        self.entries = [dict(e) for e in raw if isinstance(e, dict)]
+        kinds = {"keypad": _t("Keypads"), "display": _t("Window display"), "keypad+display": _t("Keypads and displays")}
+        fill(self.table, [[e.get("name", ""), e.get("port", ""), kinds.get(str(e.get("role", "keypad")), e.get("role")),
+                           e.get("window", "") or ", ".join(str(w) for w in dict(e.get("windows") or {}).values())]
+                          for e in self.entries])
+
+    def on_selected(self) -> None:
+        r = selected_row(self.table)
+        if r is not None:
+            self.port.setText(str(self.entries[r].get("port", "")))
+            self.form.show_errors({})
 
     def on_test_print(self) -> None:
         from app.ops.devices_bridge import print_test_ticket
@@ -91,23 +112,37 @@ class DevicesTab(AdminTab):
 
         self.act(work, None, _t("A test ticket was printed. Check that it is readable."))
 
-    def on_test_port(self, key: str, port: str) -> None:
-        from app.ops.doctor import check_serial
+    def on_test_port(self) -> None:
+        from app.ops.doctor import check_port
+
+        port = self.port.text().strip()
 
         def work() -> str:
             from app.errors import InvalidInput
 
-            result = check_serial({key: port.strip()})
-            if result.status != "OK" or not port.strip():
-                raise InvalidInput(result.message if port.strip() else "Enter a serial port first.", field=key)
+            if not port:
+                raise InvalidInput("Enter a serial port first.", field="serial.port")
+            result = check_port(port)
+            if result.status != "OK":
+                raise InvalidInput(result.message, field="serial.port")
             return result.message
 
         self.act(work, self.form, _t("The port opens correctly."))
 
     def on_save(self) -> None:
-        values = {"serial.keypad_port": self.keypad.text().strip(), "serial.display_port": self.display.text().strip()}
-        self.act(lambda: save_machine_settings(self.ctx.db, values, actor=self.actor, now=self.ctx.now()),
-                 self.form, _t("Ports saved; they are used from the next start."))
+        r = selected_row(self.table)
+        if r is None:
+            self.bar.show_message(_t("Choose a keypad or display in the list first."), "warning")
+            return
+        entries = [dict(e) for e in self.entries]
+        entries[r]["port"] = self.port.text().strip()
+        self.act(lambda: update_settings(self.ctx.db, {"serial.devices": entries}, actor=self.actor,
+                                         now=self.ctx.now()),
+                 self.form, _t("Port saved; it is used from the next start."), self._saved)
+
+    def _saved(self, values: dict) -> None:  # type: ignore[type-arg]
+        self.ctx.settings.update(values)
+        self.reload()
 
 
 class SyncTab(AdminTab):

@@ -96,7 +96,7 @@ class ServiceGrid(QWidget):
         self.buttons, self._shortcuts = {}, []
         for i, code in enumerate(codes):
             b = ServiceButton(code)
-            b.clicked.connect(lambda _=False, c=code: self.selected.emit(c))
+            b.clicked.connect(lambda _=False, c=code: self._clicked(c))
             self._group.addButton(b)
             self._grid.addWidget(b, i // self._columns, i % self._columns)
             self.buttons[code] = b
@@ -105,6 +105,10 @@ class ServiceGrid(QWidget):
             self._shortcuts.append(sc)
         if chosen in self.buttons:
             self.buttons[chosen].setChecked(True)
+
+    def _clicked(self, code: str) -> None:
+        # A slot must not return emit()'s bool: PySide then frees True/False once too often.
+        self.selected.emit(code)
 
     def current(self) -> str | None:
         b = self._group.checkedButton()

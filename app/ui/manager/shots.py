@@ -36,9 +36,8 @@ def render(out: str | os.PathLike[str], day: dt.date = dt.date(2026, 11, 20)) ->
     with tempfile.TemporaryDirectory() as tmp:
         app_ctx = build(f"sqlite:///{tmp}/shots.sqlite3")
         init_catalogue(app_ctx.db, actor=SYSTEM, now=dt.datetime.combine(day, dt.time(8)))
-        full = build_daily
         simulate_day(app_ctx.db, day, until=dt.time(17, 0), windows=(2, 3, 4, 5, 6))
-        report = full(app_ctx.db, day, now=dt.datetime.combine(day, dt.time(17, 5)))
+        report = build_daily(app_ctx.db, day, now=dt.datetime.combine(day, dt.time(17, 5)))
         pdf = write_report(report, "pdf", Path(tmp) / "daily.pdf")
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(pdf), f"{tmp}/page"], check=True)
         for i, page in enumerate(sorted(Path(tmp).glob("page-*.png")), 1):

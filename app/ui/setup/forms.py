@@ -87,7 +87,9 @@ def field_message(field: str, english: str) -> str:
         return _t("This window number already exists.")
     if field == "sync.hq_url":
         return _t("Head office cannot be reached or the address is not valid ({detail}).").format(detail=english)
-    if field in ("serial.keypad_port", "serial.display_port"):
+    if field == "serial.devices":
+        return _t("Check the serial devices setting: {detail}").format(detail=english)
+    if field == "serial.port":
         if "first" in english:
             return _t("Enter a serial port first (COM3, /dev/ttyUSB0).")
         return _t("The serial port cannot be opened ({detail}).").format(detail=english)

@@ -51,7 +51,10 @@ class RatingPanel(QWidget):
         self.skip.clicked.connect(self._skip)
         lay.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignCenter)
         self.number = ""
-        self._timer = QTimer(self, singleShot=True, interval=timeout_s * 1000, timeout=self._skip)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(timeout_s * 1000)
+        self._timer.timeout.connect(self._skip)
 
     def ask(self, number: str) -> None:
         self.number = number

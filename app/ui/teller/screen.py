@@ -126,7 +126,8 @@ class TellerScreen(QWidget):
         for code in OUTCOMES:
             self.outcome.addItem(outcome_text[code], code)
         self.transfer_to = QComboBox()
-        self.pause_reason = QComboBox(editable=True)
+        self.pause_reason = QComboBox()
+        self.pause_reason.setEditable(True)
         self.pause_reason.addItems([self.tr("Break"), self.tr("Cash count"), self.tr("Meeting"), self.tr("System fault")])
         for lab, box_ in ((self.tr("Outcome"), self.outcome), (self.tr("Transfer to"), self.transfer_to),
                           (self.tr("Pause reason"), self.pause_reason)):

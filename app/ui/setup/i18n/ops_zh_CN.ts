@@ -128,6 +128,10 @@
       <translation>无法连接总行，或地址无效（{detail}）。</translation>
     </message>
     <message>
+      <source>Check the serial devices setting: {detail}</source>
+      <translation>请检查串口设备设置：{detail}</translation>
+    </message>
+    <message>
       <source>The serial port cannot be opened ({detail}).</source>
       <translation>无法打开串口（{detail}）。</translation>
     </message>
@@ -416,31 +420,31 @@
       <translation>排队规则和公告已保存。</translation>
     </message>
     <message>
-      <source>Teller keypads port</source>
-      <translation>柜员呼叫器串口</translation>
+      <source>Test port</source>
+      <translation>测试串口</translation>
     </message>
     <message>
-      <source>Window displays port</source>
-      <translation>窗口显示屏串口</translation>
-    </message>
-    <message>
-      <source>Test keypads port</source>
-      <translation>测试呼叫器串口</translation>
-    </message>
-    <message>
-      <source>Test displays port</source>
-      <translation>测试显示屏串口</translation>
-    </message>
-    <message>
-      <source>Save ports</source>
+      <source>Save port</source>
       <translation>保存串口</translation>
+    </message>
+    <message>
+      <source>Keypads</source>
+      <translation>呼叫器</translation>
+    </message>
+    <message>
+      <source>Window display</source>
+      <translation>窗口显示屏</translation>
+    </message>
+    <message>
+      <source>Keypads and displays</source>
+      <translation>呼叫器和显示屏</translation>
     </message>
     <message>
       <source>The port opens correctly.</source>
       <translation>串口可以正常打开。</translation>
     </message>
     <message>
-      <source>Ports saved; they are used from the next start.</source>
+      <source>Port saved; it is used from the next start.</source>
       <translation>串口已保存，下次启动时生效。</translation>
     </message>
     <message>
@@ -450,6 +454,26 @@
     <message>
       <source>Sync settings saved; they are used from the next start.</source>
       <translation>同步设置已保存，下次启动时生效。</translation>
+    </message>
+    <message>
+      <source>Teller keypads and window displays</source>
+      <translation>柜员呼叫器和窗口显示屏</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Windows</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <source>Choose a keypad or display in the list first.</source>
+      <translation>请先在列表中选择呼叫器或显示屏。</translation>
     </message>
     <message>
       <source>Ticket printer: {connection}</source>
@@ -490,10 +514,6 @@
     <message>
       <source>Window number</source>
       <translation>窗口号</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>名称</translation>
     </message>
     <message>
       <source>Services (tick; drag to order)</source>
@@ -600,10 +620,6 @@
       <translation>日期</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>类型</translation>
-    </message>
-    <message>
       <source> h</source>
       <translation> 小时</translation>
     </message>
@@ -622,10 +638,6 @@
     <message>
       <source>Services</source>
       <translation>业务</translation>
-    </message>
-    <message>
-      <source>Windows</source>
-      <translation>窗口</translation>
     </message>
     <message>
       <source>Queue and lobby</source>
