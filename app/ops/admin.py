@@ -124,6 +124,13 @@ def update_settings(db: Database, values: dict[str, Any], *, actor: Actor, now: 
             printer_config(merged)
         except PrinterConfigError as exc:
             raise InvalidInput(exc.message, field="printer") from None
+    if "serial.devices" in cleaned:
+        from app.devices.serial_devices import serial_specs
+
+        try:
+            serial_specs(cleaned)
+        except InvalidInput as exc:
+            raise InvalidInput(exc.message, field="serial.devices") from None
     with db.write() as s:
         for key, value in cleaned.items():
             s.merge(Setting(key=key, value=value, updated_at=now))

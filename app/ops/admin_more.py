@@ -1,5 +1,5 @@
 """More administration service functions: complaint categories and this
-PC's settings file (serial ports, head-office sync), each recorded in the
+PC's settings file (head-office sync, screen, logging), each recorded in the
 event log like every other change."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from app.store.engine import Database
 from app.store.events import record_event
 
 _CATEGORY = re.compile(r"^[a-z][a-z0-9_]{1,31}$")
-MACHINE_KEYS = ("serial.keypad_port", "serial.display_port", "sync.enabled", "sync.hq_url", "sync.interval_min",
+MACHINE_KEYS = ("sync.enabled", "sync.hq_url", "sync.interval_min",
                 "ui.lobby_monitor", "ui.screen_role", "logging.level", "backup.keep", "backup.folder")
 
 

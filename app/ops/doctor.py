@@ -96,17 +96,34 @@ def check_printer(settings: dict[str, Any]) -> Check:
 
 
 def check_serial(settings: dict[str, Any]) -> Check:
-    ports = [p for p in (settings.get("serial.keypad_port"), settings.get("serial.display_port")) if p]
+    """Open every port of the branch setting ``serial.devices`` (keypads and
+    window displays, see app/devices/serial_devices.py)."""
+    try:
+        from app.devices.serial_devices import serial_specs
+    except ImportError:
+        return Check("serial", WARN, "Serial devices are not part of this build; ports were not checked.")
+    try:
+        ports = [spec.port for spec in serial_specs(settings)]
+    except Exception as exc:  # SerialConfigError: one sentence naming the entry
+        return Check("serial", FAIL, _sentence(exc))
     if not ports:
         return Check("serial", OK, "No serial keypads or displays are configured.")
+    for port in ports:
+        result = check_port(port)
+        if result.status != OK:
+            return result
+    return Check("serial", OK, f"Serial port(s) {', '.join(ports)} open correctly.")
+
+
+def check_port(port: str) -> Check:
+    """Open and close one serial port (name or pyserial URL)."""
     import serial
 
-    for port in ports:
-        try:
-            serial.serial_for_url(port, timeout=0.5).close()
-        except (serial.SerialException, OSError, ValueError) as exc:
-            return Check("serial", FAIL, f"The serial port {port} cannot be opened: {_sentence(exc)}")
-    return Check("serial", OK, f"Serial port(s) {', '.join(ports)} open correctly.")
+    try:
+        serial.serial_for_url(port, timeout=0.5).close()
+    except (serial.SerialException, OSError, ValueError) as exc:
+        return Check("serial", FAIL, f"The serial port {port} cannot be opened: {_sentence(exc)}")
+    return Check("serial", OK, f"The serial port {port} opens correctly.")
 
 
 def sound_probe_command() -> list[str]:

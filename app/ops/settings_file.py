@@ -1,5 +1,7 @@
 """The machine-level settings file (settings.toml): which database, language,
-screen role, log level, printer, lobby monitor, head-office sync.
+screen role, log level, lobby monitor, head-office sync, backups. (The printer
+and the serial keypads/displays are branch settings in the database:
+app/devices/config.py, app/devices/serial_devices.py.)
 
 Branch settings (services, notice text, priority ratio...) live in the
 database; this file holds only what differs from one PC to the next. It is
@@ -83,8 +85,6 @@ SCHEMA: dict[str, Key] = {
     "ui.teller_window": Key(0, _int_range(0, 999), "must be a window number from 0 to 999"),
     "logging.level": Key("INFO", _one_of(LOG_LEVELS), f"must be one of {', '.join(LOG_LEVELS)}"),
     "logging.keep_files": Key(5, _int_range(1, 50), "must be a whole number from 1 to 50"),
-    "serial.keypad_port": Key("", _text(200), "must be a serial port name or URL"),
-    "serial.display_port": Key("", _text(200), "must be a serial port name or URL"),
     "sync.enabled": Key(False, _bool, "must be true or false"),
     "sync.hq_url": Key("", lambda v: v == "" or _db_url(v), "is not a valid database address"),
     "sync.interval_min": Key(5, _int_range(1, 1440), "must be a number of minutes from 1 to 1440"),

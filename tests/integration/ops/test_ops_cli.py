@@ -136,3 +136,15 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_serial_check_opens_each_configured_port_and_names_a_bad_entry():
+    from app.ops.doctor import check_serial
+
+    good = [{"name": "keypads", "port": "loop://", "role": "keypad", "windows": {"1": 1}}]
+    assert check_serial({"serial.devices": good}).status == OK
+    bad_port = [{**good[0], "port": "/dev/no-such-port"}]
+    c = check_serial({"serial.devices": bad_port})
+    assert c.status == FAIL and "/dev/no-such-port" in c.message
+    c = check_serial({"serial.devices": [{"name": "display 3", "port": "COM4", "role": "display"}]})
+    assert c.status == FAIL and "display 3" in c.message

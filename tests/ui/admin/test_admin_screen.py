@@ -115,19 +115,26 @@ def test_the_last_admin_cannot_be_deactivated_from_the_screen(admin_screen, qtbo
     assert [s.active for s in list_staff(admin_screen.ctx.db) if s.username == "boss"] == [True]
 
 
-def test_device_port_test_and_save(admin_screen, qtbot):
-    from app.ops import settings_file
+def test_serial_device_port_test_and_save(admin_screen, qtbot):
+    from app.ops.admin import update_settings
+    from app.staff.roles import SYSTEM
 
+    devices = [{"name": "柜员呼叫器", "port": "/dev/no-such-port", "protocol": "bdl1", "role": "keypad",
+                "windows": {"1": 1, "2": 2}}]
+    update_settings(admin_screen.ctx.db, {"serial.devices": devices}, actor=SYSTEM, now=admin_screen.ctx.now())
+    admin_screen.ctx.settings["serial.devices"] = devices
     tab = admin_screen.devices
-    tab.keypad.setText("/dev/no-such-port")
-    _save(qtbot, tab, tab.test_keypad)
-    assert tab.form.error_text("serial.keypad_port").startswith("无法打开串口")
-    tab.keypad.setText("loop://")
-    _save(qtbot, tab, tab.test_keypad)
+    tab.reload()
+    assert tab.table.item(0, 1).text() == "/dev/no-such-port"
+    tab.table.selectRow(0)
+    _save(qtbot, tab, tab.test_port)
+    assert tab.form.error_text("serial.port").startswith("无法打开串口")
+    tab.port.setText("loop://")
+    _save(qtbot, tab, tab.test_port)
     assert admin_screen.bar.text() == "串口可以正常打开。"
     _save(qtbot, tab, tab.save)
-    assert settings_file.load()["serial.keypad_port"] == "loop://"
-    assert _events(admin_screen.ctx.db, "MachineSettingsChanged")[0]["values"]["serial.keypad_port"] == "loop://"
+    assert get_settings(admin_screen.ctx.db)["serial.devices"][0]["port"] == "loop://"
+    assert tab.table.item(0, 1).text() == "loop://"
 
 
 def test_sync_on_without_address_is_refused(admin_screen, qtbot):
