@@ -148,3 +148,16 @@ def test_serial_check_opens_each_configured_port_and_names_a_bad_entry():
     assert c.status == FAIL and "/dev/no-such-port" in c.message
     c = check_serial({"serial.devices": [{"name": "display 3", "port": "COM4", "role": "display"}]})
     assert c.status == FAIL and "display 3" in c.message
+
+
+def test_the_wizard_is_due_only_on_a_pc_never_set_up(tmp_path):
+    from app.ui.setup.first_run import needed
+
+    db_file = tmp_path / "branch.sqlite3"
+    assert needed(str(db_file))  # no settings file, no database
+    assert cli("--db", str(db_file), "init").returncode == 0
+    assert needed(str(db_file))  # a catalogue but no administrator yet
+    assert cli("--db", str(db_file), *SETUP).returncode == 0
+    assert not needed(str(db_file))  # settings file written
+    settings_file.settings_path().unlink()
+    assert not needed(str(db_file))  # an administrator exists (e.g. a second PC on the same database)
