@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.devices.base import PrinterStatus, ReceiptPrintJob, TicketPrintJob
 from app.queue import get_settings, init_catalogue, open_window
 from app.staff.accounts import actor_for, add_staff
 from app.staff.roles import SYSTEM
@@ -53,27 +51,6 @@ def seed_demo(database, now: dt.datetime, *, open_windows: tuple[int, ...] = (1,
         open_window(database, window=number, actor=teller, now=now)
 
 
-@dataclass
-class DemoPrinter:
-    """Stand-in used when the devices layer provides no simulated printer:
-    keeps the jobs and logs them."""
-
-    jobs: list[TicketPrintJob] = field(default_factory=list)
-
-    def print_ticket(self, job: TicketPrintJob) -> None:
-        self.jobs.append(job)
-        log.info("demo printer: ticket %s (%s)", job.number, job.service_name_en)
-
-    def print_receipt(self, job: ReceiptPrintJob) -> None:
-        log.info("demo printer: receipt %s", job.reference)
-
-    def status(self) -> PrinterStatus:
-        return PrinterStatus(True, "ok", "Demo printer ready.")
-
-    def close(self) -> None:
-        pass
-
-
 def run_demo(db: str | None = None, *, language: str | None = None) -> int:
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QGuiApplication
@@ -84,10 +61,9 @@ def run_demo(db: str | None = None, *, language: str | None = None) -> int:
     from app.ui.shell import Shell
 
     url = fresh_demo_database(db)
-    app_ctx = build(url, simulated_devices=True)
+    app_ctx = build(url, simulated_devices=True)  # the simulated PNG ticket printer
     seed_demo(app_ctx.db, local_now())
     app_ctx.settings.update(get_settings(app_ctx.db))
-    app_ctx.devices.setdefault("printer", DemoPrinter())
     qt_app()
 
     def setup(ctx) -> Shell:  # type: ignore[no-untyped-def]

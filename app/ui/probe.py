@@ -1,7 +1,8 @@
 """Timing probes for benchmarks/bench_ui.py, switched on by environment variables.
 
-BRANCHDESK_FIRST_PAINT_EXIT=1  print ``first-paint <epoch>`` after the first
-                               screen has painted, then quit.
+BRANCHDESK_FIRST_PAINT=1       print ``first-paint <epoch>`` once, after the
+                               first screen has painted;
+BRANCHDESK_FIRST_PAINT_EXIT=1  the same, then quit.
 BRANCHDESK_TRACE_CALLS=1       print ``call-painted <number> <epoch>`` each time
                                the lobby display has repainted a new call.
 BRANCHDESK_STALL_PROBE=1       a 10 ms heartbeat; the longest gap is printed
@@ -52,6 +53,7 @@ class PaintProbe(QObject):
 
 
 _stall: StallProbe | None = None
+_first_paint_armed = True
 
 
 def _emit(line: str) -> None:
@@ -62,14 +64,20 @@ def _emit(line: str) -> None:
 
 def install(widget: QWidget) -> None:
     """Attach the probes chosen in the environment to the first screen shown."""
-    global _stall
+    global _stall, _first_paint_armed
     if os.environ.get("BRANCHDESK_STALL_PROBE") and _stall is None:
         _stall = StallProbe()
-    if os.environ.get("BRANCHDESK_FIRST_PAINT_EXIT"):
+    exit_after = bool(os.environ.get("BRANCHDESK_FIRST_PAINT_EXIT"))
+    if _first_paint_armed and (exit_after or os.environ.get("BRANCHDESK_FIRST_PAINT")):
+        _first_paint_armed = False
+
         def first() -> None:
             _emit(f"first-paint {time.time():.6f}")
-            QApplication.instance().quit()
-            QApplication.closeAllWindows()
+            if _stall is not None:  # from here on, stalls are the running screen's
+                _stall.max_gap = 0.0
+            if exit_after:
+                QApplication.instance().quit()
+                QApplication.closeAllWindows()
         widget._first_paint_probe = PaintProbe(widget, first)  # type: ignore[attr-defined]
     if os.environ.get("BRANCHDESK_TRACE_CALLS") and hasattr(widget, "call_shown"):
         holder: dict[str, str] = {}

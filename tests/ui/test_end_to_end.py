@@ -35,7 +35,7 @@ def test_issue_call_show_announce_in_one_process(qtbot, sctx, actors, aloop):
     greeter.show()
     qtbot.mouseClick(greeter.services.buttons["D"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(greeter.issue, Qt.MouseButton.LeftButton)
-    assert greeter.result.number.text() == "D001"
+    qtbot.waitUntil(lambda: greeter.result.number.text() == "D001", timeout=3000)
     qtbot.waitUntil(lambda: teller.waiting.rowCount() == 1, timeout=3000)
     teller.show()
     with qtbot.waitActive(teller):

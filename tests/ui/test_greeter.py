@@ -18,8 +18,11 @@ def make(qtbot, sctx, actors) -> GreeterScreen:
 
 
 def issue(qtbot, screen: GreeterScreen, code: str) -> None:
+    """Tap the service and Issue; wait until the answer (a number or a message) shows."""
+    before = screen.result.number.text()
     qtbot.mouseClick(screen.services.buttons[code], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.issue, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.result.number.text() != before or screen.bar.level == "error", timeout=3000)
 
 
 def test_issue_shows_number_and_prints_without_personal_data(qtbot, sctx, actors, aloop, app_ctx, now):
@@ -44,6 +47,9 @@ def test_double_click_on_issue_gives_one_ticket(qtbot, sctx, actors, aloop, app_
     qtbot.mouseClick(screen.services.buttons["B"], Qt.MouseButton.LeftButton)
     qtbot.mouseDClick(screen.issue, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.issue, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.result.number.text() == "B001", timeout=3000)
+    qtbot.mouseClick(screen.issue, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
     waiting = q.waiting_list(app_ctx.db, now=now, service="B")
     assert [t.number for t in waiting] == ["B001"]
 

@@ -53,6 +53,9 @@ class GreeterScreen(QWidget):
         ctx.bridge.connection_lost.connect(self.bar.show_error)
         ctx.bridge.connection_restored.connect(self._connection_restored)
         self._refresh_now()
+        problems = ctx.devices.get("problems") or []
+        if problems:  # a malformed printer setting, said once at start
+            self.bar.show_message(" ".join(str(p) for p in problems), "warning")
 
     def _build(self) -> None:
         root = screen_root(self)
@@ -118,7 +121,9 @@ class GreeterScreen(QWidget):
 
     # -- issuing -----------------------------------------------------------
     def on_issue(self) -> None:
-        if self._in_flight:  # a second tap while the first is being handled
+        """Issue in a worker thread (a durable write can take tens of ms);
+        the button stays disabled meanwhile, so a double tap gives one ticket."""
+        if self._in_flight:
             return
         code = self.services.current()
         if code is None:
@@ -127,12 +132,16 @@ class GreeterScreen(QWidget):
         self._in_flight = True
         self.issue.setEnabled(False)
         priority, note = self.form.priority()
+        request = dict(
+            service=code, priority=priority, priority_note=note, customer_name=self.form.name.text(),
+            customer_phone=self.form.phone_value(), need_note=self.form.need.text(),
+            actor=self.actor, now=self.ctx.now(),
+        )
+        spawn(self._issue(request))
+
+    async def _issue(self, request: dict) -> None:
         try:
-            issued = issue_ticket(
-                self.ctx.db, service=code, priority=priority, priority_note=note,
-                customer_name=self.form.name.text(), customer_phone=self.form.phone_value(),
-                need_note=self.form.need.text(), actor=self.actor, now=self.ctx.now(),
-            )
+            issued = await in_thread(issue_ticket, self.ctx.db, **request)
         except EXPECTED as exc:
             self.bar.show_error(exc)
             self._release()

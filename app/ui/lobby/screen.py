@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import DomainError
@@ -39,6 +39,26 @@ def _sources() -> None:  # for lupdate: the strings ``both`` looks up
     QCoreApplication.translate("LobbyScreen", "Window")
     QCoreApplication.translate("LobbyScreen", "waiting")
     QCoreApplication.translate("LobbyScreen", "Please go to window %1")
+
+
+class CallPanel(QFrame):
+    """The big call area. Painted by hand so a flash is a cheap repaint, not a
+    style-sheet recomputation of its huge labels (that stalled the UI ~30 ms)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._colour = QColor(PANEL)
+
+    def set_colour(self, colour: str) -> None:
+        self._colour = QColor(colour)
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._colour)
+        painter.drawRoundedRect(self.rect(), 24, 24)
 
 
 @dataclass(frozen=True)
@@ -108,9 +128,7 @@ class LobbyScreen(QWidget):
 
         middle = QHBoxLayout()
         middle.setSpacing(24)
-        self.call_panel = QFrame()
-        self.call_panel.setObjectName("callPanel")
-        self._panel_colour(PANEL)
+        self.call_panel = CallPanel()
         cp = QVBoxLayout(self.call_panel)
         cp.setContentsMargins(40, 24, 40, 32)
         centre = Qt.AlignmentFlag.AlignHCenter
@@ -158,7 +176,7 @@ class LobbyScreen(QWidget):
         return box
 
     def _panel_colour(self, colour: str) -> None:
-        self.call_panel.setStyleSheet(f"QFrame#callPanel {{ background:{colour}; border-radius:24px; }}")
+        self.call_panel.set_colour(colour)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         scale = max(0.3, min(self.width() / 1920, self.height() / 1080))

@@ -1,0 +1,196 @@
+"""UI speed: cold starts, cross-process call -> lobby repaint, Issue -> screen + printer.
+
+Prints JSON lines, one object per figure set. Runs offscreen (no display needed):
+    .venv/bin/python benchmarks/bench_ui.py [--calls 40] [--issues 30] [--starts 3]
+
+- cold_start_demo / cold_start_lobby: spawn ``branchdesk demo`` / ``branchdesk run
+  --lobby`` with BRANCHDESK_FIRST_PAINT_EXIT=1 until the first screen has painted.
+- call_to_lobby_repaint: a lobby display process (BRANCHDESK_TRACE_CALLS=1) and
+  this process calling tickets on the same SQLite file; latency from the call's
+  commit to the display's repaint of that number; the display's longest UI
+  stall (10 ms heartbeat) is reported too.
+- greeter_issue: in this process, the Issue click until the number is on screen,
+  and until the ticket was handed to the printer (simulated PNG printer); with the
+  longest UI stall during the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def figures(name: str, values_ms: list[float], **extra: object) -> None:
+    print(json.dumps({"bench": name, "n": len(values_ms), "median_ms": round(statistics.median(values_ms), 1),
+                      "p99_ms": round(pct(values_ms, 99), 1), "max_ms": round(max(values_ms), 1), **extra}),
+          flush=True)
+
+
+def env(**kw: str) -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", **kw)
+
+
+def seeded_db(folder: Path) -> Path:
+    from app.bootstrap import build
+    from app.ui.demo import seed_demo
+
+    path = folder / "bench.sqlite3"
+    ctx = build(f"sqlite:///{path}")
+    seed_demo(ctx.db, dt.datetime.now().replace(microsecond=0), open_windows=(1, 2, 3))
+    ctx.close()
+    return path
+
+
+def cold_start(name: str, args: list[str], runs: int) -> None:
+    times = []
+    for _ in range(runs):
+        t0 = time.time()
+        out = subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, capture_output=True, text=True,
+                             env=env(BRANCHDESK_FIRST_PAINT_EXIT="1"), timeout=120)
+        line = next((ln for ln in out.stdout.splitlines() if ln.startswith("first-paint")), None)
+        if line is None:
+            print(json.dumps({"bench": name, "error": out.stderr.strip().splitlines()[-1:]}), flush=True)
+            return
+        times.append((float(line.split()[1]) - t0) * 1000)
+    figures(name, times)
+
+
+def call_to_lobby(db_file: Path, calls: int) -> None:
+    import app.queue as q
+    from app.staff.accounts import actor_for
+    from app.store import open_database
+
+    lobby = subprocess.Popen(
+        [sys.executable, "-m", "app", "run", "--lobby", "--db", str(db_file)], cwd=ROOT, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        env=env(BRANCHDESK_FIRST_PAINT="1", BRANCHDESK_TRACE_CALLS="1", BRANCHDESK_STALL_PROBE="1"),
+    )
+    try:
+        assert lobby.stdout is not None
+        while not lobby.stdout.readline().startswith("first-paint"):
+            pass
+        db = open_database(f"sqlite:///{db_file}")
+        greeter, teller = actor_for(db, "greeter"), actor_for(db, "teller")
+        now = dt.datetime.now().replace(microsecond=0)
+        for _ in range(calls):
+            q.issue_ticket(db, service="A", actor=greeter, now=now)
+        time.sleep(0.5)
+        latencies, stall = [], 0.0
+        for _ in range(calls):
+            t0 = time.time()
+            called = q.call_next(db, window=1, finish_current=True, actor=teller, now=now)
+            while True:
+                parts = lobby.stdout.readline().split()
+                if parts[:2] == ["call-painted", called.number]:
+                    latencies.append((float(parts[2]) - t0) * 1000)
+                    stall = max(stall, float(parts[4]))
+                    break
+            time.sleep(0.05)
+        db.dispose()
+        figures("call_to_lobby_repaint", latencies, lobby_max_ui_stall_ms=round(stall, 1))
+    finally:
+        lobby.terminate()
+        lobby.wait(10)
+
+
+def greeter_issue(db_file: Path, issues: int) -> None:
+    import qasync
+    from PySide6.QtCore import QTimer
+
+    from app.bootstrap import build
+    from app.queue import get_settings
+    from app.staff.accounts import actor_for
+    from app.ui.app import qt_app
+    from app.ui.context import make_context
+    from app.ui.greeter.screen import GreeterScreen
+
+    app = qt_app()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    app_ctx = build(f"sqlite:///{db_file}", simulated_devices=True)
+    app_ctx.settings.update(get_settings(app_ctx.db))
+    printer = app_ctx.devices["printer"]
+    handed: list[float] = []
+    original = printer.print_ticket
+
+    def recording(job):  # type: ignore[no-untyped-def]
+        handed.append(time.perf_counter())
+        return original(job)
+
+    printer.print_ticket = recording
+
+    async def run() -> None:
+        ctx = make_context(app_ctx)
+        screen = GreeterScreen(ctx, actor_for(app_ctx.db, "greeter"))
+        screen.resize(1600, 1000)
+        screen.show()
+        await asyncio.sleep(0.3)
+        gaps, last = [0.0], [time.perf_counter()]
+
+        def beat() -> None:
+            now = time.perf_counter()
+            gaps[0] = max(gaps[0], now - last[0])
+            last[0] = now
+        heart = QTimer(interval=10, timeout=beat)
+        heart.start()
+        shown, printed = [], []
+        for i in range(issues):
+            code = "ABDE"[i % 4]
+            t0 = time.perf_counter()
+            screen.services.buttons[code].click()
+            screen.issue.click()
+            while not screen.result.number.text().startswith(code):
+                await asyncio.sleep(0.001)
+            shown.append((time.perf_counter() - t0) * 1000)
+            while len(handed) <= i:
+                await asyncio.sleep(0.001)
+            printed.append((handed[i] - t0) * 1000)
+            await asyncio.sleep(0.05)
+            screen._release()  # skip the 0.7 s double-tap guard between customers
+        heart.stop()
+        figures("greeter_issue_to_screen", shown)
+        figures("greeter_issue_to_printer", printed, ui_max_stall_ms=round(gaps[0] * 1000, 1))
+        screen.close()
+        ctx.bridge.stop()
+
+    loop.run_until_complete(run())
+    app_ctx.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--calls", type=int, default=40)
+    ap.add_argument("--issues", type=int, default=30)
+    ap.add_argument("--starts", type=int, default=3)
+    a = ap.parse_args()
+    import app.ui  # noqa: F401  (pins None/True/False before PySide6 is used here)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db_file = seeded_db(Path(tmp))
+        cold_start("cold_start_demo", ["demo", "--db", str(Path(tmp) / "demo.sqlite3")], a.starts)
+        cold_start("cold_start_lobby", ["run", "--lobby", "--db", str(db_file)], a.starts)
+        call_to_lobby(db_file, a.calls)
+        greeter_issue(db_file, a.issues)
+
+
+if __name__ == "__main__":
+    main()
