@@ -52,8 +52,11 @@ class WindowDisplays:
         self.last_id = 0
 
     def start(self) -> None:
-        self.last_id = last_event_id(self.db)
-        self._restore_current()
+        try:
+            self.last_id = last_event_id(self.db)
+            self._restore_current()
+        except Exception:  # the database is away: start from the feed's beginning later
+            log.exception("window displays: cannot read the current calls")
         self._thread = threading.Thread(target=self._run, name="window-displays", daemon=True)
         self._thread.start()
 
