@@ -103,6 +103,8 @@ class Ticket(Base):
         # Wait estimates: recent finished tickets of a service.
         Index("ix_tickets_service_finished", "service_id", "finished_at"),
         Index("ix_tickets_business_date", "business_date"),
+        # Today's tickets by status (calling, queue status); migration 0007.
+        Index("ix_tickets_day_status", "business_date", "status", "service_id"),
         Index("ix_tickets_window_status", "window_id", "status"),
     )
 
