@@ -12,8 +12,7 @@ from typing import Any
 # (module, function) candidates, first found wins.
 _OPEN_PRINTER = [("app.devices.factory", "open_printer"), ("app.devices.factory", "make_printer"),
                  ("app.devices.printers", "open_printer"), ("app.devices", "open_printer")]
-_LIST_PRINTERS = [("app.devices.discovery", "list_printers"), ("app.devices.factory", "list_printers"),
-                  ("app.devices", "list_printers")]
+USB_PRINTER_CLASS = 7
 
 
 def find(candidates: list[tuple[str, str]]) -> Callable[..., Any] | None:
@@ -54,9 +53,38 @@ def printer_status(settings: dict[str, Any]):  # type: ignore[no-untyped-def]
         printer.close()
 
 
-def list_printers() -> list[Any]:
-    fn = find(_LIST_PRINTERS)
-    return list(fn()) if fn else []
+def detect_usb_printers() -> list[tuple[str, int, int]]:
+    """(label, vendor id, product id) of the USB printers plugged in; empty
+    when libusb is missing or the bus cannot be read."""
+    try:
+        import usb.core
+        import usb.util
+
+        devices = list(usb.core.find(find_all=True))
+    except Exception:  # NoBackendError, permissions: nothing to offer
+        return []
+    found = []
+    for dev in devices:
+        try:
+            is_printer = dev.bDeviceClass == USB_PRINTER_CLASS or any(
+                intf.bInterfaceClass == USB_PRINTER_CLASS for cfg in dev for intf in cfg)
+            if not is_printer:
+                continue
+            name = usb.util.get_string(dev, dev.iProduct) if dev.iProduct else ""
+        except Exception:  # a device that does not answer its descriptors
+            continue
+        found.append((f"{name or 'USB printer'} ({dev.idVendor:04x}:{dev.idProduct:04x})", dev.idVendor, dev.idProduct))
+    return found
+
+
+def detect_windows_printers() -> list[str]:
+    """Names of the printers installed in Windows (empty elsewhere)."""
+    try:
+        import win32print  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    flags = win32print.PRINTER_ENUM_LOCAL | win32print.PRINTER_ENUM_CONNECTIONS
+    return [p[2] for p in win32print.EnumPrinters(flags)]
 
 
 def list_serial_ports() -> list[str]:

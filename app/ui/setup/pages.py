@@ -203,8 +203,23 @@ class PrinterPage(FormPage):
             boxes["printer.network.host"] = form.add("host", _t("IP address"), line("printer_host", placeholder="192.168.1.50"))
             boxes["printer.network.port"] = form.add("port", _t("Port"), line("printer_port", "9100"))
         elif conn == "usb":
-            boxes["printer.usb.vendor_id"] = form.add("vendor", _t("Vendor id"), line("usb_vendor", placeholder="0x0416"))
-            boxes["printer.usb.product_id"] = form.add("product", _t("Product id"), line("usb_product", placeholder="0x5011"))
+            from app.ops.devices_bridge import detect_usb_printers
+
+            found = detect_usb_printers()
+            detected = combo([(_t("Enter the ids below"), None)] + [(label, (v, p)) for label, v, p in found],
+                             "usb_detected")
+            form.add("detected", _t("Detected printers"), detected)
+            vendor = form.add("vendor", _t("Vendor id"), line("usb_vendor", placeholder="0x0416"))
+            product = form.add("product", _t("Product id"), line("usb_product", placeholder="0x5011"))
+            boxes["printer.usb.vendor_id"], boxes["printer.usb.product_id"] = vendor, product
+
+            def chosen(_: int) -> None:
+                ids = detected.currentData()
+                if ids:
+                    vendor.setText(f"0x{ids[0]:04x}")
+                    product.setText(f"0x{ids[1]:04x}")
+
+            detected.currentIndexChanged.connect(chosen)
         elif conn == "serial":
             from app.ops.devices_bridge import list_serial_ports
 
@@ -213,7 +228,11 @@ class PrinterPage(FormPage):
             boxes["printer.serial.port"] = form.add("port", _t("Port"), port)
             boxes["printer.serial.baudrate"] = form.add("baud", _t("Speed (baud)"), line("serial_baud", "9600"))
         elif conn == "win32":
-            boxes["printer.win32.name"] = form.add("name", _t("Printer name"), line("win32_name"))
+            from app.ops.devices_bridge import detect_windows_printers
+
+            name = combo([(n, n) for n in detect_windows_printers()], "win32_name")
+            name.setEditable(True)
+            boxes["printer.win32.name"] = form.add("name", _t("Printer name"), name)
         elif conn == "file":
             boxes["printer.file.path"] = form.add("path", _t("Device file"), line("file_path", placeholder="/dev/usb/lp0"))
         self.inputs[conn] = boxes

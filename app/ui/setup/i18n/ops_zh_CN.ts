@@ -336,6 +336,10 @@
       <translation>网点经理</translation>
     </message>
     <message>
+      <source>Detected printers</source>
+      <translation>检测到的打印机</translation>
+    </message>
+    <message>
       <source>Vendor id</source>
       <translation>厂商 ID</translation>
     </message>
@@ -366,6 +370,10 @@
     <message>
       <source>No monitor found</source>
       <translation>未找到显示器</translation>
+    </message>
+    <message>
+      <source>Enter the ids below</source>
+      <translation>在下方填写 ID</translation>
     </message>
     <message>
       <source>BranchDesk setup</source>
