@@ -9,9 +9,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-# (module, function) candidates, first found wins.
-_OPEN_PRINTER = [("app.devices.factory", "open_printer"), ("app.devices.factory", "make_printer"),
-                 ("app.devices.printers", "open_printer"), ("app.devices", "open_printer")]
+_OPEN_PRINTER = [("app.devices.printers", "open_printer")]  # (module, function), first found wins
 USB_PRINTER_CLASS = 7
 
 
@@ -34,12 +32,7 @@ def open_printer(settings: dict[str, Any]) -> Any | None:
 
     config = printer_config(settings)
     factory = find(_OPEN_PRINTER)
-    if factory is None:
-        return None
-    try:
-        return factory(config)
-    except TypeError:  # factories that take the settings dictionary
-        return factory(settings)
+    return None if factory is None else factory(config)
 
 
 def printer_status(settings: dict[str, Any]):  # type: ignore[no-untyped-def]
