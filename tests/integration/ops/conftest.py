@@ -1,19 +1,14 @@
-"""Fixtures for the operations tests: a catalogued branch file, isolated
-settings file and log folder."""
+"""Fixtures for the operations tests: a catalogued branch file (the core
+tests' ``branch``), isolated settings file and log folder."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.queue import init_catalogue
-from app.staff.roles import SYSTEM
-from app.store import open_database
+from tests.integration.core_support import branch  # noqa: F401 (fixture)
 from tests.integration.ops.ops_support import isolated_machine  # noqa: F401 (autouse fixture)
 
 
 @pytest.fixture
-def branch_db(sqlite_url, at):
-    db = open_database(sqlite_url)
-    init_catalogue(db, actor=SYSTEM, now=at(8, 0))
-    yield db
-    db.dispose()
+def branch_db(branch):  # noqa: F811
+    return branch
