@@ -23,14 +23,11 @@ STREAM_BATCH = 20_000
 
 def seconds_between(dialect: str, start: Any, end: Any) -> ColumnElement[float]:
     """``end - start`` in seconds, in SQL (NULL when either is NULL)."""
-    if dialect == "postgresql":
+    if dialect == "postgresql":  # exact: interval -> numeric seconds
         return cast(func.extract("epoch", end - start), Float)
-    return (func.julianday(end) - func.julianday(start)) * literal(86400.0)
-
-
-def _round_s(value: float | None) -> float | None:
-    # julianday arithmetic carries ~1e-5 s of float noise; milliseconds are plenty.
-    return None if value is None else round(float(value), 3)
+    # julianday arithmetic carries ~1e-5 s of float noise; milliseconds are plenty
+    # (and keep "at or under the target" exact at the boundary).
+    return func.round((func.julianday(end) - func.julianday(start)) * literal(86400.0), 3)
 
 
 def _duration_columns(dialect: str) -> tuple[ColumnElement[float], ColumnElement[float]]:
@@ -54,13 +51,7 @@ def day_rows(s: Session, day: dt.date) -> list[dict[str, Any]]:
         .where(Ticket.business_date == day)
         .order_by(Ticket.id)
     )
-    rows = []
-    for r in s.execute(q).mappings():
-        row = dict(r)
-        row["wait_s"] = _round_s(row["wait_s"])
-        row["service_s"] = _round_s(row["service_s"])
-        rows.append(row)
-    return rows
+    return [dict(r) for r in s.execute(q).mappings()]
 
 
 def range_rows(s: Session, start: dt.date, end: dt.date) -> Iterator[tuple]:
@@ -82,9 +73,10 @@ def range_rows(s: Session, start: dt.date, end: dt.date) -> Iterator[tuple]:
         .where(Ticket.business_date >= start, Ticket.business_date <= end)
         .order_by(Ticket.business_date)
     )
-    result = s.execute(q.execution_options(yield_per=STREAM_BATCH))
-    for d, tid, status, w, sv, target, rating, tc in result:
-        yield d, tid, status, _round_s(w), _round_s(sv), target, rating, tc
+    # Core rows straight from the connection: no ORM row processing for 750,000 rows.
+    result = s.connection().execute(q.execution_options(yield_per=STREAM_BATCH))
+    for batch in result.partitions():
+        yield from batch
 
 
 def second_waits(s: Session, start: dt.date, end: dt.date) -> dict[int, list[float]]:
