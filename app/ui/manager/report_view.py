@@ -114,5 +114,37 @@ def print_report(parent: QWidget, report: DailyReport) -> bool:
     dialog.setWindowTitle(QCoreApplication.translate("ReportDialog", "Print the daily report"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    report_document(report).print_(printer)
+    if not _print_pdf_pages(printer, report):
+        report_document(report).print_(printer)
+    return True
+
+
+def _print_pdf_pages(printer: QPrinter, report: DailyReport) -> bool:
+    """Print the PDF itself, page by page, when this PySide6 has QtPdf (Addons
+    builds differ); False means "not available here": print the figures instead."""
+    try:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPdf import QPdfDocument
+    except ImportError:
+        return False
+    from app.reports.pdf import to_pdf
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(to_pdf(report)))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument()
+    doc.load(buffer)
+    if doc.pageCount() == 0:
+        return False
+    painter = QPainter(printer)
+    try:
+        target = painter.viewport()
+        for page in range(doc.pageCount()):
+            if page:
+                printer.newPage()
+            image = doc.render(page, target.size())
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
     return True
