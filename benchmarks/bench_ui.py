@@ -112,7 +112,7 @@ def call_to_lobby(db_file: Path, calls: int) -> None:
         lobby.wait(10)
 
 
-def greeter_issue(db_file: Path, issues: int) -> None:
+def greeter_issue(db_file: Path, issues: int, null_printer: bool = False) -> None:
     import qasync
     from PySide6.QtCore import QTimer
 
@@ -130,7 +130,7 @@ def greeter_issue(db_file: Path, issues: int) -> None:
     app_ctx.settings.update(get_settings(app_ctx.db))
     printer = app_ctx.devices["printer"]
     handed: list[float] = []
-    original = printer.print_ticket
+    original = (lambda job: None) if null_printer else printer.print_ticket
 
     def recording(job):  # type: ignore[no-untyped-def]
         handed.append(time.perf_counter())
@@ -152,6 +152,9 @@ def greeter_issue(db_file: Path, issues: int) -> None:
             last[0] = now
         heart = QTimer(interval=10, timeout=beat)
         heart.start()
+        await asyncio.sleep(2.0)  # idle baseline: what the machine's load alone costs
+        idle_stall = gaps[0]
+        gaps[0], last[0] = 0.0, time.perf_counter()
         shown, printed = [], []
         for i in range(issues):
             code = "ABDE"[i % 4]
@@ -167,8 +170,10 @@ def greeter_issue(db_file: Path, issues: int) -> None:
             await asyncio.sleep(0.05)
             screen._release()  # skip the 0.7 s double-tap guard between customers
         heart.stop()
-        figures("greeter_issue_to_screen", shown)
-        figures("greeter_issue_to_printer", printed, ui_max_stall_ms=round(gaps[0] * 1000, 1))
+        tag = "_null_printer" if null_printer else ""
+        figures("greeter_issue_to_screen" + tag, shown)
+        figures("greeter_issue_to_printer" + tag, printed, ui_max_stall_ms=round(gaps[0] * 1000, 1),
+                idle_baseline_stall_ms=round(idle_stall * 1000, 1), load_avg=round(os.getloadavg()[0], 2))
         screen.close()
         ctx.bridge.stop()
 
@@ -181,6 +186,8 @@ def main() -> None:
     ap.add_argument("--calls", type=int, default=40)
     ap.add_argument("--issues", type=int, default=30)
     ap.add_argument("--starts", type=int, default=3)
+    ap.add_argument("--null-printer", action="store_true",
+                    help="greeter run with a printer that does nothing (separates the PNG rendering's share)")
     a = ap.parse_args()
     import app.ui  # noqa: F401  (pins None/True/False before PySide6 is used here)
 
@@ -189,7 +196,7 @@ def main() -> None:
         cold_start("cold_start_demo", ["demo", "--db", str(Path(tmp) / "demo.sqlite3")], a.starts)
         cold_start("cold_start_lobby", ["run", "--lobby", "--db", str(db_file)], a.starts)
         call_to_lobby(db_file, a.calls)
-        greeter_issue(db_file, a.issues)
+        greeter_issue(db_file, a.issues, a.null_printer)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 NAVY = "#0b2545"
 BLUE = "#1f5fbf"
 BLUE_DARK = "#174a96"
@@ -12,6 +14,8 @@ INK = "#1b2430"
 MUTED = "#5b6778"
 LINE = "#d5dce6"
 PAPER = "#f3f6fa"
+
+CHEVRON = (Path(__file__).parent / "assets" / "chevron-down.svg").as_posix()
 
 STAFF_QSS = f"""
 QWidget {{ color: {INK}; }}
@@ -49,6 +53,8 @@ QPushButton#keyPrimary:disabled {{ background: #9db5dc; color: #eef3fb; }}
 QLineEdit, QComboBox, QPlainTextEdit {{
     background: white; border: 1px solid {LINE}; border-radius: 8px; padding: 6px 10px; font-size: 16px;
 }}
+QComboBox::drop-down {{ border: none; width: 30px; }}
+QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 8px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {BLUE}; }}
 QTableWidget {{
     background: white; border: 1px solid {LINE}; border-radius: 8px; font-size: 16px;

@@ -18,7 +18,7 @@ from app.staff.roles import Actor
 from app.store.errors import StoreError
 from app.store.feed import EventView
 from app.ui.context import ScreenContext
-from app.ui.i18n import translate_in
+from app.ui.i18n import current_language, translate_in
 from app.ui.lobby.announcer import Announcer, default_output
 from app.ui.widgets import Coalescer
 
@@ -265,10 +265,12 @@ class LobbyScreen(QWidget):
     def _show_calls(self) -> None:
         if self.calls:
             top = self.calls[0]
-            zh, en = both("Please go to window %1")
+            lines = both("Please go to window %1")
+            if current_language() == "en":  # the app's language is the big line
+                lines = lines[::-1]
             self.number.setText(top.number)
-            self.where_zh.setText(zh.replace("%1", str(top.window)))
-            self.where_en.setText(en.replace("%1", str(top.window)))
+            self.where_zh.setText(lines[0].replace("%1", str(top.window)))
+            self.where_en.setText(lines[1].replace("%1", str(top.window)))
         for r, (num, win) in enumerate(self.recent_rows):
             older = self.calls[r + 1] if r + 1 < len(self.calls) else None
             num.setText(older.number if older else "")

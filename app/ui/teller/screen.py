@@ -146,8 +146,10 @@ class TellerScreen(QWidget):
         self.window_box.blockSignals(True)
         self.window_box.clear()
         for w in status.windows:
-            self.window_box.addItem(self.tr("Window %1 · %2").replace("%1", str(w.number)).replace("%2", w.name),
-                                    w.number)
+            text = self.tr("Window %1").replace("%1", str(w.number))
+            if str(w.number) not in w.name:  # "贵宾室" says more than its number
+                text = self.tr("Window %1 · %2").replace("%1", str(w.number)).replace("%2", w.name)
+            self.window_box.addItem(text, w.number)
         self.transfer_to.clear()
         for sq in status.services:
             if sq.service.active:
