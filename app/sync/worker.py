@@ -86,7 +86,10 @@ class SyncWorker:
             report = self._round(should_stop, max_batches)
         self.last_report = report
         if self.on_report is not None:
-            self.on_report(report)
+            try:
+                self.on_report(report)
+            except Exception:  # a listener's bug must not stop the sync
+                log.exception("sync report listener failed")
         return report
 
     def _round(self, should_stop: Callable[[], bool], max_batches: int | None) -> SyncReport:
@@ -128,7 +131,12 @@ class SyncWorker:
             return SyncReport(False, pushed, batches, tuple(pulled), waiting, message, delay)
 
     def next_delay(self, report: SyncReport) -> float:
-        return report.retry_in_s if not report.ok else self.config().interval_s
+        if not report.ok:
+            return report.retry_in_s
+        try:
+            return self.config().interval_s
+        except Exception:  # settings unreadable right now: try again soon
+            return SyncConfig().interval_s
 
     async def run_forever(self, stop_event: asyncio.Event) -> None:
         """Background task for the app: rounds until ``stop_event`` is set."""

@@ -128,3 +128,10 @@ def test_sync_process_killed_again_and_again_loses_and_doubles_nothing(hq, branc
     assert final.returncode == 0, final.stderr
     assert sync_status(a.db).backlog == 0
     assert_in_step(hq, a)
+
+
+def test_tls_settings_reach_libpq(hq, branches):
+    a = branches("BR001")
+    # The throwaway server has no TLS: demanding it must fail, and say why.
+    report = SyncWorker(a.db, dataclasses.replace(a.cfg, sslmode="require")).run_once()
+    assert not report.ok and "secure connection" in report.error and "SSL" in report.error
