@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(text: str = "", name: str | None = None, *, wrap: bool = False) -> QLabel:
@@ -92,3 +103,52 @@ def minutes_text(minutes: float | None) -> str:
     if minutes is None:
         return "–"
     return QCoreApplication.translate("Texts", "%1 min").replace("%1", f"{minutes:g}")
+
+
+class TicketTable(QTableWidget):
+    """A read-only table with one row per ticket; keeps the selection across refreshes."""
+
+    def __init__(self, headers: list[str], row_height: int = 40) -> None:
+        super().__init__(0, len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(row_height)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tickets: list = []
+
+    def set_rows(self, tickets: list, cells: Callable[[object], list[str]],
+                 colour: Callable[[object, int], QColor | None] | None = None) -> None:
+        """One row per ticket with ``cells(ticket)``; the number column in bold."""
+        chosen = self.selected()
+        self.tickets = list(tickets)
+        self.setRowCount(len(self.tickets))
+        for r, t in enumerate(self.tickets):
+            for c, text in enumerate(cells(t)):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if c == 0:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                tint = colour(t, c) if colour else None
+                if tint is not None:
+                    item.setForeground(tint)
+                self.setItem(r, c, item)
+            if chosen is not None and chosen.id == t.id:
+                self.selectRow(r)
+
+    def selected(self):  # type: ignore[no-untyped-def]
+        model = self.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        if not rows or rows[0].row() >= len(self.tickets):
+            return None
+        return self.tickets[rows[0].row()]
+
+    def select_number(self, number: str) -> None:
+        for r, t in enumerate(self.tickets):
+            if t.number == number:
+                self.selectRow(r)
+                return

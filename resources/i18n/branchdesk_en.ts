@@ -4,42 +4,42 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="144"/>
+        <location filename="../../app/ui/greeter/form.py" line="148"/>
         <source>Elderly</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="144"/>
+        <location filename="../../app/ui/greeter/form.py" line="148"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="144"/>
+        <location filename="../../app/ui/greeter/form.py" line="148"/>
         <source>Pregnant</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="145"/>
+        <location filename="../../app/ui/greeter/form.py" line="149"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="145"/>
+        <location filename="../../app/ui/greeter/form.py" line="149"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
+        <location filename="../../app/ui/greeter/form.py" line="165"/>
         <source>Customer name (optional)</source>
         <translation>Customer name (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
+        <location filename="../../app/ui/greeter/form.py" line="166"/>
         <source>Phone (optional)</source>
         <translation>Phone (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="163"/>
+        <location filename="../../app/ui/greeter/form.py" line="167"/>
         <source>What the customer needs (optional)</source>
         <translation>What the customer needs (optional)</translation>
     </message>
@@ -52,52 +52,52 @@
         <translation>BranchDesk - Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="55"/>
+        <location filename="../../app/ui/greeter/screen.py" line="109"/>
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="61"/>
+        <location filename="../../app/ui/greeter/screen.py" line="63"/>
         <source>Greeter</source>
         <translation>Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="68"/>
+        <location filename="../../app/ui/greeter/screen.py" line="70"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="72"/>
+        <location filename="../../app/ui/greeter/screen.py" line="74"/>
         <source>Issued today</source>
         <translation>Issued today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="81"/>
+        <location filename="../../app/ui/greeter/screen.py" line="83"/>
         <source>Customer (optional)</source>
         <translation>Customer (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="84"/>
+        <location filename="../../app/ui/greeter/screen.py" line="86"/>
         <source>Issue ticket  (Enter)</source>
         <translation>Issue ticket  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="123"/>
+        <location filename="../../app/ui/greeter/screen.py" line="130"/>
         <source>Choose a service first.</source>
         <translation>Choose a service first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="173"/>
+        <location filename="../../app/ui/greeter/screen.py" line="189"/>
         <source>Ticket %1 is valid; press Reprint.</source>
         <translation>Ticket %1 is valid; press Reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="185"/>
+        <location filename="../../app/ui/greeter/screen.py" line="201"/>
         <source>Only waiting tickets can be reprinted.</source>
         <translation>Only waiting tickets can be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="197"/>
+        <location filename="../../app/ui/greeter/screen.py" line="213"/>
         <source>Ticket %1 cancelled.</source>
         <translation>Ticket %1 cancelled.</translation>
     </message>
@@ -153,7 +153,7 @@
         <translation>Please go to window %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="58"/>
+        <location filename="../../app/ui/lobby/screen.py" line="78"/>
         <source>BranchDesk - Lobby display</source>
         <translation>BranchDesk - Lobby display</translation>
     </message>
@@ -191,12 +191,12 @@
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="69"/>
+        <location filename="../../app/ui/login.py" line="72"/>
         <source>Enter your username and password.</source>
         <translation>Enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="75"/>
+        <location filename="../../app/ui/login.py" line="78"/>
         <source>Unknown user or wrong password.</source>
         <translation>Unknown user or wrong password.</translation>
     </message>
@@ -360,7 +360,7 @@
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/rating.py" line="58"/>
+        <location filename="../../app/ui/teller/rating.py" line="61"/>
         <source>Ticket %1 · 1 = poor, 5 = excellent</source>
         <translation>Ticket %1 · 1 = poor, 5 = excellent</translation>
     </message>
@@ -368,37 +368,37 @@
 <context>
     <name>RecentTickets</name>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <location filename="../../app/ui/greeter/recent.py" line="25"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <location filename="../../app/ui/greeter/recent.py" line="25"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <location filename="../../app/ui/greeter/recent.py" line="25"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <location filename="../../app/ui/greeter/recent.py" line="25"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <location filename="../../app/ui/greeter/recent.py" line="25"/>
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="43"/>
+        <location filename="../../app/ui/greeter/recent.py" line="30"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="44"/>
+        <location filename="../../app/ui/greeter/recent.py" line="31"/>
         <source>Cancel ticket</source>
         <translation>Cancel ticket</translation>
     </message>
@@ -469,7 +469,7 @@
     </message>
     <message>
         <location filename="../../app/ui/teller/screen.py" line="69"/>
-        <location filename="../../app/ui/teller/screen.py" line="184"/>
+        <location filename="../../app/ui/teller/screen.py" line="187"/>
         <source>Open window</source>
         <translation>Open window</translation>
     </message>
@@ -574,133 +574,134 @@
         <translation>Customer left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
         <source>Break</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
         <source>Cash count</source>
         <translation>Cash count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
         <source>Meeting</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
         <source>System fault</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="132"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="132"/>
         <source>Transfer to</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="132"/>
+        <location filename="../../app/ui/teller/screen.py" line="133"/>
         <source>Pause reason</source>
         <translation>Pause reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="148"/>
+        <location filename="../../app/ui/teller/screen.py" line="151"/>
         <source>Window %1 · %2</source>
         <translation>Window %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="155"/>
+        <location filename="../../app/ui/teller/screen.py" line="149"/>
+        <location filename="../../app/ui/teller/screen.py" line="158"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="184"/>
+        <location filename="../../app/ui/teller/screen.py" line="187"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="186"/>
+        <location filename="../../app/ui/teller/screen.py" line="189"/>
         <source>Press F1 to call the next customer.</source>
         <translation>Press F1 to call the next customer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="187"/>
+        <location filename="../../app/ui/teller/screen.py" line="190"/>
         <source>called %1 times</source>
         <translation>called %1 times</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="188"/>
+        <location filename="../../app/ui/teller/screen.py" line="191"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="189"/>
+        <location filename="../../app/ui/teller/screen.py" line="192"/>
         <source>Served: %1</source>
         <translation>Served: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="190"/>
+        <location filename="../../app/ui/teller/screen.py" line="193"/>
         <source>Average service time: %1</source>
         <translation>Average service time: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="191"/>
+        <location filename="../../app/ui/teller/screen.py" line="194"/>
         <source>No-shows: %1</source>
         <translation>No-shows: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="193"/>
+        <location filename="../../app/ui/teller/screen.py" line="196"/>
         <source>Waiting: %1</source>
         <translation>Waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="207"/>
+        <location filename="../../app/ui/teller/screen.py" line="210"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="207"/>
+        <location filename="../../app/ui/teller/screen.py" line="210"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="236"/>
-        <location filename="../../app/ui/teller/screen.py" line="243"/>
+        <location filename="../../app/ui/teller/screen.py" line="239"/>
+        <location filename="../../app/ui/teller/screen.py" line="246"/>
         <source>Calling %1.</source>
         <translation>Calling %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="241"/>
+        <location filename="../../app/ui/teller/screen.py" line="244"/>
         <source>Select a ticket in the waiting list first.</source>
         <translation>Select a ticket in the waiting list first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="246"/>
+        <location filename="../../app/ui/teller/screen.py" line="249"/>
         <source>Calling %1 again.</source>
         <translation>Calling %1 again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="249"/>
+        <location filename="../../app/ui/teller/screen.py" line="252"/>
         <source>%1 marked as no-show.</source>
         <translation>%1 marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="255"/>
+        <location filename="../../app/ui/teller/screen.py" line="258"/>
         <source>%1 finished.</source>
         <translation>%1 finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="266"/>
+        <location filename="../../app/ui/teller/screen.py" line="269"/>
         <source>Thank you: %1 rated %2 of 5.</source>
         <translation>Thank you: %1 rated %2 of 5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="281"/>
+        <location filename="../../app/ui/teller/screen.py" line="284"/>
         <source>%1 transferred.</source>
         <translation>%1 transferred.</translation>
     </message>
@@ -708,7 +709,7 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="86"/>
+        <location filename="../../app/ui/widgets.py" line="105"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>

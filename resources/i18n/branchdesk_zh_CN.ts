@@ -4,42 +4,42 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="144"/>
+        <location filename="../../app/ui/greeter/form.py" line="148"/>
         <source>Elderly</source>
         <translation>老年人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="144"/>
+        <location filename="../../app/ui/greeter/form.py" line="148"/>
         <source>Disabled</source>
         <translation>残障人士</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="144"/>
+        <location filename="../../app/ui/greeter/form.py" line="148"/>
         <source>Pregnant</source>
         <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="145"/>
+        <location filename="../../app/ui/greeter/form.py" line="149"/>
         <source>VIP</source>
         <translation>贵宾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="145"/>
+        <location filename="../../app/ui/greeter/form.py" line="149"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
+        <location filename="../../app/ui/greeter/form.py" line="165"/>
         <source>Customer name (optional)</source>
         <translation>客户姓名（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
+        <location filename="../../app/ui/greeter/form.py" line="166"/>
         <source>Phone (optional)</source>
         <translation>手机号码（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="163"/>
+        <location filename="../../app/ui/greeter/form.py" line="167"/>
         <source>What the customer needs (optional)</source>
         <translation>客户需求（选填）</translation>
     </message>
@@ -52,52 +52,52 @@
         <translation>网点排队叫号系统 - 取号台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="55"/>
+        <location filename="../../app/ui/greeter/screen.py" line="109"/>
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="61"/>
+        <location filename="../../app/ui/greeter/screen.py" line="63"/>
         <source>Greeter</source>
         <translation>取号台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="68"/>
+        <location filename="../../app/ui/greeter/screen.py" line="70"/>
         <source>Choose a service</source>
         <translation>选择业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="72"/>
+        <location filename="../../app/ui/greeter/screen.py" line="74"/>
         <source>Issued today</source>
         <translation>今日取号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="81"/>
+        <location filename="../../app/ui/greeter/screen.py" line="83"/>
         <source>Customer (optional)</source>
         <translation>客户信息（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="84"/>
+        <location filename="../../app/ui/greeter/screen.py" line="86"/>
         <source>Issue ticket  (Enter)</source>
         <translation>取号  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="123"/>
+        <location filename="../../app/ui/greeter/screen.py" line="130"/>
         <source>Choose a service first.</source>
         <translation>请先选择业务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="173"/>
+        <location filename="../../app/ui/greeter/screen.py" line="189"/>
         <source>Ticket %1 is valid; press Reprint.</source>
         <translation>%1 号依然有效，请按“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="185"/>
+        <location filename="../../app/ui/greeter/screen.py" line="201"/>
         <source>Only waiting tickets can be reprinted.</source>
         <translation>只有等候中的号票可以重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="197"/>
+        <location filename="../../app/ui/greeter/screen.py" line="213"/>
         <source>Ticket %1 cancelled.</source>
         <translation>%1 号已作废。</translation>
     </message>
@@ -153,7 +153,7 @@
         <translation>到 %1 号窗口办理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="58"/>
+        <location filename="../../app/ui/lobby/screen.py" line="78"/>
         <source>BranchDesk - Lobby display</source>
         <translation>网点排队叫号系统 - 大厅显示屏</translation>
     </message>
@@ -191,12 +191,12 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="69"/>
+        <location filename="../../app/ui/login.py" line="72"/>
         <source>Enter your username and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="75"/>
+        <location filename="../../app/ui/login.py" line="78"/>
         <source>Unknown user or wrong password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/rating.py" line="58"/>
+        <location filename="../../app/ui/teller/rating.py" line="61"/>
         <source>Ticket %1 · 1 = poor, 5 = excellent</source>
         <translation>%1 号 · 1 星 = 很不满意，5 星 = 非常满意</translation>
     </message>
@@ -367,37 +367,37 @@
 <context>
     <name>RecentTickets</name>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <location filename="../../app/ui/greeter/recent.py" line="25"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <location filename="../../app/ui/greeter/recent.py" line="25"/>
         <source>Service</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <location filename="../../app/ui/greeter/recent.py" line="25"/>
         <source>Issued</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <location filename="../../app/ui/greeter/recent.py" line="25"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="33"/>
+        <location filename="../../app/ui/greeter/recent.py" line="25"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="43"/>
+        <location filename="../../app/ui/greeter/recent.py" line="30"/>
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="44"/>
+        <location filename="../../app/ui/greeter/recent.py" line="31"/>
         <source>Cancel ticket</source>
         <translation>作废号票</translation>
     </message>
@@ -466,7 +466,7 @@
     </message>
     <message>
         <location filename="../../app/ui/teller/screen.py" line="69"/>
-        <location filename="../../app/ui/teller/screen.py" line="184"/>
+        <location filename="../../app/ui/teller/screen.py" line="187"/>
         <source>Open window</source>
         <translation>开启窗口</translation>
     </message>
@@ -571,133 +571,134 @@
         <translation>客户离开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
         <source>Cash count</source>
         <translation>清点现金</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
         <source>Meeting</source>
         <translation>开会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="130"/>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
         <source>System fault</source>
         <translation>系统故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="132"/>
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="132"/>
         <source>Transfer to</source>
         <translation>转至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="132"/>
+        <location filename="../../app/ui/teller/screen.py" line="133"/>
         <source>Pause reason</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="148"/>
+        <location filename="../../app/ui/teller/screen.py" line="151"/>
         <source>Window %1 · %2</source>
         <translation>%1 号窗口 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="155"/>
+        <location filename="../../app/ui/teller/screen.py" line="149"/>
+        <location filename="../../app/ui/teller/screen.py" line="158"/>
         <source>Window %1</source>
         <translation>%1 号窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="184"/>
+        <location filename="../../app/ui/teller/screen.py" line="187"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="186"/>
+        <location filename="../../app/ui/teller/screen.py" line="189"/>
         <source>Press F1 to call the next customer.</source>
         <translation>按 F1 呼叫下一位客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="187"/>
+        <location filename="../../app/ui/teller/screen.py" line="190"/>
         <source>called %1 times</source>
         <translation>已呼叫 %1 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="188"/>
+        <location filename="../../app/ui/teller/screen.py" line="191"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="189"/>
+        <location filename="../../app/ui/teller/screen.py" line="192"/>
         <source>Served: %1</source>
         <translation>已办理：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="190"/>
+        <location filename="../../app/ui/teller/screen.py" line="193"/>
         <source>Average service time: %1</source>
         <translation>平均办理时长：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="191"/>
+        <location filename="../../app/ui/teller/screen.py" line="194"/>
         <source>No-shows: %1</source>
         <translation>过号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="193"/>
+        <location filename="../../app/ui/teller/screen.py" line="196"/>
         <source>Waiting: %1</source>
         <translation>等候：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="207"/>
+        <location filename="../../app/ui/teller/screen.py" line="210"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="207"/>
+        <location filename="../../app/ui/teller/screen.py" line="210"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="236"/>
-        <location filename="../../app/ui/teller/screen.py" line="243"/>
+        <location filename="../../app/ui/teller/screen.py" line="239"/>
+        <location filename="../../app/ui/teller/screen.py" line="246"/>
         <source>Calling %1.</source>
         <translation>正在呼叫 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="241"/>
+        <location filename="../../app/ui/teller/screen.py" line="244"/>
         <source>Select a ticket in the waiting list first.</source>
         <translation>请先在等候列表中选择一个号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="246"/>
+        <location filename="../../app/ui/teller/screen.py" line="249"/>
         <source>Calling %1 again.</source>
         <translation>再次呼叫 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="249"/>
+        <location filename="../../app/ui/teller/screen.py" line="252"/>
         <source>%1 marked as no-show.</source>
         <translation>%1 已标记为过号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="255"/>
+        <location filename="../../app/ui/teller/screen.py" line="258"/>
         <source>%1 finished.</source>
         <translation>%1 已办结。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="266"/>
+        <location filename="../../app/ui/teller/screen.py" line="269"/>
         <source>Thank you: %1 rated %2 of 5.</source>
         <translation>谢谢：%1 评价 %2 星（满分 5 星）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="281"/>
+        <location filename="../../app/ui/teller/screen.py" line="284"/>
         <source>%1 transferred.</source>
         <translation>%1 已转移。</translation>
     </message>
@@ -705,7 +706,7 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="86"/>
+        <location filename="../../app/ui/widgets.py" line="105"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>

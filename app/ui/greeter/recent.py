@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.queue.views import TicketView
 from app.ui.texts import print_state_text, service_name, status_text
+from app.ui.widgets import TicketTable
 
 
 class RecentTickets(QWidget):
@@ -28,16 +21,10 @@ class RecentTickets(QWidget):
         super().__init__()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Number"), self.tr("Service"), self.tr("Issued"), self.tr("Status"), self.tr("Printed")]
+        self.table = TicketTable(
+            [self.tr("Number"), self.tr("Service"), self.tr("Issued"), self.tr("Status"), self.tr("Printed")],
+            row_height=38,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(38)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.reprint = QPushButton(self.tr("Reprint"))
@@ -49,35 +36,26 @@ class RecentTickets(QWidget):
         lay.addLayout(row)
         self.reprint.clicked.connect(lambda: self._emit(self.reprint_requested))
         self.cancel.clicked.connect(lambda: self._emit(self.cancel_requested))
-        self.tickets: list[TicketView] = []
+
+    @property
+    def tickets(self) -> list[TicketView]:
+        return self.table.tickets
 
     def set_tickets(self, tickets: list[TicketView]) -> None:
-        chosen = self.selected()
-        self.tickets = list(tickets)
-        self.table.setRowCount(len(tickets))
-        for r, t in enumerate(tickets):
-            cells = [t.number, service_name(t), t.issued_at.strftime("%H:%M"),
-                     status_text(t.status), print_state_text(t.print_state)]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if c == 4 and t.print_state == "failed":
-                    item.setForeground(Qt.GlobalColor.red)
-                self.table.setItem(r, c, item)
-            if chosen is not None and t.id == chosen.id:
-                self.table.selectRow(r)
+        def cells(t: TicketView) -> list[str]:
+            return [t.number, service_name(t), t.issued_at.strftime("%H:%M"), status_text(t.status),
+                    print_state_text(t.print_state)]
+
+        def colour(t: TicketView, column: int) -> QColor | None:
+            return QColor("#c0392b") if column == 4 and t.print_state == "failed" else None
+
+        self.table.set_rows(tickets, cells, colour)
 
     def selected(self) -> TicketView | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows or rows[0].row() >= len(self.tickets):
-            return None
-        return self.tickets[rows[0].row()]
+        return self.table.selected()
 
     def select_number(self, number: str) -> None:
-        for r, t in enumerate(self.tickets):
-            if t.number == number:
-                self.table.selectRow(r)
-                return
+        self.table.select_number(number)
 
     def _emit(self, signal) -> None:  # type: ignore[no-untyped-def]
         t = self.selected()

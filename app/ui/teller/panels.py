@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from app.queue.views import TicketView
 from app.ui.texts import priority_text, service_name, status_text
-from app.ui.widgets import card, label
+from app.ui.widgets import TicketTable, card, label
 
 
 class CurrentTicket:
@@ -60,41 +59,13 @@ class CurrentTicket:
         self.timer.setText(f"{secs // 60:02d}:{secs % 60:02d}")
 
 
-class WaitingList(QTableWidget):
+class WaitingList(TicketTable):
     """The tickets waiting for this window's services, in calling order."""
 
-    def __init__(self, headers: list[str]) -> None:
-        super().__init__(0, len(headers))
-        self.setHorizontalHeaderLabels(headers)
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(40)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.tickets: list[TicketView] = []
-
     def set_tickets(self, tickets: list[TicketView], now: dt.datetime, minutes: str) -> None:
-        chosen = self.selected()
-        self.tickets = list(tickets)
-        self.setRowCount(len(tickets))
-        for r, t in enumerate(tickets):
+        def cells(t: TicketView) -> list[str]:
             waited = max(0, int((now - t.queued_at).total_seconds() // 60))
-            cells = [t.number, service_name(t), priority_text(t.priority, t.priority_note),
-                     minutes.replace("%1", str(waited))]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if c == 0:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.setItem(r, c, item)
-            if chosen is not None and chosen.id == t.id:
-                self.selectRow(r)
+            return [t.number, service_name(t), priority_text(t.priority, t.priority_note),
+                    minutes.replace("%1", str(waited))]
 
-    def selected(self) -> TicketView | None:
-        rows = self.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.tickets):
-            return None
-        return self.tickets[rows[0].row()]
+        self.set_rows(tickets, cells)
