@@ -95,3 +95,19 @@ def test_cancel_from_recent_list(qtbot, sctx, actors, aloop, app_ctx, now):
     qtbot.mouseClick(screen.recent.cancel, Qt.MouseButton.LeftButton)
     assert screen.recent.table.item(0, 3).text() == "已作废"
     assert q.waiting_list(app_ctx.db, now=now) == []
+
+
+def test_lost_database_is_said_in_one_sentence_and_recovers(qtbot, sctx, actors, aloop, monkeypatch):
+    import app.ui.bridge as bridge_mod
+    from app.store.errors import DatabaseUnavailable
+
+    screen = make(qtbot, sctx, actors)
+    real = bridge_mod.events_since
+
+    def down(*_a, **_k):
+        raise DatabaseUnavailable("The database server does not answer.")
+
+    monkeypatch.setattr(bridge_mod, "events_since", down)
+    qtbot.waitUntil(lambda: screen.bar.text() == "无法连接数据库，请稍后重试；如持续出现请联系科技人员。", timeout=3000)
+    monkeypatch.setattr(bridge_mod, "events_since", real)
+    qtbot.waitUntil(lambda: screen.bar.text() == "数据库连接已恢复。", timeout=3000)
