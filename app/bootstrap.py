@@ -74,11 +74,35 @@ def attach_devices(ctx: AppContext, *, simulated: bool = False) -> None:
 def sync_worker(ctx: AppContext):  # type: ignore[no-untyped-def]
     """The branch's upstream ``SyncWorker`` (one per process, kept in
     ``ctx.devices["sync"]``). Nothing connects until it runs: the app starts
-    ``worker.run_forever(stop_event)`` as a qasync task; the settings
-    (``sync.*``) are re-read every round, so changes apply without restart."""
+    ``worker.run_forever(stop_event)`` as a qasync task; the settings are
+    re-read every round, so changes apply without restart."""
     from app.sync.worker import SyncWorker
 
     if "sync" not in ctx.devices:
-        ctx.devices["sync"] = SyncWorker(ctx.db)
+        ctx.devices["sync"] = SyncWorker(ctx.db, settings=lambda: sync_settings(ctx))
     return ctx.devices["sync"]
+
+
+def sync_settings(ctx: AppContext) -> dict[str, Any]:
+    """Branch settings (``sync.*`` in the database) with this PC's settings
+    file on top: ``sync.enabled``, ``sync.hq_url`` (any password in it is
+    ignored: the password comes from the keyring or the 0600 file) and
+    ``sync.interval_min``."""
+    from app.queue import get_settings
+    from app.sync.config import strip_password
+
+    values = get_settings(ctx.db)
+    try:
+        from app.ops import settings_file
+
+        machine = settings_file.load() if settings_file.exists() else {}
+    except Exception:  # no ops layer, or an unreadable file: the database decides
+        machine = {}
+    if "sync.enabled" in machine:
+        values["sync.enabled"] = bool(machine["sync.enabled"])
+    if machine.get("sync.hq_url"):
+        values["sync.hq_url"] = strip_password(str(machine["sync.hq_url"]))[0]
+    if machine.get("sync.interval_min"):
+        values["sync.interval_s"] = 60 * int(machine["sync.interval_min"])
+    return values
 # --- end sync (issue 8) -------------------------------------------------------

@@ -21,6 +21,7 @@ SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
 # Settings keys (branch settings table) -> SyncConfig field.
 KEYS = {
+    "sync.enabled": "enabled",
     "sync.hq_url": "hq_url",
     "sync.branch_code": "branch_code",
     "sync.sslmode": "sslmode",
@@ -44,12 +45,15 @@ class SyncConfig:
     timeout_s: float = 30.0  # connect, statement and watchdog budget
     backoff_cap_s: float = 300.0
     password: str | None = None  # only injected by tests and tools, never stored
+    enabled: bool = True  # the PC's settings file may switch sync off
 
     @property
     def configured(self) -> bool:
         return bool(self.hq_url and self.branch_code)
 
     def require_configured(self) -> None:
+        if not self.enabled:
+            raise SyncNotConfigured("Sync is switched off on this PC (sync.enabled in its settings file).")
         if not self.configured:
             raise SyncNotConfigured(
                 "Sync is not set up: run 'branchdesk sync configure --hq-url ... --branch-code ...'."
@@ -75,6 +79,8 @@ def load_config(settings: dict[str, object], **overrides: object) -> SyncConfig:
     for name in ("batch_size",):
         if name in values:
             values[name] = int(values[name])  # type: ignore[arg-type]
+    if "enabled" in values:
+        values["enabled"] = values["enabled"] not in (False, "false", "0", 0)
     for name in ("interval_s", "timeout_s"):
         if name in values:
             values[name] = float(values[name])  # type: ignore[arg-type]

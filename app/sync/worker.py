@@ -62,9 +62,11 @@ class SyncWorker:
     def __init__(self, db: Database, config: SyncConfig | None = None, *,
                  clock: Callable[[], dt.datetime] = _local_now,
                  connect: Callable[[SyncConfig], object] = connection.connect,
-                 on_report: Callable[[SyncReport], None] | None = None) -> None:
+                 on_report: Callable[[SyncReport], None] | None = None,
+                 settings: Callable[[], dict[str, object]] | None = None) -> None:
         self.db = db
         self._config = config
+        self._settings = settings
         self.clock = clock
         self._connect = connect
         self.on_report = on_report
@@ -72,9 +74,11 @@ class SyncWorker:
         self._lock = threading.Lock()
 
     def config(self) -> SyncConfig:
-        """The given config, else read from the branch settings every round."""
+        """The given config, else read from the settings every round."""
         if self._config is not None:
             return self._config
+        if self._settings is not None:
+            return load_config(self._settings())
         from app.queue import get_settings
 
         return load_config(get_settings(self.db))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import dataclasses
 import json
 import os
@@ -111,3 +112,30 @@ def test_an_existing_branch_database_gains_the_sync_table(tmp_path, at):
         assert sync_status(db).backlog == 1  # the catalogue event waits for head office
     finally:
         db.dispose()
+
+
+def test_the_app_worker_follows_this_pcs_settings_file(hq, branches, tmp_path, monkeypatch):
+    from app.bootstrap import build, sync_worker
+    from app.ops import settings_file
+    from app.queue import set_setting
+
+    a = branches("BR001")
+    pwfile = tmp_path / "pw"
+    pwfile.write_text(a.password)
+    pwfile.chmod(0o600)
+    for key, value in (("sync.password_file", str(pwfile)), ("sync.sslmode", "disable")):
+        set_setting(a.db, key, value, actor=SYSTEM, now=dt.datetime(2026, 11, 23, 8))
+    config = tmp_path / "settings.toml"
+    monkeypatch.setenv("BRANCHDESK_CONFIG", str(config))
+    role_url = a.cfg.hq_url.replace("@", ":wrong-password-ignored@")  # the password never comes from here
+    settings_file.save({**settings_file.defaults(), "sync.enabled": False, "sync.hq_url": role_url}, config)
+    ctx = build(a.db.url, simulated_devices=True)
+    try:
+        worker = sync_worker(ctx)
+        off = worker.run_once()
+        assert not off.ok and "switched off" in off.error
+        settings_file.save({**settings_file.defaults(), "sync.enabled": True, "sync.hq_url": role_url}, config)
+        assert worker.run_once().ok
+        assert_in_step(hq, a)
+    finally:
+        ctx.close()
