@@ -104,3 +104,13 @@ def test_silent_without_sound_device_still_finishes(qtbot):
     ann.idle.connect(lambda: done.append(True))
     ann.announce("A001", 1)
     qtbot.waitUntil(lambda: done == [True], timeout=15000)
+
+
+def test_display_started_later_shows_the_last_calls_in_call_order(qtbot, sctx, actors, app_ctx, now):
+    for _ in range(3):
+        q.issue_ticket(app_ctx.db, service="A", actor=actors["greeter"], now=now)
+    q.call_ticket(app_ctx.db, window=2, ticket="A003", actor=actors["teller"], now=now)
+    q.call_next(app_ctx.db, window=1, actor=actors["teller"], now=now)
+    screen, output = make(qtbot, sctx)
+    assert screen.number.text() == "A001" and screen.recent_rows[0][0].text() == "A003"
+    assert output.played == []  # old calls are shown, not announced again

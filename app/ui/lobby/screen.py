@@ -13,10 +13,11 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import DomainError
-from app.queue import queue_status, recent_tickets
+from app.queue import queue_status
 from app.staff.roles import Actor
 from app.store.errors import StoreError
-from app.store.feed import EventView
+from app.store.feed import EventView, events_since, last_event_id
+from app.ui.bridge import CALL_EVENTS
 from app.ui.context import ScreenContext
 from app.ui.i18n import current_language, translate_in
 from app.ui.lobby.announcer import Announcer, default_output
@@ -189,14 +190,22 @@ class LobbyScreen(QWidget):
 
     # -- data --------------------------------------------------------------
     def _load(self) -> None:
+        """The last calls of today from the event log (call order, not issue order)."""
         now = self.ctx.now()
         try:
-            tickets = recent_tickets(self.ctx.db, now=now, limit=60)
+            last = last_event_id(self.ctx.db)
+            events = events_since(self.ctx.db, max(0, last - 500), limit=500)
         except (DomainError, StoreError):
-            tickets = []
-        called = sorted((t for t in tickets if t.called_at and t.window_number), key=lambda t: t.called_at,
-                        reverse=True)
-        self.calls = [Call(t.number, t.window_number) for t in called[: RECENT_ROWS + 1]]
+            events = []
+        calls: list[Call] = []
+        for ev in reversed(events):
+            number, window = ev.payload.get("number"), ev.payload.get("window")
+            if (ev.type in CALL_EVENTS and ev.at.date() == now.date() and number and window is not None
+                    and all(c.number != number for c in calls)):
+                calls.append(Call(str(number), int(window)))
+            if len(calls) > RECENT_ROWS:
+                break
+        self.calls = calls
         self._show_calls()
         self._refresh_counts()
         self._show_notice(self.ctx.setting("lobby.notice", ""))
