@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from app.cli.registry import Arg, Context, Outcome, UsageError, command, parse_date
+from app.cli.registry import Arg, Context, NothingToDo, Outcome, UsageError, command, parse_date
 from app.reports import (
     FORMATS, DailyReport, InvalidPeriod, build_daily, build_range, render, to_json_data, write_report,
 )
@@ -86,4 +86,6 @@ def report_end_of_day(ctx: Context, a: argparse.Namespace) -> Outcome:
     if day > now.date():
         raise UsageError(f"{day.isoformat()} is in the future; choose today or an earlier day.")
     r = write_end_of_day(ctx.db, now=now, day=day, force=a.force, actor=ctx.actor)
-    return Outcome(r, r.message, 0 if r.written else 3)
+    if not r.written:
+        raise NothingToDo(r.message)  # exit 3, one line on stderr
+    return Outcome(r, r.message)

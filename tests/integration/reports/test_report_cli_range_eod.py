@@ -116,5 +116,5 @@ def test_end_of_day_writes_once_at_closing_time(db_url, tmp_path, capsys):
         assert len(written) == 1 and written[0].payload["business_date"] == "2026-11-23"
     finally:
         db.dispose()
-    code, out, _ = run(capsys, "report", "end-of-day", "--db", db_url, "--at", "2026-11-23T18:00")
-    assert code == 3 and "written already" in out
+    code, _, err = run(capsys, "report", "end-of-day", "--db", db_url, "--at", "2026-11-23T18:00")
+    assert code == 3 and "written already" in err

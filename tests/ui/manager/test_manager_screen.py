@@ -135,3 +135,20 @@ def test_closing_time_writes_the_days_report_once(screen, qtbot, at, tmp_path):
     screen.scheduler.tick()  # once a day only
     qtbot.wait(300)
     assert pdf.stat().st_mtime_ns == first
+
+
+def test_screen_given_a_bare_app_context_follows_the_feed_itself(qtbot, sqlite_url, at):
+    from app.ui.manager.screen import ManagerScreen
+
+    app_ctx = build(sqlite_url)  # no ScreenContext: no shared bridge, no clock
+    try:
+        q.init_catalogue(app_ctx.db, actor=SYSTEM, now=dt.datetime.now() - dt.timedelta(minutes=5))
+        widget = ManagerScreen(app_ctx, MANAGER)
+        qtbot.addWidget(widget)
+        qtbot.waitUntil(lambda: widget.figures is not None, timeout=5000)
+        assert widget.tiles.values["waiting"].text() == "0"
+        q.issue_ticket(app_ctx.db, service="B", actor=SYSTEM, now=dt.datetime.now().replace(microsecond=0))
+        qtbot.waitUntil(lambda: widget.tiles.values["waiting"].text() == "1", timeout=8000)
+        widget.close()
+    finally:
+        app_ctx.close()
