@@ -276,7 +276,7 @@ class Lobby(RuleBasedStateMachine):
         assert self._stored_events() == +self.events
 
 
-Lobby.TestCase.settings = settings(max_examples=50, stateful_step_count=40, deadline=None,
+Lobby.TestCase.settings = settings(max_examples=40, stateful_step_count=40, deadline=None,
                                    suppress_health_check=[HealthCheck.too_slow])
 
 
