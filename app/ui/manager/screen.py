@@ -25,6 +25,7 @@ from app.reports import DailyReport, build_daily, build_range, write_report
 from app.reports.endofday import EndOfDayResult
 from app.reports.live import LiveFigures, live_figures
 from app.staff.roles import Actor, require
+from app.ui.i18n import current_language
 from app.ui.manager.chart import HourlyChart
 from app.ui.manager.i18n import apply_language
 from app.ui.manager.jobs import Jobs
@@ -82,7 +83,9 @@ class ManagerScreen(QWidget):
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:
         root = screen_root(self)
-        branch = str((getattr(self.ctx, "settings", {}) or {}).get("branch.name_zh", ""))
+        settings = getattr(self.ctx, "settings", {}) or {}
+        key = "branch.name_en" if current_language() == "en" else "branch.name_zh"
+        branch = str(settings.get(key) or settings.get("branch.name_zh") or "")
         root.addWidget(Header(self.tr("Branch manager"), branch, self.actor.username, self.now))
         body = QVBoxLayout()
         body.setContentsMargins(24, 16, 24, 16)

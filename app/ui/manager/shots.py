@@ -57,6 +57,7 @@ def render(out: str | os.PathLike[str], day: dt.date = dt.date(2026, 11, 20)) ->
         _settle(app, lambda: screen.figures is not None)
         files.append(out_dir / "manager-live.png")
         screen.grab().save(str(files[-1]))
+        files.append(_english(app, ctx, screen, out_dir / "manager-live-en.png"))
         dialog = ReportDialog(report, screen)
         dialog.resize(1000, 900)
         dialog.show()
@@ -67,6 +68,26 @@ def render(out: str | os.PathLike[str], day: dt.date = dt.date(2026, 11, 20)) ->
         screen.close()
         app_ctx.close()
     return files
+
+
+def _english(app, ctx, zh_screen, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The same screen in English (the second language)."""
+    from app.staff.roles import Actor
+    from app.ui.i18n import install_language
+    from app.ui.manager.i18n import apply_language
+    from app.ui.manager.screen import ManagerScreen
+
+    install_language("en")
+    apply_language()
+    screen = ManagerScreen(ctx, Actor("manager", frozenset({"manager"})))
+    screen.resize(zh_screen.size())
+    screen.show()
+    _settle(app, lambda: screen.figures is not None)
+    screen.grab().save(str(path))
+    screen.close()
+    install_language("zh_CN")
+    apply_language()
+    return path
 
 
 def _settle(app, done, timeout_s: float = 10) -> None:  # type: ignore[no-untyped-def]
