@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, union_all
 from sqlalchemy.orm import Session
 
 from app.queue.common import (
@@ -93,24 +93,20 @@ def call_next(
             s.scalars(select(WindowService.service_id).where(WindowService.window_id == win.id)
                       .order_by(WindowService.position))
         )
-        rows = s.execute(
-            select(Ticket.id, Ticket.service_id, Ticket.priority, Ticket.queued_at, Ticket.target_window_id)
-            .where(
-                Ticket.status.in_(WAITING),
-                Ticket.business_date == day,
-                (Ticket.service_id.in_(service_order) & Ticket.target_window_id.is_(None))
-                | (Ticket.target_window_id == win.id),
-            )
-        ).all()
-        candidates = [Candidate(*r) for r in rows]
         config = policy_config(s)
         is_pg = s.get_bind().dialect.name == "postgresql"
+        per_queue = HEAD_SIZE
+        candidates, truncated = _candidates(s, win.id, service_order, day, per_queue)
         excluded: set[int] = set()
         while True:
             choice = choose_next(
                 candidates, window_id=win.id, service_order=service_order,
                 priority_streak=win.priority_streak, config=config, now=now, exclude=frozenset(excluded),
             )
+            if choice is None and truncated and excluded:  # every head was taken: look further
+                per_queue *= 4
+                candidates, truncated = _candidates(s, win.id, service_order, day, per_queue)
+                continue
             if choice is None:
                 raise NoTicketWaiting(f"Nobody is waiting for window {win.number}.", window=win.number)
             q = select(Ticket).where(Ticket.id == choice.ticket_id, Ticket.status.in_(WAITING))
@@ -121,7 +117,7 @@ def call_next(
                 excluded.add(choice.ticket_id)
                 continue
             break
-        normal_waiting = any(
+        normal_waiting = any(not prio for prio in truncated) or any(
             c.priority == "normal" and c.ticket_id != t.id and c.ticket_id not in excluded for c in candidates
         )
         win.priority_streak = next_streak(win.priority_streak, choice, normal_waiting)
@@ -200,3 +196,50 @@ def finish(db: Database, *, window: int, outcome: str = "done", actor: Actor, no
         win, t = _current(s, window)
         _finish(s, win, t, outcome or "done", now, actor)
         return view(s, t)
+
+
+# Up to this many waiting tickets, call_next reads them all (one cheap query).
+# Beyond, it reads the first HEAD_SIZE of each (service, priority or not)
+# queue: the policy only ever picks the first of a queue, and the rest are
+# spares for when other windows hold the first ones (PostgreSQL SKIP LOCKED).
+READ_ALL_UP_TO = 300
+HEAD_SIZE = 16
+
+
+def _candidates(
+    s: Session, window_id: int, service_order: list[int], day: dt.date, per_queue: int
+) -> tuple[list[Candidate], set[bool]]:
+    """The tickets the policy can choose from: all of them in a normal lobby;
+    with a very long queue, every ticket transferred to this window and the
+    first ``per_queue`` of each service's priority and normal queues (so a
+    call costs about the same with 10 or 5,000 people waiting).
+
+    Returns the candidates and, for each kind of queue that had more tickets
+    than were read, whether it was the priority kind.
+    """
+    cols = (Ticket.id, Ticket.service_id, Ticket.priority, Ticket.queued_at, Ticket.target_window_id)
+    base = select(*cols).where(Ticket.status.in_(WAITING), Ticket.business_date == day)
+    everyone = base.where(
+        (Ticket.service_id.in_(service_order) & Ticket.target_window_id.is_(None))
+        | (Ticket.target_window_id == window_id)
+    )
+    rows = s.execute(everyone.limit(READ_ALL_UP_TO + 1)).all()
+    if len(rows) <= READ_ALL_UP_TO:
+        return [Candidate(*r) for r in rows], set()
+    parts = [base.where(Ticket.target_window_id == window_id)]
+    for sid in service_order:
+        for prio in (True, False):
+            kind = Ticket.priority != "normal" if prio else Ticket.priority == "normal"
+            parts.append(
+                base.where(Ticket.service_id == sid, Ticket.target_window_id.is_(None), kind)
+                .order_by(Ticket.queued_at, Ticket.id).limit(per_queue + 1)
+            )
+    subqueries = [select(*p.subquery().c) for p in parts]
+    rows = s.execute(union_all(*subqueries)).all()
+    counts: dict[tuple[int, bool], int] = {}
+    for r in rows:
+        if r.target_window_id is None:
+            key = (r.service_id, r.priority != "normal")
+            counts[key] = counts.get(key, 0) + 1
+    truncated = {prio for (_, prio), n in counts.items() if n > per_queue}
+    return [Candidate(*r) for r in rows], truncated

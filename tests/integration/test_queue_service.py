@@ -21,6 +21,7 @@ from app.errors import (
 )
 from app.staff.accounts import add_staff, authenticate
 from app.staff.roles import SYSTEM
+from app.store import open_database
 from app.store.models import Event, Service, Staff, Ticket
 from tests.integration.core_support import branch, event_count, open_windows, status_of  # noqa: F401
 
@@ -282,3 +283,44 @@ def test_staff_accounts_hash_with_argon2id_and_roles_are_enforced(branch, at):
         issued = s.scalar(select(Event).where(Event.type == "TicketIssued"))
         assert issued.staff_id == greeter.staff_id
     assert status_of(branch, t.number, t.business_date) == "waiting"
+
+
+def _lobby_day(db, at) -> list[tuple[int, str]]:
+    """A mixed morning: services, priorities, a transfer, an overdue ticket."""
+    open_windows(db, 1, 2, now=at(8, 30))
+    plan = [("A", "normal"), ("D", "normal"), ("A", "vip"), ("F", "normal"), ("A", "normal"),
+            ("D", "needs"), ("A", "needs"), ("A", "normal"), ("F", "vip"), ("D", "normal"),
+            ("A", "appointment"), ("A", "normal"), ("D", "normal"), ("A", "vip")]
+    for i, (code, prio) in enumerate(plan):
+        issue(db, code, at(8, 40) if i == 0 else at(9, i), priority=prio)
+    q.transfer_ticket(db, "D002", to_window=2, actor=S, now=at(9, 30))
+    calls = []
+    for i in range(len(plan)):
+        window = 1 + i % 2
+        try:
+            t = q.call_next(db, window=window, finish_current=True, actor=S, now=at(9, 31 + i))
+        except NoTicketWaiting:
+            t = q.call_next(db, window=3 - window, finish_current=True, actor=S, now=at(9, 31 + i))
+        calls.append((t.window_number, t.number))
+    return calls
+
+
+def test_long_queue_reading_picks_the_same_tickets(tmp_path, at, monkeypatch):
+    """With a very long queue call_next reads only the heads of each queue; the
+    calls must be exactly those it makes when it reads every waiting ticket."""
+    import app.queue.calling as calling
+
+    def run(name: str) -> list[tuple[int, str]]:
+        db = open_database(str(tmp_path / name))
+        try:
+            q.init_catalogue(db, actor=S, now=at(8, 0))
+            return _lobby_day(db, at)
+        finally:
+            db.dispose()
+
+    reference = run("all.sqlite3")
+    monkeypatch.setattr(calling, "READ_ALL_UP_TO", 1)
+    monkeypatch.setattr(calling, "HEAD_SIZE", 1)
+    assert run("heads.sqlite3") == reference
+    assert len({n for _, n in reference}) == 14
+    assert reference[0] == (1, "A001")  # waited 50 minutes: promoted past the VIPs
