@@ -64,16 +64,23 @@ def window_worker(url: str, window: int, barrier, results) -> None:  # type: ign
     db.dispose()
 
 
-def run_windows(url: str, windows: int) -> list[tuple[int, list[int], float, str | None]]:
+def run_at_once(target, args: list[tuple], timeout: float = 600) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Start one spawned process per argument tuple; each calls
+    ``target(*args, barrier, results)``, waits at the barrier, then puts one
+    result. Returns the results (in finishing order)."""
     ctx = mp.get_context("spawn")
-    barrier, results = ctx.Barrier(windows), ctx.Queue()
-    procs = [ctx.Process(target=window_worker, args=(url, n, barrier, results)) for n in range(1, windows + 1)]
+    barrier, results = ctx.Barrier(len(args)), ctx.Queue()
+    procs = [ctx.Process(target=target, args=(*a, barrier, results)) for a in args]
     for p in procs:
         p.start()
-    out = [results.get(timeout=600) for _ in procs]
+    out = [results.get(timeout=timeout) for _ in procs]
     for p in procs:
         p.join(timeout=60)
     return out
+
+
+def run_windows(url: str, windows: int) -> list[tuple[int, list[int], float, str | None]]:
+    return run_at_once(window_worker, [(url, n) for n in range(1, windows + 1)])
 
 
 def stored_calls(url: str) -> tuple[int, int, int, int]:

@@ -3,7 +3,6 @@ database, and two processes opening a fresh database at once."""
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import sqlite3
 
 import pytest
@@ -15,6 +14,7 @@ from app.store import open_database
 from app.store.engine import Database
 from app.store.errors import DatabaseTooNew
 from app.store.migrate import current_revisions, known_heads, upgrade_to_head
+from tests.integration.concurrency_support import run_at_once
 
 
 def test_upgrade_a_0001_database_keeps_every_row(sqlite_url, at):
@@ -75,15 +75,7 @@ def _open_at_barrier(url: str, barrier, results) -> None:  # type: ignore[no-unt
 
 
 def _race(url: str, n: int = 4) -> list[tuple[str, object]]:
-    ctx = mp.get_context("spawn")
-    barrier, results = ctx.Barrier(n), ctx.Queue()
-    procs = [ctx.Process(target=_open_at_barrier, args=(url, barrier, results)) for _ in range(n)]
-    for p in procs:
-        p.start()
-    out = [results.get(timeout=120) for _ in procs]
-    for p in procs:
-        p.join(timeout=60)
-    return out
+    return run_at_once(_open_at_barrier, [(url,)] * n, timeout=120)
 
 
 def test_processes_migrating_a_fresh_sqlite_file_at_once(sqlite_url):
