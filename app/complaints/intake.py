@@ -6,8 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.complaints.common import append_log, apply_deadlines, clock_config, days_for, deadlines_for, setting
@@ -26,19 +24,9 @@ from app.complaints.views import ComplaintSummary, summary
 from app.queue.common import ticket_by_ref
 from app.queue.tickets import normalise_phone
 from app.staff.roles import Actor, require
+from app.store.counters import bump_counter
 from app.store.engine import Database
 from app.store.models_complaints import Complaint, ComplaintCategory, ComplaintCounter
-
-
-def _next_seq(s: Session, branch: str, day: dt.date) -> int:
-    """Atomically bump the branch's counter for ``day`` (same upsert as tickets)."""
-    dialect = s.get_bind().dialect.name
-    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(ComplaintCounter)
-    stmt = ins.values(branch_code=branch, business_date=day, last_seq=1).on_conflict_do_update(
-        index_elements=["branch_code", "business_date"],
-        set_={"last_seq": ComplaintCounter.last_seq + 1},
-    ).returning(ComplaintCounter.last_seq)
-    return int(s.execute(stmt).scalar_one())
 
 
 def _check_categories(s: Session, codes: Sequence[str]) -> list[str]:
@@ -90,7 +78,7 @@ def intake_complaint(
             t = ticket_by_ref(s, ticket, received.date())
             ticket_uuid, ticket_number = t.uuid, t.number
         cfg = clock_config(s)
-        seq = _next_seq(s, branch, received.date())
+        seq = bump_counter(s, ComplaintCounter, branch_code=branch, business_date=received.date())
         c = Complaint(
             branch_code=branch, reference=reference_number(received.date(), seq),
             business_date=received.date(), seq=seq, kind=kind, channel=channel,

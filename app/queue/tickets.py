@@ -8,8 +8,6 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.queue.common import (
@@ -29,6 +27,7 @@ from app.queue.numbering import display_number
 from app.queue.policy import PRIORITY_CLASSES, PRIORITY_NOTES
 from app.queue.views import DayClosed, IssuedTicket, TicketView
 from app.staff.roles import Actor, require
+from app.store.counters import bump_counter
 from app.store.engine import Database
 from app.store.events import record_event
 from app.store.models import DataAccess, Service, Ticket, TicketCounter, Window, WindowService
@@ -62,17 +61,6 @@ def _clean_text(value: str | None, limit: int, field: str, label: str) -> str | 
     return value
 
 
-def _next_seq(s: Session, day: dt.date, prefix: str) -> int:
-    """Atomically bump the day's counter for ``prefix`` and return the new value."""
-    dialect = s.get_bind().dialect.name
-    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(TicketCounter)
-    stmt = ins.values(business_date=day, prefix=prefix, last_seq=1).on_conflict_do_update(
-        index_elements=["business_date", "prefix"],
-        set_={"last_seq": TicketCounter.last_seq + 1},
-    ).returning(TicketCounter.last_seq)
-    return int(s.execute(stmt).scalar_one())
-
-
 def _allocate_number(s: Session, svc: Service, day: dt.date) -> tuple[int, str]:
     in_use = set(
         s.scalars(
@@ -82,7 +70,7 @@ def _allocate_number(s: Session, svc: Service, day: dt.date) -> tuple[int, str]:
         )
     )
     for _ in range(svc.max_number):
-        seq = _next_seq(s, day, svc.code)
+        seq = bump_counter(s, TicketCounter, business_date=day, prefix=svc.code)
         number = display_number(svc.code, seq, svc.max_number)
         if number not in in_use:
             return seq, number
