@@ -152,6 +152,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # last resort: still one line, details in the log
         import logging
 
-        logging.getLogger("branchdesk").exception("unexpected error")
+        # Into the log file only: not up to the root logger, where a library
+        # (python-escpos calls basicConfig on import) may have put a stderr
+        # handler, nor Python's last-resort handler; both print a traceback.
+        log = logging.getLogger("branchdesk")
+        if log.handlers:
+            propagate, log.propagate = log.propagate, False
+            try:
+                log.exception("unexpected error")
+            finally:
+                log.propagate = propagate
         print(f"branchdesk: unexpected error: {error_line(exc)}", file=sys.stderr)
         return 1

@@ -99,12 +99,19 @@ class Database:
 
     @staticmethod
     def _prepare_sqlite_file(path: Path) -> None:
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            raise DatabaseUnavailable(
+                f"Cannot create the database folder {path.parent}: {blocker} is a file, not a folder."
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseUnavailable(
                 f"Cannot create the database folder {path.parent}: {exc.strerror}."
             ) from exc
+        if path.is_dir():
+            raise DatabaseUnavailable(f"{path} is a folder; give the path of a database file.")
         if path.exists():
             if not os.access(path, os.R_OK | os.W_OK):
                 raise DatabaseUnavailable(f"The database file {path} cannot be written.")

@@ -4,11 +4,14 @@ and bad input refused with one sentence and nothing written."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
-from tests.integration.core_support import cli, cli_json, sqlite_dump
+from tests.integration.core_support import REPO, cli, cli_json, sqlite_dump
 
 AT = "2026-11-23T09:00:00"
 
@@ -112,8 +115,30 @@ def test_database_path_under_a_regular_file(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     line = one_line_error(cli("init", "--db", str(blocker / "branch.sqlite3")))
-    assert "Cannot create the database folder" in line
+    assert line == f"branchdesk: Cannot create the database folder {blocker}: {blocker} is a file, not a folder."
     assert blocker.read_text() == "x"
+    line = one_line_error(cli("init", "--db", str(tmp_path)))
+    assert line == f"branchdesk: {tmp_path} is a folder; give the path of a database file."
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
+
+
+def test_unexpected_failure_is_still_one_line(tmp_path):
+    """A bug in a command still gives one line, not a traceback (the details
+    go to the log when there is one)."""
+    (tmp_path / "file").write_text("")  # a log folder that cannot exist: no log handler at all
+    script = (
+        "import dataclasses, sys\n"
+        "import app.cli as c\n"
+        "from app.cli.registry import COMMANDS\n"
+        "def boom(ctx, args):\n"
+        "    raise RuntimeError('disk on fire\\nsecond line')\n"
+        "c.load_commands()\n"
+        "COMMANDS['queue status'] = dataclasses.replace(COMMANDS['queue status'], handler=boom)\n"
+        f"sys.exit(c.main(['queue', 'status', '--db', {str(tmp_path / 'b.sqlite3')!r}]))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "BRANCHDESK_LOG_DIR": str(tmp_path / "file" / "logs")})
+    assert (r.returncode, r.stderr) == (1, "branchdesk: unexpected error: disk on fire\n")
 
 
 def test_database_from_a_newer_version(dbfile):
