@@ -41,7 +41,7 @@ def test_issue_call_show_announce_in_one_process(qtbot, sctx, actors, aloop):
     with qtbot.waitActive(teller):
         teller.activateWindow()
     qtbot.keyClick(teller, Qt.Key.Key_F1)
-    assert teller.current.number.text() == "D001"
+    qtbot.waitUntil(lambda: teller.current.number.text() == "D001", timeout=3000)
     qtbot.waitUntil(lambda: display.number.text() == "D001", timeout=3000)
     assert display.where_zh.text() == "到 1 号窗口办理"
     qtbot.waitUntil(lambda: "请 D001 号到 1 号窗口" in output.texts(), timeout=3000)

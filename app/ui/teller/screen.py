@@ -1,15 +1,21 @@
 """The teller's window: one key per action, the current ticket, who waits.
 
-Every action is a fast local write done on the GUI thread; the change feed
-then refreshes this screen and every other screen, here or on another PC.
+Every action is a write that may wait for the database (a busy SQLite file
+waits up to its 30 s busy timeout), so it runs in a worker thread: the keys
+are disabled while it is in flight (a double press acts once) and the answer
+shows when it returns. The change feed then refreshes this screen and every
+other screen, here or on another PC.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
+import shiboken6
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 import app.queue as q
@@ -20,6 +26,7 @@ from app.staff.roles import Actor
 from app.store.errors import StoreError
 from app.ui.context import ScreenContext
 from app.ui.messages import MessageBar
+from app.ui.tasks import in_thread, spawn
 from app.ui.teller.panels import CurrentTicket, WaitingList
 from app.ui.teller.rating import RatingPanel
 from app.ui.texts import service_name, window_state_text
@@ -34,6 +41,7 @@ class TellerScreen(QWidget):
     """Registry entry "teller": ``TellerScreen(ctx, actor, window=None)``."""
 
     ticket_finished = Signal(object)  # TicketView
+    action_done = Signal(object)  # None, or the exception shown (after the screen is redrawn)
 
     def __init__(self, ctx: ScreenContext, actor: Actor, window: int | None = None) -> None:
         super().__init__()
@@ -41,6 +49,7 @@ class TellerScreen(QWidget):
         self.setWindowTitle(self.tr("BranchDesk - Teller"))
         self.setStyleSheet(STAFF_QSS)
         self.window_view: WindowView | None = None
+        self.in_flight = False  # an action is running in a worker thread
         self.rating = RatingPanel()
         self.rating.rated.connect(self.on_rated)
         self._build()
@@ -206,27 +215,55 @@ class TellerScreen(QWidget):
             "finish": cur is not None, "transfer": cur is not None, "pause": state != "closed",
         }
         for name, b in self.keys.items():
-            b.setEnabled(enabled[name])
+            b.setEnabled(enabled[name] and not self.in_flight)
         self.keys["pause"].setText("F7  " + (self.tr("Resume") if state == "paused" else self.tr("Pause")))
 
     # -- actions -----------------------------------------------------------
-    def _act(self, fn: Callable[..., object], done_text: str | None = None, **kwargs: object) -> object | None:
-        """Run one service call for this window; errors become one sentence."""
+    def _act(self, fn: Callable[..., object], done_text: str | None = None,
+             then: Callable[[Any], None] | None = None, **kwargs: object) -> None:
+        """Run one service call for this window off the GUI thread."""
         number = self.window_number()
         if number is None:
-            return None
+            return
+        self._run(functools.partial(fn, self.ctx.db, window=number, actor=self.actor, now=self.ctx.now(), **kwargs),
+                  done_text, then)
+
+    def _run(self, call: Callable[[], object], done_text: str | None = None,
+             then: Callable[[Any], None] | None = None) -> None:
+        """``call()`` in a worker thread; the keys stay disabled until it returns.
+        ``done_text`` (with %1 = the ticket number) is shown on success, an
+        error as one sentence; ``then(result)`` runs on success."""
+        if self.in_flight:
+            return
+        self.in_flight = True
+        for b in (*self.keys.values(), self.open_button):
+            b.setEnabled(False)
+        spawn(self._await(call, done_text, then))
+
+    async def _await(self, call: Callable[[], object], done_text: str | None,
+                     then: Callable[[Any], None] | None) -> None:
+        error: BaseException | None = None
+        result: object = None
         try:
-            result = fn(self.ctx.db, window=number, actor=self.actor, now=self.ctx.now(), **kwargs)
-        except EXPECTED as exc:
-            self.bar.show_error(exc)
-            self._refresh_now()
-            return None
-        if done_text:
-            self.bar.show_message(done_text.replace("%1", getattr(result, "number", "")), "ok", seconds=4)
+            result = await in_thread(call)
+        except Exception as exc:  # one sentence for the teller, never a traceback
+            error = exc
+        if not shiboken6.isValid(self):  # the window was closed meanwhile
+            return
+        self.in_flight = False
+        self.open_button.setEnabled(True)
+        if error is not None:
+            self.bar.show_error(error)
+        elif done_text:
+            self.bar.show_message(done_text.replace("%1", str(getattr(result, "number", ""))), "ok", seconds=4)
         else:
             self.bar.clear_message()
         self._refresh_now()
-        return result
+        if self.window_view is not None:  # also when the refresh failed: the keys must not stay dead
+            self._enable_keys(self.window_view.state, self.window_view.current_ticket)
+        if error is None and then is not None:
+            then(result)
+        self.action_done.emit(error)
 
     def on_open_close(self) -> None:
         wv = self.window_view
@@ -255,19 +292,17 @@ class TellerScreen(QWidget):
         self._act(q.start_service)
 
     def on_finish(self) -> None:
-        done = self._act(q.finish, self.tr("%1 finished."), outcome=self.outcome.currentData())
+        self._act(q.finish, self.tr("%1 finished."), self._finished, outcome=self.outcome.currentData())
+
+    def _finished(self, done: object) -> None:
         if isinstance(done, TicketView):
             self.ticket_finished.emit(done)
             self.rating.ask(done.number)
 
     def on_rated(self, number: str, stars: int) -> None:
-        try:
-            q.rate_ticket(self.ctx.db, number, rating=stars, actor=self.actor, now=self.ctx.now())
-        except EXPECTED as exc:
-            self.bar.show_error(exc)
-            return
-        self.bar.show_message(self.tr("Thank you: %1 rated %2 of 5.").replace("%1", number).replace("%2", str(stars)),
-                              "ok", seconds=4)
+        text = self.tr("Thank you: %1 rated %2 of 5.").replace("%1", number).replace("%2", str(stars))
+        self._run(functools.partial(q.rate_ticket, self.ctx.db, number, rating=stars, actor=self.actor,
+                                    now=self.ctx.now()), text)
 
     def on_transfer(self) -> None:
         cur = self.window_view.current_ticket if self.window_view else None
@@ -276,13 +311,9 @@ class TellerScreen(QWidget):
             return
         kind, _, value = str(target).partition(":")
         where = {"to_service": value} if kind == "service" else {"to_window": int(value)}
-        try:
-            q.transfer_ticket(self.ctx.db, cur.id, actor=self.actor, now=self.ctx.now(), **where)
-        except EXPECTED as exc:
-            self.bar.show_error(exc)
-        else:
-            self.bar.show_message(self.tr("%1 transferred.").replace("%1", cur.number), "ok", seconds=4)
-        self._refresh_now()
+        self._run(functools.partial(q.transfer_ticket, self.ctx.db, cur.id, actor=self.actor, now=self.ctx.now(),
+                                    **where),
+                  self.tr("%1 transferred.").replace("%1", cur.number))
 
     def on_pause_resume(self) -> None:
         if self.window_view is not None and self.window_view.state == "paused":
