@@ -15,6 +15,7 @@ from app.bootstrap import AppContext, build
 from app.ui.context import ScreenContext, make_context
 from app.ui.i18n import install_language, setup_fonts
 from app.ui.shell import Shell
+from app.ui.status import StaffStatus
 
 log = logging.getLogger("branchdesk.ui")
 
@@ -42,6 +43,9 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
 
     async def main() -> int:
         ctx = start_ui(app_ctx, language)
+        status = StaffStatus(app_ctx)  # serial keypads/displays, head-office sync, the status line
+        ctx.extras["status"] = status
+        status.start()
         closed = asyncio.get_running_loop().create_future()
         def finish() -> None:
             if not closed.done():
@@ -52,6 +56,7 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         shell = setup(ctx)  # noqa: F841  (kept alive until the loop ends)
         code = await closed
         ctx.bridge.stop()
+        await status.stop()
         return code
 
     try:

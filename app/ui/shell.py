@@ -16,6 +16,7 @@ from app.ui.i18n import install_language
 from app.ui.login import LoginWindow
 from app.ui.messages import MessageBar
 from app.ui.screens import SCREENS, first_screen, offered
+from app.ui.status import status_line
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import card, label, screen_root
 
@@ -50,6 +51,8 @@ class Launcher(QWidget):
         bottom.addWidget(self.bar)
         bottom.addWidget(self.logout)
         lay.addLayout(bottom)
+        self.status_line = status_line(shell.ctx)
+        root.addWidget(self.status_line)
 
 
 class Shell(QObject):

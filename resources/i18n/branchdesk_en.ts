@@ -47,57 +47,57 @@
 <context>
     <name>GreeterScreen</name>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="46"/>
+        <location filename="../../app/ui/greeter/screen.py" line="47"/>
         <source>BranchDesk - Greeter</source>
         <translation>BranchDesk - Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="109"/>
+        <location filename="../../app/ui/greeter/screen.py" line="112"/>
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="63"/>
+        <location filename="../../app/ui/greeter/screen.py" line="64"/>
         <source>Greeter</source>
         <translation>Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="70"/>
+        <location filename="../../app/ui/greeter/screen.py" line="71"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="74"/>
+        <location filename="../../app/ui/greeter/screen.py" line="75"/>
         <source>Issued today</source>
         <translation>Issued today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="83"/>
+        <location filename="../../app/ui/greeter/screen.py" line="84"/>
         <source>Customer (optional)</source>
         <translation>Customer (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="86"/>
+        <location filename="../../app/ui/greeter/screen.py" line="87"/>
         <source>Issue ticket  (Enter)</source>
         <translation>Issue ticket  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="130"/>
+        <location filename="../../app/ui/greeter/screen.py" line="133"/>
         <source>Choose a service first.</source>
         <translation>Choose a service first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="189"/>
+        <location filename="../../app/ui/greeter/screen.py" line="192"/>
         <source>Ticket %1 is valid; press Reprint.</source>
         <translation>Ticket %1 is valid; press Reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="201"/>
+        <location filename="../../app/ui/greeter/screen.py" line="204"/>
         <source>Only waiting tickets can be reprinted.</source>
         <translation>Only waiting tickets can be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="213"/>
+        <location filename="../../app/ui/greeter/screen.py" line="216"/>
         <source>Ticket %1 cancelled.</source>
         <translation>Ticket %1 cancelled.</translation>
     </message>
@@ -105,17 +105,17 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="30"/>
+        <location filename="../../app/ui/shell.py" line="31"/>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="36"/>
+        <location filename="../../app/ui/shell.py" line="37"/>
         <source>Logged in as %1</source>
         <translation>Logged in as %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="47"/>
+        <location filename="../../app/ui/shell.py" line="48"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
@@ -123,37 +123,37 @@
 <context>
     <name>LobbyScreen</name>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="36"/>
+        <location filename="../../app/ui/lobby/screen.py" line="37"/>
         <source>Now calling</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="37"/>
+        <location filename="../../app/ui/lobby/screen.py" line="38"/>
         <source>Recent calls</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="38"/>
+        <location filename="../../app/ui/lobby/screen.py" line="39"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="39"/>
+        <location filename="../../app/ui/lobby/screen.py" line="40"/>
         <source>Window</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="40"/>
+        <location filename="../../app/ui/lobby/screen.py" line="41"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="41"/>
+        <location filename="../../app/ui/lobby/screen.py" line="42"/>
         <source>Please go to window %1</source>
         <translation>Please go to window %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="78"/>
+        <location filename="../../app/ui/lobby/screen.py" line="79"/>
         <source>BranchDesk - Lobby display</source>
         <translation>BranchDesk - Lobby display</translation>
     </message>
@@ -456,252 +456,345 @@
     </message>
 </context>
 <context>
+    <name>StaffStatus</name>
+    <message>
+        <location filename="../../app/ui/status.py" line="177"/>
+        <source>Printer: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="180"/>
+        <source>Keypad window %1 offline</source>
+        <translation>Keypad window %1 offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="182"/>
+        <source>Display window %1 offline</source>
+        <translation>Display window %1 offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="184"/>
+        <source>Serial device %1 offline</source>
+        <translation>Serial device %1 offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="188"/>
+        <source>Keypads and displays: settings not valid (%1)</source>
+        <translation>Keypads and displays: settings not valid (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="193"/>
+        <source>paper low</source>
+        <translation>paper low</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="193"/>
+        <source>out of paper</source>
+        <translation>out of paper</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="194"/>
+        <source>cover open</source>
+        <translation>cover open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="194"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="195"/>
+        <source>not connected</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="195"/>
+        <source>not answering</source>
+        <translation>not answering</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="196"/>
+        <source>settings not valid (%1)</source>
+        <translation>settings not valid (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="203"/>
+        <source>Head-office sync not configured</source>
+        <translation>Head-office sync not configured</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="205"/>
+        <source>Head-office sync switched off on this PC</source>
+        <translation>Head-office sync switched off on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="208"/>
+        <source>Head-office sync starting</source>
+        <translation>Head-office sync starting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="210"/>
+        <source>Head office: nothing sent yet, %1 records waiting</source>
+        <translation>Head office: nothing sent yet, %1 records waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="212"/>
+        <source>Head office: last sync %2, %1 records waiting</source>
+        <translation>Head office: last sync %2, %1 records waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="215"/>
+        <source>; last error: %1</source>
+        <translation>; last error: %1</translation>
+    </message>
+</context>
+<context>
     <name>TellerScreen</name>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="41"/>
+        <location filename="../../app/ui/teller/screen.py" line="50"/>
         <source>BranchDesk - Teller</source>
         <translation>BranchDesk - Teller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="55"/>
+        <location filename="../../app/ui/teller/screen.py" line="65"/>
         <source>Teller window</source>
         <translation>Teller window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="69"/>
-        <location filename="../../app/ui/teller/screen.py" line="187"/>
+        <location filename="../../app/ui/teller/screen.py" line="79"/>
+        <location filename="../../app/ui/teller/screen.py" line="199"/>
         <source>Open window</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="71"/>
+        <location filename="../../app/ui/teller/screen.py" line="81"/>
         <source>Window</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="79"/>
+        <location filename="../../app/ui/teller/screen.py" line="89"/>
         <source>At the window</source>
         <translation>At the window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="86"/>
+        <location filename="../../app/ui/teller/screen.py" line="96"/>
         <source>Waiting for this window</source>
         <translation>Waiting for this window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <location filename="../../app/ui/teller/screen.py" line="97"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <location filename="../../app/ui/teller/screen.py" line="97"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <location filename="../../app/ui/teller/screen.py" line="97"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <location filename="../../app/ui/teller/screen.py" line="97"/>
         <source>Waited</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="91"/>
+        <location filename="../../app/ui/teller/screen.py" line="101"/>
         <source>Today at this window</source>
         <translation>Today at this window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="104"/>
+        <location filename="../../app/ui/teller/screen.py" line="116"/>
         <source>Call next</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="105"/>
+        <location filename="../../app/ui/teller/screen.py" line="117"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="106"/>
+        <location filename="../../app/ui/teller/screen.py" line="118"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="107"/>
+        <location filename="../../app/ui/teller/screen.py" line="119"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="108"/>
+        <location filename="../../app/ui/teller/screen.py" line="120"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="109"/>
+        <location filename="../../app/ui/teller/screen.py" line="121"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="110"/>
+        <location filename="../../app/ui/teller/screen.py" line="122"/>
         <source>Pause / Resume</source>
         <translation>Pause / Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="111"/>
+        <location filename="../../app/ui/teller/screen.py" line="123"/>
         <source>Call selected</source>
         <translation>Call selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="124"/>
+        <location filename="../../app/ui/teller/screen.py" line="136"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="124"/>
+        <location filename="../../app/ui/teller/screen.py" line="136"/>
         <source>Referred elsewhere</source>
         <translation>Referred elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="125"/>
+        <location filename="../../app/ui/teller/screen.py" line="137"/>
         <source>Documents missing</source>
         <translation>Documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="125"/>
+        <location filename="../../app/ui/teller/screen.py" line="137"/>
         <source>Customer left</source>
         <translation>Customer left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="143"/>
         <source>Break</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="143"/>
         <source>Cash count</source>
         <translation>Cash count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="143"/>
         <source>Meeting</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="143"/>
         <source>System fault</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="132"/>
+        <location filename="../../app/ui/teller/screen.py" line="144"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="132"/>
+        <location filename="../../app/ui/teller/screen.py" line="144"/>
         <source>Transfer to</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="133"/>
+        <location filename="../../app/ui/teller/screen.py" line="145"/>
         <source>Pause reason</source>
         <translation>Pause reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="151"/>
+        <location filename="../../app/ui/teller/screen.py" line="163"/>
         <source>Window %1 · %2</source>
         <translation>Window %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="149"/>
-        <location filename="../../app/ui/teller/screen.py" line="158"/>
+        <location filename="../../app/ui/teller/screen.py" line="161"/>
+        <location filename="../../app/ui/teller/screen.py" line="170"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="187"/>
+        <location filename="../../app/ui/teller/screen.py" line="199"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="189"/>
+        <location filename="../../app/ui/teller/screen.py" line="201"/>
         <source>Press F1 to call the next customer.</source>
         <translation>Press F1 to call the next customer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="190"/>
+        <location filename="../../app/ui/teller/screen.py" line="202"/>
         <source>called %1 times</source>
         <translation>called %1 times</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="191"/>
+        <location filename="../../app/ui/teller/screen.py" line="203"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="192"/>
+        <location filename="../../app/ui/teller/screen.py" line="204"/>
         <source>Served: %1</source>
         <translation>Served: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="193"/>
+        <location filename="../../app/ui/teller/screen.py" line="205"/>
         <source>Average service time: %1</source>
         <translation>Average service time: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="194"/>
+        <location filename="../../app/ui/teller/screen.py" line="206"/>
         <source>No-shows: %1</source>
         <translation>No-shows: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="196"/>
+        <location filename="../../app/ui/teller/screen.py" line="208"/>
         <source>Waiting: %1</source>
         <translation>Waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="210"/>
+        <location filename="../../app/ui/teller/screen.py" line="222"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="210"/>
+        <location filename="../../app/ui/teller/screen.py" line="222"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="239"/>
-        <location filename="../../app/ui/teller/screen.py" line="246"/>
+        <location filename="../../app/ui/teller/screen.py" line="279"/>
+        <location filename="../../app/ui/teller/screen.py" line="286"/>
         <source>Calling %1.</source>
         <translation>Calling %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="244"/>
+        <location filename="../../app/ui/teller/screen.py" line="284"/>
         <source>Select a ticket in the waiting list first.</source>
         <translation>Select a ticket in the waiting list first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="249"/>
+        <location filename="../../app/ui/teller/screen.py" line="289"/>
         <source>Calling %1 again.</source>
         <translation>Calling %1 again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="252"/>
+        <location filename="../../app/ui/teller/screen.py" line="292"/>
         <source>%1 marked as no-show.</source>
         <translation>%1 marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="258"/>
+        <location filename="../../app/ui/teller/screen.py" line="298"/>
         <source>%1 finished.</source>
         <translation>%1 finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="269"/>
+        <location filename="../../app/ui/teller/screen.py" line="306"/>
         <source>Thank you: %1 rated %2 of 5.</source>
         <translation>Thank you: %1 rated %2 of 5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="284"/>
+        <location filename="../../app/ui/teller/screen.py" line="319"/>
         <source>%1 transferred.</source>
         <translation>%1 transferred.</translation>
     </message>

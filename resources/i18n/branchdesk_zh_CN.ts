@@ -47,57 +47,57 @@
 <context>
     <name>GreeterScreen</name>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="46"/>
+        <location filename="../../app/ui/greeter/screen.py" line="47"/>
         <source>BranchDesk - Greeter</source>
         <translation>网点排队叫号系统 - 取号台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="109"/>
+        <location filename="../../app/ui/greeter/screen.py" line="112"/>
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="63"/>
+        <location filename="../../app/ui/greeter/screen.py" line="64"/>
         <source>Greeter</source>
         <translation>取号台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="70"/>
+        <location filename="../../app/ui/greeter/screen.py" line="71"/>
         <source>Choose a service</source>
         <translation>选择业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="74"/>
+        <location filename="../../app/ui/greeter/screen.py" line="75"/>
         <source>Issued today</source>
         <translation>今日取号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="83"/>
+        <location filename="../../app/ui/greeter/screen.py" line="84"/>
         <source>Customer (optional)</source>
         <translation>客户信息（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="86"/>
+        <location filename="../../app/ui/greeter/screen.py" line="87"/>
         <source>Issue ticket  (Enter)</source>
         <translation>取号  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="130"/>
+        <location filename="../../app/ui/greeter/screen.py" line="133"/>
         <source>Choose a service first.</source>
         <translation>请先选择业务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="189"/>
+        <location filename="../../app/ui/greeter/screen.py" line="192"/>
         <source>Ticket %1 is valid; press Reprint.</source>
         <translation>%1 号依然有效，请按“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="201"/>
+        <location filename="../../app/ui/greeter/screen.py" line="204"/>
         <source>Only waiting tickets can be reprinted.</source>
         <translation>只有等候中的号票可以重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="213"/>
+        <location filename="../../app/ui/greeter/screen.py" line="216"/>
         <source>Ticket %1 cancelled.</source>
         <translation>%1 号已作废。</translation>
     </message>
@@ -105,17 +105,17 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="30"/>
+        <location filename="../../app/ui/shell.py" line="31"/>
         <source>BranchDesk</source>
         <translation>网点排队叫号系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="36"/>
+        <location filename="../../app/ui/shell.py" line="37"/>
         <source>Logged in as %1</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="47"/>
+        <location filename="../../app/ui/shell.py" line="48"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
@@ -123,37 +123,37 @@
 <context>
     <name>LobbyScreen</name>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="36"/>
+        <location filename="../../app/ui/lobby/screen.py" line="37"/>
         <source>Now calling</source>
         <translation>请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="37"/>
+        <location filename="../../app/ui/lobby/screen.py" line="38"/>
         <source>Recent calls</source>
         <translation>最近呼叫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="38"/>
+        <location filename="../../app/ui/lobby/screen.py" line="39"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="39"/>
+        <location filename="../../app/ui/lobby/screen.py" line="40"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="40"/>
+        <location filename="../../app/ui/lobby/screen.py" line="41"/>
         <source>waiting</source>
         <translation>人等候</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="41"/>
+        <location filename="../../app/ui/lobby/screen.py" line="42"/>
         <source>Please go to window %1</source>
         <translation>到 %1 号窗口办理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="78"/>
+        <location filename="../../app/ui/lobby/screen.py" line="79"/>
         <source>BranchDesk - Lobby display</source>
         <translation>网点排队叫号系统 - 大厅显示屏</translation>
     </message>
@@ -453,252 +453,345 @@
     </message>
 </context>
 <context>
+    <name>StaffStatus</name>
+    <message>
+        <location filename="../../app/ui/status.py" line="177"/>
+        <source>Printer: %1</source>
+        <translation>打印机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="180"/>
+        <source>Keypad window %1 offline</source>
+        <translation>%1 号窗口呼叫器离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="182"/>
+        <source>Display window %1 offline</source>
+        <translation>%1 号窗口显示屏离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="184"/>
+        <source>Serial device %1 offline</source>
+        <translation>串口设备 %1 离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="188"/>
+        <source>Keypads and displays: settings not valid (%1)</source>
+        <translation>呼叫器和显示屏设置无效（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="193"/>
+        <source>paper low</source>
+        <translation>纸将用完</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="193"/>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="194"/>
+        <source>cover open</source>
+        <translation>机盖打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="194"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="195"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="195"/>
+        <source>not answering</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="196"/>
+        <source>settings not valid (%1)</source>
+        <translation>设置无效（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="203"/>
+        <source>Head-office sync not configured</source>
+        <translation>未配置总行同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="205"/>
+        <source>Head-office sync switched off on this PC</source>
+        <translation>本机已关闭总行同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="208"/>
+        <source>Head-office sync starting</source>
+        <translation>总行同步正在启动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="210"/>
+        <source>Head office: nothing sent yet, %1 records waiting</source>
+        <translation>总行同步：尚未发送，%1 条记录待发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="212"/>
+        <source>Head office: last sync %2, %1 records waiting</source>
+        <translation>总行同步：上次成功 %2，%1 条记录待发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="215"/>
+        <source>; last error: %1</source>
+        <translation>；最近错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>TellerScreen</name>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="41"/>
+        <location filename="../../app/ui/teller/screen.py" line="50"/>
         <source>BranchDesk - Teller</source>
         <translation>网点排队叫号系统 - 柜台窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="55"/>
+        <location filename="../../app/ui/teller/screen.py" line="65"/>
         <source>Teller window</source>
         <translation>柜台窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="69"/>
-        <location filename="../../app/ui/teller/screen.py" line="187"/>
+        <location filename="../../app/ui/teller/screen.py" line="79"/>
+        <location filename="../../app/ui/teller/screen.py" line="199"/>
         <source>Open window</source>
         <translation>开启窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="71"/>
+        <location filename="../../app/ui/teller/screen.py" line="81"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="79"/>
+        <location filename="../../app/ui/teller/screen.py" line="89"/>
         <source>At the window</source>
         <translation>当前客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="86"/>
+        <location filename="../../app/ui/teller/screen.py" line="96"/>
         <source>Waiting for this window</source>
         <translation>本窗口等候客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <location filename="../../app/ui/teller/screen.py" line="97"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <location filename="../../app/ui/teller/screen.py" line="97"/>
         <source>Service</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <location filename="../../app/ui/teller/screen.py" line="97"/>
         <source>Priority</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="87"/>
+        <location filename="../../app/ui/teller/screen.py" line="97"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="91"/>
+        <location filename="../../app/ui/teller/screen.py" line="101"/>
         <source>Today at this window</source>
         <translation>本窗口今日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="104"/>
+        <location filename="../../app/ui/teller/screen.py" line="116"/>
         <source>Call next</source>
         <translation>呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="105"/>
+        <location filename="../../app/ui/teller/screen.py" line="117"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="106"/>
+        <location filename="../../app/ui/teller/screen.py" line="118"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="107"/>
+        <location filename="../../app/ui/teller/screen.py" line="119"/>
         <source>Start</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="108"/>
+        <location filename="../../app/ui/teller/screen.py" line="120"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="109"/>
+        <location filename="../../app/ui/teller/screen.py" line="121"/>
         <source>Transfer</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="110"/>
+        <location filename="../../app/ui/teller/screen.py" line="122"/>
         <source>Pause / Resume</source>
         <translation>暂停 / 恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="111"/>
+        <location filename="../../app/ui/teller/screen.py" line="123"/>
         <source>Call selected</source>
         <translation>呼叫所选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="124"/>
+        <location filename="../../app/ui/teller/screen.py" line="136"/>
         <source>Completed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="124"/>
+        <location filename="../../app/ui/teller/screen.py" line="136"/>
         <source>Referred elsewhere</source>
         <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="125"/>
+        <location filename="../../app/ui/teller/screen.py" line="137"/>
         <source>Documents missing</source>
         <translation>资料不全</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="125"/>
+        <location filename="../../app/ui/teller/screen.py" line="137"/>
         <source>Customer left</source>
         <translation>客户离开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="143"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="143"/>
         <source>Cash count</source>
         <translation>清点现金</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="143"/>
         <source>Meeting</source>
         <translation>开会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="143"/>
         <source>System fault</source>
         <translation>系统故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="132"/>
+        <location filename="../../app/ui/teller/screen.py" line="144"/>
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="132"/>
+        <location filename="../../app/ui/teller/screen.py" line="144"/>
         <source>Transfer to</source>
         <translation>转至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="133"/>
+        <location filename="../../app/ui/teller/screen.py" line="145"/>
         <source>Pause reason</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="151"/>
+        <location filename="../../app/ui/teller/screen.py" line="163"/>
         <source>Window %1 · %2</source>
         <translation>%1 号窗口 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="149"/>
-        <location filename="../../app/ui/teller/screen.py" line="158"/>
+        <location filename="../../app/ui/teller/screen.py" line="161"/>
+        <location filename="../../app/ui/teller/screen.py" line="170"/>
         <source>Window %1</source>
         <translation>%1 号窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="187"/>
+        <location filename="../../app/ui/teller/screen.py" line="199"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="189"/>
+        <location filename="../../app/ui/teller/screen.py" line="201"/>
         <source>Press F1 to call the next customer.</source>
         <translation>按 F1 呼叫下一位客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="190"/>
+        <location filename="../../app/ui/teller/screen.py" line="202"/>
         <source>called %1 times</source>
         <translation>已呼叫 %1 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="191"/>
+        <location filename="../../app/ui/teller/screen.py" line="203"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="192"/>
+        <location filename="../../app/ui/teller/screen.py" line="204"/>
         <source>Served: %1</source>
         <translation>已办理：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="193"/>
+        <location filename="../../app/ui/teller/screen.py" line="205"/>
         <source>Average service time: %1</source>
         <translation>平均办理时长：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="194"/>
+        <location filename="../../app/ui/teller/screen.py" line="206"/>
         <source>No-shows: %1</source>
         <translation>过号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="196"/>
+        <location filename="../../app/ui/teller/screen.py" line="208"/>
         <source>Waiting: %1</source>
         <translation>等候：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="210"/>
+        <location filename="../../app/ui/teller/screen.py" line="222"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="210"/>
+        <location filename="../../app/ui/teller/screen.py" line="222"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="239"/>
-        <location filename="../../app/ui/teller/screen.py" line="246"/>
+        <location filename="../../app/ui/teller/screen.py" line="279"/>
+        <location filename="../../app/ui/teller/screen.py" line="286"/>
         <source>Calling %1.</source>
         <translation>正在呼叫 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="244"/>
+        <location filename="../../app/ui/teller/screen.py" line="284"/>
         <source>Select a ticket in the waiting list first.</source>
         <translation>请先在等候列表中选择一个号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="249"/>
+        <location filename="../../app/ui/teller/screen.py" line="289"/>
         <source>Calling %1 again.</source>
         <translation>再次呼叫 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="252"/>
+        <location filename="../../app/ui/teller/screen.py" line="292"/>
         <source>%1 marked as no-show.</source>
         <translation>%1 已标记为过号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="258"/>
+        <location filename="../../app/ui/teller/screen.py" line="298"/>
         <source>%1 finished.</source>
         <translation>%1 已办结。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="269"/>
+        <location filename="../../app/ui/teller/screen.py" line="306"/>
         <source>Thank you: %1 rated %2 of 5.</source>
         <translation>谢谢：%1 评价 %2 星（满分 5 星）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="284"/>
+        <location filename="../../app/ui/teller/screen.py" line="319"/>
         <source>%1 transferred.</source>
         <translation>%1 已转移。</translation>
     </message>

@@ -25,6 +25,7 @@ from app.ui.greeter.form import CustomerForm, ServiceGrid
 from app.ui.greeter.recent import RecentTickets
 from app.ui.greeter.result import TicketResult
 from app.ui.messages import MessageBar, describe
+from app.ui.status import status_line
 from app.ui.tasks import in_thread, spawn
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Coalescer, Header, card, label, screen_root
@@ -94,6 +95,8 @@ class GreeterScreen(QWidget):
         self.bar = MessageBar()
         flay.addWidget(self.bar)
         body.addWidget(form_card, 2)
+        self.status_line = status_line(self.ctx)
+        root.addWidget(self.status_line)
 
         self.issue.clicked.connect(self.on_issue)
         self.services.selected.connect(lambda _code: self.bar.clear_message())

@@ -26,6 +26,7 @@ from app.staff.roles import Actor
 from app.store.errors import StoreError
 from app.ui.context import ScreenContext
 from app.ui.messages import MessageBar
+from app.ui.status import status_line
 from app.ui.tasks import in_thread, spawn
 from app.ui.teller.panels import CurrentTicket, WaitingList
 from app.ui.teller.rating import RatingPanel
@@ -100,6 +101,8 @@ class TellerScreen(QWidget):
         right.addWidget(label(self.tr("Today at this window"), "section"))
         right.addWidget(self.figures)
         body.addWidget(right_card, 2)
+        self.status_line = status_line(self.ctx)
+        root.addWidget(self.status_line)
 
         self.window_box.currentIndexChanged.connect(self._window_chosen)
         self.open_button.clicked.connect(self.on_open_close)
