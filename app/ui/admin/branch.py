@@ -3,13 +3,15 @@ keypads, window displays, each with a test); head-office sync."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QLineEdit
 
+from app.bootstrap import sync_settings
 from app.ops import settings_file
 from app.ops.admin import update_settings
 from app.ops.admin_more import save_machine_settings
 from app.ui.admin.base import AdminTab, _t, button, check, column, edit, fill, row, selected_row, spin, table
 from app.ui.setup.forms import FieldForm
+from app.ui.setup.hq_password import keep_password, split_hq_url
 
 
 class QueueTab(AdminTab):
@@ -155,7 +157,11 @@ class SyncTab(AdminTab):
         self.enabled = check("sync_enabled", _t("Send records to head office"), bool(values["sync.enabled"]))
         lay.addWidget(self.enabled)
         self.form = FieldForm()
-        self.url = self.form.add("sync.hq_url", _t("Head-office address"), edit("hq_url", values["sync.hq_url"]))
+        shown_url, _ = split_hq_url(str(values["sync.hq_url"]))  # never show a password written there by hand
+        self.url = self.form.add("sync.hq_url", _t("Head-office address"), edit("hq_url", shown_url))
+        self.password = self.form.add("sync.password", _t("Head-office password"), edit("hq_password"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(_t("Leave empty to keep the stored password"))
         self.interval = self.form.add("sync.interval_min", _t("Send every"),
                                       spin("interval", 1, 1440, int(values["sync.interval_min"]), _t(" min")))
         lay.addWidget(self.form)
@@ -167,7 +173,8 @@ class SyncTab(AdminTab):
         self.save.clicked.connect(self.on_save)
 
     def values(self) -> dict:  # type: ignore[type-arg]
-        return {"sync.enabled": self.enabled.isChecked(), "sync.hq_url": self.url.text().strip(),
+        """The settings-file values: the address without any password."""
+        return {"sync.enabled": self.enabled.isChecked(), "sync.hq_url": split_hq_url(self.url.text())[0],
                 "sync.interval_min": self.interval.value()}
 
     def on_test(self) -> None:
@@ -186,9 +193,30 @@ class SyncTab(AdminTab):
         self.act(work, self.form, _t("Head office answers."))
 
     def on_save(self) -> None:
+        """Save the address (without password) to this PC's settings file, and
+        the password, if one was given, to the keyring or a 0600 file."""
         values = self.values()
-        self.act(lambda: save_machine_settings(self.ctx.db, values, actor=self.actor, now=self.ctx.now()),
-                 self.form, _t("Sync settings saved; they are used from the next start."))
+        password = self.password.text() or split_hq_url(self.url.text())[1] or ""
+        app_ctx = self.ctx.app
+
+        def work() -> str | None:
+            save_machine_settings(self.ctx.db, values, actor=self.actor, now=self.ctx.now())
+            if not password:
+                return None
+            return keep_password(sync_settings(app_ctx), values["sync.hq_url"], password)
+
+        self.act(work, self.form, _t("Sync settings saved; they are used from the next start."), self._saved)
+
+    def _saved(self, where: str | None) -> None:
+        self.url.setText(self.values()["sync.hq_url"])
+        self.password.clear()
+        if where:
+            self.bar.show_message(_t("Sync settings saved; the head-office password is kept in {where}, "
+                                     "not in the address.").format(where=_where(where)), "ok")
+
+
+def _where(where: str) -> str:
+    return _t("the system keyring") if where == "the system keyring" else where
 
 
 def _machine() -> dict:  # type: ignore[type-arg]

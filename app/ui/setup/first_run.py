@@ -45,4 +45,6 @@ def run_wizard(db_url: str | None = None) -> bool:
     if wizard.result_ is None:
         return False
     log.info("first-run setup done for %s", wizard.result_.branch_code)
+    if wizard.password_kept_in:
+        log.info("head-office password kept in %s", wizard.password_kept_in)
     return True

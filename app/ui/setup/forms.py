@@ -87,6 +87,9 @@ def field_message(field: str, english: str) -> str:
         return _t("This window number already exists.")
     if field == "sync.hq_url":
         return _t("Head office cannot be reached or the address is not valid ({detail}).").format(detail=english)
+    if field in ("sync.password", "sync_password"):
+        return _t("The head-office password could not be stored ({detail}).").format(
+            detail=english.rpartition("(")[2].rstrip(").") or english)
     if field == "serial.devices":
         return _t("Check the serial devices setting: {detail}").format(detail=english)
     if field == "serial.port":

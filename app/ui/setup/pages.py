@@ -294,6 +294,9 @@ class SyncPage(FormPage):
         self.lay.insertWidget(0, self.enabled)
         self.url = self.form.add("sync_hq_url", _t("Head-office address"),
                                  line("sync_hq_url", placeholder="postgresql://br002@hq.bank.cn/hq"))
+        # kept in the system keyring or a file only this account reads, never in the address
+        self.password = self.form.add("sync_password", _t("Head-office password"),
+                                      line("sync_password", password=True))
         spin = QSpinBox()
         spin.setObjectName("sync_interval")
         spin.setRange(1, 1440)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QWizard
 
 from app.ops.setup import SetupRequest, SetupResult
 from app.ui.setup.forms import install_ops_translations, off_gui_thread
+from app.ui.setup.hq_password import keep_password, split_hq_url
 from app.ui.setup.pages import AdminPage, BranchPage, DatabasePage, DisplayPage, PrinterPage, SyncPage
 
 
@@ -46,6 +47,7 @@ class SetupWizard(QWizard):
         for page in self.pages:
             self.addPage(page)
         self.result_: SetupResult | None = None
+        self.password_kept_in: str | None = None  # where the head-office password went
         self.error = QLabel()
         self.error.setObjectName("setup_error")
         self.error.setStyleSheet("color:#b3261e;")
@@ -68,7 +70,7 @@ class SetupWizard(QWizard):
             lobby_monitor=int(self.display.monitor.currentData() or 0),
             screen_role=self.display.role.currentData(),
             sync_enabled=self.sync.enabled.isChecked(),
-            sync_hq_url=self.sync.url.text().strip() if self.sync.enabled.isChecked() else "",
+            sync_hq_url=split_hq_url(self.sync.url.text())[0] if self.sync.enabled.isChecked() else "",
             sync_interval_min=self.sync.interval.value(),
         )
 
@@ -76,9 +78,12 @@ class SetupWizard(QWizard):
         """Finish: write everything off the GUI thread, then close."""
         if self._busy or not self.currentPage().validatePage():
             return
+        from app.errors import InvalidInput
         from app.ops.setup import SetupInvalid, apply_setup
 
         req = self.request()
+        password = (self.sync.password.text() or split_hq_url(self.sync.url.text())[1] or "") \
+            if req.sync_enabled else ""
         self._busy = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.error.setText(_t("Saving…"))
@@ -89,17 +94,31 @@ class SetupWizard(QWizard):
             if isinstance(error, SetupInvalid):
                 self._back_to_first_error(error.errors)
                 return
+            if isinstance(error, InvalidInput) and self.sync.form.refuse(error):
+                self.error.setText(_t("The setup was saved, but the head-office password was not; "
+                                      "correct it and press Finish again."))
+                return
             if error is not None:
                 from app.ui.messages import describe
 
                 self.error.setText(describe(error))
                 return
-            self.result_ = result  # type: ignore[assignment]
+            self.result_, self.password_kept_in = result  # type: ignore[misc]
             self.error.setText("")
-            self.finished_setup.emit(result)
+            self.finished_setup.emit(self.result_)
             super(SetupWizard, self).accept()
 
-        off_gui_thread(lambda: apply_setup(req, now=self._now(), config_path=self.config_path), done)
+        def work() -> tuple[SetupResult, str | None]:
+            result = apply_setup(req, now=self._now(), config_path=self.config_path)
+            if not password:
+                return result, None
+            try:
+                where = keep_password({"branch.code": result.branch_code}, req.sync_hq_url, password)
+            except InvalidInput as exc:  # the setup is written; only the password is missing
+                raise InvalidInput(exc.message, field="sync_password") from None
+            return result, where
+
+        off_gui_thread(work, done)
 
     def _back_to_first_error(self, errors: dict[str, str]) -> None:
         for page in self.pages:

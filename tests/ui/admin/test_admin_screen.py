@@ -177,3 +177,32 @@ def test_only_administrators_open_the_screen(admin_screen):
 
     with pytest.raises(NotPermitted):
         AdminScreen(admin_screen.ctx, Actor("wang", frozenset({"manager"}), None))
+
+
+def test_hq_password_is_kept_in_a_0600_file_not_in_the_address(admin_screen, qtbot, tmp_path, monkeypatch):
+    import stat
+
+    import app.sync.config as sync_config
+    from app.ops import settings_file
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(sync_config, "_keyring", lambda: None)  # as on a PC without a keyring
+    tab = admin_screen.sync
+    tab.enabled.setChecked(True)
+    tab.url.setText("postgresql://br001:pasted-secret@127.0.0.1:5432/hq")  # pasted with the password
+    _save(qtbot, tab, tab.save)
+    stored = list((tmp_path / "xdg" / "BranchDesk").glob("hq-password-*"))
+    assert len(stored) == 1
+    assert stat.S_IMODE(stored[0].stat().st_mode) == 0o600
+    assert stored[0].read_text().strip() == "pasted-secret"
+    assert settings_file.load()["sync.hq_url"] == "postgresql://br001@127.0.0.1:5432/hq"
+    assert "pasted-secret" not in settings_file.settings_path().read_text()
+    assert tab.url.text() == "postgresql://br001@127.0.0.1:5432/hq" and tab.password.text() == ""
+    assert str(stored[0]) in admin_screen.bar.text() and "密码" in admin_screen.bar.text()
+    assert all("pasted-secret" not in str(p) for p in _events(admin_screen.ctx.db, "MachineSettingsChanged"))
+
+    tab.password.setText("typed-secret")  # the password field replaces it; the address stays clean
+    _save(qtbot, tab, tab.save)
+    assert stored[0].read_text().strip() == "typed-secret"
+    assert sync_config.find_password(sync_config.load_config({
+        "sync.hq_url": settings_file.load()["sync.hq_url"], **get_settings(admin_screen.ctx.db)})) == "typed-secret"

@@ -128,3 +128,30 @@ def test_finish_writes_settings_file_and_branch_in_one_go(wizard, qtbot, tmp_pat
         assert authenticate(db, "chief", "secret123").roles == frozenset({"admin"})
     finally:
         db.dispose()
+
+
+def test_head_office_password_goes_to_a_0600_file_not_the_settings(wizard, qtbot, tmp_path, monkeypatch):
+    import stat
+
+    import app.sync.config as sync_config
+
+    monkeypatch.setenv("BRANCHDESK_DB", str(tmp_path / "data" / "branch.sqlite3"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(sync_config, "_keyring", lambda: None)  # as on a PC without a keyring
+    _fill_branch_and_admin(wizard)
+    _next(wizard)
+    wizard.printer.connection.setCurrentIndex(wizard.printer.connection.findData("simulated"))
+    _next(wizard)
+    _next(wizard)
+    wizard.sync.enabled.setChecked(True)
+    wizard.sync.url.setText("postgresql://branchdesk_hq_br002@hq.bank.example:5432/branchdesk_hq")
+    wizard.sync.password.setText("from-hq-add-branch")
+    with qtbot.waitSignal(wizard.finished_setup, timeout=20000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    stored = tmp_path / "xdg" / "BranchDesk" / "hq-password-br002"
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
+    assert stored.read_text().strip() == "from-hq-add-branch"
+    assert wizard.password_kept_in == str(stored)
+    values = settings_file.load()
+    assert values["sync.hq_url"] == "postgresql://branchdesk_hq_br002@hq.bank.example:5432/branchdesk_hq"
+    assert "from-hq-add-branch" not in settings_file.settings_path().read_text()

@@ -128,6 +128,10 @@
       <translation>无法连接总行，或地址无效（{detail}）。</translation>
     </message>
     <message>
+      <source>The head-office password could not be stored ({detail}).</source>
+      <translation>总行密码未能保存（{detail}）。</translation>
+    </message>
+    <message>
       <source>Check the serial devices setting: {detail}</source>
       <translation>请检查串口设备设置：{detail}</translation>
     </message>
@@ -296,6 +300,10 @@
       <translation>总行地址</translation>
     </message>
     <message>
+      <source>Head-office password</source>
+      <translation>总行密码</translation>
+    </message>
+    <message>
       <source> min</source>
       <translation> 分钟</translation>
     </message>
@@ -400,8 +408,16 @@
       <translation>取消</translation>
     </message>
     <message>
+      <source>The setup was saved, but the head-office password was not; correct it and press Finish again.</source>
+      <translation>设置已保存，但总行密码未保存；请更正后再次点击“完成”。</translation>
+    </message>
+    <message>
       <source>Not saved: please correct the marked field.</source>
       <translation>未保存：请修改标出的栏目。</translation>
+    </message>
+    <message>
+      <source>the system keyring</source>
+      <translation>系统密钥环</translation>
     </message>
     <message>
       <source>Priority tickets in a row</source>
@@ -456,6 +472,10 @@
       <translation>串口已保存，下次启动时生效。</translation>
     </message>
     <message>
+      <source>Leave empty to keep the stored password</source>
+      <translation>留空则保留已保存的密码</translation>
+    </message>
+    <message>
       <source>Head office answers.</source>
       <translation>总行连接正常。</translation>
     </message>
@@ -486,6 +506,10 @@
     <message>
       <source>Ticket printer: {connection}</source>
       <translation>取号打印机：{connection}</translation>
+    </message>
+    <message>
+      <source>Sync settings saved; the head-office password is kept in {where}, not in the address.</source>
+      <translation>同步设置已保存；总行密码保存在 {where}，不写入地址。</translation>
     </message>
     <message>
       <source>Prefix</source>
