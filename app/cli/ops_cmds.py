@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from app.cli.registry import Arg, Context, Outcome, UsageError, command
+from app.cli.registry import Arg, Context, Outcome, command, parse_key_values
 
 
 def _file_settings(required: bool = False) -> dict:  # type: ignore[type-arg]
@@ -101,13 +101,7 @@ def setup(ctx: Context, a: argparse.Namespace) -> Outcome:
     from app.store.engine import resolve_url
 
     password = a.admin_password or os.environ.get("BRANCHDESK_ADMIN_PASSWORD") or ""
-    printer = {}
-    for item in a.printer or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--printer {item!r} is not KEY=VALUE, such as connection=network.")
-        key = key.strip()
-        printer[key if key.startswith("printer.") else f"printer.{key}"] = value.strip()
+    printer = parse_key_values(a.printer, "--printer", "printer.")
     req = SetupRequest(
         branch_code=a.branch_code, branch_name_zh=a.branch_name, branch_name_en=a.branch_name_en,
         admin_username=a.admin_username, admin_password=password, admin_full_name=a.admin_name,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import uuid
 
-from app.cli.registry import Arg, Context, NothingToDo, Outcome, UsageError, command
+from app.cli.registry import Arg, Context, NothingToDo, Outcome, command, parse_key_values
 from app.devices.base import PrinterError, TicketPrintJob
 from app.devices.config import PrinterConfigError, printer_config
 from app.devices.printers import build_printer
@@ -47,13 +47,7 @@ def _test_job(ctx: Context) -> TicketPrintJob:
          Arg("--set", action="append", help="printer setting KEY=VALUE, e.g. connection=network (repeatable)"),
          help="check and store printer settings (printer.* keys)", batchable=False)
 def printer_configure(ctx: Context, a: argparse.Namespace) -> Outcome:
-    changes: dict[str, str] = {}
-    for item in a.set or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--set {item!r} is not KEY=VALUE, such as connection=network.")
-        key = key.strip()
-        changes[key if key.startswith("printer.") else f"printer.{key}"] = value.strip()
+    changes = parse_key_values(a.set, "--set", "printer.")
     merged = {**get_settings(ctx.db), **changes}
     try:
         cfg = printer_config(merged)

@@ -130,3 +130,15 @@ def parse_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except (ValueError, AttributeError):
         raise UsageError(f"{text!r} is not a date such as 2026-11-23.") from None
+
+
+def parse_key_values(items: list[str] | None, flag: str, prefix: str) -> dict[str, str]:
+    """``["connection=network", ...]`` -> ``{"printer.connection": "network"}``."""
+    values: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"{flag} {item!r} is not KEY=VALUE, such as connection=network.")
+        key = key.strip()
+        values[key if key.startswith(prefix) else f"{prefix}{key}"] = value.strip()
+    return values
