@@ -8,6 +8,7 @@ English sentence. ``MessageBar`` shows it without blocking anyone.
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy
@@ -22,6 +23,9 @@ log = logging.getLogger("branchdesk.ui")
 def _domain_text(exc: DomainError) -> str | None:
     field = exc.params.get("field")
     if exc.code == "invalid_input":
+        complaint = _complaint_input_text(exc)
+        if complaint is not None:
+            return complaint
         by_field = {
             "phone": QCoreApplication.translate("Messages", "Please check the phone number: 7 to 15 digits, or a valid mobile number."),
             "name": QCoreApplication.translate("Messages", "The name is too long (at most 50 characters)."),
@@ -46,7 +50,112 @@ def _domain_text(exc: DomainError) -> str | None:
         "queue_full": QCoreApplication.translate("Messages", "All numbers of this service are in use today."),
         "service_inactive": QCoreApplication.translate("Messages", "This service is not offered right now."),
     }
-    return texts.get(exc.code)
+    if exc.code in texts:
+        return texts[exc.code]
+    return _complaint_text(exc) or _report_text(exc)
+
+
+# Free-text fields of the complaint window, checked by app.complaints.rules.clean_text
+# ("The <label> is missing." / "... is too long (at most N characters).").
+def _text_field_name(label: str) -> str | None:
+    return {
+        "content": QCoreApplication.translate("Messages", "complaint text"),
+        "customer name": QCoreApplication.translate("Messages", "customer name"),
+        "note": QCoreApplication.translate("Messages", "note"),
+        "resolution": QCoreApplication.translate("Messages", "answer to the customer"),
+        "reason": QCoreApplication.translate("Messages", "reason"),
+        "reason for the extension": QCoreApplication.translate("Messages", "reason for the extension"),
+    }.get(label)
+
+
+def _complaint_input_text(exc: DomainError) -> str | None:
+    """The complaint window's refusals of one field (None: not one of them)."""
+    field = str(exc.params.get("field"))
+    if field == "reason" and "pause" in exc.message:  # the teller's pause reason
+        return None
+    name = _text_field_name(field)
+    if name is not None:
+        if "too long" in exc.message:
+            limit = re.search(r"at most (\d+)", exc.message)
+            return (QCoreApplication.translate("Messages", "The %1 is too long (at most %2 characters).")
+                    .replace("%1", name).replace("%2", limit.group(1) if limit else "?"))
+        return QCoreApplication.translate("Messages", "Please fill in the %1.").replace("%1", name)
+    if field == "notified_at":
+        if "future" in exc.message:
+            return QCoreApplication.translate("Messages", "The time the customer was told cannot be in the future.")
+        return QCoreApplication.translate("Messages", "The customer cannot be told the answer before the case is resolved.")
+    texts = {
+        "kind": QCoreApplication.translate("Messages", "Please choose an entry from the list."),
+        "channel": QCoreApplication.translate("Messages", "Please choose an entry from the list."),
+        "notification method": QCoreApplication.translate("Messages", "Please choose how the customer was told."),
+        "pause reason": QCoreApplication.translate("Messages", "Please choose why the clock is paused."),
+        "email": QCoreApplication.translate("Messages", "Please check the email address."),
+        "contact": QCoreApplication.translate("Messages", "A complaint needs a phone number or an email address to answer the customer."),
+        "received_at": QCoreApplication.translate("Messages", "The time received cannot be in the future."),
+        "categories": QCoreApplication.translate("Messages", "Please choose categories from the list."),
+        "adopted": QCoreApplication.translate("Messages", "Say whether the suggestion was adopted before closing it."),
+        "handler": QCoreApplication.translate("Messages", "This staff member does not handle complaints; choose another."),
+        "satisfaction": QCoreApplication.translate("Messages", "Please choose the customer's satisfaction, 1 to 5."),
+        "extend": QCoreApplication.translate("Messages", "The regulatory limit is already at its maximum of 60 days."),
+        "closing_time": QCoreApplication.translate("Messages", "The closing time should look like 17:00."),
+        "period": QCoreApplication.translate("Messages", "Choose a month (such as 2026-11) or a quarter (such as 2026Q4)."),
+        "month": QCoreApplication.translate("Messages", "Choose a month such as 2026-11."),
+        "quarter": QCoreApplication.translate("Messages", "Choose a quarter such as 2026Q4."),
+        "resolve_days": QCoreApplication.translate("Messages", "A category's deadline is 1 to 30 working days."),
+    }
+    return texts.get(field)
+
+
+def _complaint_status(status: str) -> str:
+    return {
+        "received": QCoreApplication.translate("Messages", "received"),
+        "acknowledged": QCoreApplication.translate("Messages", "acknowledged"),
+        "in_progress": QCoreApplication.translate("Messages", "in progress"),
+        "paused": QCoreApplication.translate("Messages", "paused"),
+        "resolved": QCoreApplication.translate("Messages", "resolved"),
+        "notified": QCoreApplication.translate("Messages", "customer notified"),
+        "closed": QCoreApplication.translate("Messages", "closed"),
+    }.get(status, status)
+
+
+def _complaint_text(exc: DomainError) -> str | None:
+    """app/complaints/errors.py: CalendarUnknown, UnknownComplaint, InvalidComplaintState."""
+    p = exc.params
+    if exc.code == "calendar_unknown":
+        if p.get("year"):
+            return (QCoreApplication.translate("Messages", "The working-day calendar for %1 is not known yet: enter the "
+                                               "branch's holidays and make-up working days for %1 first.")
+                    .replace("%1", str(p["year"])))
+        return QCoreApplication.translate("Messages", "The working-day calendar does not reach that far yet.")
+    if exc.code == "unknown_complaint":
+        return QCoreApplication.translate("Messages", "There is no complaint case %1.").replace("%1", str(p.get("reference", "")))
+    if exc.code == "invalid_complaint_state":
+        steps = {
+            "acknowledge": QCoreApplication.translate("Messages", "acknowledged", "complaint step"),
+            "start": QCoreApplication.translate("Messages", "started", "complaint step"),
+            "pause": QCoreApplication.translate("Messages", "paused", "complaint step"),
+            "resume": QCoreApplication.translate("Messages", "resumed", "complaint step"),
+            "resolve": QCoreApplication.translate("Messages", "answered", "complaint step"),
+            "notify": QCoreApplication.translate("Messages", "marked as notified", "complaint step"),
+            "close": QCoreApplication.translate("Messages", "closed", "complaint step"),
+            "reopen": QCoreApplication.translate("Messages", "reopened", "complaint step"),
+        }
+        if p.get("status") and p.get("action") in steps:
+            return (QCoreApplication.translate("Messages", "This case is %1, so it cannot be %2 now.")
+                    .replace("%1", _complaint_status(str(p["status"]))).replace("%2", steps[str(p["action"])]))
+        return QCoreApplication.translate("Messages", "This case is closed, so that is not possible any more.")
+    return None
+
+
+def _report_text(exc: DomainError) -> str | None:
+    """app/reports/model.py: InvalidPeriod, ReportNotWritten (the manager screen)."""
+    if exc.code == "invalid_period":
+        if "future" in exc.message:
+            return QCoreApplication.translate("Messages", "That day is in the future; choose today or an earlier day.")
+        return QCoreApplication.translate("Messages", "Choose a range that ends after it starts, of at most three years.")
+    if exc.code == "report_not_written":
+        return QCoreApplication.translate("Messages", "The report was not written there; choose another folder or file name.")
+    return None
 
 
 def _printer_text(exc: PrinterError) -> str:

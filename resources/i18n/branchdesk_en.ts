@@ -204,132 +204,386 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="26"/>
+        <location filename="../../app/ui/messages.py" line="30"/>
         <source>Please check the phone number: 7 to 15 digits, or a valid mobile number.</source>
         <translation>Please check the phone number: 7 to 15 digits, or a valid mobile number.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="27"/>
+        <location filename="../../app/ui/messages.py" line="31"/>
         <source>The name is too long (at most 50 characters).</source>
         <translation>The name is too long (at most 50 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="28"/>
+        <location filename="../../app/ui/messages.py" line="32"/>
         <source>The note is too long (at most 500 characters).</source>
         <translation>The note is too long (at most 500 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="29"/>
+        <location filename="../../app/ui/messages.py" line="33"/>
         <source>Please give a short reason for the pause.</source>
         <translation>Please give a short reason for the pause.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
+        <location filename="../../app/ui/messages.py" line="34"/>
         <source>Please choose 1 to 5 stars.</source>
         <translation>Please choose 1 to 5 stars.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/messages.py" line="40"/>
         <source>You are not allowed to do this, or the username or password is wrong.</source>
         <translation>You are not allowed to do this, or the username or password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="37"/>
+        <location filename="../../app/ui/messages.py" line="41"/>
         <source>This service does not exist.</source>
         <translation>This service does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="38"/>
+        <location filename="../../app/ui/messages.py" line="42"/>
         <source>This window does not exist.</source>
         <translation>This window does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="39"/>
+        <location filename="../../app/ui/messages.py" line="43"/>
         <source>No such ticket today.</source>
         <translation>No such ticket today.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="40"/>
+        <location filename="../../app/ui/messages.py" line="44"/>
         <source>No such staff account.</source>
         <translation>No such staff account.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="41"/>
+        <location filename="../../app/ui/messages.py" line="45"/>
         <source>Nobody is waiting for this window.</source>
         <translation>Nobody is waiting for this window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="42"/>
+        <location filename="../../app/ui/messages.py" line="46"/>
         <source>Window %1 is not open. Open it first.</source>
         <translation>Window %1 is not open. Open it first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="43"/>
+        <location filename="../../app/ui/messages.py" line="47"/>
         <source>Ticket %1 is still at this window. Finish it or mark it no-show first.</source>
         <translation>Ticket %1 is still at this window. Finish it or mark it no-show first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="45"/>
+        <location filename="../../app/ui/messages.py" line="49"/>
         <source>That is not possible for this ticket at the moment.</source>
         <translation>That is not possible for this ticket at the moment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
+        <location filename="../../app/ui/messages.py" line="50"/>
         <source>All numbers of this service are in use today.</source>
         <translation>All numbers of this service are in use today.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="47"/>
+        <location filename="../../app/ui/messages.py" line="51"/>
         <source>This service is not offered right now.</source>
         <translation>This service is not offered right now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="54"/>
+        <location filename="../../app/ui/messages.py" line="62"/>
+        <source>complaint text</source>
+        <translation>complaint text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="63"/>
+        <source>customer name</source>
+        <translation>customer name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="64"/>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="65"/>
+        <source>answer to the customer</source>
+        <translation>answer to the customer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="66"/>
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="67"/>
+        <source>reason for the extension</source>
+        <translation>reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="80"/>
+        <source>The %1 is too long (at most %2 characters).</source>
+        <translation>The %1 is too long (at most %2 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="82"/>
+        <source>Please fill in the %1.</source>
+        <translation>Please fill in the %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="85"/>
+        <source>The time the customer was told cannot be in the future.</source>
+        <translation>The time the customer was told cannot be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="86"/>
+        <source>The customer cannot be told the answer before the case is resolved.</source>
+        <translation>The customer cannot be told the answer before the case is resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="88"/>
+        <location filename="../../app/ui/messages.py" line="89"/>
+        <source>Please choose an entry from the list.</source>
+        <translation>Please choose an entry from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="90"/>
+        <source>Please choose how the customer was told.</source>
+        <translation>Please choose how the customer was told.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="91"/>
+        <source>Please choose why the clock is paused.</source>
+        <translation>Please choose why the clock is paused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="92"/>
+        <source>Please check the email address.</source>
+        <translation>Please check the email address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="93"/>
+        <source>A complaint needs a phone number or an email address to answer the customer.</source>
+        <translation>A complaint needs a phone number or an email address to answer the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="94"/>
+        <source>The time received cannot be in the future.</source>
+        <translation>The time received cannot be in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="95"/>
+        <source>Please choose categories from the list.</source>
+        <translation>Please choose categories from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="96"/>
+        <source>Say whether the suggestion was adopted before closing it.</source>
+        <translation>Say whether the suggestion was adopted before closing it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="97"/>
+        <source>This staff member does not handle complaints; choose another.</source>
+        <translation>This staff member does not handle complaints; choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="98"/>
+        <source>Please choose the customer&apos;s satisfaction, 1 to 5.</source>
+        <translation>Please choose the customer&apos;s satisfaction, 1 to 5.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="99"/>
+        <source>The regulatory limit is already at its maximum of 60 days.</source>
+        <translation>The regulatory limit is already at its maximum of 60 days.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="100"/>
+        <source>The closing time should look like 17:00.</source>
+        <translation>The closing time should look like 17:00.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="101"/>
+        <source>Choose a month (such as 2026-11) or a quarter (such as 2026Q4).</source>
+        <translation>Choose a month (such as 2026-11) or a quarter (such as 2026Q4).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="102"/>
+        <source>Choose a month such as 2026-11.</source>
+        <translation>Choose a month such as 2026-11.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="103"/>
+        <source>Choose a quarter such as 2026Q4.</source>
+        <translation>Choose a quarter such as 2026Q4.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="104"/>
+        <source>A category&apos;s deadline is 1 to 30 working days.</source>
+        <translation>A category&apos;s deadline is 1 to 30 working days.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="111"/>
+        <source>received</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="112"/>
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="113"/>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="114"/>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="115"/>
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="116"/>
+        <source>customer notified</source>
+        <translation>customer notified</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="117"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="126"/>
+        <source>The working-day calendar for %1 is not known yet: enter the branch&apos;s holidays and make-up working days for %1 first.</source>
+        <translation>The working-day calendar for %1 is not known yet: enter the branch&apos;s holidays and make-up working days for %1 first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="129"/>
+        <source>The working-day calendar does not reach that far yet.</source>
+        <translation>The working-day calendar does not reach that far yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="131"/>
+        <source>There is no complaint case %1.</source>
+        <translation>There is no complaint case %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="134"/>
+        <source>acknowledged</source>
+        <comment>complaint step</comment>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="135"/>
+        <source>started</source>
+        <comment>complaint step</comment>
+        <translation>started</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="136"/>
+        <source>paused</source>
+        <comment>complaint step</comment>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="137"/>
+        <source>resumed</source>
+        <comment>complaint step</comment>
+        <translation>resumed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="138"/>
+        <source>answered</source>
+        <comment>complaint step</comment>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="139"/>
+        <source>marked as notified</source>
+        <comment>complaint step</comment>
+        <translation>marked as notified</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="140"/>
+        <source>closed</source>
+        <comment>complaint step</comment>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="141"/>
+        <source>reopened</source>
+        <comment>complaint step</comment>
+        <translation>reopened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="144"/>
+        <source>This case is %1, so it cannot be %2 now.</source>
+        <translation>This case is %1, so it cannot be %2 now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="146"/>
+        <source>This case is closed, so that is not possible any more.</source>
+        <translation>This case is closed, so that is not possible any more.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="154"/>
+        <source>That day is in the future; choose today or an earlier day.</source>
+        <translation>That day is in the future; choose today or an earlier day.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="155"/>
+        <source>Choose a range that ends after it starts, of at most three years.</source>
+        <translation>Choose a range that ends after it starts, of at most three years.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="157"/>
+        <source>The report was not written there; choose another folder or file name.</source>
+        <translation>The report was not written there; choose another folder or file name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="163"/>
         <source>The ticket printer is out of paper.</source>
         <translation>The ticket printer is out of paper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="55"/>
+        <location filename="../../app/ui/messages.py" line="164"/>
         <source>The ticket printer&apos;s cover is open.</source>
         <translation>The ticket printer&apos;s cover is open.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="56"/>
+        <location filename="../../app/ui/messages.py" line="165"/>
         <source>The ticket printer is offline.</source>
         <translation>The ticket printer is offline.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="57"/>
+        <location filename="../../app/ui/messages.py" line="166"/>
         <source>The ticket printer is not connected.</source>
         <translation>The ticket printer is not connected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="58"/>
+        <location filename="../../app/ui/messages.py" line="167"/>
         <source>The ticket printer does not answer.</source>
         <translation>The ticket printer does not answer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="59"/>
+        <location filename="../../app/ui/messages.py" line="168"/>
         <source>The ticket printer is not set up correctly.</source>
         <translation>The ticket printer is not set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="61"/>
+        <location filename="../../app/ui/messages.py" line="170"/>
         <source>The ticket could not be printed.</source>
         <translation>The ticket could not be printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="71"/>
+        <location filename="../../app/ui/messages.py" line="180"/>
         <source>This database was written by a newer BranchDesk. Please update this PC.</source>
         <translation>This database was written by a newer BranchDesk. Please update this PC.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="73"/>
+        <location filename="../../app/ui/messages.py" line="182"/>
         <source>The database cannot be reached. Please try again, or call IT if it persists.</source>
         <translation>The database cannot be reached. Please try again, or call IT if it persists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="75"/>
+        <location filename="../../app/ui/messages.py" line="184"/>
         <source>Something went wrong. Please try again.</source>
         <translation>Something went wrong. Please try again.</translation>
     </message>

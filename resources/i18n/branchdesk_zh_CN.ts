@@ -204,132 +204,386 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="26"/>
+        <location filename="../../app/ui/messages.py" line="30"/>
         <source>Please check the phone number: 7 to 15 digits, or a valid mobile number.</source>
         <translation>请检查电话号码：7 至 15 位数字，或有效的手机号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="27"/>
+        <location filename="../../app/ui/messages.py" line="31"/>
         <source>The name is too long (at most 50 characters).</source>
         <translation>姓名过长（最多 50 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="28"/>
+        <location filename="../../app/ui/messages.py" line="32"/>
         <source>The note is too long (at most 500 characters).</source>
         <translation>备注过长（最多 500 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="29"/>
+        <location filename="../../app/ui/messages.py" line="33"/>
         <source>Please give a short reason for the pause.</source>
         <translation>请填写暂停原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
+        <location filename="../../app/ui/messages.py" line="34"/>
         <source>Please choose 1 to 5 stars.</source>
         <translation>请选择 1 至 5 星。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="36"/>
+        <location filename="../../app/ui/messages.py" line="40"/>
         <source>You are not allowed to do this, or the username or password is wrong.</source>
         <translation>您无权进行此操作，或用户名、密码有误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="37"/>
+        <location filename="../../app/ui/messages.py" line="41"/>
         <source>This service does not exist.</source>
         <translation>没有这项业务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="38"/>
+        <location filename="../../app/ui/messages.py" line="42"/>
         <source>This window does not exist.</source>
         <translation>没有这个窗口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="39"/>
+        <location filename="../../app/ui/messages.py" line="43"/>
         <source>No such ticket today.</source>
         <translation>今天没有这个号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="40"/>
+        <location filename="../../app/ui/messages.py" line="44"/>
         <source>No such staff account.</source>
         <translation>没有这个员工账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="41"/>
+        <location filename="../../app/ui/messages.py" line="45"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="42"/>
+        <location filename="../../app/ui/messages.py" line="46"/>
         <source>Window %1 is not open. Open it first.</source>
         <translation>%1 号窗口未开启，请先开启窗口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="43"/>
+        <location filename="../../app/ui/messages.py" line="47"/>
         <source>Ticket %1 is still at this window. Finish it or mark it no-show first.</source>
         <translation>%1 号仍在本窗口，请先办结或标记过号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="45"/>
+        <location filename="../../app/ui/messages.py" line="49"/>
         <source>That is not possible for this ticket at the moment.</source>
         <translation>该号票当前状态不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
+        <location filename="../../app/ui/messages.py" line="50"/>
         <source>All numbers of this service are in use today.</source>
         <translation>该业务今日号码已用完。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="47"/>
+        <location filename="../../app/ui/messages.py" line="51"/>
         <source>This service is not offered right now.</source>
         <translation>该业务暂停办理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="54"/>
+        <location filename="../../app/ui/messages.py" line="62"/>
+        <source>complaint text</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="63"/>
+        <source>customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="64"/>
+        <source>note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="65"/>
+        <source>answer to the customer</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="66"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="67"/>
+        <source>reason for the extension</source>
+        <translation>延期原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="80"/>
+        <source>The %1 is too long (at most %2 characters).</source>
+        <translation>%1过长（最多 %2 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="82"/>
+        <source>Please fill in the %1.</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="85"/>
+        <source>The time the customer was told cannot be in the future.</source>
+        <translation>告知客户的时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="86"/>
+        <source>The customer cannot be told the answer before the case is resolved.</source>
+        <translation>案件答复之前不能登记已告知客户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="88"/>
+        <location filename="../../app/ui/messages.py" line="89"/>
+        <source>Please choose an entry from the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="90"/>
+        <source>Please choose how the customer was told.</source>
+        <translation>请选择告知客户的方式。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="91"/>
+        <source>Please choose why the clock is paused.</source>
+        <translation>请选择暂停计时的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="92"/>
+        <source>Please check the email address.</source>
+        <translation>请检查电子邮箱地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="93"/>
+        <source>A complaint needs a phone number or an email address to answer the customer.</source>
+        <translation>投诉须留下电话或电子邮箱，以便答复客户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="94"/>
+        <source>The time received cannot be in the future.</source>
+        <translation>受理时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="95"/>
+        <source>Please choose categories from the list.</source>
+        <translation>请从列表中选择类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="96"/>
+        <source>Say whether the suggestion was adopted before closing it.</source>
+        <translation>办结建议前请注明是否采纳。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="97"/>
+        <source>This staff member does not handle complaints; choose another.</source>
+        <translation>该员工不处理投诉，请另选他人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="98"/>
+        <source>Please choose the customer&apos;s satisfaction, 1 to 5.</source>
+        <translation>请选择客户满意度（1 至 5）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="99"/>
+        <source>The regulatory limit is already at its maximum of 60 days.</source>
+        <translation>监管时限已达最长 60 天，不能再延长。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="100"/>
+        <source>The closing time should look like 17:00.</source>
+        <translation>下班时间格式应为 17:00。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="101"/>
+        <source>Choose a month (such as 2026-11) or a quarter (such as 2026Q4).</source>
+        <translation>请选择月份（如 2026-11）或季度（如 2026Q4）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="102"/>
+        <source>Choose a month such as 2026-11.</source>
+        <translation>请填写月份，如 2026-11。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="103"/>
+        <source>Choose a quarter such as 2026Q4.</source>
+        <translation>请填写季度，如 2026Q4。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="104"/>
+        <source>A category&apos;s deadline is 1 to 30 working days.</source>
+        <translation>类别办理时限为 1 至 30 个工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="111"/>
+        <source>received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="112"/>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="113"/>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="114"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="115"/>
+        <source>resolved</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="116"/>
+        <source>customer notified</source>
+        <translation>已告知客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="117"/>
+        <source>closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="126"/>
+        <source>The working-day calendar for %1 is not known yet: enter the branch&apos;s holidays and make-up working days for %1 first.</source>
+        <translation>%1 年的工作日历尚未知晓：请先录入本网点 %1 年的节假日和调休工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="129"/>
+        <source>The working-day calendar does not reach that far yet.</source>
+        <translation>工作日历尚未覆盖该日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="131"/>
+        <source>There is no complaint case %1.</source>
+        <translation>没有编号为 %1 的投诉案件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="134"/>
+        <source>acknowledged</source>
+        <comment>complaint step</comment>
+        <translation>确认受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="135"/>
+        <source>started</source>
+        <comment>complaint step</comment>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="136"/>
+        <source>paused</source>
+        <comment>complaint step</comment>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="137"/>
+        <source>resumed</source>
+        <comment>complaint step</comment>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="138"/>
+        <source>answered</source>
+        <comment>complaint step</comment>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="139"/>
+        <source>marked as notified</source>
+        <comment>complaint step</comment>
+        <translation>登记为已告知客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="140"/>
+        <source>closed</source>
+        <comment>complaint step</comment>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="141"/>
+        <source>reopened</source>
+        <comment>complaint step</comment>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="144"/>
+        <source>This case is %1, so it cannot be %2 now.</source>
+        <translation>该案件当前为“%1”，现在不能%2。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="146"/>
+        <source>This case is closed, so that is not possible any more.</source>
+        <translation>该案件已办结，不能再进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="154"/>
+        <source>That day is in the future; choose today or an earlier day.</source>
+        <translation>该日期尚未到来，请选择今天或更早的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="155"/>
+        <source>Choose a range that ends after it starts, of at most three years.</source>
+        <translation>请选择结束日期晚于开始日期、且不超过三年的区间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="157"/>
+        <source>The report was not written there; choose another folder or file name.</source>
+        <translation>报表无法保存到该位置，请另选文件夹或文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages.py" line="163"/>
         <source>The ticket printer is out of paper.</source>
         <translation>取号打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="55"/>
+        <location filename="../../app/ui/messages.py" line="164"/>
         <source>The ticket printer&apos;s cover is open.</source>
         <translation>取号打印机盖未关好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="56"/>
+        <location filename="../../app/ui/messages.py" line="165"/>
         <source>The ticket printer is offline.</source>
         <translation>取号打印机离线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="57"/>
+        <location filename="../../app/ui/messages.py" line="166"/>
         <source>The ticket printer is not connected.</source>
         <translation>取号打印机未连接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="58"/>
+        <location filename="../../app/ui/messages.py" line="167"/>
         <source>The ticket printer does not answer.</source>
         <translation>取号打印机无响应。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="59"/>
+        <location filename="../../app/ui/messages.py" line="168"/>
         <source>The ticket printer is not set up correctly.</source>
         <translation>取号打印机设置有误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="61"/>
+        <location filename="../../app/ui/messages.py" line="170"/>
         <source>The ticket could not be printed.</source>
         <translation>号票未能打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="71"/>
+        <location filename="../../app/ui/messages.py" line="180"/>
         <source>This database was written by a newer BranchDesk. Please update this PC.</source>
         <translation>该数据库由更新版本的系统写入，请升级本机软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="73"/>
+        <location filename="../../app/ui/messages.py" line="182"/>
         <source>The database cannot be reached. Please try again, or call IT if it persists.</source>
         <translation>无法连接数据库，请稍后重试；如持续出现请联系科技人员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="75"/>
+        <location filename="../../app/ui/messages.py" line="184"/>
         <source>Something went wrong. Please try again.</source>
         <translation>操作未成功，请重试。</translation>
     </message>

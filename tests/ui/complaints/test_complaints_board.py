@@ -88,7 +88,7 @@ def test_form_refusal_is_one_sentence_and_stores_nothing(qtbot, branch):
     board.open_form()
     qtbot.keyClicks(board.form.phone, "13912345678")
     qtbot.mouseClick(board.form.submit, Qt.MouseButton.LeftButton)
-    assert board.form.bar.text() == "The content is missing."
+    assert board.form.bar.text() == "Please fill in the complaint text."
     assert board.stack.currentWidget() is board.form
     board.form.content.insertPlainText("有问题")
     board.form.phone.setText("12")
@@ -167,6 +167,25 @@ def test_the_board_speaks_chinese_by_default(qtbot, branch):
     assert board.overdue.text() == "超期：1"
     assert "超期" in _column(board, "期限")[0]
     assert _column(board, "状态")[0] == "已确认"
+
+
+def test_refusals_are_said_in_chinese(qtbot, branch):
+    from app.ui.i18n import install_language
+
+    db, staff = branch
+    sample_cases(db, staff["officer"])
+    install_language("zh_CN")
+    board = _board(qtbot, db, staff["boss"], Clock(T(2026, 11, 23, 15)))
+    board.open_form()
+    qtbot.keyClicks(board.form.phone, "13912345678")
+    qtbot.mouseClick(board.form.submit, Qt.MouseButton.LeftButton)
+    assert board.form.bar.text() == "请填写投诉内容。"
+    board.stack.setCurrentIndex(0)
+    assert board.select_reference("TS-20261123-0001")
+    board.case.on_action("close")  # a received case cannot be closed
+    assert board.case.bar.text() == "该案件当前为“已受理”，现在不能办结。"
+    board.case.on_action("reopen")  # no reason given: nothing changes
+    assert board.case.bar.text() == "请填写原因。"
 
 
 def test_a_jammed_printer_keeps_the_case(qtbot, branch):
