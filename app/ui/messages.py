@@ -185,7 +185,8 @@ def describe(exc: BaseException) -> str:
 
 
 class MessageBar(QLabel):
-    """A one-line message strip: errors stay until replaced, notes fade after a while."""
+    """A one-line message strip: errors stay until replaced, notes fade after a while.
+    Hidden while empty, so it leaves no gap in the screen's layout."""
 
     STYLES = {
         "error": "background:#fdecea; color:#8a1c12; border:1px solid #f3b7b0;",
@@ -227,3 +228,4 @@ class MessageBar(QLabel):
         self.level = ""
         self.setText("")
         self.setStyleSheet("QLabel#messageBar { background: transparent; border: none; }")
+        self.setVisible(False)

@@ -128,3 +128,12 @@ def test_a_locked_database_never_freezes_the_window(qtbot, sctx, actors, aloop, 
         other.execute("ROLLBACK")
         other.close()
     qtbot.waitUntil(lambda: screen.current.number.text() == "A001", timeout=10000)
+
+
+def test_message_bar_takes_no_room_until_it_has_something_to_say(qtbot, sctx, actors, aloop):
+    screen = make(qtbot, sctx, actors)
+    assert not screen.bar.isVisible()  # no empty strip above the keys
+    press(qtbot, screen, Qt.Key.Key_F1)
+    assert screen.bar.isVisible() and screen.bar.text() == "本窗口暂无等候客户。"
+    screen.bar.clear_message()
+    assert not screen.bar.isVisible()
