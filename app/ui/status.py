@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import re
 from typing import Any
 
 import shiboken6
@@ -212,8 +213,32 @@ class StaffStatus(QObject):
             text = self.tr("Head office: last sync %2, %1 records waiting").replace("%2", _when(st.last_success_at))
         text = text.replace("%1", str(max(st.backlog, 0)))
         if st.last_error:
-            text += self.tr("; last error: %1").replace("%1", st.last_error.rstrip("."))
+            text += self.tr("; last error: %1").replace("%1", self.sync_error_text(st.last_error))
         return text
+
+    def sync_error_text(self, sentence: str) -> str:
+        """The sync layer's stored English sentence (app/sync/errors.py), translated
+        when it is one of the known kinds; otherwise as it is."""
+        known = (
+            (r"^The connection to head office timed out", self.tr("the connection to head office timed out")),
+            (r"^Head office refused the connection", self.tr("head office refused the connection (server down or wrong address)")),
+            (r"^Head office did not accept the branch password", self.tr("head office did not accept the branch password")),
+            (r"^Head office refused these rows", self.tr("head office refused this branch's rows (permission)")),
+            (r"^The address of head office cannot be found", self.tr("head office's address cannot be found; check the network")),
+            (r"^The secure connection to head office failed: (.*?)\.?$", self.tr("the secure connection to head office failed: %1")),
+            (r"^The connection to head office was lost", self.tr("the connection to head office was lost")),
+            (r"^The head-office password file (.+) does not exist", self.tr("the head-office password file %1 does not exist")),
+            (r"^The password file (.+) can be read by other accounts", self.tr("the password file %1 can be read by other accounts (chmod 600)")),
+            (r"^The head-office password file (.+) is empty", self.tr("the head-office password file %1 is empty")),
+            (r"^Sync is switched off", self.tr("sync is switched off on this PC")),
+            (r"^Sync is not set up", self.tr("sync is not set up")),
+            (r"^Sync with head office failed: (.*?)\.?$", self.tr("sync with head office failed: %1")),
+        )
+        for pattern, text in known:
+            m = re.match(pattern, sentence)
+            if m:
+                return text.replace("%1", m.group(1)) if m.groups() else text
+        return sentence.rstrip(".")
 
     def level(self) -> str:
         failing = self.sync_mode == "running" and self.sync is not None and bool(self.sync.last_error)

@@ -712,94 +712,159 @@
 <context>
     <name>StaffStatus</name>
     <message>
-        <location filename="../../app/ui/status.py" line="177"/>
+        <location filename="../../app/ui/status.py" line="178"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="180"/>
+        <location filename="../../app/ui/status.py" line="181"/>
         <source>Keypad window %1 offline</source>
         <translation>Keypad window %1 offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="182"/>
+        <location filename="../../app/ui/status.py" line="183"/>
         <source>Display window %1 offline</source>
         <translation>Display window %1 offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="184"/>
+        <location filename="../../app/ui/status.py" line="185"/>
         <source>Serial device %1 offline</source>
         <translation>Serial device %1 offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="188"/>
+        <location filename="../../app/ui/status.py" line="189"/>
         <source>Keypads and displays: settings not valid (%1)</source>
         <translation>Keypads and displays: settings not valid (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="193"/>
+        <location filename="../../app/ui/status.py" line="194"/>
         <source>paper low</source>
         <translation>paper low</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="193"/>
+        <location filename="../../app/ui/status.py" line="194"/>
         <source>out of paper</source>
         <translation>out of paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="194"/>
+        <location filename="../../app/ui/status.py" line="195"/>
         <source>cover open</source>
         <translation>cover open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="194"/>
+        <location filename="../../app/ui/status.py" line="195"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="195"/>
+        <location filename="../../app/ui/status.py" line="196"/>
         <source>not connected</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="195"/>
+        <location filename="../../app/ui/status.py" line="196"/>
         <source>not answering</source>
         <translation>not answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="196"/>
+        <location filename="../../app/ui/status.py" line="197"/>
         <source>settings not valid (%1)</source>
         <translation>settings not valid (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="203"/>
+        <location filename="../../app/ui/status.py" line="204"/>
         <source>Head-office sync not configured</source>
         <translation>Head-office sync not configured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="205"/>
+        <location filename="../../app/ui/status.py" line="206"/>
         <source>Head-office sync switched off on this PC</source>
         <translation>Head-office sync switched off on this PC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="208"/>
+        <location filename="../../app/ui/status.py" line="209"/>
         <source>Head-office sync starting</source>
         <translation>Head-office sync starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="210"/>
+        <location filename="../../app/ui/status.py" line="211"/>
         <source>Head office: nothing sent yet, %1 records waiting</source>
         <translation>Head office: nothing sent yet, %1 records waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="212"/>
+        <location filename="../../app/ui/status.py" line="213"/>
         <source>Head office: last sync %2, %1 records waiting</source>
         <translation>Head office: last sync %2, %1 records waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="215"/>
+        <location filename="../../app/ui/status.py" line="216"/>
         <source>; last error: %1</source>
         <translation>; last error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="223"/>
+        <source>the connection to head office timed out</source>
+        <translation>the connection to head office timed out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="224"/>
+        <source>head office refused the connection (server down or wrong address)</source>
+        <translation>head office refused the connection (server down or wrong address)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="225"/>
+        <source>head office did not accept the branch password</source>
+        <translation>head office did not accept the branch password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="226"/>
+        <source>head office refused this branch&apos;s rows (permission)</source>
+        <translation>head office refused this branch&apos;s rows (permission)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="227"/>
+        <source>head office&apos;s address cannot be found; check the network</source>
+        <translation>head office&apos;s address cannot be found; check the network</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="228"/>
+        <source>the secure connection to head office failed: %1</source>
+        <translation>the secure connection to head office failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="229"/>
+        <source>the connection to head office was lost</source>
+        <translation>the connection to head office was lost</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="230"/>
+        <source>the head-office password file %1 does not exist</source>
+        <translation>the head-office password file %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="231"/>
+        <source>the password file %1 can be read by other accounts (chmod 600)</source>
+        <translation>the password file %1 can be read by other accounts (chmod 600)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="232"/>
+        <source>the head-office password file %1 is empty</source>
+        <translation>the head-office password file %1 is empty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="233"/>
+        <source>sync is switched off on this PC</source>
+        <translation>sync is switched off on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="234"/>
+        <source>sync is not set up</source>
+        <translation>sync is not set up</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="235"/>
+        <source>sync with head office failed: %1</source>
+        <translation>sync with head office failed: %1</translation>
     </message>
 </context>
 <context>

@@ -709,94 +709,159 @@
 <context>
     <name>StaffStatus</name>
     <message>
-        <location filename="../../app/ui/status.py" line="177"/>
+        <location filename="../../app/ui/status.py" line="178"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="180"/>
+        <location filename="../../app/ui/status.py" line="181"/>
         <source>Keypad window %1 offline</source>
         <translation>%1 号窗口呼叫器离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="182"/>
+        <location filename="../../app/ui/status.py" line="183"/>
         <source>Display window %1 offline</source>
         <translation>%1 号窗口显示屏离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="184"/>
+        <location filename="../../app/ui/status.py" line="185"/>
         <source>Serial device %1 offline</source>
         <translation>串口设备 %1 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="188"/>
+        <location filename="../../app/ui/status.py" line="189"/>
         <source>Keypads and displays: settings not valid (%1)</source>
         <translation>呼叫器和显示屏设置无效（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="193"/>
+        <location filename="../../app/ui/status.py" line="194"/>
         <source>paper low</source>
         <translation>纸将用完</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="193"/>
+        <location filename="../../app/ui/status.py" line="194"/>
         <source>out of paper</source>
         <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="194"/>
+        <location filename="../../app/ui/status.py" line="195"/>
         <source>cover open</source>
         <translation>机盖打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="194"/>
+        <location filename="../../app/ui/status.py" line="195"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="195"/>
+        <location filename="../../app/ui/status.py" line="196"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="195"/>
+        <location filename="../../app/ui/status.py" line="196"/>
         <source>not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="196"/>
+        <location filename="../../app/ui/status.py" line="197"/>
         <source>settings not valid (%1)</source>
         <translation>设置无效（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="203"/>
+        <location filename="../../app/ui/status.py" line="204"/>
         <source>Head-office sync not configured</source>
         <translation>未配置总行同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="205"/>
+        <location filename="../../app/ui/status.py" line="206"/>
         <source>Head-office sync switched off on this PC</source>
         <translation>本机已关闭总行同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="208"/>
+        <location filename="../../app/ui/status.py" line="209"/>
         <source>Head-office sync starting</source>
         <translation>总行同步正在启动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="210"/>
+        <location filename="../../app/ui/status.py" line="211"/>
         <source>Head office: nothing sent yet, %1 records waiting</source>
         <translation>总行同步：尚未发送，%1 条记录待发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="212"/>
+        <location filename="../../app/ui/status.py" line="213"/>
         <source>Head office: last sync %2, %1 records waiting</source>
         <translation>总行同步：上次成功 %2，%1 条记录待发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="215"/>
+        <location filename="../../app/ui/status.py" line="216"/>
         <source>; last error: %1</source>
         <translation>；最近错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="223"/>
+        <source>the connection to head office timed out</source>
+        <translation>连接总行超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="224"/>
+        <source>head office refused the connection (server down or wrong address)</source>
+        <translation>总行拒绝连接（服务器未运行或地址有误）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="225"/>
+        <source>head office did not accept the branch password</source>
+        <translation>总行不接受本网点的密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="226"/>
+        <source>head office refused this branch&apos;s rows (permission)</source>
+        <translation>总行拒收本网点的数据（权限不足）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="227"/>
+        <source>head office&apos;s address cannot be found; check the network</source>
+        <translation>找不到总行地址，请检查网络</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="228"/>
+        <source>the secure connection to head office failed: %1</source>
+        <translation>与总行的加密连接失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="229"/>
+        <source>the connection to head office was lost</source>
+        <translation>与总行的连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="230"/>
+        <source>the head-office password file %1 does not exist</source>
+        <translation>总行密码文件 %1 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="231"/>
+        <source>the password file %1 can be read by other accounts (chmod 600)</source>
+        <translation>密码文件 %1 可被其他账户读取（请执行 chmod 600）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="232"/>
+        <source>the head-office password file %1 is empty</source>
+        <translation>总行密码文件 %1 为空</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="233"/>
+        <source>sync is switched off on this PC</source>
+        <translation>本机已关闭同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="234"/>
+        <source>sync is not set up</source>
+        <translation>尚未配置同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="235"/>
+        <source>sync with head office failed: %1</source>
+        <translation>与总行同步失败：%1</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,7 @@ def test_sync_runs_in_the_background_and_its_error_reaches_the_status_line(qtbot
         qtbot.waitUntil(lambda: "最近错误" in screen.status_line.text(), timeout=8000)
         text = screen.status_line.text()
         assert text.startswith("总行同步：尚未发送") and "条记录待发送" in text
+        assert text.endswith("最近错误：总行拒绝连接（服务器未运行或地址有误）")
         assert attempts
     finally:
         stop(qtbot, status)
