@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 # (libpulse0 for Qt Multimedia/TextToSpeech), a CJK font, PostgreSQL for the
 # multi-PC and head-office tests, socat for serial pty pairs, poppler for PDFs.
 DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+              libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
+              libxcb-randr0 libxcb-xkb1 libx11-xcb1 libusb-1.0-0
               libpulse0 fonts-wqy-microhei postgresql socat poppler-utils)
 
 ensure_debian_packages() {

@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli.registry import COMMANDS, Command, Context, NothingToDo, Outcome, UsageError, parse_at
+from app.cli.registry import COMMANDS, Command, Context, NothingToDo, Outcome, UsageError, display_problem, parse_at
 
 # Modules that register commands. Each feature adds its own module here.
 COMMAND_MODULES = [
@@ -123,9 +124,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             argv = ["run"] if "run" in COMMANDS else ["--help"]
         args = parser.parse_args(argv)
         cmd: Command | None = getattr(args, "_command", None)
+        if cmd is None and "run" in COMMANDS and not getattr(args, "_group", None):
+            # Only global options (``branchdesk --db X``): start the app on them.
+            args = parser.parse_args([*argv, "run"])
+            cmd = getattr(args, "_command", None)
         if cmd is None:
             parser.print_help()
             return 2
+        if cmd.needs_display and (problem := display_problem()):
+            raise DomainError(problem)
         # --- ops (issue 9): logging, settings file, daily backup ---
         from app.ops.startup import prepare
 
@@ -149,6 +156,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter exit quiet
+        except OSError:
+            pass
+        return 0
     except Exception as exc:  # last resort: still one line, details in the log
         import logging
 

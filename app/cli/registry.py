@@ -61,6 +61,7 @@ class Command:
     help: str = ""
     needs_db: bool = True
     batchable: bool = True
+    needs_display: bool = False
 
 
 @dataclass
@@ -104,14 +105,32 @@ class Context:
 COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str, *args: Arg, help: str = "", needs_db: bool = True, batchable: bool = True):  # type: ignore[no-untyped-def]
+def command(name: str, *args: Arg, help: str = "", needs_db: bool = True, batchable: bool = True,  # type: ignore[no-untyped-def]
+            needs_display: bool = False):
     """Decorator: register a handler as ``branchdesk <name>``."""
 
     def wrap(fn: Callable[[Context, argparse.Namespace], Outcome]):  # type: ignore[no-untyped-def]
-        COMMANDS[name] = Command(name, fn, tuple(args), help or (fn.__doc__ or "").strip(), needs_db, batchable)
+        COMMANDS[name] = Command(name, fn, tuple(args), help or (fn.__doc__ or "").strip(), needs_db, batchable,
+                                 needs_display)
         return fn
 
     return wrap
+
+
+def display_problem() -> str | None:
+    """Why no window can be shown here, in one sentence; None when one can.
+
+    Without this check Qt aborts the process with several lines of its own.
+    """
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("There is no screen to show BranchDesk on: start it from a desktop session "
+            "(DISPLAY is not set), or set QT_QPA_PLATFORM=offscreen to run it without one.")
 
 
 def parse_at(text: str) -> dt.datetime:

@@ -28,7 +28,8 @@ def _screens(text: str | None) -> list[str] | None:
 @command("run", Arg("--open", str, help="screens to open after login, e.g. greeter,lobby"),
          Arg("--screen", int, help="monitor number for the lobby display (0 = first)"),
          Arg("--lobby", action="store_true", help="only the lobby display (no login: it shows no personal data)"),
-         LANG, help="start the desktop application (log in, then your screens)", needs_db=False, batchable=False)
+         LANG, help="start the desktop application (log in, then your screens)", needs_db=False, batchable=False,
+         needs_display=True)
 def run(ctx: Context, a: argparse.Namespace) -> Outcome:
     from app.ui.app import run as run_app
 
@@ -38,7 +39,7 @@ def run(ctx: Context, a: argparse.Namespace) -> Outcome:
 
 
 @command("demo", LANG, help="try BranchDesk in a minute: fresh demo database, greeter, teller and lobby side by side",
-         needs_db=False, batchable=False)
+         needs_db=False, batchable=False, needs_display=True)
 def demo(ctx: Context, a: argparse.Namespace) -> Outcome:
     from app.ui.demo import run_demo
 
