@@ -42,6 +42,7 @@ def render_all(out: str | os.PathLike[str]) -> list[str]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.bootstrap import build
     from app.queue import issue_ticket
+    from app.sync.status import SyncStatus
     from app.staff.accounts import actor_for
     from app.ui.app import qt_app
     from app.ui.bridge import FeedBridge
@@ -51,6 +52,7 @@ def render_all(out: str | os.PathLike[str]) -> list[str]:
     from app.ui.lobby.announcer import Announcer, RecordingOutput
     from app.ui.lobby.screen import LobbyScreen
     from app.ui.login import LoginWindow
+    from app.ui.status import StaffStatus
     from app.ui.teller.screen import TellerScreen
 
     app = qt_app()
@@ -65,6 +67,10 @@ def render_all(out: str | os.PathLike[str]) -> list[str]:
 
         app_ctx.settings.update(get_settings(app_ctx.db))
         ctx = ScreenContext(app=app_ctx, bridge=FeedBridge(app_ctx.db), clock=lambda: now)
+        # The status line as on a branch PC whose sync ran three minutes ago (nothing runs here).
+        status = StaffStatus(app_ctx)
+        status.sync_mode, status.sync = "running", SyncStatus("ok", now - dt.timedelta(minutes=3), 12, None)
+        ctx.extras["status"] = status
         greeter, teller = actor_for(app_ctx.db, "greeter"), actor_for(app_ctx.db, "teller")
         last = issue_ticket(app_ctx.db, service="A", actor=greeter, now=now)
         for lang, tag in (("zh_CN", "zh"), ("en", "en")):

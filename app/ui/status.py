@@ -283,5 +283,6 @@ class StatusLine(QLabel):
 
 
 def status_line(ctx: Any) -> StatusLine:
-    """The status line for a screen given ``ctx`` (a ScreenContext)."""
-    return StatusLine(ctx.extras.get("status"))
+    """The status line for a screen given ``ctx`` (a ScreenContext; hidden
+    when the process runs no StaffStatus, as in tests and screenshots)."""
+    return StatusLine((getattr(ctx, "extras", None) or {}).get("status"))

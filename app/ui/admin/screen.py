@@ -12,6 +12,7 @@ from app.ui.admin.branch import DevicesTab, QueueTab, SyncTab
 from app.ui.admin.catalogue import ServicesTab, WindowsTab
 from app.ui.admin.staff import StaffTab
 from app.ui.messages import MessageBar
+from app.ui.status import status_line
 from app.ui.setup.forms import install_ops_translations
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Header, screen_root
@@ -40,6 +41,8 @@ class AdminScreen(QWidget):
         lay.addWidget(self.bar)
         lay.addWidget(self.tabs, 1)
         root.addWidget(body, 1)
+        self.status_line = status_line(ctx)
+        root.addWidget(self.status_line)
         self.services = self._add(ServicesTab, _t("Services"))
         self.windows = self._add(WindowsTab, _t("Windows"))
         self.queue = self._add(QueueTab, _t("Queue and lobby"))

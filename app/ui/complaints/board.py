@@ -36,6 +36,7 @@ from app.ui.complaints.translations import sync_translator
 from app.ui.context import local_now
 from app.ui.i18n import current_language
 from app.ui.messages import MessageBar
+from app.ui.status import status_line
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Coalescer, Header, label, screen_root
 
@@ -72,6 +73,8 @@ class ComplaintsBoard(QWidget):
                               self.actor.username, self._now))
         self.stack = QStackedWidget()
         root.addWidget(self.stack, 1)
+        self.status_line = status_line(self.ctx)
+        root.addWidget(self.status_line)
         page = QWidget()
         lay = QVBoxLayout(page)
         lay.setContentsMargins(16, 12, 16, 12)

@@ -33,6 +33,7 @@ from app.ui.manager.panels import ServiceQueueTable, Tiles
 from app.ui.manager.scheduler import EndOfDayScheduler
 from app.ui.manager.report_view import ReportDialog, print_report
 from app.ui.messages import MessageBar, describe
+from app.ui.status import status_line
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Coalescer, Header, card, label, screen_root
 
@@ -91,6 +92,8 @@ class ManagerScreen(QWidget):
         body.setContentsMargins(24, 16, 24, 16)
         body.setSpacing(14)
         root.addLayout(body, 1)
+        self.status_line = status_line(self.ctx)
+        root.addWidget(self.status_line)
         self.bar = MessageBar()
         body.addWidget(self.bar)
         self.tiles = Tiles()
