@@ -139,7 +139,9 @@ class StaffStatus(QObject):
 
     async def _read_devices(self, with_printer: bool) -> None:
         printer = self.app.devices.get("printer")
-        if with_printer and printer is not None:
+        # printer.status_check=off: a printer that does not answer DLE EOT is not asked either
+        asks = getattr(getattr(printer, "cfg", None), "status_check", True) is not False
+        if with_printer and printer is not None and asks:
             st = await in_thread(printer.status)
             self.printer_kind, self.printer_message = st.kind, st.message
         serial = self.app.devices.get("serial")
