@@ -70,6 +70,12 @@ def current_language() -> str:
     return "en" if _installed[0].language().startswith("en") else "zh_CN"
 
 
+def branch_name(settings: dict) -> str:  # type: ignore[type-arg]
+    """The branch's name in the screen language (Chinese when no English name is set)."""
+    key = "branch.name_en" if current_language() == "en" else "branch.name_zh"
+    return str(settings.get(key) or settings.get("branch.name_zh") or "")
+
+
 def translate_in(lang: str, context: str, source: str) -> str:
     """``source`` translated into ``lang`` whatever the application language is
     (the lobby display shows Chinese and English at once)."""

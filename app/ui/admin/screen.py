@@ -16,6 +16,7 @@ from app.ui.status import status_line
 from app.ui.setup.forms import install_ops_translations
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Header, screen_root
+from app.ui.i18n import branch_name
 
 log = logging.getLogger("branchdesk.ui")
 
@@ -31,7 +32,7 @@ class AdminScreen(QWidget):
         self.setWindowTitle(_t("BranchDesk - Administration"))
         self.setStyleSheet(STAFF_QSS)
         root = screen_root(self)
-        root.addWidget(Header(_t("Administration"), str(ctx.setting("branch.name_zh")), actor.username, ctx.now))
+        root.addWidget(Header(_t("Administration"), branch_name(ctx.settings), actor.username, ctx.now))
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(16, 12, 16, 12)

@@ -29,6 +29,7 @@ from app.ui.status import status_line
 from app.ui.tasks import in_thread, spawn
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Coalescer, Header, card, label, screen_root
+from app.ui.i18n import branch_name
 
 log = logging.getLogger("branchdesk.ui")
 EXPECTED = (DomainError, StoreError)
@@ -60,7 +61,7 @@ class GreeterScreen(QWidget):
 
     def _build(self) -> None:
         root = screen_root(self)
-        branch = str(self.ctx.setting("branch.name_zh"))
+        branch = branch_name(self.ctx.settings)
         root.addWidget(Header(self.tr("Greeter"), branch, self.actor.username, self.ctx.now))
         body = QHBoxLayout()
         body.setContentsMargins(24, 20, 24, 20)

@@ -33,6 +33,7 @@ from app.ui.teller.rating import RatingPanel
 from app.ui.texts import service_name, window_state_text
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Coalescer, Header, card, label, minutes_text, screen_root
+from app.ui.i18n import branch_name
 
 EXPECTED = (DomainError, StoreError)
 OUTCOMES = ("done", "referred", "documents_missing", "customer_left")
@@ -62,7 +63,7 @@ class TellerScreen(QWidget):
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:
         root = screen_root(self)
-        root.addWidget(Header(self.tr("Teller window"), str(self.ctx.setting("branch.name_zh")),
+        root.addWidget(Header(self.tr("Teller window"), branch_name(self.ctx.settings),
                               self.actor.username, self.ctx.now))
         body = QHBoxLayout()
         body.setContentsMargins(24, 20, 24, 20)
