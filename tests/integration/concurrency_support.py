@@ -43,11 +43,15 @@ def prepare_branch(url: str, *, windows: int, tickets: int) -> None:
         db.dispose()
 
 
-def window_worker(url: str, window: int, barrier, results) -> None:  # type: ignore[no-untyped-def]
-    """One teller: call next (finishing the previous one) until nobody waits."""
+def window_worker(url: str, window: int, pause_s: float, barrier, results) -> None:  # type: ignore[no-untyped-def]
+    """One teller: call next (finishing the previous one) until nobody waits,
+    pausing ``pause_s`` after each call (0 for the benchmark's flat-out run)."""
     db = open_database(url, upgrade=False)
     called: list[int] = []
     error = None
+    from app.queue import queue_status
+
+    queue_status(db, now=START)  # connect and compile before the start line, not after it
     barrier.wait()
     t0 = time.perf_counter()
     try:
@@ -58,6 +62,8 @@ def window_worker(url: str, window: int, barrier, results) -> None:  # type: ign
             except NoTicketWaiting:
                 break
             called.append(t.id)
+            if pause_s:
+                time.sleep(pause_s)
     except Exception as exc:  # reported to the parent
         error = repr(exc)
     results.put((window, called, time.perf_counter() - t0, error))
@@ -79,8 +85,8 @@ def run_at_once(target, args: list[tuple], timeout: float = 600) -> list:  # typ
     return out
 
 
-def run_windows(url: str, windows: int) -> list[tuple[int, list[int], float, str | None]]:
-    return run_at_once(window_worker, [(url, n) for n in range(1, windows + 1)])
+def run_windows(url: str, windows: int, pause_s: float = 0.0) -> list[tuple[int, list[int], float, str | None]]:
+    return run_at_once(window_worker, [(url, n, pause_s) for n in range(1, windows + 1)])
 
 
 def stored_calls(url: str) -> tuple[int, int, int, int]:
