@@ -4,7 +4,9 @@ The figures (docs/complaint-deadlines.md, "Analysis"), over cases received
 in the period, as of the time of the analysis:
 - handling rate: closed / received (target >= 95%);
 - timeliness: answered by the resolution deadline / (answered + unanswered
-  past their deadline, paused cases excepted) (target >= 90%);
+  past their deadline, paused cases excepted) (target >= 90%); a deadline
+  still pending (its year's calendar not entered) counts as not yet due, so
+  the case is left out until the deadline is known;
 - satisfaction: ratings 4-5 / closed cases with a rating (target >= 85%);
 - adoption: adopted / closed suggestions (target >= 50%);
 - volume: received / monthly target x months (default 200 a month).
@@ -42,7 +44,7 @@ class CaseFacts:
     categories: tuple[str, ...]
     status: str
     received_at: dt.datetime
-    resolve_due: dt.datetime
+    resolve_due: dt.datetime | None  # None: pending, not yet due
     resolved_at: dt.datetime | None
     satisfaction: int | None
     adopted: bool | None
@@ -105,8 +107,10 @@ def analyse(cases: Sequence[CaseFacts], *, period: str, start: dt.date, end: dt.
             monthly_target: int, category_labels: dict[str, str] | None = None) -> ComplaintAnalysis:
     """The figures of one period from plain case facts (pure)."""
     cases = [c for c in cases if start <= c.received_at.date() <= end]
-    answered = [c for c in cases if c.resolved_at is not None]
-    late_open = [c for c in cases if c.resolved_at is None and c.status != "paused" and c.resolve_due < as_of]
+    # A pending deadline is not yet due: neither late nor measured until known.
+    answered = [c for c in cases if c.resolved_at is not None and c.resolve_due is not None]
+    late_open = [c for c in cases if c.resolved_at is None and c.status != "paused"
+                 and c.resolve_due is not None and c.resolve_due < as_of]
     rated = [c for c in cases if c.status == "closed" and c.satisfaction is not None]
     suggestions = [c for c in cases if c.kind == "suggestion" and c.status == "closed" and c.adopted is not None]
     months = (end.year - start.year) * 12 + end.month - start.month + 1

@@ -33,6 +33,24 @@ def _package_is_workday(day: dt.date) -> bool:
     return bool(chinese_calendar.is_workday(day))
 
 
+@lru_cache(maxsize=64)
+def package_knows_year(year: int) -> bool:
+    """True when chinesecalendar has the holiday schedule of ``year``."""
+    try:
+        _package_is_workday(dt.date(year, 1, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def first_unknown_year(day: dt.date) -> int:
+    """The first year from ``day``'s on that chinesecalendar does not know."""
+    year = day.year
+    while package_knows_year(year):
+        year += 1
+    return year
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
     """``overrides`` maps a date to True (working) or False (closed)."""
@@ -45,6 +63,10 @@ class WorkCalendar:
 
     def _branch_knows_year(self, year: int) -> bool:
         return any(d.year == year for d in self.overrides)
+
+    def knows_year(self, year: int) -> bool:
+        """True when deadlines can be counted through ``year``."""
+        return package_knows_year(year) or self._branch_knows_year(year)
 
     def is_workday(self, day: dt.date) -> bool:
         """True when the branch works on ``day`` (make-up Saturdays included)."""

@@ -100,6 +100,45 @@ def apply_deadlines(c: Complaint, d: Deadlines) -> None:
     c.ack_due, c.resolve_due, c.regulatory_due = d.ack_due, d.resolve_due, d.regulatory_due
 
 
+def pending_sentence(year: int | None) -> str:
+    """The follow-up log's one sentence for a deadline the calendar cannot reach."""
+    if year:
+        return (f"Deadline pending: the working-day calendar for {year} is not known yet; "
+                f"enter the {year} holidays and make-up working days.")
+    return ("Deadline pending: the working-day calendar does not reach that far yet; "
+            "enter the branch's holidays and make-up working days.")
+
+
+def computed_sentence(d: Deadlines) -> str:
+    """The follow-up log's sentence when pending deadlines get their dates."""
+    parts = []
+    if d.resolve_due is not None:
+        parts.append(f"answer by {d.resolve_due:%Y-%m-%d %H:%M}")
+    if d.regulatory_due is not None:
+        parts.append(f"regulatory limit {d.regulatory_due:%Y-%m-%d %H:%M}")
+    return "Deadlines computed with the calendar now entered: " + ", ".join(parts) + "."
+
+
+def store_deadlines(s: Session, c: Complaint, actor: Actor, now: dt.datetime,
+                    cfg: ClockConfig | None = None) -> Deadlines:
+    """Compute and store a case's deadlines; a pending one gets its log line.
+
+    The log line carries no event of its own: it belongs to the step (intake,
+    resume, extension) whose event the caller records.
+    """
+    d = deadlines_for(s, c, cfg)
+    apply_deadlines(c, d)
+    log_pending(s, c, d, actor, now)
+    return d
+
+
+def log_pending(s: Session, c: Complaint, d: Deadlines, actor: Actor, now: dt.datetime) -> None:
+    """One follow-up log row (no event) naming the year a pending deadline waits for."""
+    if d.pending:
+        append_log(s, c, "deadline_pending", actor, now, note=pending_sentence(d.unknown_year),
+                   data={"pending": list(d.pending), "year": d.unknown_year}, event="")
+
+
 def days_for(cfg: ClockConfig, kind: str, categories: list[str]) -> int:
     return resolve_days_for(kind, categories, cfg.kind_days, cfg.category_days)
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from app.complaints.calendar import WorkCalendar
-from app.complaints.errors import InvalidInput
+from app.complaints.errors import CalendarUnknown, InvalidInput
 
 DEFAULT_CLOSING = dt.time(17, 0)
 DEFAULT_ACK_HOURS = 24
@@ -42,11 +42,19 @@ class Pause:
 
 @dataclass(frozen=True)
 class Deadlines:
+    """A case's deadlines; None where the working-day calendar is not known yet."""
+
     ack_due: dt.datetime
-    resolve_due: dt.datetime
-    regulatory_due: dt.datetime
-    counting_day: dt.date
-    paused_workdays: int
+    resolve_due: dt.datetime | None
+    regulatory_due: dt.datetime | None
+    counting_day: dt.date | None
+    paused_workdays: int | None
+    unknown_year: int | None = None  # the year the pending deadlines wait for
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        """Names of the deadlines left pending: "resolve", "regulatory"."""
+        return tuple(n for n in ("resolve", "regulatory") if getattr(self, f"{n}_due") is None)
 
 
 def parse_closing(text: object) -> dt.time:
@@ -117,17 +125,39 @@ def compute_deadlines(
     ack_hours: int = DEFAULT_ACK_HOURS,
     cal: WorkCalendar,
 ) -> Deadlines:
-    """Every deadline of one case, given its pauses so far."""
-    start = counting_day(received_at, closing, cal)
-    extra = paused_workdays(pauses, closing, cal)
-    resolve_day = cal.add_workdays(start, resolve_days + extra)
-    reg_day = cal.on_or_after(start + dt.timedelta(days=regulatory_days + paused_days(pauses, closing)))
+    """Every deadline of one case, given its pauses so far.
+
+    Never raises ``CalendarUnknown``: a working-day deadline that reaches a
+    year the calendar does not know is returned as None, with that year in
+    ``unknown_year``. The acknowledgement runs on the clock and is always known.
+    """
+    ack_due = received_at + dt.timedelta(hours=ack_hours)
+    unknown: list[int] = []
+
+    def attempt(count):  # type: ignore[no-untyped-def]
+        try:
+            return count()
+        except CalendarUnknown as exc:
+            unknown.append(int(exc.params.get("year") or 0))
+            return None
+
+    start = attempt(lambda: counting_day(received_at, closing, cal))
+    extra = resolve_due = regulatory_due = None
+    if start is not None:
+        extra = attempt(lambda: paused_workdays(pauses, closing, cal))
+        if extra is not None:
+            resolve_day = attempt(lambda: cal.add_workdays(start, resolve_days + extra))
+            if resolve_day is not None:
+                resolve_due = dt.datetime.combine(resolve_day, closing)
+        reg_day = attempt(lambda: cal.on_or_after(
+            start + dt.timedelta(days=regulatory_days + paused_days(pauses, closing))))
+        if reg_day is not None:
+            regulatory_due = dt.datetime.combine(reg_day, closing)
+    years = [y for y in unknown if y]
     return Deadlines(
-        ack_due=received_at + dt.timedelta(hours=ack_hours),
-        resolve_due=dt.datetime.combine(resolve_day, closing),
-        regulatory_due=dt.datetime.combine(reg_day, closing),
-        counting_day=start,
-        paused_workdays=extra,
+        ack_due=ack_due, resolve_due=resolve_due, regulatory_due=regulatory_due,
+        counting_day=start, paused_workdays=extra,
+        unknown_year=min(years) if years else None,
     )
 
 

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.complaints.common import append_log, apply_deadlines, clock_config, days_for, deadlines_for, setting
+from app.complaints.common import append_log, clock_config, days_for, log_pending, setting
+from app.complaints.deadlines import REGULATORY_STEPS, compute_deadlines
 from app.complaints.errors import InvalidInput
 from app.complaints.rules import (
     CHANNELS,
@@ -56,7 +57,12 @@ def intake_complaint(
     actor: Actor,
     now: dt.datetime,
 ) -> ComplaintSummary:
-    """Record a new case with its deadlines; the receipt is printed afterwards."""
+    """Record a new case with its deadlines; the receipt is printed afterwards.
+
+    Never refused for a calendar gap: a deadline reaching a year the
+    working-day calendar does not know is stored as pending (NULL) with one
+    follow-up log sentence, and computed when the branch enters that year.
+    """
     require(actor, "complaint.intake")
     check_choice(kind, KINDS, "kind")
     check_choice(channel, CHANNELS, "channel")
@@ -78,6 +84,11 @@ def intake_complaint(
             t = ticket_by_ref(s, ticket, received.date())
             ticket_uuid, ticket_number = t.uuid, t.number
         cfg = clock_config(s)
+        resolve_days = days_for(cfg, kind, cats)
+        # A deadline the calendar cannot reach yet stays pending (NULL): the
+        # case is taken in regardless, and computed when the year is entered.
+        d = compute_deadlines(received, resolve_days=resolve_days, regulatory_days=REGULATORY_STEPS[0],
+                              closing=cfg.closing, ack_hours=cfg.ack_hours, cal=cfg.calendar)
         seq = bump_counter(s, ComplaintCounter, branch_code=branch, business_date=received.date())
         c = Complaint(
             branch_code=branch, reference=reference_number(received.date(), seq),
@@ -86,15 +97,15 @@ def intake_complaint(
             ticket_uuid=ticket_uuid, ticket_number=ticket_number, window_number=window_number,
             teller=clean_text(teller, 64, "teller"), categories=cats, received_at=received,
             received_by_id=actor.staff_id, received_by=actor.username, status="received",
-            resolve_days=days_for(cfg, kind, cats), regulatory_days=15, reopen_count=0,
+            resolve_days=resolve_days, regulatory_days=REGULATORY_STEPS[0], reopen_count=0,
             print_state="not_printed", updated_at=now,
-            # placeholders until the deadlines are computed below
-            ack_due=received, resolve_due=received, regulatory_due=received,
+            ack_due=d.ack_due, resolve_due=d.resolve_due, regulatory_due=d.regulatory_due,
         )
         s.add(c)
         s.flush()
-        apply_deadlines(c, deadlines_for(s, c, cfg))
         append_log(s, c, "intake", actor, now, to_status="received", event="ComplaintReceived",
                    data={"kind": kind, "channel": channel, "categories": cats,
-                         "resolve_due": c.resolve_due.isoformat()})
+                         "resolve_due": c.resolve_due.isoformat() if c.resolve_due else None,
+                         "pending": list(d.pending)})
+        log_pending(s, c, d, actor, now)
         return summary(c, now)

@@ -1,15 +1,26 @@
 """Reading cases: the officer's list, one case with its personal data (the
 opening is recorded), the manager's overdue count, categories, handlers,
-and the branch's calendar overrides."""
+the branch's calendar overrides and whether the calendar reaches far enough."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import delete, func, or_, select
 
 from app.complaints.calendar import OVERRIDE_KINDS
-from app.complaints.common import complaint_by_ref
+from app.complaints.common import (
+    append_log,
+    apply_deadlines,
+    clock_config,
+    complaint_by_ref,
+    computed_sentence,
+    deadlines_for,
+    load_calendar,
+    log_pending,
+)
+from app.complaints.deadlines import DUE_SOON
 from app.complaints.errors import InvalidInput
 from app.complaints.rules import OPEN_STATUSES, check_choice, clean_text
 from app.complaints.views import CategoryView, ComplaintDetail, ComplaintSummary, detail, summary
@@ -19,10 +30,16 @@ from app.store.events import record_event
 from app.store.models import DataAccess, Staff
 from app.store.models_complaints import CalendarOverride, Complaint, ComplaintCategory, ComplaintLog
 
-def _sort_key(c: ComplaintSummary) -> tuple:
+
+def _sort_key(c: ComplaintSummary, now: dt.datetime) -> tuple:
     # Open cases first, nearest deadline first; answered cases after, newest first.
-    if c.next_due is not None:
-        return (0, c.next_due, c.id)
+    # A pending deadline counts as due soon (now + 24 h), never as last: it
+    # needs somebody to enter the calendar.
+    due = c.next_due
+    if c.deadline_state == "pending":
+        due = min(due, now + DUE_SOON) if due is not None else now + DUE_SOON
+    if due is not None:
+        return (0, due, c.id)
     return (1 if c.status in OPEN_STATUSES else 2, -c.received_at.timestamp(), c.id)
 
 
@@ -67,7 +84,7 @@ def list_complaints(
         rows = [summary(c, now) for c in s.scalars(q.order_by(Complaint.id.desc()).limit(limit))]
     if category:  # categories are a short JSON list per case: filtered here
         rows = [r for r in rows if category in r.categories]
-    return sorted(rows, key=_sort_key)
+    return sorted(rows, key=lambda c: _sort_key(c, now))
 
 
 def complaint_detail(db: Database, ref: str | int, *, purpose: str = "follow-up",
@@ -91,7 +108,10 @@ def get_complaint(db: Database, ref: str | int, *, actor: Actor, now: dt.datetim
 
 
 def overdue_count(db: Database, now: dt.datetime) -> int:
-    """Open cases past their deadline (acknowledgement or resolution); paused ones wait."""
+    """Open cases past their deadline (acknowledgement or resolution); paused ones wait.
+
+    A pending (NULL) resolution deadline is not overdue: NULL < now is not true.
+    """
     with db.read() as s:
         return int(s.scalar(
             select(func.count()).select_from(Complaint).where(or_(
@@ -99,6 +119,64 @@ def overdue_count(db: Database, now: dt.datetime) -> int:
                 (Complaint.status == "received") & (Complaint.ack_due < now),
             ))
         ) or 0)
+
+
+@dataclass(frozen=True)
+class CalendarStatus:
+    """Whether the working-day calendar reaches far enough (board banner, doctor)."""
+
+    this_year: int
+    missing_year: int | None  # this year or, from 1 November, next year, when not known
+    pending_cases: int  # open cases with a pending deadline
+    pending_year: int | None  # the year those deadlines wait for
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.missing_year is not None or self.pending_cases > 0
+
+    @property
+    def year(self) -> int | None:
+        """The year to enter first."""
+        years = [y for y in (self.missing_year, self.pending_year) if y]
+        return min(years) if years else None
+
+    def sentence(self) -> str:
+        """One English sentence or two (the board translates its own)."""
+        if not self.needs_attention:
+            return "The working-day calendar is known far enough ahead."
+        year = self.year
+        if year == self.this_year + 1:
+            text = f"Enter next year's holidays: the {year} working-day calendar is not known yet."
+        else:
+            text = f"Enter the {year} holidays: the {year} working-day calendar is not known yet."
+        if self.pending_cases:
+            text += f" Open cases with a pending deadline: {self.pending_cases}."
+        return text
+
+
+# From this date of a year on, next year's calendar should be entered.
+NEXT_YEAR_FROM = (11, 1)
+
+
+def calendar_status(db: Database, now: dt.datetime) -> CalendarStatus:
+    """The calendar gap that needs somebody: this year or (from 1 November)
+    next year unknown, or open cases waiting for a year's calendar."""
+    with db.read() as s:
+        cal = load_calendar(s)
+        pending = list(s.scalars(select(Complaint.received_at).where(
+            Complaint.status.in_(OPEN_STATUSES),
+            or_(Complaint.resolve_due.is_(None), Complaint.regulatory_due.is_(None)))))
+    missing = None
+    if not cal.knows_year(now.year):
+        missing = now.year
+    elif (now.month, now.day) >= NEXT_YEAR_FROM and not cal.knows_year(now.year + 1):
+        missing = now.year + 1
+    pending_year = None
+    if pending:
+        pending_year = min(r.year for r in pending)
+        while cal.knows_year(pending_year):
+            pending_year += 1
+    return CalendarStatus(now.year, missing, len(pending), pending_year)
 
 
 def list_categories(db: Database, *, include_inactive: bool = False) -> list[CategoryView]:
@@ -141,9 +219,12 @@ def list_handlers(db: Database) -> list[str]:
 
 
 def set_calendar_override(db: Database, day: dt.date, *, kind: str | None, note: str = "",
-                          actor: Actor, now: dt.datetime) -> None:
+                          actor: Actor, now: dt.datetime) -> int:
     """Mark ``day`` as a branch holiday or make-up working day (kind None removes it).
 
+    Cases with a pending deadline (their year's calendar was unknown) are
+    recomputed in the same transaction, each with a follow-up log row and a
+    ``ComplaintDeadlinesComputed`` event; returns how many got their dates.
     Deadlines already stored are not moved; they are recomputed on the next
     pause/resume or extension of a case.
     """
@@ -156,6 +237,36 @@ def set_calendar_override(db: Database, day: dt.date, *, kind: str | None, note:
             s.add(CalendarOverride(day=day, kind=kind, note=clean_text(note, 100, "note") or ""))
         record_event(s, "CalendarOverrideSet", now, staff_id=actor.staff_id,
                      payload={"day": day.isoformat(), "kind": kind})
+        s.flush()
+        return _recompute_pending(s, actor, now)
+
+
+def _recompute_pending(s, actor: Actor, now: dt.datetime) -> int:  # type: ignore[no-untyped-def]
+    """Give every case with a pending deadline the dates the calendar now allows.
+
+    Answered and closed cases too: the analysis measures them against the
+    real deadline once it is known.
+    """
+    cfg = clock_config(s)
+    waiting = s.scalars(select(Complaint).where(
+        or_(Complaint.resolve_due.is_(None), Complaint.regulatory_due.is_(None))).order_by(Complaint.id))
+    computed = 0
+    for c in list(waiting):
+        d = deadlines_for(s, c, cfg)
+        if (d.resolve_due, d.regulatory_due) == (c.resolve_due, c.regulatory_due):
+            continue  # still waiting for the same year: nothing to say again
+        apply_deadlines(c, d)
+        append_log(s, c, "deadlines_computed", actor, now, note=computed_sentence(d),
+                   data={"resolve_due": _iso(d.resolve_due), "regulatory_due": _iso(d.regulatory_due),
+                         "pending": list(d.pending)},
+                   event="ComplaintDeadlinesComputed")
+        log_pending(s, c, d, actor, now)
+        computed += 1
+    return computed
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def calendar_overrides(db: Database) -> list[tuple[dt.date, str, str]]:

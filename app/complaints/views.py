@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from app.complaints.calendar import first_unknown_year
 from app.complaints.deadlines import deadline_state
 from app.complaints.rules import mask_email
 from app.queue.views import mask_name, mask_phone, to_jsonable  # noqa: F401  (re-exported)
@@ -29,11 +30,11 @@ class ComplaintSummary:
     received_by: str
     received_at: dt.datetime
     ack_due: dt.datetime
-    resolve_due: dt.datetime
-    regulatory_due: dt.datetime
+    resolve_due: dt.datetime | None  # None: pending, the calendar of its year not entered yet
+    regulatory_due: dt.datetime | None  # None: pending, likewise
     regulatory_days: int
-    next_due: dt.datetime | None  # the deadline that matters now (None: paused or answered)
-    deadline_state: str  # ok / due_soon / overdue
+    next_due: dt.datetime | None  # the known deadline that matters now (None: paused, answered or pending)
+    deadline_state: str  # ok / due_soon / overdue / pending (a running deadline waits for the calendar)
     ticket_number: str | None
     window_number: int | None
     pause_reason: str | None
@@ -43,6 +44,8 @@ class ComplaintSummary:
     adopted: bool | None
     reopen_count: int
     print_state: str
+    pending: tuple[str, ...] = ()  # deadlines left pending: "resolve", "regulatory"
+    pending_year: int | None = None  # the year whose calendar they wait for
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,9 @@ class LogEntry:
     from_status: str | None
     to_status: str | None
     note: str
+    # The row's details (a copy), e.g. {"year": 2027} of a deadline_pending row,
+    # so a screen can say the stored English sentence in its own language.
+    data: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -84,15 +90,25 @@ class CategoryView:
 
 
 def next_due(c: Complaint) -> dt.datetime | None:
+    """The nearest known running deadline (a pending one is skipped)."""
     if c.status == "received":
-        return min(c.ack_due, c.resolve_due)
+        return min((d for d in (c.ack_due, c.resolve_due) if d is not None), default=None)
     if c.status in ("acknowledged", "in_progress"):
         return c.resolve_due
     return None
 
 
+def _state(c: Complaint, due: dt.datetime | None, now: dt.datetime) -> str:
+    state = deadline_state(due, now)
+    running = c.status in ("received", "acknowledged", "in_progress")
+    if state == "ok" and running and c.resolve_due is None:
+        return "pending"  # not overdue, but somebody must enter the calendar
+    return state
+
+
 def summary(c: Complaint, now: dt.datetime) -> ComplaintSummary:
     due = next_due(c)
+    pending = tuple(n for n, v in (("resolve", c.resolve_due), ("regulatory", c.regulatory_due)) if v is None)
     return ComplaintSummary(
         id=c.id, uuid=c.uuid, version=c.version, reference=c.reference, kind=c.kind, channel=c.channel,
         status=c.status, categories=tuple(c.categories or ()),
@@ -100,15 +116,19 @@ def summary(c: Complaint, now: dt.datetime) -> ComplaintSummary:
         contact_masked=mask_phone(c.customer_phone) or mask_email(c.customer_email),
         handler=c.handler, received_by=c.received_by, received_at=c.received_at,
         ack_due=c.ack_due, resolve_due=c.resolve_due, regulatory_due=c.regulatory_due,
-        regulatory_days=c.regulatory_days, next_due=due, deadline_state=deadline_state(due, now),
+        regulatory_days=c.regulatory_days, next_due=due, deadline_state=_state(c, due, now),
         ticket_number=c.ticket_number, window_number=c.window_number, pause_reason=c.pause_reason,
         resolved_at=c.resolved_at, closed_at=c.closed_at, satisfaction=c.satisfaction,
-        adopted=c.adopted, reopen_count=c.reopen_count, print_state=c.print_state,
+        adopted=c.adopted, reopen_count=c.reopen_count, print_state=c.print_state, pending=pending,
+        # The first year chinesecalendar does not know: the branch enters a year
+        # whole, and entering it recomputes every pending case at once.
+        pending_year=first_unknown_year(c.received_at.date()) if pending else None,
     )
 
 
 def log_entry(row: ComplaintLog) -> LogEntry:
-    return LogEntry(row.uuid, row.at, row.staff, row.action, row.from_status, row.to_status, row.note)
+    return LogEntry(row.uuid, row.at, row.staff, row.action, row.from_status, row.to_status, row.note,
+                    dict(row.data or {}))
 
 
 def detail(c: Complaint, log: list[ComplaintLog], now: dt.datetime) -> ComplaintDetail:

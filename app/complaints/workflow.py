@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.complaints.common import append_log, apply_deadlines, complaint_by_ref, deadlines_for
+from app.complaints.common import append_log, complaint_by_ref, store_deadlines
 from app.complaints.errors import InvalidComplaintState, InvalidInput
 from app.complaints.rules import (
     MAX_NOTE,
@@ -59,7 +59,7 @@ def _step(db: Database, ref: str | int, action: str, *, actor: Actor, now: dt.da
                    to_status=c.status if c.status != before else None, data=data, event=EVENTS[action])
         if recompute:  # deadlines depend on the pauses in the log just written
             s.flush()
-            apply_deadlines(c, deadlines_for(s, c))
+            store_deadlines(s, c, actor, now)  # a calendar gap leaves them pending, never refuses
         return summary(c, now)
 
 
@@ -113,7 +113,8 @@ def resolve_case(db: Database, ref: str | int, *, resolution: str, actor: Actor,
 
     def mutate(s: Session, c: Complaint) -> dict:
         c.resolved_at, c.resolution = now, text
-        return {"within_deadline": now <= c.resolve_due}
+        # None while the deadline is pending (its year's calendar not entered yet)
+        return {"within_deadline": None if c.resolve_due is None else now <= c.resolve_due}
     return _step(db, ref, "resolve", actor=actor, now=now, note=text, mutate=mutate)
 
 
@@ -194,10 +195,9 @@ def extend_limit(db: Database, ref: str | int, *, reason: str, actor: Actor, now
         old = c.regulatory_days
         c.regulatory_days = next_regulatory_step(old)
         c.extension_reason, c.extension_approved_by = text, actor.username
-        apply_deadlines(c, deadlines_for(s, c))
         return {"from_days": old, "to_days": c.regulatory_days, "approved_by": actor.username}
     return _step(db, ref, "extend", actor=actor, now=now, note=text, permission="complaint.approve",
-                 mutate=mutate)
+                 mutate=mutate, recompute=True)
 
 
 def set_receipt_print_state(db: Database, ref: str | int, *, state: str, detail: str = "",

@@ -6,6 +6,7 @@ a display. Slow probes (sound, head office) run with a timeout.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import socket
 import subprocess
@@ -76,6 +77,30 @@ def check_migrations(db_url: str | None) -> Check:
     if not current:
         return Check("migrations", WARN, "The database is empty; it is created on first start (or run 'branchdesk init').")
     return Check("migrations", WARN, "The schema is older than this version; it is upgraded on the next start.")
+
+
+def check_calendar(db_url: str | None, now: dt.datetime | None = None) -> Check:
+    """The working-day calendar reaches far enough for complaint deadlines:
+    WARN when, from 1 November, next year is not known (or this year is not),
+    or when cases wait with a pending deadline."""
+    from app.complaints.queries import calendar_status
+    from app.store.engine import Database, resolve_url
+
+    now = now or dt.datetime.now()
+    url = resolve_url(db_url)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
+        return Check("calendar", WARN, "There is no database yet, so the working-day calendar was not checked.")
+    try:
+        db = Database(url)
+        try:
+            status = calendar_status(db, now)
+        finally:
+            db.dispose()
+    except Exception as exc:  # no database or no schema yet: the checks above say so
+        return Check("calendar", WARN, f"The working-day calendar could not be read: {_sentence(exc)}")
+    if status.needs_attention:
+        return Check("calendar", WARN, status.sentence())
+    return Check("calendar", OK, status.sentence())
 
 
 def check_printer(settings: dict[str, Any]) -> Check:
@@ -182,6 +207,7 @@ def run_checks(db_url: str | None, settings: dict[str, Any], *, sound: bool = Tr
     checks: list[Callable[[], Check]] = [
         lambda: check_database(db_url),
         lambda: check_migrations(db_url),
+        lambda: check_calendar(db_url),
         lambda: check_printer(settings),
         lambda: check_serial(settings),
     ]

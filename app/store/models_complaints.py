@@ -87,9 +87,10 @@ class Complaint(Base):
     pause_reason: Mapped[str | None] = mapped_column(String(16))
     resolve_days: Mapped[int] = mapped_column(Integer)
     ack_due: Mapped[dt.datetime] = mapped_column(DateTime)
-    resolve_due: Mapped[dt.datetime] = mapped_column(DateTime)
+    # NULL: pending, the working-day calendar of its year not entered yet (0009)
+    resolve_due: Mapped[dt.datetime | None] = mapped_column(DateTime)
     regulatory_days: Mapped[int] = mapped_column(Integer, default=15)
-    regulatory_due: Mapped[dt.datetime] = mapped_column(DateTime)
+    regulatory_due: Mapped[dt.datetime | None] = mapped_column(DateTime)
     extension_reason: Mapped[str | None] = mapped_column(Text)
     extension_approved_by: Mapped[str | None] = mapped_column(String(64))
 

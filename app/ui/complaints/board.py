@@ -31,7 +31,7 @@ from app.complaints.views import ComplaintSummary
 from app.staff.roles import Actor
 from app.ui.complaints.case import CaseView
 from app.ui.complaints.form import IntakeForm
-from app.ui.complaints.texts import due_text, kind_text, status_text
+from app.ui.complaints.texts import calendar_banner_text, due_text, kind_text, pending_text, status_text
 from app.ui.complaints.translations import sync_translator
 from app.ui.context import local_now
 from app.ui.i18n import current_language
@@ -40,7 +40,8 @@ from app.ui.status import status_line
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Coalescer, Header, label, screen_root
 
-COLOURS = {"overdue": QColor("#f8d7d3"), "due_soon": QColor("#fff0c9")}
+# A pending deadline (its year's calendar not entered) is shown like one due soon.
+COLOURS = {"overdue": QColor("#f8d7d3"), "due_soon": QColor("#fff0c9"), "pending": QColor("#fff0c9")}
 COLUMNS = 9
 
 
@@ -81,6 +82,9 @@ class ComplaintsBoard(QWidget):
         lay.addLayout(self._filters())
         self.bar = MessageBar()
         lay.addWidget(self.bar)
+        # Stays while the calendar does not reach far enough (not a passing message).
+        self.calendar_banner = MessageBar()
+        lay.addWidget(self.calendar_banner)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableWidget(0, COLUMNS)
         self.table.setHorizontalHeaderLabels([
@@ -163,20 +167,29 @@ class ComplaintsBoard(QWidget):
                 date_from=None if days is None else now.date() - dt.timedelta(days=days),
                 search=self.search.text() or None)
             overdue = cp.overdue_count(self.ctx.db, now)
+            calendar = cp.calendar_status(self.ctx.db, now)
         except Exception as exc:
             self.rows = []
             self._fill(now)
             self.bar.show_error(exc)
             return
         self.overdue.setText(self.tr("Overdue: %1").replace("%1", str(overdue)))
+        self._show_calendar(calendar)
         self._fill(now)
+
+    def _show_calendar(self, status: cp.CalendarStatus) -> None:
+        if not status.needs_attention:
+            self.calendar_banner.clear_message()
+            return
+        self.calendar_banner.show_message(calendar_banner_text(
+            status.missing_year, status.this_year, status.pending_cases, status.year), "warning", seconds=0)
 
     def _fill(self, now: dt.datetime) -> None:
         selected = self.case.case.uuid if self.case.case else None
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.rows))
         for r, c in enumerate(self.rows):
-            cells = [c.reference, due_text(c.next_due, now), status_text(c.status), kind_text(c.kind),
+            cells = [c.reference, self._due_cell(c, now), status_text(c.status), kind_text(c.kind),
                      c.customer_name_masked or "–", c.contact_masked or "–",
                      ", ".join(self._category_names(c.categories)) or "–", c.handler or "–",
                      f"{c.received_at:%m-%d %H:%M}"]
@@ -190,6 +203,15 @@ class ComplaintsBoard(QWidget):
                 self.table.selectRow(r)
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
+
+    @staticmethod
+    def _due_cell(c: ComplaintSummary, now: dt.datetime) -> str:
+        """The running deadline, or the pending text while its year's calendar is missing."""
+        if c.status not in ("received", "acknowledged", "in_progress") or "resolve" not in c.pending:
+            return due_text(c.next_due, now)
+        pending = pending_text(c.pending_year)
+        # A received case still has its acknowledgement running on the clock.
+        return f"{due_text(c.next_due, now)} · {pending}" if c.next_due is not None else pending
 
     def _category_names(self, codes: tuple[str, ...]) -> list[str]:
         if not hasattr(self, "_cat_names"):
@@ -220,8 +242,13 @@ class ComplaintsBoard(QWidget):
         self.stack.setCurrentIndex(0)
         self.reload()
         self.select_reference(case.reference)
-        self.bar.show_message(self.tr("%1 recorded; answer due by %2.").replace("%1", case.reference)
-                              .replace("%2", f"{case.resolve_due:%Y-%m-%d}"), "ok")
+        if case.resolve_due is None:
+            self.bar.show_message(self.tr("%1 recorded; the answer date is pending until the %2 calendar is "
+                                          "entered.").replace("%1", case.reference)
+                                  .replace("%2", str(case.pending_year or "")), "warning")
+        else:
+            self.bar.show_message(self.tr("%1 recorded; answer due by %2.").replace("%1", case.reference)
+                                  .replace("%2", f"{case.resolve_due:%Y-%m-%d}"), "ok")
         self.print_receipt(case.reference)
 
     def print_receipt(self, reference: str) -> None:

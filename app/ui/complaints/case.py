@@ -21,7 +21,16 @@ from PySide6.QtWidgets import (
 import app.complaints as cp
 from app.complaints.rules import NOTIFY_METHODS, PAUSE_REASONS, TRANSITIONS
 from app.complaints.views import ComplaintDetail, ComplaintSummary
-from app.ui.complaints.texts import action_text, channel_text, kind_text, method_text, pause_text, status_text
+from app.ui.complaints.texts import (
+    action_text,
+    channel_text,
+    deadline_text,
+    kind_text,
+    log_note_text,
+    method_text,
+    pause_text,
+    status_text,
+)
 from app.ui.messages import MessageBar
 from app.ui.widgets import card, label
 
@@ -128,9 +137,9 @@ class CaseView(QWidget):
             self.tr("Channel: %1").replace("%1", channel_text(c.channel)),
             self.tr("Received: %1 by %2").replace("%1", f"{c.received_at:{_FMT}}").replace("%2", c.received_by),
             self.tr("Acknowledge by: %1").replace("%1", f"{c.ack_due:{_FMT}}"),
-            self.tr("Answer by: %1").replace("%1", f"{c.resolve_due:{_FMT}}"),
+            self.tr("Answer by: %1").replace("%1", deadline_text(c.resolve_due, c.pending_year, _FMT)),
             self.tr("Regulatory limit (%1 days): %2").replace("%1", str(c.regulatory_days))
-            .replace("%2", f"{c.regulatory_due:{_FMT}}"),
+            .replace("%2", deadline_text(c.regulatory_due, c.pending_year, _FMT)),
             self.tr("Handler: %1").replace("%1", c.handler or "–"),
         ]
         if c.pause_reason:
@@ -142,7 +151,8 @@ class CaseView(QWidget):
             self.content.setText(d.content + (f"\n\n{answer} {d.resolution}" if d.resolution else ""))
             for e in d.log:
                 text = f"{e.at:{_FMT}}  {e.staff}  {action_text(e.action)}"
-                self.log.addItem(text + (f": {e.note}" if e.note else ""))
+                note = log_note_text(e.action, e.note, e.data)
+                self.log.addItem(text + (f": {note}" if note else ""))
         else:
             rows.append(self.tr("Customer: %1, %2").replace("%1", c.customer_name_masked or "–")
                         .replace("%2", c.contact_masked or "–"))

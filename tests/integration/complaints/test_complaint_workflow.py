@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 import app.complaints as cp
-from app.complaints.errors import CalendarUnknown, InvalidComplaintState
+from app.complaints.errors import InvalidComplaintState
 from app.errors import InvalidInput, NotPermitted, UnknownStaff
 from app.queue import issue_ticket
 from app.staff.roles import SYSTEM
@@ -184,12 +184,16 @@ def test_overdue_count_for_the_manager(branch, staff, at):
 def test_year_end_needs_the_branch_calendar_for_2027(branch, staff, at):
     o = staff["officer"]
     before = _counts(branch)
-    with pytest.raises(CalendarUnknown, match="2027"):
-        _intake(branch, o, T(2026, 12, 30, 10), received_at=T(2026, 12, 30, 10))
-    assert _counts(branch) == before
+    # Taken in without the 2027 calendar: stored, the 2027 deadlines pending.
+    c = _intake(branch, o, T(2026, 12, 30, 10), received_at=T(2026, 12, 30, 10))
+    assert c.reference == "TS-20261230-0001"
+    assert (c.resolve_due, c.regulatory_due, c.pending) == (None, None, ("resolve", "regulatory"))
+    assert _counts(branch) == (before[0] + 1, before[1] + 2, before[2] + 1, before[3] + 1)
     cp.set_calendar_override(branch, dt.date(2027, 1, 1), kind="holiday", note="元旦", actor=SYSTEM,
-                             now=T(2026, 12, 1))
-    c = _intake(branch, o, T(2026, 12, 30, 10))
+                             now=T(2026, 12, 30, 11))
+    assert cp.get_complaint(branch, c.reference, actor=o, now=T(2026, 12, 30, 11)).resolve_due \
+        == T(2027, 1, 5, 17, 0)
+    c = _intake(branch, o, T(2026, 12, 30, 12))
     assert c.resolve_due == T(2027, 1, 5, 17, 0)
 
 

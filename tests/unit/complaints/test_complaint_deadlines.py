@@ -97,11 +97,48 @@ def test_regulatory_limit_is_calendar_days_moved_off_non_working_days():
 
 
 def test_year_end_into_2027_needs_the_branch_calendar():
+    # The calendar itself still refuses to guess a 2027 date...
     with pytest.raises(CalendarUnknown) as err:
-        resolve_due(T(2026, 12, 30, 10, 0), 3)
+        WorkCalendar().add_workdays(D(2026, 12, 30), 3)
     assert "2027" in err.value.message and err.value.message.endswith(".")
+    # ...and the deadline arithmetic leaves such deadlines pending instead of failing.
+    d = compute_deadlines(T(2026, 12, 30, 10, 0), resolve_days=3, cal=CAL)
+    assert (d.resolve_due, d.regulatory_due) == (None, None)
+    assert d.pending == ("resolve", "regulatory") and d.unknown_year == 2027
+    assert d.ack_due == T(2026, 12, 31, 10, 0)  # on the clock: always known
+    assert d.counting_day == D(2026, 12, 30)
     # Within 2026 the count still works: Dec 29, 30, 31.
     assert WorkCalendar().add_workdays(D(2026, 12, 28), 3) == D(2026, 12, 31)
+
+
+def test_only_the_deadlines_that_reach_2027_are_pending():
+    # Mon Dec 14 10:00, complaint: Dec 15, 16, 17 -> known; Dec 14 + 15 = Tue Dec 29 -> known.
+    d = compute_deadlines(T(2026, 12, 14, 10, 0), resolve_days=3, cal=CAL)
+    assert (d.resolve_due, d.regulatory_due, d.pending) == (T(2026, 12, 17, 17), T(2026, 12, 29, 17), ())
+    # Mon Dec 21 10:00: Dec 22, 23, 24 known; Dec 21 + 15 = Jan 5 2027 -> pending.
+    d = compute_deadlines(T(2026, 12, 21, 10, 0), resolve_days=3, cal=CAL)
+    assert d.resolve_due == T(2026, 12, 24, 17) and d.regulatory_due is None
+    assert d.pending == ("regulatory",) and d.unknown_year == 2027
+    # Thu Dec 31 18:00 (after closing): even the counting day is in 2027.
+    d = compute_deadlines(T(2026, 12, 31, 18, 0), resolve_days=3, cal=CAL)
+    assert d.counting_day is None and d.pending == ("resolve", "regulatory")
+    assert d.ack_due == T(2027, 1, 1, 18, 0)
+
+
+def test_a_pause_into_2027_leaves_the_resolution_pending():
+    # Received Mon Dec 21 10:00, paused Wed Dec 23 10:00 - Mon Jan 4 2027 09:00:
+    # the paused working days cannot be counted without the 2027 calendar.
+    pauses = [Pause(T(2026, 12, 23, 10), T(2027, 1, 4, 9))]
+    d = compute_deadlines(T(2026, 12, 21, 10, 0), resolve_days=3, pauses=pauses, cal=CAL)
+    assert d.resolve_due is None and d.paused_workdays is None and d.unknown_year == 2027
+    # With 2027 entered (Jan 1 closed): closings Dec 23, 24, 25, 28, 29, 30, 31 = 7 working
+    # days inside; Dec 22 + ... -> the 10th working day after Mon Dec 21:
+    # 22, 23, 24, 25, 28, 29, 30, 31, Jan 4, Jan 5.
+    cal = WorkCalendar({D(2027, 1, 1): False})
+    d = compute_deadlines(T(2026, 12, 21, 10, 0), resolve_days=3, pauses=pauses, cal=cal)
+    assert d.paused_workdays == 7 and d.resolve_due == T(2027, 1, 5, 17)
+    # Regulatory: Dec 21 + 15 + 12 calendar closings (Dec 23 .. Jan 3) = Jan 17 (Sun) -> Mon Jan 18.
+    assert d.regulatory_due == T(2027, 1, 18, 17)
 
 
 def test_year_end_with_branch_overrides_for_2027():

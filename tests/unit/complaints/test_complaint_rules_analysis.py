@@ -72,3 +72,19 @@ def test_analysis_figures_by_hand():
     assert a.satisfaction.value == 0.75
     assert (a.adoption.numerator, a.adoption.denominator) == (1, 2) and a.adoption.met is True
     assert a.volume.denominator == 200 and a.volume.numerator == 9
+
+
+def test_a_still_pending_deadline_counts_as_not_yet_due():
+    """Cases received late in December 2026 whose deadline waits for the 2027 calendar."""
+    D = dt.date
+    received = T(2026, 12, 28, 10)
+    on_time = CaseFacts("complaint", "counter", (), "resolved", T(2026, 12, 21, 10), T(2026, 12, 24, 17),
+                        T(2026, 12, 23, 10), None, None)
+    answered_pending = CaseFacts("complaint", "counter", (), "resolved", received, None,
+                                 T(2026, 12, 30, 10), None, None)
+    open_pending = CaseFacts("suggestion", "counter", (), "acknowledged", received, None, None, None, None)
+    a = analyse([on_time, answered_pending, open_pending], period="2026-12", start=D(2026, 12, 1),
+                end=D(2026, 12, 31), as_of=T(2027, 1, 20, 9), monthly_target=200)
+    # Neither pending case is late nor measured; the handled count still sees all three.
+    assert (a.timeliness.numerator, a.timeliness.denominator) == (1, 1)
+    assert a.received == 3

@@ -4,139 +4,139 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../case.py" line="45"/>
-        <location filename="../case.py" line="121"/>
+        <location filename="../case.py" line="54"/>
+        <location filename="../case.py" line="130"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../case.py" line="53"/>
+        <location filename="../case.py" line="62"/>
         <source>Follow-up log</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../case.py" line="55"/>
+        <location filename="../case.py" line="64"/>
         <source>Note, answer or reason</source>
         <translation>记录、答复或原因</translation>
     </message>
     <message>
-        <location filename="../case.py" line="67"/>
+        <location filename="../case.py" line="76"/>
         <source>Acknowledge</source>
         <translation>确认受理</translation>
     </message>
     <message>
-        <location filename="../case.py" line="67"/>
+        <location filename="../case.py" line="76"/>
         <source>Start</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../case.py" line="68"/>
+        <location filename="../case.py" line="77"/>
         <source>Pause</source>
         <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../case.py" line="68"/>
+        <location filename="../case.py" line="77"/>
         <source>Resume</source>
         <translation>恢复计时</translation>
     </message>
     <message>
-        <location filename="../case.py" line="68"/>
+        <location filename="../case.py" line="77"/>
         <source>Resolve</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../case.py" line="69"/>
+        <location filename="../case.py" line="78"/>
         <source>Customer notified</source>
         <translation>已告知客户</translation>
     </message>
     <message>
-        <location filename="../case.py" line="69"/>
+        <location filename="../case.py" line="78"/>
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../case.py" line="70"/>
+        <location filename="../case.py" line="79"/>
         <source>Reopen</source>
         <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../case.py" line="70"/>
+        <location filename="../case.py" line="79"/>
         <source>Assign</source>
         <translation>指派</translation>
     </message>
     <message>
-        <location filename="../case.py" line="70"/>
+        <location filename="../case.py" line="79"/>
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../case.py" line="71"/>
+        <location filename="../case.py" line="80"/>
         <source>Extend limit</source>
         <translation>延长时限</translation>
     </message>
     <message>
-        <location filename="../case.py" line="81"/>
+        <location filename="../case.py" line="90"/>
         <source>Satisfaction </source>
         <translation>满意度 </translation>
     </message>
     <message>
-        <location filename="../case.py" line="82"/>
+        <location filename="../case.py" line="91"/>
         <source>Suggestion adopted</source>
         <translation>建议已采纳</translation>
     </message>
     <message>
-        <location filename="../case.py" line="128"/>
+        <location filename="../case.py" line="137"/>
         <source>Channel: %1</source>
         <translation>渠道：%1</translation>
     </message>
     <message>
-        <location filename="../case.py" line="129"/>
+        <location filename="../case.py" line="138"/>
         <source>Received: %1 by %2</source>
         <translation>受理：%1，%2</translation>
     </message>
     <message>
-        <location filename="../case.py" line="130"/>
+        <location filename="../case.py" line="139"/>
         <source>Acknowledge by: %1</source>
         <translation>确认受理期限：%1</translation>
     </message>
     <message>
-        <location filename="../case.py" line="131"/>
+        <location filename="../case.py" line="140"/>
         <source>Answer by: %1</source>
         <translation>答复期限：%1</translation>
     </message>
     <message>
-        <location filename="../case.py" line="132"/>
+        <location filename="../case.py" line="141"/>
         <source>Regulatory limit (%1 days): %2</source>
         <translation>监管时限（%1天）：%2</translation>
     </message>
     <message>
-        <location filename="../case.py" line="134"/>
+        <location filename="../case.py" line="143"/>
         <source>Handler: %1</source>
         <translation>经办人：%1</translation>
     </message>
     <message>
-        <location filename="../case.py" line="137"/>
+        <location filename="../case.py" line="146"/>
         <source>Paused: %1</source>
         <translation>已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../case.py" line="140"/>
-        <location filename="../case.py" line="147"/>
+        <location filename="../case.py" line="149"/>
+        <location filename="../case.py" line="157"/>
         <source>Customer: %1, %2</source>
         <translation>客户：%1，%2</translation>
     </message>
     <message>
-        <location filename="../case.py" line="141"/>
+        <location filename="../case.py" line="150"/>
         <source>Answer:</source>
         <translation>答复：</translation>
     </message>
     <message>
-        <location filename="../case.py" line="149"/>
+        <location filename="../case.py" line="159"/>
         <source>Content is visible to complaints staff and managers only.</source>
         <translation>内容仅对投诉专员和网点负责人可见。</translation>
     </message>
     <message>
-        <location filename="../case.py" line="191"/>
+        <location filename="../case.py" line="201"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -144,165 +144,220 @@
 <context>
     <name>Complaints</name>
     <message>
-        <location filename="../texts.py" line="14"/>
+        <location filename="../texts.py" line="17"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="15"/>
+        <location filename="../texts.py" line="18"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="16"/>
+        <location filename="../texts.py" line="19"/>
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="22"/>
+        <location filename="../texts.py" line="25"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="23"/>
-        <location filename="../texts.py" line="44"/>
+        <location filename="../texts.py" line="26"/>
+        <location filename="../texts.py" line="47"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="24"/>
-        <location filename="../texts.py" line="47"/>
+        <location filename="../texts.py" line="27"/>
+        <location filename="../texts.py" line="50"/>
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="25"/>
+        <location filename="../texts.py" line="28"/>
         <source>Web / app</source>
         <translation>网站/App</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="26"/>
+        <location filename="../texts.py" line="29"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="32"/>
-        <location filename="../texts.py" line="61"/>
+        <location filename="../texts.py" line="35"/>
+        <location filename="../texts.py" line="64"/>
         <source>Received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="33"/>
-        <location filename="../texts.py" line="62"/>
+        <location filename="../texts.py" line="36"/>
+        <location filename="../texts.py" line="65"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="34"/>
+        <location filename="../texts.py" line="37"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="35"/>
-        <location filename="../texts.py" line="64"/>
+        <location filename="../texts.py" line="38"/>
+        <location filename="../texts.py" line="67"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="36"/>
-        <location filename="../texts.py" line="66"/>
+        <location filename="../texts.py" line="39"/>
+        <location filename="../texts.py" line="69"/>
         <source>Resolved</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="37"/>
-        <location filename="../texts.py" line="67"/>
+        <location filename="../texts.py" line="40"/>
+        <location filename="../texts.py" line="70"/>
         <source>Customer notified</source>
         <translation>已告知客户</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="38"/>
-        <location filename="../texts.py" line="68"/>
+        <location filename="../texts.py" line="41"/>
+        <location filename="../texts.py" line="71"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="45"/>
+        <location filename="../texts.py" line="48"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="46"/>
+        <location filename="../texts.py" line="49"/>
         <source>Email</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="48"/>
+        <location filename="../texts.py" line="51"/>
         <source>In person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="54"/>
+        <location filename="../texts.py" line="57"/>
         <source>Waiting for the customer</source>
         <translation>等待客户</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="55"/>
+        <location filename="../texts.py" line="58"/>
         <source>Outside appraisal</source>
         <translation>外部鉴定</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="63"/>
+        <location filename="../texts.py" line="66"/>
         <source>Started</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="65"/>
+        <location filename="../texts.py" line="68"/>
         <source>Resumed</source>
         <translation>恢复计时</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="69"/>
+        <location filename="../texts.py" line="72"/>
         <source>Reopened</source>
         <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="70"/>
+        <location filename="../texts.py" line="73"/>
         <source>Assigned</source>
         <translation>已指派</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="71"/>
+        <location filename="../texts.py" line="74"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="72"/>
+        <location filename="../texts.py" line="75"/>
         <source>Limit extended</source>
         <translation>时限已延长</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="73"/>
+        <location filename="../texts.py" line="76"/>
         <source>Receipt print</source>
         <translation>回执打印</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="84"/>
+        <location filename="../texts.py" line="77"/>
+        <source>Deadline pending</source>
+        <translation>期限待定</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="78"/>
+        <source>Deadlines computed</source>
+        <translation>期限已计算</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="85"/>
+        <source>Pending (calendar missing)</source>
+        <translation>待定 (缺日历)</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="86"/>
+        <source>Pending (%1 calendar missing)</source>
+        <translation>待定 (缺%1年日历)</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="93"/>
+        <source>the working-day calendar for %1 is not known yet; enter the %1 holidays and make-up working days.</source>
+        <translation>%1年的工作日历尚未知，请录入%1年的节假日与调休上班日。</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="99"/>
+        <source>answer by %1</source>
+        <translation>答复期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="102"/>
+        <source>regulatory limit %1</source>
+        <translation>监管时限 %1</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="105"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="122"/>
+        <source>Enter next year&apos;s holidays: the %1 working-day calendar is not known yet.</source>
+        <translation>请录入明年的节假日：%1年的工作日历尚未知。</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="125"/>
+        <source>Enter the %1 holidays: the %1 working-day calendar is not known yet.</source>
+        <translation>请录入%1年的节假日：%1年的工作日历尚未知。</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="129"/>
+        <source>Open cases with a pending deadline: %1.</source>
+        <translation>期限待定的未结案件：%1 件。</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="141"/>
         <source>%1 d</source>
         <translation>%1天</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="86"/>
+        <location filename="../texts.py" line="143"/>
         <source>%1 h</source>
         <translation>%1小时</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="88"/>
+        <location filename="../texts.py" line="145"/>
         <source>overdue %1</source>
         <translation>超期%1</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="90"/>
+        <location filename="../texts.py" line="147"/>
         <source>in %1</source>
         <translation>剩%1</translation>
     </message>
@@ -310,142 +365,147 @@
 <context>
     <name>ComplaintsBoard</name>
     <message>
-        <location filename="../board.py" line="57"/>
+        <location filename="../board.py" line="59"/>
         <source>BranchDesk - Complaints</source>
         <translation>BranchDesk - 投诉与建议</translation>
     </message>
     <message>
-        <location filename="../board.py" line="71"/>
+        <location filename="../board.py" line="73"/>
         <source>Complaints and suggestions</source>
         <translation>投诉与建议</translation>
     </message>
     <message>
-        <location filename="../board.py" line="84"/>
+        <location filename="../board.py" line="91"/>
         <source>Reference</source>
         <translation>受理编号</translation>
     </message>
     <message>
-        <location filename="../board.py" line="84"/>
+        <location filename="../board.py" line="91"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../board.py" line="84"/>
+        <location filename="../board.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../board.py" line="84"/>
+        <location filename="../board.py" line="91"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../board.py" line="84"/>
+        <location filename="../board.py" line="91"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../board.py" line="85"/>
+        <location filename="../board.py" line="92"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../board.py" line="85"/>
+        <location filename="../board.py" line="92"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../board.py" line="85"/>
+        <location filename="../board.py" line="92"/>
         <source>Handler</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../board.py" line="85"/>
+        <location filename="../board.py" line="92"/>
         <source>Received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../board.py" line="107"/>
+        <location filename="../board.py" line="114"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../board.py" line="111"/>
+        <location filename="../board.py" line="118"/>
         <source>Open cases</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../board.py" line="112"/>
+        <location filename="../board.py" line="119"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../board.py" line="116"/>
+        <location filename="../board.py" line="123"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../board.py" line="121"/>
+        <location filename="../board.py" line="128"/>
         <source>All handlers</source>
         <translation>全部经办人</translation>
     </message>
     <message>
-        <location filename="../board.py" line="125"/>
+        <location filename="../board.py" line="132"/>
         <source>Any time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../board.py" line="125"/>
+        <location filename="../board.py" line="132"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../board.py" line="125"/>
+        <location filename="../board.py" line="132"/>
         <source>Last 7 days</source>
         <translation>近7天</translation>
     </message>
     <message>
-        <location filename="../board.py" line="126"/>
+        <location filename="../board.py" line="133"/>
         <source>Last 30 days</source>
         <translation>近30天</translation>
     </message>
     <message>
-        <location filename="../board.py" line="128"/>
+        <location filename="../board.py" line="135"/>
         <source>Search reference, ticket, name, phone</source>
         <translation>搜索编号、票号、姓名、电话</translation>
     </message>
     <message>
-        <location filename="../board.py" line="130"/>
+        <location filename="../board.py" line="137"/>
         <source>Print receipt</source>
         <translation>打印回执</translation>
     </message>
     <message>
-        <location filename="../board.py" line="133"/>
+        <location filename="../board.py" line="140"/>
         <source>New case</source>
         <translation>新登记</translation>
     </message>
     <message>
-        <location filename="../board.py" line="168"/>
+        <location filename="../board.py" line="176"/>
         <source>Overdue: %1</source>
         <translation>超期：%1</translation>
     </message>
     <message>
-        <location filename="../board.py" line="220"/>
+        <location filename="../board.py" line="246"/>
+        <source>%1 recorded; the answer date is pending until the %2 calendar is entered.</source>
+        <translation>%1 已登记；答复期限待录入%2年日历后确定。</translation>
+    </message>
+    <message>
+        <location filename="../board.py" line="250"/>
         <source>%1 recorded; answer due by %2.</source>
         <translation>%1 已受理，答复期限 %2。</translation>
     </message>
     <message>
-        <location filename="../board.py" line="242"/>
+        <location filename="../board.py" line="272"/>
         <source>Receipt for %1 printed.</source>
         <translation>%1 的回执已打印。</translation>
     </message>
     <message>
-        <location filename="../board.py" line="244"/>
+        <location filename="../board.py" line="274"/>
         <source>No printer is set up; the receipt for %1 was not printed.</source>
         <translation>未配置打印机，%1 的回执未打印。</translation>
     </message>
     <message>
-        <location filename="../board.py" line="247"/>
+        <location filename="../board.py" line="277"/>
         <source>The receipt for %1 could not be printed; the case is kept.</source>
         <translation>%1 的回执未能打印，案件已保存。</translation>
     </message>
