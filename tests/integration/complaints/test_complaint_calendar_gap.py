@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+import pytest
 from sqlalchemy import func, select
 
 import app.complaints as cp
@@ -181,5 +182,27 @@ def test_upgrading_a_0002_database_keeps_its_cases_and_allows_pending_deadlines(
         assert (same.resolve_due, same.regulatory_due) == (T(2026, 11, 26, 17), T(2026, 12, 8, 17))
         pending = _intake(db, SYSTEM, T(2026, 12, 28, 17, 30))
         assert pending.reference == "TS-20261228-0001" and pending.resolve_due is None
+    finally:
+        db.dispose()
+
+
+@pytest.mark.postgres
+def test_upgrading_a_0002_postgresql_database_allows_pending_deadlines(pg_url):
+    old = Database(pg_url)
+    upgrade_to_head(old, "0002")
+    init_catalogue(old, actor=SYSTEM, now=T(2026, 11, 23, 8))
+    kept = _intake(old, SYSTEM, T(2026, 11, 23, 10))
+    old.dispose()
+    db = open_database(pg_url)
+    try:
+        assert current_revisions(db) == known_heads()
+        same = cp.get_complaint(db, kept.reference, actor=SYSTEM, now=T(2026, 11, 23, 11))
+        assert same.resolve_due == T(2026, 11, 26, 17)
+        pending = _intake(db, SYSTEM, T(2026, 12, 28, 17, 30))
+        assert (pending.resolve_due, pending.regulatory_due) == (None, None)
+        assert cp.set_calendar_override(db, D(2027, 1, 1), kind="holiday", actor=SYSTEM,
+                                        now=T(2026, 12, 29, 9)) == 1
+        assert cp.get_complaint(db, pending.reference, actor=SYSTEM,
+                                now=T(2026, 12, 29, 9)).resolve_due == T(2027, 1, 4, 17)
     finally:
         db.dispose()
