@@ -17,7 +17,7 @@ MANAGER = Actor("boss", frozenset({"manager"}))
 
 
 @pytest.fixture
-def screen(qtbot, sqlite_url, at):
+def screen(qtbot, sqlite_url, at, lang):  # lang: the Chinese catalogs, whatever ran before
     from app.ui.bridge import FeedBridge
     from app.ui.context import ScreenContext
     from app.ui.manager.screen import ManagerScreen
