@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 import app.complaints as cp
 from app.cli.registry import Arg, Context, Outcome, command, parse_at, parse_date
@@ -16,9 +17,17 @@ REF = Arg("--ref", str, required=True, help="reference (TS-20261123-0007), id or
 NOTE = Arg("--note", str, default="", help="note for the follow-up log")
 
 
+def _answer_by(due: dt.date | dt.datetime | None) -> str:
+    if due is None:
+        return "answer date pending (the working-day calendar of its year is not entered yet)"
+    return f"answer by {due:%Y-%m-%d %H:%M}" if isinstance(due, dt.datetime) else f"answer by {due:%Y-%m-%d}"
+
+
 def _line(c: ComplaintSummary) -> str:
     due = f"due {c.next_due:%Y-%m-%d %H:%M}" if c.next_due else "no open deadline"
     flag = {"overdue": " OVERDUE", "due_soon": " due soon"}.get(c.deadline_state, "")
+    if c.deadline_state == "pending":
+        due, flag = f"deadline pending ({c.pending_year} calendar not entered)", ""
     return f"{c.reference} {c.kind} [{c.status}] {due}{flag}; handler {c.handler or '-'}"
 
 
@@ -45,7 +54,7 @@ def intake(ctx: Context, a: argparse.Namespace) -> Outcome:
         window_number=a.window, teller=a.teller, received_at=a.received_at, actor=ctx.actor, now=ctx.now(),
     )
     return Outcome(c, f"{c.reference} received; acknowledge by {c.ack_due:%Y-%m-%d %H:%M}, "
-                      f"answer by {c.resolve_due:%Y-%m-%d %H:%M}.")
+                      f"{_answer_by(c.resolve_due)}.")
 
 
 @command(
@@ -111,7 +120,7 @@ _step("extend", cp.extend_limit, Arg("--reason", str, required=True),
 @command("complaints receipt", REF, help="what the customer's receipt shows")
 def receipt(ctx: Context, a: argparse.Namespace) -> Outcome:
     job = receipt_job(ctx.db, a.ref, actor=ctx.actor)
-    return Outcome(job, f"{job.reference} {job.kind_en}; answer by {job.answer_due.isoformat()}.")
+    return Outcome(job, f"{job.reference} {job.kind_en}; {_answer_by(job.answer_due)}.")
 
 
 @command("complaints print", REF, help="print the customer's receipt on the configured printer")

@@ -28,8 +28,8 @@ def receipt_job(db: Database, ref: str | int, *, actor: Actor) -> ReceiptPrintJo
         zh, en = KIND_NAMES[c.kind]
         return ReceiptPrintJob(
             reference=c.reference, kind_zh=zh, kind_en=en, received_at=c.received_at,
-            # None while the deadline is pending (see print_receipt)
-            answer_due=c.resolve_due.date() if c.resolve_due is not None else None,  # type: ignore[arg-type]
+            # None while the deadline is pending: the receipt says it will be confirmed
+            answer_due=c.resolve_due.date() if c.resolve_due is not None else None,
             branch_name_zh=str(setting(s, "branch.name_zh") or ""),
             branch_name_en=str(setting(s, "branch.name_en") or ""),
             footer_zh=FOOTER_ZH, footer_en=FOOTER_EN,
@@ -43,13 +43,6 @@ def print_receipt(db: Database, printer, ref: str | int, *, actor: Actor, now: d
     detail, never an exception that could lose the case.
     """
     job = receipt_job(db, ref, actor=actor)
-    if job.answer_due is None:
-        # The printer layout (app/devices/layout.py) prints a date there and has
-        # no wording for a pending one yet: say so instead of a driver error.
-        set_receipt_print_state(db, ref, state="failed", actor=actor, now=now, detail=(
-            "The answer date is pending until the working-day calendar of its year is entered, "
-            "and the receipt layout cannot print a pending date; print the receipt after entering it."))
-        return "failed"
     try:
         printer.print_receipt(job)
     except PrinterError as exc:

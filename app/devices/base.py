@@ -37,7 +37,9 @@ class ReceiptPrintJob:
     kind_zh: str
     kind_en: str
     received_at: dt.datetime
-    answer_due: dt.date
+    # None while the working-day calendar of its year is not known yet: the
+    # receipt then says the date will be confirmed (never a guessed date).
+    answer_due: dt.date | None
     branch_name_zh: str
     branch_name_en: str
     footer_zh: str = ""

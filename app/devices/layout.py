@@ -168,6 +168,10 @@ def receipt_steps(job: ReceiptPrintJob, dots: int, *, partial_cut: bool = True) 
     steps += _para(job.reference, dots, size=2 if text_width(job.reference) * 24 <= dots else 1, bold=True)
     steps += [Feed(1)]
     steps += _para(f"受理时间 Received {job.received_at:%Y-%m-%d %H:%M}", dots)
-    steps += _para(f"答复期限 Answer by {job.answer_due:%Y-%m-%d}", dots)
+    if job.answer_due is not None:
+        steps += _para(f"答复期限 Answer by {job.answer_due:%Y-%m-%d}", dots)
+    else:
+        steps += _para("答复期限：待定，我们将另行通知", dots)
+        steps += _para("Answer date: to be confirmed; we will tell you", dots)
     steps += [Feed(1), QR(job.reference, module=6 if dots >= 576 else 5)]
     return steps + _tail(job.footer_zh, job.footer_en, partial_cut, dots)

@@ -206,3 +206,33 @@ def test_upgrading_a_0002_postgresql_database_allows_pending_deadlines(pg_url):
                                 now=T(2026, 12, 29, 9)).resolve_due == T(2027, 1, 4, 17)
     finally:
         db.dispose()
+
+
+def test_cli_intake_and_receipt_in_the_gap(tmp_path):
+    """The officer at the command line: the case is taken, the receipt prints."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "BRANCHDESK_DB": str(tmp_path / "b.sqlite3"),
+           "BRANCHDESK_CONFIG": str(tmp_path / "settings.toml"), "BRANCHDESK_LOG_DIR": str(tmp_path / "logs")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "app", *args], cwd=root, env=env, capture_output=True,
+                              text=True, timeout=120)
+
+    assert run("init").returncode == 0
+    r = run("complaints", "intake", "--kind", "complaint", "--content", "排队太久",
+            "--phone", "13812345678", "--at", "2026-12-28T17:30:00")
+    assert r.returncode == 0, r.stderr
+    assert "TS-20261228-0001 received" in r.stdout and "answer date pending" in r.stdout
+    r = run("complaints", "print", "--ref", "TS-20261228-0001", "--at", "2026-12-28T17:35:00")
+    assert r.returncode == 0, r.stderr
+    db = open_database(env["BRANCHDESK_DB"])
+    with db.read() as s:
+        case = s.scalar(select(Complaint))
+        assert case.print_state == "printed"  # the simulated printer took it
+        assert case.resolve_due is None
+    db.dispose()

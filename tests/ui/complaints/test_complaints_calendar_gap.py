@@ -133,8 +133,9 @@ def test_a_case_taken_in_on_the_form_without_2027_is_stored(qtbot, branch, tmp_p
     assert _column(board, "Reference") == ["TS-20261228-0001"]
     # Received: the acknowledgement runs on the clock, the answer date waits.
     assert _column(board, "Due") == ["12-29 17:30 (in 1 d) · Pending (2027 calendar missing)"]
-    # The receipt layout has no wording for a pending date yet: the case is kept, the
-    # print recorded as failed, to be printed again once 2027 is entered.
-    qtbot.waitUntil(lambda: "could not be printed; the case is kept" in board.bar.text(), timeout=5000)
-    assert cp.get_complaint(db, "TS-20261228-0001", actor=staff["officer"],
-                            now=T(2026, 12, 28, 17, 31)).print_state == "failed"
+    # The customer still leaves with a receipt: it says the answer date will be
+    # confirmed (no guessed date), and the print is recorded.
+    qtbot.waitUntil(lambda: cp.get_complaint(db, "TS-20261228-0001", actor=staff["officer"],
+                                             now=T(2026, 12, 28, 17, 31)).print_state == "printed",
+                    timeout=5000)
+    assert (tmp_path / "receipt-TS-20261228-0001.png").exists()

@@ -102,3 +102,14 @@ def test_receipt_shows_reference_and_dates(receipt_job):
     assert any(t == "TS-20261123-0007" for _, t in sized_ascii(data))
     assert any("2026-11-30" in s for s in chinese_segments(data))
     assert qr_payloads(data) == ["TS-20261123-0007"]
+
+
+def test_receipt_with_a_pending_answer_date_says_it_will_be_confirmed(receipt_job):
+    # The working-day calendar of the answer date's year is not entered yet:
+    # the customer still gets a receipt, with no guessed date on it.
+    pending = dataclasses.replace(receipt_job, answer_due=None)
+    data = render_escpos(receipt_steps(pending, 576), printer_config({}))
+    segments = chinese_segments(data)
+    assert any("答复期限：待定" in s for s in segments)
+    assert not any("2026-11-30" in s for s in segments)
+    assert qr_payloads(data) == ["TS-20261123-0007"]
