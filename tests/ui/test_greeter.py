@@ -92,7 +92,8 @@ def test_cancel_from_recent_list(qtbot, sctx, actors, aloop, app_ctx, now):
     issue(qtbot, screen, "E")
     screen._refresh_now()
     screen.recent.select_number("E001")
-    qtbot.mouseClick(screen.recent.cancel, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(screen.action_done, timeout=5000):
+        qtbot.mouseClick(screen.recent.cancel, Qt.MouseButton.LeftButton)
     assert screen.recent.table.item(0, 3).text() == "已作废"
     assert q.waiting_list(app_ctx.db, now=now) == []
 
@@ -111,3 +112,31 @@ def test_lost_database_is_said_in_one_sentence_and_recovers(qtbot, sctx, actors,
     qtbot.waitUntil(lambda: screen.bar.text() == "无法连接数据库，请稍后重试；如持续出现请联系科技人员。", timeout=3000)
     monkeypatch.setattr(bridge_mod, "events_since", real)
     qtbot.waitUntil(lambda: screen.bar.text() == "数据库连接已恢复。", timeout=3000)
+
+
+def test_a_locked_database_never_freezes_cancel(qtbot, sctx, actors, aloop, app_ctx, now, db_file):
+    """Another process holds the write lock: Cancel waits in a worker thread,
+    the window keeps painting, and the ticket is cancelled once the lock is gone."""
+    import sqlite3
+    import time
+
+    screen = make(qtbot, sctx, actors)
+    issue(qtbot, screen, "E")
+    screen._refresh_now()
+    screen.recent.select_number("E001")
+    other = sqlite3.connect(db_file, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        qtbot.mouseClick(screen.recent.cancel, Qt.MouseButton.LeftButton)
+        started = time.monotonic()
+        qtbot.wait(300)  # the event loop runs meanwhile
+        assert time.monotonic() - started < 2
+        assert screen.cancel_in_flight and not screen.recent.cancel.isEnabled()
+        assert not screen.recent.reprint.isEnabled()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    qtbot.waitUntil(lambda: screen.recent.table.item(0, 3).text() == "已作废", timeout=10_000)
+    assert screen.recent.cancel.isEnabled()
+    assert screen.bar.level == "ok" and "E001" in screen.bar.text()
+    assert q.waiting_list(app_ctx.db, now=now) == []

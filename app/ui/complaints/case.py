@@ -1,11 +1,18 @@
 """One case: details (personal data only for allowed roles; every opening is
-recorded by ``complaint_detail``), the follow-up log, and the actions."""
+recorded by ``complaint_detail``), the follow-up log, and the actions.
+
+Every step is a write that may wait for the database (a busy SQLite file waits
+up to its 30 s busy timeout), so it runs in a worker thread, as on the teller's
+window: the step buttons are disabled while it is in flight (a double click
+acts once) and the case is shown again when it returns."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
+import shiboken6
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,21 +39,25 @@ from app.ui.complaints.texts import (
     status_text,
 )
 from app.ui.messages import MessageBar
+from app.ui.tasks import in_thread, spawn
 from app.ui.widgets import card, label
 
 _FMT = "%Y-%m-%d %H:%M"
 
 
 class CaseView(QWidget):
-    """Emits ``changed(ComplaintSummary)`` after every step taken here."""
+    """Emits ``changed(ComplaintSummary)`` after every step taken here, then
+    ``action_done`` (None, or the exception shown) once the step has come back."""
 
     changed = Signal(object)
+    action_done = Signal(object)
 
     def __init__(self, ctx, actor, now: Callable, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.ctx, self.actor, self._now = ctx, actor, now
         self.case: ComplaintSummary | None = None
         self.detail: ComplaintDetail | None = None
+        self.in_flight = False  # a step is running in a worker thread
         frame, lay = card()
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -170,7 +181,7 @@ class CaseView(QWidget):
                 ok = status is not None and status != "closed"
             if key == "extend":
                 ok = ok and self.actor.can("complaint.approve")
-            button.setEnabled(bool(ok and handle))
+            button.setEnabled(bool(ok and handle) and not self.in_flight)
 
     def on_action(self, key: str) -> None:
         """Run one workflow step for the open case and re-render it."""
@@ -191,13 +202,56 @@ class CaseView(QWidget):
               "resume": cp.resume_case, "resolve": cp.resolve_case, "notify": cp.notify_customer,
               "close": cp.close_case, "reopen": cp.reopen_case, "assign": cp.assign_case,
               "note": cp.add_note, "extend": cp.extend_limit}[key]
+        if self.in_flight:
+            return
+        self.in_flight = True
+        for button in self.buttons.values():
+            button.setEnabled(False)
+        spawn(self._step(key, functools.partial(fn, self.ctx.db, self.case.uuid, actor=self.actor,
+                                                now=self._now(), **kwargs)))
+
+    def _load(self, ref: str | int) -> tuple[ComplaintSummary, ComplaintDetail | None]:
+        """The case after a step (in the worker thread: opening it is recorded too)."""
+        if self.actor.can("complaint.personal_data"):
+            detail = cp.complaint_detail(self.ctx.db, ref, purpose="board", actor=self.actor, now=self._now())
+            return detail.summary, detail
+        return cp.get_complaint(self.ctx.db, ref, actor=self.actor, now=self._now()), None
+
+    async def _step(self, key: str, call: Callable[[], ComplaintSummary]) -> None:
+        error: BaseException | None = None
+        result: ComplaintSummary | None = None
         try:
-            result = fn(self.ctx.db, self.case.uuid, actor=self.actor, now=self._now(), **kwargs)
+            result = await in_thread(call)
         except Exception as exc:  # one sentence under the case, nothing half-stored
-            self.bar.show_error(exc)
+            error = exc
+        loaded: tuple[ComplaintSummary, ComplaintDetail | None] | None = None
+        reload_error: BaseException | None = None
+        if result is not None:
+            try:
+                loaded = await in_thread(self._load, result.uuid)
+            except Exception as exc:
+                reload_error = exc
+        if not shiboken6.isValid(self):  # the window was closed meanwhile
+            return
+        self.in_flight = False
+        if error is not None or result is None:
+            self._update_buttons()
+            if error is not None:
+                self.bar.show_error(error)
+            self.action_done.emit(error)
             return
         self.note.clear()
-        self.show_case(result.uuid)
-        self.bar.show_message(self.tr("%1: %2").replace("%1", result.reference)
-                              .replace("%2", action_text(key)), "ok")
+        self.detail = None
+        self.bar.clear_message()
+        if loaded is not None:
+            self.case, self.detail = loaded
+        else:
+            self.case = None
+        self._render()
+        if reload_error is not None:
+            self.bar.show_error(reload_error)
+        else:
+            self.bar.show_message(self.tr("%1: %2").replace("%1", result.reference)
+                                  .replace("%2", action_text(key)), "ok")
         self.changed.emit(result)
+        self.action_done.emit(None)

@@ -1,9 +1,14 @@
 """The intake form: kind, channel, customer and contact, related ticket,
-window/teller, categories, content. Submitting calls ``intake_complaint``."""
+window/teller, categories, content. Submitting calls ``intake_complaint`` in a
+worker thread (a busy SQLite file waits up to its 30 s busy timeout), with the
+submit button disabled until it returns, as on the teller's window."""
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt, Signal
+import shiboken6
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,18 +27,22 @@ from app.complaints.rules import CHANNELS, KINDS
 from app.ui.complaints.texts import channel_text, kind_text
 from app.ui.i18n import current_language
 from app.ui.messages import MessageBar
+from app.ui.tasks import in_thread, spawn
 from app.ui.widgets import card, label
 
 
 class IntakeForm(QWidget):
-    """Emits ``submitted(ComplaintSummary)`` once the case is stored."""
+    """Emits ``submitted(ComplaintSummary)`` once the case is stored, then
+    ``action_done`` (None, or the exception shown) once a submit has come back."""
 
     submitted = Signal(object)
+    action_done = Signal(object)
     cancelled = Signal()
 
     def __init__(self, ctx, actor, now, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.ctx, self.actor, self._now = ctx, actor, now
+        self.in_flight = False  # a submit is running in a worker thread
         frame, lay = card()
         outer = QHBoxLayout(self)
         outer.setContentsMargins(16, 16, 16, 16)
@@ -86,21 +95,39 @@ class IntakeForm(QWidget):
         self.cancel.clicked.connect(self.cancelled)
 
     def on_submit(self) -> None:
-        """Store the case; nothing is stored when a field is refused."""
-        try:
-            case = intake_complaint(
-                self.ctx.db, kind=self.kind.currentData(), channel=self.channel.currentData(),
-                content=self.content.toPlainText(), customer_name=self.name.text(),
-                customer_phone=self.phone.text(), customer_email=self.email.text(),
-                categories=[c for c, box in self.categories.items() if box.isChecked()],
-                ticket=self.ticket.text().strip() or None, window_number=self.window.value() or None,
-                teller=self.teller.text(), actor=self.actor, now=self._now(),
-            )
-        except Exception as exc:  # one sentence on the form, never a traceback
-            self.bar.show_error(exc)
+        """Store the case in a worker thread; nothing is stored when a field is refused."""
+        if self.in_flight:
             return
-        self.clear()
-        self.submitted.emit(case)
+        call = functools.partial(
+            intake_complaint,
+            self.ctx.db, kind=self.kind.currentData(), channel=self.channel.currentData(),
+            content=self.content.toPlainText(), customer_name=self.name.text(),
+            customer_phone=self.phone.text(), customer_email=self.email.text(),
+            categories=[c for c, box in self.categories.items() if box.isChecked()],
+            ticket=self.ticket.text().strip() or None, window_number=self.window.value() or None,
+            teller=self.teller.text(), actor=self.actor, now=self._now(),
+        )
+        self.in_flight = True
+        self.submit.setEnabled(False)
+        spawn(self._submit(call))
+
+    async def _submit(self, call) -> None:  # type: ignore[no-untyped-def]
+        error: BaseException | None = None
+        case = None
+        try:
+            case = await in_thread(call)
+        except Exception as exc:  # one sentence on the form, never a traceback
+            error = exc
+        if not shiboken6.isValid(self):  # the window was closed meanwhile
+            return
+        self.in_flight = False
+        self.submit.setEnabled(True)
+        if error is not None:
+            self.bar.show_error(error)
+        else:
+            self.clear()
+            self.submitted.emit(case)
+        self.action_done.emit(error)
 
     def clear(self) -> None:
         for w in (self.name, self.phone, self.email, self.ticket, self.teller):

@@ -2,7 +2,9 @@
 
 The ticket is committed first (a fast local write) and shown at once; it is
 then handed to the printer in a worker thread. A print failure leaves a valid
-ticket and offers Reprint.
+ticket and offers Reprint. Cancel is a write too (a busy SQLite file waits up
+to its 30 s busy timeout), so it also runs in a worker thread with Reprint and
+Cancel disabled meanwhile, as on the teller's window.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+import shiboken6
 
 from app.devices.base import PrinterError
 from app.devices.printing import print_ticket_and_record, reprint_ticket
@@ -40,6 +43,7 @@ class GreeterScreen(QWidget):
 
     ticket_issued = Signal(object)  # IssuedTicket
     print_finished = Signal(object, object)  # IssuedTicket, error message or None
+    action_done = Signal(object)  # after Cancel: None, or the exception shown (after the list is redrawn)
 
     def __init__(self, ctx: ScreenContext, actor: Actor) -> None:
         super().__init__()
@@ -48,6 +52,7 @@ class GreeterScreen(QWidget):
         self.setWindowTitle(self.tr("BranchDesk - Greeter"))
         self.setStyleSheet(STAFF_QSS)
         self._in_flight = False
+        self.cancel_in_flight = False  # a Cancel is running in a worker thread
         self._issued: dict[int, IssuedTicket] = {}
         self._build()
         self.refresh = Coalescer(self._refresh_now, self)
@@ -209,10 +214,28 @@ class GreeterScreen(QWidget):
         self._start_print(issued, again=True)
 
     def on_cancel(self, ticket: TicketView) -> None:
-        try:
-            cancel_ticket(self.ctx.db, ticket.id, reason="greeter", actor=self.actor, now=self.ctx.now())
-        except EXPECTED as exc:
-            self.bar.show_error(exc)
+        """Cancel in a worker thread; Reprint and Cancel stay disabled until it returns."""
+        if self.cancel_in_flight:
             return
-        self.bar.show_message(self.tr("Ticket %1 cancelled.").replace("%1", ticket.number), "ok")
+        self.cancel_in_flight = True
+        self.recent.reprint.setEnabled(False)
+        self.recent.cancel.setEnabled(False)
+        spawn(self._cancel(ticket, self.ctx.now()))
+
+    async def _cancel(self, ticket: TicketView, now) -> None:  # type: ignore[no-untyped-def]
+        error: BaseException | None = None
+        try:
+            await in_thread(cancel_ticket, self.ctx.db, ticket.id, reason="greeter", actor=self.actor, now=now)
+        except Exception as exc:  # one sentence for the greeter, never a traceback
+            error = exc
+        if not shiboken6.isValid(self):  # the window was closed meanwhile
+            return
+        self.cancel_in_flight = False
+        self.recent.reprint.setEnabled(True)
+        self.recent.cancel.setEnabled(True)
+        if error is not None:
+            self.bar.show_error(error)
+        else:
+            self.bar.show_message(self.tr("Ticket %1 cancelled.").replace("%1", ticket.number), "ok")
         self._refresh_now()
+        self.action_done.emit(error)

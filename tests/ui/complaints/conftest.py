@@ -13,3 +13,9 @@ def english_source_strings(qapp):
     install_language("en")
     yield
     install_language("zh_CN")
+
+
+@pytest.fixture(autouse=True)
+def running_loop(aloop):
+    """Steps and intake run in worker threads through the (session) qasync loop."""
+    yield aloop

@@ -38,6 +38,18 @@ def _board(qtbot, db, actor, clock, printer=None) -> ComplaintsBoard:
     return board
 
 
+def click(qtbot, view, button) -> None:
+    """Click a step or submit button and wait until it has come back from the worker thread."""
+    with qtbot.waitSignal(view.action_done, timeout=10_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def act(qtbot, board: ComplaintsBoard, key: str) -> None:
+    """Run one step through the case view and wait for its answer."""
+    with qtbot.waitSignal(board.case.action_done, timeout=10_000):
+        board.case.on_action(key)
+
+
 def _column(board: ComplaintsBoard, header: str) -> list[str]:
     col = [board.table.horizontalHeaderItem(i).text() for i in range(board.table.columnCount())].index(header)
     return [board.table.item(r, col).text() for r in range(board.table.rowCount())]
@@ -56,7 +68,7 @@ def test_intake_on_the_form_then_act_on_the_board(qtbot, branch, tmp_path):
     qtbot.keyClicks(form.phone, "139 1234 5678")
     form.content.insertPlainText("排队等了一个半小时")
     form.categories["waiting_time"].setChecked(True)
-    qtbot.mouseClick(form.submit, Qt.MouseButton.LeftButton)
+    click(qtbot, form, form.submit)
     # Back on the board: the new case, masked, with its deadline; the receipt printed.
     assert board.stack.currentIndex() == 0
     assert _column(board, "Reference") == ["TS-20261123-0001"]
@@ -70,11 +82,11 @@ def test_intake_on_the_form_then_act_on_the_board(qtbot, branch, tmp_path):
     assert "排队等了一个半小时" in board.case.content.text()
     assert not board.case.buttons["resolve"].isEnabled()
     clock.now = T(2026, 11, 23, 11, 0)
-    qtbot.mouseClick(board.case.buttons["acknowledge"], Qt.MouseButton.LeftButton)
+    click(qtbot, board.case, board.case.buttons["acknowledge"])
     assert _column(board, "Status") == ["Acknowledged"]
-    qtbot.mouseClick(board.case.buttons["start"], Qt.MouseButton.LeftButton)
+    click(qtbot, board.case, board.case.buttons["start"])
     board.case.note.insertPlainText("致歉并增开窗口")
-    qtbot.mouseClick(board.case.buttons["resolve"], Qt.MouseButton.LeftButton)
+    click(qtbot, board.case, board.case.buttons["resolve"])
     assert _column(board, "Status") == []  # answered cases leave the open list
     board.status.setCurrentIndex(board.status.findData(None))
     assert _column(board, "Status") == ["Resolved"]
@@ -87,12 +99,12 @@ def test_form_refusal_is_one_sentence_and_stores_nothing(qtbot, branch):
     board = _board(qtbot, db, staff["officer"], Clock(T(2026, 11, 23, 10)))
     board.open_form()
     qtbot.keyClicks(board.form.phone, "13912345678")
-    qtbot.mouseClick(board.form.submit, Qt.MouseButton.LeftButton)
+    click(qtbot, board.form, board.form.submit)
     assert board.form.bar.text() == "Please fill in the complaint text."
     assert board.stack.currentWidget() is board.form
     board.form.content.insertPlainText("有问题")
     board.form.phone.setText("12")
-    qtbot.mouseClick(board.form.submit, Qt.MouseButton.LeftButton)
+    click(qtbot, board.form, board.form.submit)
     assert "phone number" in board.form.bar.text()
     board.stack.setCurrentIndex(0)
     board.reload()
@@ -104,7 +116,7 @@ def test_out_of_order_step_shows_a_sentence(qtbot, branch):
     sample_cases(db, staff["officer"])
     board = _board(qtbot, db, staff["boss"], Clock(T(2026, 11, 23, 15)))
     assert board.select_reference("TS-20261123-0001")
-    board.case.on_action("close")  # a received case cannot be closed
+    act(qtbot, board, "close")  # a received case cannot be closed
     assert "cannot be closed now" in board.case.bar.text()
     assert board.case.case.status == "received"
 
@@ -178,13 +190,13 @@ def test_refusals_are_said_in_chinese(qtbot, branch):
     board = _board(qtbot, db, staff["boss"], Clock(T(2026, 11, 23, 15)))
     board.open_form()
     qtbot.keyClicks(board.form.phone, "13912345678")
-    qtbot.mouseClick(board.form.submit, Qt.MouseButton.LeftButton)
+    click(qtbot, board.form, board.form.submit)
     assert board.form.bar.text() == "请填写投诉内容。"
     board.stack.setCurrentIndex(0)
     assert board.select_reference("TS-20261123-0001")
-    board.case.on_action("close")  # a received case cannot be closed
+    act(qtbot, board, "close")  # a received case cannot be closed
     assert board.case.bar.text() == "该案件当前为“已受理”，现在不能办结。"
-    board.case.on_action("reopen")  # no reason given: nothing changes
+    act(qtbot, board, "reopen")  # no reason given: nothing changes
     assert board.case.bar.text() == "请填写原因。"
 
 
@@ -200,7 +212,49 @@ def test_a_jammed_printer_keeps_the_case(qtbot, branch):
     board.open_form()
     board.form.kind.setCurrentIndex(board.form.kind.findData("praise"))
     board.form.content.insertPlainText("谢谢柜员")
-    qtbot.mouseClick(board.form.submit, Qt.MouseButton.LeftButton)
+    click(qtbot, board.form, board.form.submit)
     qtbot.waitUntil(lambda: "could not be printed" in board.bar.text(), timeout=10_000)
     assert _column(board, "Reference") == ["TS-20261123-0001"]
     assert board.reprint.isEnabled()
+
+
+def test_a_locked_database_never_freezes_the_board(qtbot, branch, tmp_path):
+    """Another process holds the write lock: the step waits in a worker thread,
+    the board keeps running its timers, and the step lands once the lock is gone."""
+    import sqlite3
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    db, staff = branch
+    sample_cases(db, staff["officer"])
+    board = _board(qtbot, db, staff["officer"], Clock(T(2026, 11, 23, 15)))
+    assert board.select_reference("TS-20261123-0001")
+    assert board.case.case.status == "received"
+    ticks: list[int] = []
+
+    def tick() -> None:
+        ticks.append(1)
+
+    timer = QTimer(board)
+    timer.timeout.connect(tick)
+    timer.start(20)
+    other = sqlite3.connect(tmp_path / "branch.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        qtbot.mouseClick(board.case.buttons["acknowledge"], Qt.MouseButton.LeftButton)
+        started = time.monotonic()
+        qtbot.wait(300)  # the event loop runs meanwhile
+        assert time.monotonic() - started < 2
+        assert len(ticks) >= 3  # the board's timers still fire
+        assert board.case.in_flight and not board.case.buttons["acknowledge"].isEnabled()
+        assert board.case.case.status == "received"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    qtbot.waitUntil(lambda: board.case.case is not None and board.case.case.status == "acknowledged",
+                    timeout=10_000)
+    timer.stop()
+    assert not board.case.in_flight
+    assert "Acknowledge" in board.case.bar.text()
+    qtbot.waitUntil(lambda: "Acknowledged" in _column(board, "Status"), timeout=5_000)

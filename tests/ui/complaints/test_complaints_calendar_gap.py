@@ -128,7 +128,8 @@ def test_a_case_taken_in_on_the_form_without_2027_is_stored(qtbot, branch, tmp_p
     qtbot.keyClicks(form.phone, "139 1234 5678")
     form.content.insertPlainText("排队等了一个半小时")
     form.categories["waiting_time"].setChecked(True)
-    qtbot.mouseClick(form.submit, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.action_done, timeout=10_000):
+        qtbot.mouseClick(form.submit, Qt.MouseButton.LeftButton)
     assert board.stack.currentIndex() == 0
     assert _column(board, "Reference") == ["TS-20261228-0001"]
     # Received: the acknowledgement runs on the clock, the answer date waits.
