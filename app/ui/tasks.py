@@ -35,6 +35,22 @@ async def in_thread(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     return await asyncio.to_thread(fn, *args, **kwargs)
 
 
+async def attempt(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, BaseException | None]:
+    """``(result, None)``, or ``(None, error)`` when ``fn`` raised: the call runs in a
+    worker thread and its error comes back to be shown as one sentence, never a traceback."""
+    try:
+        return await in_thread(fn, *args, **kwargs), None
+    except Exception as exc:
+        return None, exc
+
+
+def alive(widget: object) -> bool:
+    """False once Qt has deleted ``widget`` (a window closed while its job ran)."""
+    import shiboken6
+
+    return shiboken6.isValid(widget)
+
+
 def pending() -> int:
     """How many spawned tasks are still running (tests wait for zero)."""
     return len(_running)

@@ -12,7 +12,6 @@ import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-import shiboken6
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,7 +38,7 @@ from app.ui.complaints.texts import (
     status_text,
 )
 from app.ui.messages import MessageBar
-from app.ui.tasks import in_thread, spawn
+from app.ui.tasks import alive, attempt, spawn
 from app.ui.widgets import card, label
 
 _FMT = "%Y-%m-%d %H:%M"
@@ -218,20 +217,12 @@ class CaseView(QWidget):
         return cp.get_complaint(self.ctx.db, ref, actor=self.actor, now=self._now()), None
 
     async def _step(self, key: str, call: Callable[[], ComplaintSummary]) -> None:
-        error: BaseException | None = None
-        result: ComplaintSummary | None = None
-        try:
-            result = await in_thread(call)
-        except Exception as exc:  # one sentence under the case, nothing half-stored
-            error = exc
+        result, error = await attempt(call)
         loaded: tuple[ComplaintSummary, ComplaintDetail | None] | None = None
         reload_error: BaseException | None = None
         if result is not None:
-            try:
-                loaded = await in_thread(self._load, result.uuid)
-            except Exception as exc:
-                reload_error = exc
-        if not shiboken6.isValid(self):  # the window was closed meanwhile
+            loaded, reload_error = await attempt(self._load, result.uuid)
+        if not alive(self):  # the window was closed meanwhile
             return
         self.in_flight = False
         if error is not None or result is None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import Qt, Signal
-import shiboken6
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +26,7 @@ from app.complaints.rules import CHANNELS, KINDS
 from app.ui.complaints.texts import channel_text, kind_text
 from app.ui.i18n import current_language
 from app.ui.messages import MessageBar
-from app.ui.tasks import in_thread, spawn
+from app.ui.tasks import alive, attempt, spawn
 from app.ui.widgets import card, label
 
 
@@ -112,13 +111,8 @@ class IntakeForm(QWidget):
         spawn(self._submit(call))
 
     async def _submit(self, call) -> None:  # type: ignore[no-untyped-def]
-        error: BaseException | None = None
-        case = None
-        try:
-            case = await in_thread(call)
-        except Exception as exc:  # one sentence on the form, never a traceback
-            error = exc
-        if not shiboken6.isValid(self):  # the window was closed meanwhile
+        case, error = await attempt(call)
+        if not alive(self):  # the window was closed meanwhile
             return
         self.in_flight = False
         self.submit.setEnabled(True)

@@ -14,7 +14,6 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
-import shiboken6
 
 from app.devices.base import PrinterError
 from app.devices.printing import print_ticket_and_record, reprint_ticket
@@ -29,7 +28,7 @@ from app.ui.greeter.recent import RecentTickets
 from app.ui.greeter.result import TicketResult
 from app.ui.messages import MessageBar, describe
 from app.ui.status import status_line
-from app.ui.tasks import in_thread, spawn
+from app.ui.tasks import alive, attempt, in_thread, spawn
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Coalescer, Header, card, label, screen_root
 from app.ui.i18n import branch_name
@@ -223,12 +222,8 @@ class GreeterScreen(QWidget):
         spawn(self._cancel(ticket, self.ctx.now()))
 
     async def _cancel(self, ticket: TicketView, now) -> None:  # type: ignore[no-untyped-def]
-        error: BaseException | None = None
-        try:
-            await in_thread(cancel_ticket, self.ctx.db, ticket.id, reason="greeter", actor=self.actor, now=now)
-        except Exception as exc:  # one sentence for the greeter, never a traceback
-            error = exc
-        if not shiboken6.isValid(self):  # the window was closed meanwhile
+        _, error = await attempt(cancel_ticket, self.ctx.db, ticket.id, reason="greeter", actor=self.actor, now=now)
+        if not alive(self):  # the window was closed meanwhile
             return
         self.cancel_in_flight = False
         self.recent.reprint.setEnabled(True)

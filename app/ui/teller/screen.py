@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-import shiboken6
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 import app.queue as q
@@ -27,7 +26,7 @@ from app.store.errors import StoreError
 from app.ui.context import ScreenContext
 from app.ui.messages import MessageBar
 from app.ui.status import status_line
-from app.ui.tasks import in_thread, spawn
+from app.ui.tasks import alive, attempt, spawn
 from app.ui.teller.panels import CurrentTicket, WaitingList
 from app.ui.teller.rating import RatingPanel
 from app.ui.texts import service_name, window_state_text
@@ -246,13 +245,8 @@ class TellerScreen(QWidget):
 
     async def _await(self, call: Callable[[], object], done_text: str | None,
                      then: Callable[[Any], None] | None) -> None:
-        error: BaseException | None = None
-        result: object = None
-        try:
-            result = await in_thread(call)
-        except Exception as exc:  # one sentence for the teller, never a traceback
-            error = exc
-        if not shiboken6.isValid(self):  # the window was closed meanwhile
+        result, error = await attempt(call)
+        if not alive(self):  # the window was closed meanwhile
             return
         self.in_flight = False
         self.open_button.setEnabled(True)
