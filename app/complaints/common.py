@@ -22,6 +22,7 @@ from app.complaints.deadlines import (
 from app.complaints.errors import UnknownComplaint
 from app.staff.roles import Actor
 from app.store.events import record_event
+from app.store.locks import lock_on_postgresql
 from app.store.models import Setting
 from app.store.models_complaints import CalendarOverride, Complaint, ComplaintCategory, ComplaintLog
 
@@ -153,8 +154,7 @@ def complaint_by_ref(s: Session, ref: str | int, *, lock: bool = False) -> Compl
         q = q.where(Complaint.id == int(text))
     else:
         q = q.where(Complaint.reference == text.upper()).order_by(Complaint.id.desc()).limit(1)
-    if lock and s.bind is not None and s.bind.dialect.name == "postgresql":
-        q = q.with_for_update()
+    q = lock_on_postgresql(s, q, lock)
     c = s.scalar(q)
     if c is None:
         raise UnknownComplaint(f"There is no complaint case {text!r}.", reference=text)

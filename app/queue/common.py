@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.queue.errors import InvalidTicketState, UnknownService, UnknownTicket, UnknownWindow
 from app.queue.policy import PolicyConfig
 from app.queue.views import TicketView, ticket_view
+from app.store.locks import lock_on_postgresql
 from app.store.models import Service, Setting, Ticket, Window
 
 WAITING = ("waiting", "transferred")
@@ -33,8 +34,7 @@ def service_by_code(s: Session, code: str) -> Service:
 
 def window_by_number(s: Session, number: int, *, lock: bool = False) -> Window:
     q = select(Window).where(Window.number == number)
-    if lock and s.bind is not None and s.bind.dialect.name == "postgresql":
-        q = q.with_for_update()
+    q = lock_on_postgresql(s, q, lock)
     win = s.scalar(q)
     if win is None:
         raise UnknownWindow(f"There is no window number {number}.", window=number)
@@ -53,8 +53,7 @@ def ticket_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool = Fa
         q = q.where(Ticket.business_date == today, Ticket.number == text.upper()).order_by(
             Ticket.status.in_(ACTIVE).desc(), Ticket.seq.desc()
         ).limit(1)
-    if lock and s.bind is not None and s.bind.dialect.name == "postgresql":
-        q = q.with_for_update()
+    q = lock_on_postgresql(s, q, lock)
     t = s.scalar(q)
     if t is None:
         raise UnknownTicket(f"There is no ticket {text!r} today.", ticket=text)
