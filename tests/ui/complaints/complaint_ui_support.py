@@ -70,3 +70,13 @@ def sample_cases(db, officer) -> None:  # type: ignore[no-untyped-def]
     intake(T(2026, 11, 23, 14), categories=["waiting_time", "staff_attitude"])
     intake(T(2026, 11, 23, 11), kind="praise", channel="letter", customer_phone=None, customer_name="周敏",
            categories=[], content="感谢3号窗口柜员耐心讲解理财产品。")
+
+
+class Clock:
+    """The screen's clock, set by the test (``clock.now = ...``)."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now

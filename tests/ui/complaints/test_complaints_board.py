@@ -10,17 +10,9 @@ from PySide6.QtCore import Qt
 
 from app.devices.printers import build_printer
 from app.ui.complaints.board import COLOURS, ComplaintsBoard
-from tests.ui.complaints.complaint_ui_support import context, make_branch, sample_cases
+from tests.ui.complaints.complaint_ui_support import Clock, context, make_branch, sample_cases
 
 T = dt.datetime
-
-
-class Clock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 @pytest.fixture

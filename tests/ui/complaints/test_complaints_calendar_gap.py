@@ -14,18 +14,10 @@ from app.devices.printers import build_printer
 from app.staff.roles import SYSTEM
 from app.ui.complaints.board import COLOURS, ComplaintsBoard
 from app.ui.i18n import install_language
-from tests.ui.complaints.complaint_ui_support import context, make_branch
+from tests.ui.complaints.complaint_ui_support import Clock, context, make_branch
 
 T = dt.datetime
 BANNER = "Enter next year's holidays: the 2027 working-day calendar is not known yet."
-
-
-class Clock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 @pytest.fixture
