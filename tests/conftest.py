@@ -14,6 +14,10 @@ os.environ.setdefault("QT_API", "pyside6")
 _OPS_TMP = tempfile.mkdtemp(prefix="branchdesk-tests-")
 os.environ.setdefault("BRANCHDESK_CONFIG", os.path.join(_OPS_TMP, "settings.toml"))
 os.environ.setdefault("BRANCHDESK_LOG_DIR", os.path.join(_OPS_TMP, "logs"))
+# The tests bring their own holiday calendar (2024-2026 known, 2027 not), so they
+# pass whatever the installed chinesecalendar release knows (issue 12).
+os.environ["BRANCHDESK_HOLIDAYS"] = os.path.join(os.path.dirname(__file__), "fixtures", "calendar",
+                                                 "cn-2024-2026.json")
 
 from tests.support.pg import PgServer, find_pg_bin  # noqa: E402
 

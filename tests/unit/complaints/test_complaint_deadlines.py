@@ -4,17 +4,17 @@ Every holiday and make-up working day used here was checked against
 chinesecalendar 1.11: Spring Festival 2026 closes Feb 15-23 with make-up
 working Saturdays Feb 14 and Feb 28; Mid-autumn closes Sep 25-27 and
 National Day Oct 1-7, with make-up working days Sep 20 (Sun) and Oct 10
-(Sat); 2027 is unknown to the package.
+(Sat). The tests' own holiday table (tests/fixtures/calendar, copied from that
+release) knows 2024-2026 and not 2027, whatever the installed package knows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-import chinese_calendar
 import pytest
 
-from app.complaints.calendar import WorkCalendar
+from app.complaints.calendar import PackageHolidays, WorkCalendar, holiday_source, use_holiday_source
 from app.complaints.deadlines import (
     Pause,
     compute_deadlines,
@@ -34,15 +34,44 @@ def resolve_due(received: dt.datetime, days: int, cal: WorkCalendar = CAL, pause
     return compute_deadlines(received, resolve_days=days, pauses=pauses, cal=cal).resolve_due
 
 
-def test_the_holiday_facts_used_below_match_chinesecalendar():
-    assert chinese_calendar.is_workday(D(2026, 2, 14)) and chinese_calendar.is_workday(D(2026, 2, 28))
-    assert not any(chinese_calendar.is_workday(D(2026, 2, d)) for d in range(15, 24))
-    assert chinese_calendar.is_workday(D(2026, 2, 24))
-    assert not any(chinese_calendar.is_workday(D(2026, 10, d)) for d in range(1, 8))
-    assert chinese_calendar.is_workday(D(2026, 10, 10)) and chinese_calendar.is_workday(D(2026, 9, 20))
-    assert not chinese_calendar.is_workday(D(2026, 9, 25))
-    with pytest.raises(NotImplementedError):
-        chinese_calendar.is_workday(D(2027, 1, 4))
+def test_the_holiday_facts_used_below_are_those_of_the_tests_own_table():
+    src = holiday_source()
+    assert src.is_workday(D(2026, 2, 14)) and src.is_workday(D(2026, 2, 28))
+    assert not any(src.is_workday(D(2026, 2, d)) for d in range(15, 24))
+    assert src.is_workday(D(2026, 2, 24))
+    assert not any(src.is_workday(D(2026, 10, d)) for d in range(1, 8))
+    assert src.is_workday(D(2026, 10, 10)) and src.is_workday(D(2026, 9, 20))
+    assert not src.is_workday(D(2026, 9, 25))
+    assert src.knows_year(2026) and not src.knows_year(2027)
+    with pytest.raises(CalendarUnknown):
+        CAL.is_workday(D(2027, 1, 4))
+
+
+class _FakePackage:
+    """Stands in for chinesecalendar: knows 2026 only (National Day closed)."""
+
+    @staticmethod
+    def is_workday(day):
+        if day.year != 2026:
+            raise NotImplementedError("no data for that year")
+        return day.weekday() < 5 and not (day.month == 10 and day.day <= 7)
+
+
+def test_the_package_source_asks_chinesecalendar_and_treats_its_refusal_as_unknown(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "chinese_calendar", _FakePackage)
+    source = PackageHolidays()
+    use_holiday_source(source)
+    try:
+        assert source.knows_year(2026) and not source.knows_year(2027)
+        # Thu Oct 1 closed by the package; Mon Oct 12 working; 2027 unknown without overrides.
+        assert WorkCalendar().add_workdays(D(2026, 9, 30), 1) == D(2026, 10, 8)
+        assert WorkCalendar({D(2027, 1, 1): False}).next_workday(D(2026, 12, 31)) == D(2027, 1, 4)
+        with pytest.raises(CalendarUnknown):
+            WorkCalendar().next_workday(D(2026, 12, 31))
+    finally:
+        use_holiday_source(None)
 
 
 @pytest.mark.parametrize("received, days, expected", [
