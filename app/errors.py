@@ -61,3 +61,15 @@ class QueueFull(DomainError):
 
 class ServiceInactive(DomainError):
     code = "service_inactive"
+
+
+class TimeRunsBackwards(InvalidInput):
+    """A given time is before the last change of what it acts on."""
+
+    code = "time_backwards"
+
+
+class AfterHours(DomainError):
+    """A ticket after the last-ticket time (or closing time) needs confirming."""
+
+    code = "after_hours"

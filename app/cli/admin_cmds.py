@@ -15,7 +15,7 @@ from app.staff.accounts import add_staff, list_staff
          Arg("--branch-name", str, help="branch name in Chinese"),
          help="create or upgrade the database and load the default catalogue")
 def init(ctx: Context, a: argparse.Namespace) -> Outcome:
-    r = init_catalogue(ctx.db, actor=ctx.actor, now=ctx.now(), branch_code=a.branch_code, branch_name=a.branch_name)
+    r = init_catalogue(ctx.db, actor=ctx.actor, now=ctx.clock(), branch_code=a.branch_code, branch_name=a.branch_name)
     verb = "created" if r.created else "already present"
     return Outcome({"database": ctx.db.url.split("@")[-1], "services": r.services, "windows": r.windows,
                     "catalogue_created": r.created},
@@ -33,7 +33,7 @@ def staff_add(ctx: Context, a: argparse.Namespace) -> Outcome:
             raise UsageError("Give --password or set BRANCHDESK_PASSWORD (no terminal to ask on).")
         password = getpass.getpass("Password: ")
     v = add_staff(ctx.db, username=a.username, password=password, roles=a.roles, full_name=a.name,
-                  actor=ctx.actor, now=ctx.now())
+                  actor=ctx.actor, now=ctx.clock())
     return Outcome(v, f"Staff account {v.username} created ({', '.join(v.roles)}).")
 
 

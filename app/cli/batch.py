@@ -32,7 +32,9 @@ def _namespace(op: dict[str, Any], name: str) -> argparse.Namespace:
             values[a.dest] = False if a.action == "store_true" else a.default
             continue
         if a.action == "store_true":
-            values[a.dest] = bool(raw)
+            if not isinstance(raw, bool):
+                raise UsageError(f"Field {a.dest!r} of {name!r} must be true or false.")
+            values[a.dest] = raw
             continue
         try:
             value = a.type(raw) if not isinstance(raw, bool) else raw

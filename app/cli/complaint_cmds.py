@@ -51,7 +51,7 @@ def intake(ctx: Context, a: argparse.Namespace) -> Outcome:
         ctx.db, kind=a.kind, channel=a.channel, content=a.content, customer_name=a.name,
         customer_phone=a.phone, customer_email=a.email,
         categories=[x for x in a.categories.split(",") if x.strip()], ticket=a.ticket,
-        window_number=a.window, teller=a.teller, received_at=a.received_at, actor=ctx.actor, now=ctx.now(),
+        window_number=a.window, teller=a.teller, received_at=a.received_at, actor=ctx.actor, now=ctx.clock(),
     )
     return Outcome(c, f"{c.reference} received; acknowledge by {c.ack_due:%Y-%m-%d %H:%M}, "
                       f"{_answer_by(c.resolve_due)}.")
@@ -66,7 +66,7 @@ def intake(ctx: Context, a: argparse.Namespace) -> Outcome:
     help="cases by nearest deadline (contacts masked)",
 )
 def list_cmd(ctx: Context, a: argparse.Namespace) -> Outcome:
-    rows = cp.list_complaints(ctx.db, actor=ctx.actor, now=ctx.now(), kind=a.kind, status=a.status,
+    rows = cp.list_complaints(ctx.db, actor=ctx.actor, now=ctx.clock(), kind=a.kind, status=a.status,
                               category=a.category, handler=a.handler, date_from=getattr(a, "from"),
                               date_to=a.to, search=a.search)
     return Outcome(rows, "\n".join(_line(c) for c in rows) or "No cases.")
@@ -75,7 +75,7 @@ def list_cmd(ctx: Context, a: argparse.Namespace) -> Outcome:
 @command("complaints show", REF, Arg("--purpose", str, default="follow-up", help="why the data is opened"),
          help="one case with personal data and log (the opening is recorded)")
 def show(ctx: Context, a: argparse.Namespace) -> Outcome:
-    d = cp.complaint_detail(ctx.db, a.ref, purpose=a.purpose, actor=ctx.actor, now=ctx.now())
+    d = cp.complaint_detail(ctx.db, a.ref, purpose=a.purpose, actor=ctx.actor, now=ctx.clock())
     lines = [_line(d.summary), d.content] + [
         f"  {e.at:%Y-%m-%d %H:%M} {e.staff} {e.action}{': ' + e.note if e.note else ''}" for e in d.log
     ]
@@ -88,7 +88,7 @@ def _step(name: str, fn, *args: Arg, help: str, **fixed) -> None:  # type: ignor
         kwargs = {arg.dest: getattr(a, arg.dest) for arg in args}
         for key, convert in fixed.items():
             kwargs[key] = convert(kwargs.pop(key)) if key in kwargs else convert
-        c = fn(ctx.db, a.ref, actor=ctx.actor, now=ctx.now(), **kwargs)
+        c = fn(ctx.db, a.ref, actor=ctx.actor, now=ctx.clock(), **kwargs)
         return Outcome(c, _line(c))
     command(f"complaints {name}", REF, *args, help=help)(handler)
 
@@ -125,15 +125,9 @@ def receipt(ctx: Context, a: argparse.Namespace) -> Outcome:
 
 @command("complaints print", REF, help="print the customer's receipt on the configured printer")
 def print_cmd(ctx: Context, a: argparse.Namespace) -> Outcome:
-    from app.devices.printers import build_printer
-    from app.queue import get_settings
-
-    printer = build_printer(get_settings(ctx.db))
-    try:
-        state = print_receipt(ctx.db, printer, a.ref, actor=ctx.actor, now=ctx.now())
-    finally:
-        printer.close()
-    c = cp.get_complaint(ctx.db, a.ref, actor=ctx.actor, now=ctx.now())
+    printer = ctx.app.printer(fresh=True)
+    state = print_receipt(ctx.db, printer, a.ref, actor=ctx.actor, now=ctx.clock())
+    c = cp.get_complaint(ctx.db, a.ref, actor=ctx.actor, now=ctx.clock())
     if state != "printed":
         return Outcome(c, f"The receipt for {c.reference} could not be printed; the case is kept.", 1)
     return Outcome(c, f"Receipt for {c.reference} printed.")
@@ -142,7 +136,7 @@ def print_cmd(ctx: Context, a: argparse.Namespace) -> Outcome:
 @command("complaints analysis", Arg("--month", str, help="2026-11"), Arg("--quarter", str, help="2026Q4"),
          help="counts and rates for a month or a quarter")
 def analysis(ctx: Context, a: argparse.Namespace) -> Outcome:
-    r = complaint_analysis(ctx.db, month=a.month, quarter=a.quarter, actor=ctx.actor, now=ctx.now())
+    r = complaint_analysis(ctx.db, month=a.month, quarter=a.quarter, actor=ctx.actor, now=ctx.clock())
 
     def pct(v: float | None) -> str:
         return "-" if v is None else f"{v * 100:.1f}%"
@@ -154,7 +148,7 @@ def analysis(ctx: Context, a: argparse.Namespace) -> Outcome:
 
 @command("complaints overdue", help="how many open cases are past a deadline")
 def overdue(ctx: Context, a: argparse.Namespace) -> Outcome:
-    n = cp.overdue_count(ctx.db, ctx.now())
+    n = cp.overdue_count(ctx.db, ctx.clock())
     return Outcome({"overdue": n}, f"{n} overdue.")
 
 
@@ -170,7 +164,7 @@ def categories(ctx: Context, a: argparse.Namespace) -> Outcome:
          help="add or change a complaint category")
 def category(ctx: Context, a: argparse.Namespace) -> Outcome:
     c = cp.set_category(ctx.db, a.code, name_zh=a.zh, name_en=a.en, resolve_days=a.days,
-                        active=not a.inactive, actor=ctx.actor, now=ctx.now())
+                        active=not a.inactive, actor=ctx.actor, now=ctx.clock())
     return Outcome(c, f"Category {c.code}: {c.name_zh} / {c.name_en}.")
 
 
@@ -179,5 +173,5 @@ def category(ctx: Context, a: argparse.Namespace) -> Outcome:
          Arg("--note", str, default=""), help="set a branch holiday or make-up working day")
 def calendar(ctx: Context, a: argparse.Namespace) -> Outcome:
     kind = None if a.kind == "none" else a.kind
-    cp.set_calendar_override(ctx.db, a.date, kind=kind, note=a.note, actor=ctx.actor, now=ctx.now())
+    cp.set_calendar_override(ctx.db, a.date, kind=kind, note=a.note, actor=ctx.actor, now=ctx.clock())
     return Outcome({"date": a.date, "kind": kind}, f"{a.date}: {kind or 'no override'}.")

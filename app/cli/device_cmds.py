@@ -7,27 +7,16 @@ import argparse
 import time
 
 from app.cli.registry import Arg, Context, Outcome, command
-from app.devices.printers import build_printer
-from app.devices.serial_devices import build_serial_devices
-from app.queue import get_settings
 
 
 @command("devices status", help="printer status and each serial port online/offline",
          batchable=False)
 def devices_status(ctx: Context, a: argparse.Namespace) -> Outcome:
-    settings = get_settings(ctx.db)
-    printer = build_printer(settings)
-    try:
-        pstatus = printer.status()
-    finally:
-        printer.close()
-    serial = build_serial_devices(ctx.db, settings)
-    try:
-        for link in serial.links:  # open each port once, then report
-            link.write(b"")
-        ports = serial.status()
-    finally:
-        serial.close()
+    pstatus = ctx.app.printer(fresh=True).status()
+    serial = ctx.app.serial_devices()
+    for link in serial.links:  # open each port once, then report
+        link.write(b"")
+    ports = serial.status()
     lines = [f"Printer: {pstatus.message}"] + [f"{p.name}: {p.message}" for p in ports]
     if not ports:
         lines.append("No serial keypads or displays are configured (setting serial.devices).")
@@ -38,9 +27,8 @@ def devices_status(ctx: Context, a: argparse.Namespace) -> Outcome:
 @command("devices run", Arg("--seconds", float, default=0.0, help="stop after this long (default: until Ctrl-C)"),
          help="run the serial keypads and window displays until stopped", batchable=False)
 def devices_run(ctx: Context, a: argparse.Namespace) -> Outcome:
-    serial = build_serial_devices(ctx.db, get_settings(ctx.db))
+    serial = ctx.app.serial_devices()
     if not serial.links:
-        serial.close()
         return Outcome({"ports": 0}, "No serial keypads or displays are configured (setting serial.devices).", 3)
     serial.start()
     deadline = time.monotonic() + a.seconds if a.seconds > 0 else None
@@ -51,5 +39,4 @@ def devices_run(ctx: Context, a: argparse.Namespace) -> Outcome:
         pass
     finally:
         ports = serial.status()
-        serial.close()
     return Outcome({"ports": ports}, "; ".join(p.message for p in ports))

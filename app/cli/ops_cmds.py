@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from app.cli.registry import Arg, Context, Outcome, command, parse_key_values
+from app.clock import pc_now
 
 
 def _file_settings(required: bool = False) -> dict:  # type: ignore[type-arg]
@@ -42,17 +43,21 @@ def doctor(ctx: Context, a: argparse.Namespace) -> Outcome:
     return Outcome({"ok": ok, "checks": checks}, "\n".join(lines), 0 if ok else 1)
 
 
+def _stamp(ctx: Context) -> str:
+    """A file-name time stamp (this PC's clock: the database is not opened for it)."""
+    return f"{ctx.at or pc_now():%Y%m%d-%H%M%S}"
+
+
 def _branch_settings(db_url: str | None) -> dict:  # type: ignore[type-arg]
     """Branch settings (printer.* among them) without creating a database."""
     try:
-        from app.queue import get_settings
-        from app.store import open_database
+        from app.bootstrap import build
 
-        db = open_database(db_url, upgrade=False)
+        app = build(db_url, upgrade=False)
         try:
-            return get_settings(db)
+            return app.settings
         finally:
-            db.dispose()
+            app.close()
     except Exception:  # the database check reports why
         return {}
 
@@ -63,9 +68,9 @@ def backup(ctx: Context, a: argparse.Namespace) -> Outcome:
     from app.ops.backup import backup_database, default_backup_dir
     from app.store.engine import resolve_url
 
-    dest = Path(a.o).expanduser() if a.o else default_backup_dir(ctx.db_url) / f"branchdesk-{ctx.now():%Y%m%d-%H%M%S}.sqlite3"
+    dest = Path(a.o).expanduser() if a.o else default_backup_dir(ctx.db_url) / f"branchdesk-{_stamp(ctx)}.sqlite3"
     if dest.is_dir():
-        dest = dest / f"branchdesk-{ctx.now():%Y%m%d-%H%M%S}.sqlite3"
+        dest = dest / f"branchdesk-{_stamp(ctx)}.sqlite3"
     r = backup_database(resolve_url(ctx.db_url), dest)
     return Outcome(r, f"Backup written to {r.path} ({r.tickets} tickets, {r.size_bytes // 1024} KB).")
 
@@ -76,7 +81,7 @@ def restore(ctx: Context, a: argparse.Namespace) -> Outcome:
     from app.ops.backup import restore_database
     from app.store.engine import resolve_url
 
-    r = restore_database(resolve_url(ctx.db_url), Path(a.path).expanduser(), now=ctx.now())
+    r = restore_database(resolve_url(ctx.db_url), Path(a.path).expanduser(), now=ctx.at or pc_now())
     kept = f"; the previous database is kept as {r.safety_copy}" if r.safety_copy else ""
     return Outcome(r, f"Database restored from {r.restored_from} ({r.tickets} tickets){kept}.")
 
@@ -109,7 +114,7 @@ def setup(ctx: Context, a: argparse.Namespace) -> Outcome:
         screen_role=a.screen_role, sync_enabled=bool(a.sync_url), sync_hq_url=a.sync_url,
         sync_interval_min=a.sync_interval,
     )
-    r = apply_setup(req, now=ctx.now())
+    r = apply_setup(req, now=ctx.at)
     return Outcome(r, f"Branch {r.branch_code} set up: database {r.database_url}, administrator "
                       f"{r.admin_username}, settings in {r.settings_file}.")
 

@@ -15,9 +15,8 @@ import uuid
 from app.cli.registry import Arg, Context, NothingToDo, Outcome, command, parse_key_values
 from app.devices.base import PrinterError, TicketPrintJob
 from app.devices.config import PrinterConfigError, printer_config
-from app.devices.printers import build_printer
 from app.errors import DomainError, InvalidInput
-from app.queue import get_settings, set_setting
+from app.settings import change_settings, get_settings
 
 
 class PrinterFailed(DomainError):
@@ -29,14 +28,15 @@ TICKET = Arg("--ticket", str, required=True, help="ticket number today (A023), i
 
 
 def _printer(ctx: Context):  # type: ignore[no-untyped-def]
-    return build_printer(get_settings(ctx.db))
+    """The composition root's printer, built from the settings stored now."""
+    return ctx.app.printer(fresh=True)
 
 
 def _test_job(ctx: Context) -> TicketPrintJob:
     settings = get_settings(ctx.db)
     return TicketPrintJob(
         number="T000", service_name_zh="打印测试（无效票）", service_name_en="Printer test (not a ticket)",
-        people_ahead=0, estimated_wait_min=0, issued_at=ctx.now(), reference=str(uuid.uuid4()),
+        people_ahead=0, estimated_wait_min=0, issued_at=ctx.clock(), reference=str(uuid.uuid4()),
         branch_name_zh=str(settings.get("branch.name_zh") or ""),
         branch_name_en=str(settings.get("branch.name_en") or ""),
         footer_zh=str(settings.get("ticket.footer_zh") or ""), footer_en=str(settings.get("ticket.footer_en") or ""),
@@ -53,8 +53,7 @@ def printer_configure(ctx: Context, a: argparse.Namespace) -> Outcome:
         cfg = printer_config(merged)
     except PrinterConfigError as exc:
         raise InvalidInput(exc.message) from None
-    for key, value in changes.items():
-        set_setting(ctx.db, key, value, actor=ctx.actor, now=ctx.now())
+    change_settings(ctx.db, changes, actor=ctx.actor, now=ctx.now(), source="cli")
     return Outcome({"changed": changes, "printer": cfg.describe()}, f"Printer settings stored: {cfg.describe()}.")
 
 
@@ -64,19 +63,15 @@ def printer_test(ctx: Context, a: argparse.Namespace) -> Outcome:
     try:
         printer.print_ticket(_test_job(ctx))
     except PrinterError as exc:
-        printer.close()
         raise PrinterFailed(exc.message, kind=exc.kind) from None
     status = printer.status()
-    printer.close()
     return Outcome({"printed": True, "kind": "printed", "message": status.message, "status": status},
                    f"Test ticket printed. {status.message}")
 
 
 @command("printer status", help="ask the printer for its status (DLE EOT) without printing")
 def printer_status(ctx: Context, a: argparse.Namespace) -> Outcome:
-    printer = _printer(ctx)
-    status = printer.status()
-    printer.close()
+    status = _printer(ctx).status()
     return Outcome(status, status.message, exit_code=0 if status.kind in ("ok", "low_paper", "unknown") else 1)
 
 
@@ -97,11 +92,9 @@ def printer_reprint(ctx: Context, a: argparse.Namespace) -> Outcome:
 
     printer = _printer(ctx)
     try:
-        result = reprint_ticket(printer, ctx.db, a.ticket, get_settings(ctx.db), actor=ctx.actor, now=ctx.now())
+        result = reprint_ticket(printer, ctx.db, a.ticket, ctx.app.settings, actor=ctx.actor, now=ctx.now())
     except PrinterError as exc:
         raise PrinterFailed(exc.message, kind=exc.kind) from None
-    finally:
-        printer.close()
     return Outcome({"printed": True, "ticket": result.ticket, "message": result.message}, result.message)
 
 

@@ -7,7 +7,7 @@ import argparse
 import app.queue as q
 from app.cli.registry import Arg, Context, Outcome, command, parse_date
 from app.queue.policy import PRIORITY_CLASSES, PRIORITY_NOTES
-from app.queue.views import TicketView
+from app.queue.views import TicketView, to_jsonable
 
 WINDOW = Arg("--window", int, required=True, help="window number")
 TICKET = Arg("--ticket", str, required=True, help="ticket number today (A023), id or uuid")
@@ -26,12 +26,14 @@ def _ticket_text(t: TicketView, verb: str) -> str:
     Arg("--name", str, help="customer name (personal data)"),
     Arg("--phone", str, help="customer phone (personal data)"),
     Arg("--need", str, help="what the customer needs (personal data)"),
+    Arg("--after-hours", action="store_true", help="confirm a ticket after the last-ticket (or closing) time"),
     help="issue a numbered ticket",
 )
 def ticket_issue(ctx: Context, a: argparse.Namespace) -> Outcome:
     r = q.issue_ticket(
         ctx.db, service=a.service, priority=a.priority, priority_note=a.priority_note,
-        customer_name=a.name, customer_phone=a.phone, need_note=a.need, actor=ctx.actor, now=ctx.now(),
+        customer_name=a.name, customer_phone=a.phone, need_note=a.need, after_hours_ok=a.after_hours,
+        actor=ctx.actor, now=ctx.now(),
     )
     data = {"ticket": r.ticket, "people_ahead": r.people_ahead, "estimated_wait_min": r.estimated_wait_min}
     return Outcome(data, f"{r.ticket.number} issued ({r.ticket.service_name_en}); "
@@ -134,6 +136,14 @@ def window_close(ctx: Context, a: argparse.Namespace) -> Outcome:
     return _window_outcome(q.close_window(ctx.db, window=a.window, actor=ctx.actor, now=ctx.now()), "closed")
 
 
+@command("window leave", WINDOW,
+         Arg("--finish-serving", action="store_true", help="end a service in progress as served first"),
+         help="the teller leaves the window: closed (or paused), a called customer back to the queue or no-show")
+def window_leave(ctx: Context, a: argparse.Namespace) -> Outcome:
+    w = q.leave_window(ctx.db, window=a.window, finish_serving=a.finish_serving, actor=ctx.actor, now=ctx.now())
+    return _window_outcome(w, "left" + (f" ({w.state})" if w.state != "closed" else ""))
+
+
 @command("queue status", help="waiting per service and what each window serves now")
 def queue_status(ctx: Context, a: argparse.Namespace) -> Outcome:
     st = q.queue_status(ctx.db, now=ctx.now())
@@ -143,12 +153,39 @@ def queue_status(ctx: Context, a: argparse.Namespace) -> Outcome:
             lines.append(f"  {sq.service.code} {sq.service.name_en}: {sq.waiting} waiting, longest {sq.longest_wait_min} min")
     for w in st.windows:
         cur = w.current_ticket.number if w.current_ticket else "-"
-        lines.append(f"  window {w.number} [{w.state}] {','.join(w.service_codes)} now {cur}")
+        unattended = "" if w.attended else " UNATTENDED"
+        lines.append(f"  window {w.number} [{w.state}{unattended}] {','.join(w.service_codes)} now {cur}")
     return Outcome(st, "\n".join(lines))
 
 
 @command("end-of-day", Arg("--date", parse_date, help="business day to close (default: today)"),
-         help="expire tickets still waiting or called")
+         help="close the business day now (expire what waits, close the windows), then write its final report",
+         batchable=False)
 def end_of_day(ctx: Context, a: argparse.Namespace) -> Outcome:
-    r = q.end_of_day(ctx.db, day=a.date, actor=ctx.actor, now=ctx.now())
-    return Outcome(r, f"{r.business_date}: {r.expired} tickets expired.")
+    from app.reports.endofday import close_and_report
+
+    r = close_and_report(ctx.db, day=a.date, actor=ctx.actor, now=ctx.now())
+    c = r.closed
+    return Outcome({"closed": c, "report": r},
+                   f"{c.business_date} closed at {c.closed_at:%H:%M}: {c.expired} tickets expired, "
+                   f"{c.served_at_close} being served ended as served, windows closed: "
+                   f"{', '.join(map(str, c.windows_closed)) or 'none'}. {r.message}")
+
+
+@command("day close", Arg("--date", parse_date, help="business day to close (default: today)"),
+         help="close the business day now without writing a report (batch and replays)")
+def day_close(ctx: Context, a: argparse.Namespace) -> Outcome:
+    c = q.end_of_day(ctx.db, day=a.date, actor=ctx.actor, now=ctx.now())
+    return Outcome(c, f"{c.business_date} closed: {c.expired} tickets expired, {c.served_at_close} served at close.")
+
+
+@command("day status", Arg("--date", parse_date, help="business day (default: today)"),
+         help="whether a business day is open or closed, and what is still in its queue")
+def day_status(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.queue.day import day_state
+
+    st = day_state(ctx.db, a.date or ctx.today())
+    closed = f"closed at {st.closed_at:%Y-%m-%d %H:%M} ({st.closed_how})" if st.closed_at else "open"
+    return Outcome({**to_jsonable(st), "final": st.final},
+                   f"{st.business_date}: {closed}; {st.open_tickets} tickets still in the queue; "
+                   f"closes itself at {st.closes_at:%H:%M}.")

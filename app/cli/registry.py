@@ -66,22 +66,28 @@ class Command:
 
 @dataclass
 class Context:
-    """Per-process state: the open database, the acting user, the clock."""
+    """Per-process state: the composition root's context (database, settings,
+    devices: app/bootstrap.py), the acting user, the time of the action."""
 
     db_url: str | None = None
     user: str | None = None
     at: dt.datetime | None = None
-    _db: Any = None
+    _app: Any = None
     _actor: Actor | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def db(self):  # type: ignore[no-untyped-def]
-        if self._db is None:
-            from app.store import open_database
+    def app(self):  # type: ignore[no-untyped-def]
+        """The AppContext, built on first use."""
+        if self._app is None:
+            from app.bootstrap import build
 
-            self._db = open_database(self.db_url)
-        return self._db
+            self._app = build(self.db_url)
+        return self._app
+
+    @property
+    def db(self):  # type: ignore[no-untyped-def]
+        return self.app.db
 
     @property
     def actor(self) -> Actor:
@@ -94,12 +100,27 @@ class Context:
                 self._actor = SYSTEM
         return self._actor
 
-    def now(self) -> dt.datetime:
-        return self.at or dt.datetime.now().replace(microsecond=0)
+    def now(self) -> dt.datetime | None:
+        """The time of the action: ``--at`` (or a batch line's ``at``), else
+        None, which service functions read as the database's clock."""
+        return self.at
+
+    def clock(self) -> dt.datetime:
+        """The time of the action as a value: ``--at``, else the database's clock
+        (branch time zone), for functions that need the time before they write."""
+        from app.queue.day import moment
+
+        with self.db.read() as s:
+            return moment(s, self.at).now
+
+    def today(self) -> dt.date:
+        """The business date of the action, in the branch's time zone."""
+        return self.clock().date()
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.dispose()
+        if self._app is not None:
+            self._app.close()
+            self._app = None
 
 
 COMMANDS: dict[str, Command] = {}
@@ -134,14 +155,18 @@ def display_problem() -> str | None:
 
 
 def parse_at(text: str) -> dt.datetime:
-    """ISO-8601 time of an action, as branch-local naive time."""
+    """ISO-8601 time of an action: naive means branch-local time; one with an
+    offset is converted to the branch's time zone by the service function."""
     try:
         value = dt.datetime.fromisoformat(text.strip())
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, TypeError):
         raise UsageError(f"--at {text!r} is not an ISO-8601 time such as 2026-11-23T09:30:00.") from None
     if value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)
-    return value
+        try:
+            value.astimezone(dt.timezone.utc)
+        except (OverflowError, ValueError):
+            raise UsageError(f"--at {text!r} is out of range.") from None
+    return value.replace(microsecond=0)
 
 
 def parse_date(text: str) -> dt.date:

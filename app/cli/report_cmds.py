@@ -10,7 +10,7 @@ from app.cli.registry import Arg, Context, NothingToDo, Outcome, UsageError, com
 from app.reports import (
     FORMATS, DailyReport, InvalidPeriod, build_daily, build_range, render, to_json_data, write_report,
 )
-from app.reports.endofday import write_end_of_day
+from app.reports.endofday import end_of_day_tick, write_end_of_day
 
 FORMAT = Arg("--format", str, choices=FORMATS, help="pdf, csv or json (default: from the -o file name)")
 OUTPUT = Arg("-o", str, help="file to write (csv and json go to standard output without it)")
@@ -57,7 +57,7 @@ def _period_error(exc: InvalidPeriod) -> UsageError:
          OUTPUT, help="the daily wait-time report (PDF, CSV or JSON)", batchable=False)
 def report_daily(ctx: Context, a: argparse.Namespace) -> Outcome:
     fmt = _format(a)
-    now = ctx.now()
+    now = ctx.clock()
     try:
         report: DailyReport = build_daily(ctx.db, a.date or now.date(), now=now)
     except InvalidPeriod as exc:
@@ -71,21 +71,27 @@ def report_daily(ctx: Context, a: argparse.Namespace) -> Outcome:
 def report_range(ctx: Context, a: argparse.Namespace) -> Outcome:
     fmt = _format(a)
     try:
-        report = build_range(ctx.db, getattr(a, "from"), a.to, now=ctx.now())
+        report = build_range(ctx.db, getattr(a, "from"), a.to, now=ctx.clock())
     except InvalidPeriod as exc:
         raise _period_error(exc) from None
     return _deliver(ctx, report, fmt, a, f"Range report {report.date_from} to {report.date_to}")
 
 
-@command("report end-of-day", Arg("--date", parse_date, help="business day (default: today)"),
+@command("report end-of-day", Arg("--date", parse_date, help="business day (default: the automatic check)"),
          Arg("--force", action="store_true", help="write it again even if it was written already"),
-         help="write today's report to the reports folder once (for cron or Task Scheduler)", batchable=False)
+         help="the automatic end of day, for cron or Task Scheduler: once the closing moment has passed, "
+              "close the day and write its final report once", batchable=False)
 def report_end_of_day(ctx: Context, a: argparse.Namespace) -> Outcome:
-    now = ctx.now()
+    now = ctx.clock()
+    if a.date is None and not a.force:
+        r = end_of_day_tick(ctx.db, now=ctx.now())
+        if r is None:
+            raise NothingToDo("Nothing to do: the day is not over yet, or its final report was written already.")
+        return Outcome(r, r.message)
     day: dt.date = a.date or now.date()
     if day > now.date():
         raise UsageError(f"{day.isoformat()} is in the future; choose today or an earlier day.")
-    r = write_end_of_day(ctx.db, now=now, day=day, force=a.force, actor=ctx.actor)
+    r = write_end_of_day(ctx.db, now=ctx.now(), day=day, force=a.force, actor=ctx.actor)
     if not r.written:
         raise NothingToDo(r.message)  # exit 3, one line on stderr
     return Outcome(r, r.message)

@@ -64,7 +64,7 @@ def hq_set_setting(ctx: Context, a: argparse.Namespace) -> Outcome:
          Arg("--timeout", float, help="seconds any head-office step may take"),
          help="set where and how this branch syncs", batchable=False)
 def sync_configure(ctx: Context, a: argparse.Namespace) -> Outcome:
-    from app.queue import get_settings, set_setting
+    from app.settings import change_settings, get_settings
 
     password = a.password
     updates: dict[str, object] = {}
@@ -78,8 +78,8 @@ def sync_configure(ctx: Context, a: argparse.Namespace) -> Outcome:
                        ("sync.timeout_s", a.timeout)):
         if value is not None:
             updates[key] = value
-    for key, value in updates.items():
-        set_setting(ctx.db, key, value, actor=ctx.actor, now=ctx.now())
+    if updates:  # all or nothing: every value is checked first (a NaN interval is refused)
+        change_settings(ctx.db, updates, actor=ctx.actor, now=ctx.now(), source="cli")
     cfg = load_config(get_settings(ctx.db))
     where = store_password(cfg, password) if password else None
     text = f"Sync goes to {cfg.describe_target() if cfg.hq_url else '(no head office yet)'} as branch {cfg.branch_code}."

@@ -12,15 +12,16 @@ from sqlalchemy.orm import Session
 from app.complaints.calendar import WorkCalendar
 from app.complaints.deadlines import (
     DEFAULT_ACK_HOURS,
-    DEFAULT_CLOSING,
     Deadlines,
     Pause,
     compute_deadlines,
-    parse_closing,
     resolve_days_for,
 )
 from app.complaints.errors import UnknownComplaint
+from app.events import COMPLAINT_ACTION_EVENTS, EventType
 from app.staff.roles import Actor
+from app.queue.day import settings_in
+from app.settings import SPECS
 from app.store.events import record_event
 from app.store.locks import lock_on_postgresql
 from app.store.models import Setting
@@ -28,18 +29,10 @@ from app.store.models_complaints import CalendarOverride, Complaint, ComplaintCa
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
-SETTING_DEFAULTS = {
-    "branch.code": "BR001",
-    "branch.closing_time": "17:00",
-    "complaints.ack_hours": DEFAULT_ACK_HOURS,
-    "complaints.resolve_days": {},  # kind -> working days, over the built-in 3/5/5
-    "complaints.monthly_target": 200,
-}
-
-
 def setting(s: Session, key: str):  # type: ignore[no-untyped-def]
+    """A branch setting's stored value, else its default (app/settings.py)."""
     row = s.get(Setting, key)
-    return row.value if row is not None else SETTING_DEFAULTS.get(key)
+    return row.value if row is not None else SPECS[key].default
 
 
 @dataclass(frozen=True)
@@ -58,10 +51,9 @@ def load_calendar(s: Session) -> WorkCalendar:
 
 
 def clock_config(s: Session) -> ClockConfig:
-    closing = setting(s, "branch.closing_time")
     return ClockConfig(
         calendar=load_calendar(s),
-        closing=parse_closing(closing) if closing else DEFAULT_CLOSING,
+        closing=settings_in(s).closing_time,
         ack_hours=int(setting(s, "complaints.ack_hours") or DEFAULT_ACK_HOURS),
         kind_days={k: int(v) for k, v in (setting(s, "complaints.resolve_days") or {}).items()},
         category_days={code: days for code, days in s.execute(
@@ -137,7 +129,7 @@ def log_pending(s: Session, c: Complaint, d: Deadlines, actor: Actor, now: dt.da
     """One follow-up log row (no event) naming the year a pending deadline waits for."""
     if d.pending:
         append_log(s, c, "deadline_pending", actor, now, note=pending_sentence(d.unknown_year),
-                   data={"pending": list(d.pending), "year": d.unknown_year}, event="")
+                   data={"pending": list(d.pending), "year": d.unknown_year}, quiet=True)
 
 
 def days_for(cfg: ClockConfig, kind: str, categories: list[str]) -> int:
@@ -164,15 +156,16 @@ def complaint_by_ref(s: Session, ref: str | int, *, lock: bool = False) -> Compl
 def append_log(
     s: Session, c: Complaint, action: str, actor: Actor, now: dt.datetime, *,
     note: str = "", from_status: str | None = None, to_status: str | None = None,
-    data: dict | None = None, event: str | None = None,
+    data: dict | None = None, event: EventType | None = None, quiet: bool = False,
 ) -> None:
-    """One follow-up log row and, unless ``event`` is '', its event."""
+    """One follow-up log row and, unless ``quiet``, its event (``event``, else
+    the action's own from the catalogue)."""
     s.add(ComplaintLog(complaint_id=c.id, at=now, staff_id=actor.staff_id, staff=actor.username,
                        action=action, from_status=from_status, to_status=to_status,
                        note=note, data=data or {}))
     c.updated_at = now
-    if event != "":
+    if not quiet:
         payload = {"reference": c.reference, "action": action, "status": c.status}
         payload.update({k: v for k, v in (data or {}).items() if k not in ("note",)})
-        record_event(s, event or f"Complaint{action.title().replace('_', '')}", now,
+        record_event(s, event or COMPLAINT_ACTION_EVENTS[action], now,
                      complaint_id=c.id, staff_id=actor.staff_id, payload=payload)

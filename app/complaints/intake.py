@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.events import EventType
 from app.complaints.common import append_log, clock_config, days_for, log_pending, setting
 from app.complaints.deadlines import REGULATORY_STEPS, compute_deadlines
 from app.complaints.errors import InvalidInput
@@ -103,7 +104,7 @@ def intake_complaint(
         )
         s.add(c)
         s.flush()
-        append_log(s, c, "intake", actor, now, to_status="received", event="ComplaintReceived",
+        append_log(s, c, "intake", actor, now, to_status="received", event=EventType.COMPLAINT_RECEIVED,
                    data={"kind": kind, "channel": channel, "categories": cats,
                          "resolve_due": c.resolve_due.isoformat() if c.resolve_due else None,
                          "pending": list(d.pending)})

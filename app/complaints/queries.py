@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, or_, select
 
+from app.events import EventType
 from app.complaints.calendar import OVERRIDE_KINDS
 from app.complaints.common import (
     append_log,
@@ -205,7 +206,7 @@ def set_category(db: Database, code: str, *, name_zh: str, name_en: str, resolve
             row = ComplaintCategory(code=key, position=position)
             s.add(row)
         row.name_zh, row.name_en, row.resolve_days, row.active = zh, en, resolve_days, active
-        record_event(s, "ComplaintCategorySet", now, staff_id=actor.staff_id,
+        record_event(s, EventType.COMPLAINT_CATEGORY_SAVED, now, staff_id=actor.staff_id,
                      payload={"code": key, "resolve_days": resolve_days, "active": active})
         return CategoryView(key, zh, en, resolve_days, active)  # type: ignore[arg-type]
 
@@ -235,7 +236,7 @@ def set_calendar_override(db: Database, day: dt.date, *, kind: str | None, note:
         s.execute(delete(CalendarOverride).where(CalendarOverride.day == day))
         if kind is not None:
             s.add(CalendarOverride(day=day, kind=kind, note=clean_text(note, 100, "note") or ""))
-        record_event(s, "CalendarOverrideSet", now, staff_id=actor.staff_id,
+        record_event(s, EventType.CALENDAR_OVERRIDE_SET, now, staff_id=actor.staff_id,
                      payload={"day": day.isoformat(), "kind": kind})
         s.flush()
         return _recompute_pending(s, actor, now)
@@ -259,7 +260,7 @@ def _recompute_pending(s, actor: Actor, now: dt.datetime) -> int:  # type: ignor
         append_log(s, c, "deadlines_computed", actor, now, note=computed_sentence(d),
                    data={"resolve_due": _iso(d.resolve_due), "regulatory_due": _iso(d.regulatory_due),
                          "pending": list(d.pending)},
-                   event="ComplaintDeadlinesComputed")
+                   event=EventType.COMPLAINT_DEADLINES_COMPUTED)
         log_pending(s, c, d, actor, now)
         computed += 1
     return computed

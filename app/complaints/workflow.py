@@ -32,12 +32,6 @@ from app.store.engine import Database
 from app.store.models import Staff
 from app.store.models_complaints import Complaint
 
-EVENTS = {
-    "acknowledge": "ComplaintAcknowledged", "start": "ComplaintStarted", "pause": "ComplaintPaused",
-    "resume": "ComplaintResumed", "resolve": "ComplaintResolved", "notify": "ComplaintNotified",
-    "close": "ComplaintClosed", "reopen": "ComplaintReopened", "assign": "ComplaintAssigned",
-    "note": "ComplaintNoteAdded", "extend": "ComplaintExtended", "print": "ComplaintReceiptPrint",
-}
 Mutate = Callable[[Session, Complaint], dict]
 
 
@@ -56,7 +50,7 @@ def _step(db: Database, ref: str | int, action: str, *, actor: Actor, now: dt.da
         if action == "pause":
             c.status_before_pause = before
         append_log(s, c, action, actor, now, note=note, from_status=before,
-                   to_status=c.status if c.status != before else None, data=data, event=EVENTS[action])
+                   to_status=c.status if c.status != before else None, data=data)
         if recompute:  # deadlines depend on the pauses in the log just written
             s.flush()
             store_deadlines(s, c, actor, now)  # a calendar gap leaves them pending, never refuses

@@ -22,8 +22,9 @@ from typing import Any
 from sqlalchemy import select
 
 from app.devices.base import PrinterError, TicketPrintJob, TicketPrinter
+from app.events import EventType
 from app.queue import get_ticket, set_print_state
-from app.queue.common import business_date
+from app.queue.day import moment
 from app.queue.views import IssuedTicket, TicketView, ticket_view
 from app.staff.roles import Actor, require
 from app.store.engine import Database
@@ -59,7 +60,7 @@ def ticket_job(ticket: TicketView, people_ahead: int, wait_min: int, settings: d
 
 
 def _print_and_record(printer: TicketPrinter, db: Database, ticket: TicketView, job: TicketPrintJob,
-                      *, actor: Actor, now: dt.datetime) -> PrintResult:
+                      *, actor: Actor, now: dt.datetime | None = None) -> PrintResult:
     try:
         printer.print_ticket(job)
     except PrinterError as exc:
@@ -74,7 +75,7 @@ def _print_and_record(printer: TicketPrinter, db: Database, ticket: TicketView, 
 
 
 def print_ticket_and_record(printer: TicketPrinter, db: Database, issued: IssuedTicket, settings: dict[str, Any],
-                            *, actor: Actor, now: dt.datetime) -> PrintResult:
+                            *, actor: Actor, now: dt.datetime | None = None) -> PrintResult:
     """Print a just-issued ticket and record print_state "printed" or "failed".
 
     On failure the state "failed" (with the sentence in its event) is
@@ -87,7 +88,7 @@ def print_ticket_and_record(printer: TicketPrinter, db: Database, issued: Issued
     return _print_and_record(printer, db, issued.ticket, job, actor=actor, now=now)
 
 
-def unprinted_tickets(db: Database, now: dt.datetime) -> list[TicketView]:
+def unprinted_tickets(db: Database, now: dt.datetime | None = None) -> list[TicketView]:
     """Today's tickets committed but never printed (not_printed or failed), oldest first.
 
     Only tickets a customer still needs (waiting, transferred, called). Meant
@@ -96,7 +97,7 @@ def unprinted_tickets(db: Database, now: dt.datetime) -> list[TicketView]:
     with db.read() as s:
         rows = s.scalars(
             select(Ticket).where(
-                Ticket.business_date == business_date(now),
+                Ticket.business_date == moment(s, now).day,
                 Ticket.print_state.in_(("not_printed", "failed")),
                 Ticket.status.in_(NEEDS_PAPER),
             ).order_by(Ticket.issued_at, Ticket.id)
@@ -110,14 +111,14 @@ def unprinted_tickets(db: Database, now: dt.datetime) -> list[TicketView]:
 def _issued_figures(db: Database, ticket_id: int) -> tuple[int, int]:
     """People ahead and wait told at issue (from the TicketIssued event)."""
     with db.read() as s:
-        ev = s.scalar(select(Event).where(Event.ticket_id == ticket_id, Event.type == "TicketIssued")
+        ev = s.scalar(select(Event).where(Event.ticket_id == ticket_id, Event.type == EventType.TICKET_ISSUED)
                       .order_by(Event.id).limit(1))
         payload = dict(ev.payload or {}) if ev is not None else {}
     return int(payload.get("people_ahead", 0)), int(payload.get("estimated_wait_min", 0))
 
 
 def reprint_ticket(printer: TicketPrinter, db: Database, ticket: str | int, settings: dict[str, Any],
-                   *, actor: Actor, now: dt.datetime) -> PrintResult:
+                   *, actor: Actor, now: dt.datetime | None = None) -> PrintResult:
     """Print a ticket again (same number, QR and issue time) and record the outcome.
 
     Raises ``PrinterError`` (after recording "failed") like
@@ -132,7 +133,7 @@ def reprint_ticket(printer: TicketPrinter, db: Database, ticket: str | int, sett
 
 
 def void_ticket(db: Database, ticket: str | int, *, reason: str = "", actor: Actor,
-                now: dt.datetime) -> TicketView:
+                now: dt.datetime | None = None) -> TicketView:
     """Give up on printing a ticket: print_state "voided", and a waiting ticket is cancelled.
 
     For a ticket nobody will collect (the customer left, or got a new one).

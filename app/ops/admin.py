@@ -12,9 +12,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.events import EventType
 from app.errors import InvalidInput, UnknownService, UnknownWindow
-from app.ops.admin_rules import check_int, check_name, check_prefix, check_setting
+from app.ops.admin_rules import check_int, check_name, check_prefix
 from app.queue.views import ServiceView
+from app.settings import change_settings
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
@@ -59,7 +61,7 @@ def save_service(db: Database, *, code: str, name_zh: str, name_en: str, target_
         svc.code, svc.name_zh, svc.name_en = code, zh, en
         svc.target_wait_min, svc.position, svc.active = target, pos, bool(active)
         s.flush()
-        record_event(s, "ServiceSaved", now, staff_id=actor.staff_id,
+        record_event(s, EventType.SERVICE_SAVED, now, staff_id=actor.staff_id,
                      payload={"code": code, "name_zh": zh, "name_en": en, "target_wait_min": target,
                               "position": pos, "active": bool(active), "created": service_id is None})
         return _service_view(svc)
@@ -104,35 +106,13 @@ def save_window(db: Database, *, number: int, name: str, service_codes: list[str
         win.number, win.name = number, name
         win.services = [WindowService(service_id=services[c].id, position=i) for i, c in enumerate(codes)]
         s.flush()
-        record_event(s, "WindowSaved", now, window_id=win.id, staff_id=actor.staff_id,
+        record_event(s, EventType.WINDOW_SAVED, now, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": number, "name": name, "services": codes, "created": window_id is None})
         return _window_view(win)
 
 
-def update_settings(db: Database, values: dict[str, Any], *, actor: Actor, now: dt.datetime) -> dict[str, Any]:
+def update_settings(db: Database, values: dict[str, Any], *, actor: Actor,
+                    now: dt.datetime | None = None) -> dict[str, Any]:
     """Check and store several branch settings in one transaction (one
-    SettingsChanged event). printer.* keys are checked together against the
-    printer settings already stored."""
-    require(actor, "settings.manage")
-    cleaned = {key: check_setting(key, value) for key, value in values.items()}
-    if any(k.startswith("printer.") for k in cleaned):
-        from app.devices.config import PrinterConfigError, printer_config
-        from app.queue import get_settings
-
-        merged = {**get_settings(db), **cleaned}
-        try:
-            printer_config(merged)
-        except PrinterConfigError as exc:
-            raise InvalidInput(exc.message, field="printer") from None
-    if "serial.devices" in cleaned:
-        from app.devices.serial_devices import serial_specs
-
-        try:
-            serial_specs(cleaned)
-        except InvalidInput as exc:
-            raise InvalidInput(exc.message, field="serial.devices") from None
-    with db.write() as s:
-        for key, value in cleaned.items():
-            s.merge(Setting(key=key, value=value, updated_at=now))
-        record_event(s, "SettingsChanged", now, staff_id=actor.staff_id, payload={"values": cleaned})
-    return cleaned
+    SettingsChanged event); app/settings.py holds every key's check."""
+    return change_settings(db, values, actor=actor, now=now, source="admin")

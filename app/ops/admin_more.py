@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import socket
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from app.events import EventType
 from app.errors import InvalidInput
 from app.ops import settings_file
 from app.ops.admin_rules import check_int, check_name
+from app.settings import store_in
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
@@ -45,7 +48,7 @@ def save_category(db: Database, *, code: str, name_zh: str, name_en: str, resolv
         cat.name_zh, cat.name_en, cat.resolve_days, cat.active, cat.position = zh, en, days, bool(active), pos
         values = {"code": code, "name_zh": zh, "name_en": en, "resolve_days": days, "active": bool(active),
                   "position": pos, "created": created}
-        record_event(s, "ComplaintCategorySaved", now, staff_id=actor.staff_id, payload=values)
+        record_event(s, EventType.COMPLAINT_CATEGORY_SAVED, now, staff_id=actor.staff_id, payload=values)
     return values
 
 
@@ -74,8 +77,9 @@ def save_machine_settings(db: Database, values: dict[str, Any], *, actor: Actor,
         raise InvalidInput("Give the head-office database address, or switch sync off.", field="sync.hq_url")
     settings_file.save(current, path)
     shown = {k: (_without_password(v) if k == "sync.hq_url" else v) for k, v in values.items()}
-    with db.write() as s:
-        record_event(s, "MachineSettingsChanged", now, staff_id=actor.staff_id, payload={"values": shown})
+    with db.write() as s:  # this PC's file changed: recorded, not stored in the branch's settings
+        store_in(s, shown, now=now, staff_id=actor.staff_id, source="machine", scope="machine", store=False,
+                 extra={"host": socket.gethostname()})
     return current
 
 

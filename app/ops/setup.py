@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.events import EventType
 from app.errors import DomainError, InvalidInput
 from app.ops import settings_file
 from app.ops.admin_rules import check_branch_code, check_name
@@ -126,7 +127,7 @@ def test_database(url: str) -> str:
     return version
 
 
-def apply_setup(req: SetupRequest, *, now: dt.datetime, config_path: Path | None = None) -> SetupResult:
+def apply_setup(req: SetupRequest, *, now: dt.datetime | None = None, config_path: Path | None = None) -> SetupResult:
     """Validate, test the database, then write branch settings, the first
     admin and the settings file. Nothing is written when anything is wrong."""
     errors = check_setup(req)
@@ -136,14 +137,14 @@ def apply_setup(req: SetupRequest, *, now: dt.datetime, config_path: Path | None
         test_database(req.database_url)
     except InvalidInput as exc:
         raise SetupInvalid({"database_url": exc.message}) from None
-    from app.store import open_database
+    from app.bootstrap import build
 
-    db = open_database(req.database_url or None)
+    app = build(req.database_url or None)
     try:
-        created = _write_branch(db, req, now)
-        url = db.url
+        created = _write_branch(app.db, req, now)
+        url = app.db.url
     finally:
-        db.dispose()
+        app.close()
     values = settings_file.load(config_path) if settings_file.exists(config_path) else settings_file.defaults()
     values.update({
         "database.url": req.database_url, "ui.language": req.language, "ui.lobby_monitor": req.lobby_monitor,
@@ -154,16 +155,18 @@ def apply_setup(req: SetupRequest, *, now: dt.datetime, config_path: Path | None
     return SetupResult(url.split("@")[-1], str(path), check_branch_code(req.branch_code), req.admin_username, created)
 
 
-def _write_branch(db, req: SetupRequest, now: dt.datetime) -> bool:  # type: ignore[no-untyped-def]
+def _write_branch(db, req: SetupRequest, now: dt.datetime | None) -> bool:  # type: ignore[no-untyped-def]
     """The default catalogue (if empty), then one transaction for the branch
     settings and the first administrator, with one BranchSetUp event."""
     from sqlalchemy import select
 
     from app.queue import init_catalogue
+    from app.queue.day import moment
+    from app.settings import store_in
     from app.staff.accounts import hash_password
     from app.staff.roles import SYSTEM
     from app.store.events import record_event
-    from app.store.models import Setting, Staff
+    from app.store.models import Staff
 
     created = init_catalogue(db, actor=SYSTEM, now=now).created
     settings = {
@@ -174,14 +177,14 @@ def _write_branch(db, req: SetupRequest, now: dt.datetime) -> bool:  # type: ign
         **req.printer,
     }
     with db.write() as s:
+        now = moment(s, now).now
         existing = s.scalar(select(Staff).where(Staff.username == req.admin_username))
         if existing is not None and "admin" not in existing.roles.split(","):
             raise SetupInvalid({"admin_username": f"The account {req.admin_username!r} exists and is not an administrator."})
         if existing is None:
             s.add(Staff(username=req.admin_username, full_name=req.admin_full_name.strip()[:100], roles="admin",
                         password_hash=hash_password(req.admin_password), active=True, created_at=now))
-        for key, value in settings.items():
-            s.merge(Setting(key=key, value=value, updated_at=now))
+        store_in(s, settings, now=now, staff_id=None, source="setup")
         payload = {k: v for k, v in asdict(req).items() if k not in ("admin_password", "database_url", "sync_hq_url")}
-        record_event(s, "BranchSetUp", now, payload=payload)
+        record_event(s, EventType.BRANCH_SET_UP, now, payload=payload)
     return created

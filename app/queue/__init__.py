@@ -17,7 +17,7 @@ from app.queue.tickets import (
     ticket_personal_data,
     transfer_ticket,
 )
-from app.queue.windows import close_window, open_window, pause_window, resume_window
+from app.queue.windows import close_window, heartbeat, leave_window, open_window, pause_window, resume_window
 
 __all__ = [
     "call_next", "call_ticket", "finish", "no_show", "recall", "start_service",
@@ -25,5 +25,5 @@ __all__ = [
     "get_ticket", "list_services", "queue_status", "recent_tickets", "waiting_list",
     "cancel_ticket", "end_of_day", "issue_ticket", "rate_ticket", "requeue_ticket",
     "set_print_state", "ticket_personal_data", "transfer_ticket",
-    "close_window", "open_window", "pause_window", "resume_window",
+    "close_window", "heartbeat", "leave_window", "open_window", "pause_window", "resume_window",
 ]

@@ -7,16 +7,18 @@ import datetime as dt
 from sqlalchemy import select, union_all
 from sqlalchemy.orm import Session
 
+from app.events import EventType
 from app.queue.common import (
     AT_WINDOW,
     WAITING,
-    business_date,
+    forward,
     policy_config,
     require_state,
     ticket_by_ref,
     view,
     window_by_number,
 )
+from app.queue.day import Moment, begin
 from app.queue.errors import InvalidTicketState, NoTicketWaiting, WindowBusy, WindowClosed
 from app.queue.policy import Candidate, choose_next, next_streak
 from app.queue.views import TicketView
@@ -33,14 +35,14 @@ def _open_window(s: Session, number: int) -> Window:
     return win
 
 
-def _finish_current(s: Session, win: Window, now: dt.datetime, actor: Actor) -> None:
+def _finish_current(s: Session, win: Window, m: Moment, actor: Actor) -> None:
     if win.current_ticket_id is None:
         return
     cur = s.get(Ticket, win.current_ticket_id)
     if cur is None or cur.status not in AT_WINDOW:
         win.current_ticket_id = None
         return
-    _finish(s, win, cur, "done", now, actor)
+    _finish(s, win, cur, "done", forward(cur, m, "finished"), actor)
 
 
 def _ensure_free(s: Session, win: Window) -> None:
@@ -55,7 +57,8 @@ def _ensure_free(s: Session, win: Window) -> None:
     win.current_ticket_id = None
 
 
-def _assign(s: Session, win: Window, t: Ticket, now: dt.datetime, actor: Actor, how: str) -> TicketView:
+def _assign(s: Session, win: Window, t: Ticket, m: Moment, actor: Actor, how: str) -> TicketView:
+    now = forward(t, m, "called")
     t.status = "called"
     t.window_id = win.id
     t.staff_id = actor.staff_id if actor.staff_id is not None else win.staff_id
@@ -66,7 +69,7 @@ def _assign(s: Session, win: Window, t: Ticket, now: dt.datetime, actor: Actor, 
     win.current_ticket_id = t.id
     s.flush()
     record_event(
-        s, "TicketCalled", now, ticket_id=t.id, window_id=win.id, staff_id=t.staff_id,
+        s, EventType.TICKET_CALLED, now, ticket_id=t.id, window_id=win.id, staff_id=t.staff_id,
         payload={"number": t.number, "window": win.number, "service": t.service.code, "how": how,
                  "call_count": t.call_count},
     )
@@ -74,29 +77,31 @@ def _assign(s: Session, win: Window, t: Ticket, now: dt.datetime, actor: Actor, 
 
 
 def call_next(
-    db: Database, *, window: int, finish_current: bool = False, actor: Actor, now: dt.datetime
+    db: Database, *, window: int, finish_current: bool = False, actor: Actor, now: dt.datetime | None = None
 ) -> TicketView:
     """Call the next ticket for ``window`` according to the calling policy.
 
     With ``finish_current`` the ticket still at the window is finished first
     (what a keypad's Next key means); otherwise a busy window is refused.
+    A ticket issued after ``now`` is not in the queue yet.
     """
     require(actor, "call")
-    day = business_date(now)
     with db.write() as s:
+        m = begin(db, s, now)
+        day, now = m.day, m.now
         win = _open_window(s, window)
         if finish_current:
-            _finish_current(s, win, now, actor)
+            _finish_current(s, win, m, actor)
         else:
             _ensure_free(s, win)
         service_order = list(
             s.scalars(select(WindowService.service_id).where(WindowService.window_id == win.id)
                       .order_by(WindowService.position))
         )
-        config = policy_config(s)
+        config = policy_config(m.settings)
         is_pg = s.get_bind().dialect.name == "postgresql"
         per_queue = HEAD_SIZE
-        candidates, truncated = _candidates(s, win.id, service_order, day, per_queue)
+        candidates, truncated = _candidates(s, win.id, service_order, day, now, per_queue)
         excluded: set[int] = set()
         while True:
             choice = choose_next(
@@ -105,7 +110,7 @@ def call_next(
             )
             if choice is None and truncated and excluded:  # every head was taken: look further
                 per_queue *= 4
-                candidates, truncated = _candidates(s, win.id, service_order, day, per_queue)
+                candidates, truncated = _candidates(s, win.id, service_order, day, now, per_queue)
                 continue
             if choice is None:
                 raise NoTicketWaiting(f"Nobody is waiting for window {win.number}.", window=win.number)
@@ -121,18 +126,20 @@ def call_next(
             c.priority == "normal" and c.ticket_id != t.id and c.ticket_id not in excluded for c in candidates
         )
         win.priority_streak = next_streak(win.priority_streak, choice, normal_waiting)
-        return _assign(s, win, t, now, actor, choice.reason)
+        return _assign(s, win, t, m, actor, choice.reason)
 
 
-def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor, now: dt.datetime) -> TicketView:
+def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor,
+                now: dt.datetime | None = None) -> TicketView:
     """Call a chosen waiting ticket out of order."""
     require(actor, "call")
     with db.write() as s:
+        m = begin(db, s, now)
         win = _open_window(s, window)
         _ensure_free(s, win)
-        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        t = ticket_by_ref(s, ticket, m.day, lock=True)
         require_state(t, WAITING, "called")
-        return _assign(s, win, t, now, actor, "chosen")
+        return _assign(s, win, t, m, actor, "chosen")
 
 
 def _current(s: Session, window: int, *, lock_window: bool = True) -> tuple[Window, Ticket]:
@@ -143,39 +150,49 @@ def _current(s: Session, window: int, *, lock_window: bool = True) -> tuple[Wind
     return win, t
 
 
-def recall(db: Database, *, window: int, actor: Actor, now: dt.datetime) -> TicketView:
+def recall(db: Database, *, window: int, actor: Actor, now: dt.datetime | None = None) -> TicketView:
     """Announce the window's current ticket again."""
     require(actor, "call")
     with db.write() as s:
+        m = begin(db, s, now)
         win, t = _current(s, window)
         require_state(t, ("called",), "called again")
+        now = forward(t, m, "called again")
         t.call_count += 1
         t.called_at = now
-        record_event(s, "TicketRecalled", now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+        record_event(s, EventType.TICKET_RECALLED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": t.number, "window": win.number, "call_count": t.call_count})
         return view(s, t)
 
 
-def no_show(db: Database, *, window: int, actor: Actor, now: dt.datetime) -> TicketView:
+def no_show(db: Database, *, window: int, actor: Actor, now: dt.datetime | None = None) -> TicketView:
     require(actor, "call")
     with db.write() as s:
+        m = begin(db, s, now)
         win, t = _current(s, window)
         require_state(t, ("called",), "marked no-show")
-        t.status = "no_show"
-        win.current_ticket_id = None
-        record_event(s, "TicketNoShow", now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+        now = forward(t, m, "marked no-show")
+        mark_no_show(s, win, t)
+        record_event(s, EventType.TICKET_NO_SHOW, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": t.number, "window": win.number})
         return view(s, t)
 
 
-def start_service(db: Database, *, window: int, actor: Actor, now: dt.datetime) -> TicketView:
+def mark_no_show(s: Session, win: Window, t: Ticket) -> None:
+    t.status = "no_show"
+    win.current_ticket_id = None
+
+
+def start_service(db: Database, *, window: int, actor: Actor, now: dt.datetime | None = None) -> TicketView:
     require(actor, "call")
     with db.write() as s:
+        m = begin(db, s, now)
         win, t = _current(s, window)
         require_state(t, ("called",), "started")
+        now = forward(t, m, "started")
         t.status = "serving"
         t.started_at = now
-        record_event(s, "ServiceStarted", now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+        record_event(s, EventType.SERVICE_STARTED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": t.number, "window": win.number})
         return view(s, t)
 
@@ -185,16 +202,18 @@ def _finish(s: Session, win: Window, t: Ticket, outcome: str, now: dt.datetime, 
     t.finished_at = now
     t.outcome = outcome[:200]
     win.current_ticket_id = None
-    record_event(s, "TicketFinished", now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+    record_event(s, EventType.TICKET_FINISHED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                  payload={"number": t.number, "window": win.number, "outcome": t.outcome})
 
 
-def finish(db: Database, *, window: int, outcome: str = "done", actor: Actor, now: dt.datetime) -> TicketView:
+def finish(db: Database, *, window: int, outcome: str = "done", actor: Actor,
+           now: dt.datetime | None = None) -> TicketView:
     """Finish the window's ticket (service time runs from start, or call if not started)."""
     require(actor, "call")
     with db.write() as s:
+        m = begin(db, s, now)
         win, t = _current(s, window)
-        _finish(s, win, t, outcome or "done", now, actor)
+        _finish(s, win, t, outcome or "done", forward(t, m, "finished"), actor)
         return view(s, t)
 
 
@@ -207,7 +226,7 @@ HEAD_SIZE = 16
 
 
 def _candidates(
-    s: Session, window_id: int, service_order: list[int], day: dt.date, per_queue: int
+    s: Session, window_id: int, service_order: list[int], day: dt.date, now: dt.datetime, per_queue: int
 ) -> tuple[list[Candidate], set[bool]]:
     """The tickets the policy can choose from: all of them in a normal lobby;
     with a very long queue, every ticket transferred to this window and the
@@ -218,7 +237,7 @@ def _candidates(
     than were read, whether it was the priority kind.
     """
     cols = (Ticket.id, Ticket.service_id, Ticket.priority, Ticket.queued_at, Ticket.target_window_id)
-    base = select(*cols).where(Ticket.status.in_(WAITING), Ticket.business_date == day)
+    base = select(*cols).where(Ticket.status.in_(WAITING), Ticket.business_date == day, Ticket.queued_at <= now)
     everyone = base.where(
         (Ticket.service_id.in_(service_order) & Ticket.target_window_id.is_(None))
         | (Ticket.target_window_id == window_id)

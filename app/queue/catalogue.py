@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.events import EventType
 from app.queue.errors import InvalidInput
+from app.settings import change_settings, get_settings  # noqa: F401  (get_settings: app.queue's API)
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
@@ -34,17 +36,6 @@ DEFAULT_WINDOWS = [
     (6, "投诉与建议", ["G"]),
 ]
 
-DEFAULT_SETTINGS = {
-    "branch.code": "BR001",
-    "branch.name_zh": "示范银行 城中支行",
-    "branch.name_en": "Demo Bank, City Centre Branch",
-    "branch.closing_time": "17:00",
-    "lobby.notice": "",
-    "ticket.footer_zh": "过号请重新取号",
-    "ticket.footer_en": "Please take a new ticket if your number has passed",
-    "ui.language": "zh_CN",
-}
-
 
 @dataclass(frozen=True)
 class InitResult:
@@ -53,11 +44,14 @@ class InitResult:
     created: bool
 
 
-def init_catalogue(db: Database, *, actor: Actor, now: dt.datetime,
+def init_catalogue(db: Database, *, actor: Actor, now: dt.datetime | None = None,
                    branch_code: str | None = None, branch_name: str | None = None) -> InitResult:
     """Load the default catalogue into an empty database (idempotent)."""
+    from app.queue.day import moment
+
     require(actor, "catalogue.manage")
     with db.write() as s:
+        now = moment(s, now).now
         have = s.scalar(select(Service.id).limit(1)) is not None
         if not have:
             services = {}
@@ -71,9 +65,6 @@ def init_catalogue(db: Database, *, actor: Actor, now: dt.datetime,
                 win = Window(number=number, name=name, state="closed", priority_streak=0)
                 win.services = [WindowService(service_id=services[c].id, position=i) for i, c in enumerate(codes)]
                 s.add(win)
-        for key, value in DEFAULT_SETTINGS.items():
-            if s.get(Setting, key) is None:
-                s.add(Setting(key=key, value=value, updated_at=now))
         if branch_code:
             if not branch_code.isalnum() or len(branch_code) > 16:
                 raise InvalidInput("A branch code is up to 16 letters and digits.", field="branch_code")
@@ -83,20 +74,11 @@ def init_catalogue(db: Database, *, actor: Actor, now: dt.datetime,
         s.flush()
         n_services = len(s.scalars(select(Service.id)).all())
         n_windows = len(s.scalars(select(Window.id)).all())
-        record_event(s, "CatalogueInitialised", now, staff_id=actor.staff_id,
+        record_event(s, EventType.CATALOGUE_INITIALISED, now, staff_id=actor.staff_id,
                      payload={"services": n_services, "windows": n_windows, "created": not have})
         return InitResult(n_services, n_windows, not have)
 
 
-def get_settings(db: Database) -> dict[str, object]:
-    with db.read() as s:
-        values: dict[str, object] = dict(DEFAULT_SETTINGS)
-        values.update({row.key: row.value for row in s.scalars(select(Setting))})
-        return values
-
-
-def set_setting(db: Database, key: str, value: object, *, actor: Actor, now: dt.datetime) -> None:
-    require(actor, "settings.manage")
-    with db.write() as s:
-        s.merge(Setting(key=key, value=value, updated_at=now))
-        record_event(s, "SettingChanged", now, staff_id=actor.staff_id, payload={"key": key, "value": value})
+def set_setting(db: Database, key: str, value: object, *, actor: Actor, now: dt.datetime | None = None) -> None:
+    """Change one branch setting (checked; one ``SettingsChanged`` event)."""
+    change_settings(db, {key: value}, actor=actor, now=now, source="cli")

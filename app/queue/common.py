@@ -8,21 +8,18 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.queue.errors import InvalidTicketState, UnknownService, UnknownTicket, UnknownWindow
+from app.queue.day import ACTIVE, Moment
+from app.queue.errors import InvalidTicketState, TimeRunsBackwards, UnknownService, UnknownTicket, UnknownWindow
 from app.queue.policy import PolicyConfig
 from app.queue.views import TicketView, ticket_view
+from app.settings import BranchSettings
 from app.store.locks import lock_on_postgresql
-from app.store.models import Service, Setting, Ticket, Window
+from app.store.models import Service, Ticket, Window
 
 WAITING = ("waiting", "transferred")
-ACTIVE = ("waiting", "transferred", "called", "serving")
 AT_WINDOW = ("called", "serving")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
-
-SETTING_DEFAULTS = {
-    "queue.priority_ratio": 2,
-    "queue.promote_after_min": 45,
-}
+__all__ = ["ACTIVE", "AT_WINDOW", "WAITING"]
 
 
 def service_by_code(s: Session, code: str) -> Service:
@@ -68,18 +65,32 @@ def view(s: Session, t: Ticket) -> TicketView:
     return ticket_view(t, window_numbers(s))
 
 
-def get_setting(s: Session, key: str):  # type: ignore[no-untyped-def]
-    row = s.get(Setting, key)
-    return row.value if row is not None else SETTING_DEFAULTS.get(key)
+def policy_config(cfg: BranchSettings) -> PolicyConfig:
+    return PolicyConfig(priority_ratio=cfg.priority_ratio, promote_after=cfg.promote_after)
 
 
-def policy_config(s: Session) -> PolicyConfig:
-    ratio = int(get_setting(s, "queue.priority_ratio"))
-    promote = get_setting(s, "queue.promote_after_min")
-    return PolicyConfig(
-        priority_ratio=max(0, ratio),
-        promote_after=dt.timedelta(minutes=int(promote)) if promote else None,
-    )
+def last_change(t: Ticket) -> dt.datetime:
+    """The latest of a ticket's own times."""
+    return max(x for x in (t.issued_at, t.queued_at, t.first_called_at, t.called_at, t.started_at,
+                           t.finished_at, t.transferred_at) if x is not None)
+
+
+def forward(t: Ticket, m: Moment, action: str) -> dt.datetime:
+    """The time of an action on ``t``: its times never run backwards.
+
+    A given time (``--at``, a replay) before the ticket's last change is
+    refused; the database's clock, should it ever step back, is held at it.
+    """
+    last = last_change(t)
+    if m.now >= last:
+        return m.now
+    if m.explicit:
+        raise TimeRunsBackwards(
+            f"Ticket {t.number} cannot be {action} at {m.now:%Y-%m-%d %H:%M:%S}: "
+            f"that is before its last change at {last:%Y-%m-%d %H:%M:%S}.",
+            ticket=t.number, at=m.now.isoformat(), last=last.isoformat(),
+        )
+    return last
 
 
 def require_state(t: Ticket, allowed: tuple[str, ...], action: str) -> None:
@@ -89,6 +100,3 @@ def require_state(t: Ticket, allowed: tuple[str, ...], action: str) -> None:
             ticket=t.number, status=t.status, action=action,
         )
 
-
-def business_date(now: dt.datetime) -> dt.date:
-    return now.date()

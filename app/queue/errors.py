@@ -1,6 +1,7 @@
 """The queue engine's named errors (defined in app.errors, shared by all cores)."""
 
 from app.errors import (  # noqa: F401
+    AfterHours,
     DomainError,
     InvalidInput,
     InvalidTicketState,
@@ -8,6 +9,7 @@ from app.errors import (  # noqa: F401
     NotPermitted,
     QueueFull,
     ServiceInactive,
+    TimeRunsBackwards,
     UnknownService,
     UnknownStaff,
     UnknownTicket,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.queue.common import business_date
+from app.queue.day import moment
 from app.store.engine import Database
 from app.store.models import Ticket, Window
 
@@ -20,10 +20,10 @@ class WindowFigures:
     average_service_min: float | None
 
 
-def window_day_figures(db: Database, *, window: int, now: dt.datetime) -> WindowFigures:
+def window_day_figures(db: Database, *, window: int, now: dt.datetime | None = None) -> WindowFigures:
     """Tickets finished and missed at ``window`` today, and their average service time."""
-    day = business_date(now)
     with db.read() as s:
+        day = moment(s, now).day
         win_id = s.scalar(select(Window.id).where(Window.number == window))
         if win_id is None:
             return WindowFigures(window, 0, 0, None)

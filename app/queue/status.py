@@ -6,7 +6,8 @@ import datetime as dt
 
 from sqlalchemy import case, func, select
 
-from app.queue.common import WAITING, business_date, window_numbers
+from app.queue.common import WAITING, window_numbers
+from app.queue.day import moment
 from app.queue.views import QueueStatus, ServiceQueue, ServiceView, TicketView, ticket_view
 from app.queue.windows import window_view
 from app.store.engine import Database
@@ -25,9 +26,10 @@ def list_services(db: Database, *, active_only: bool = False) -> list[ServiceVie
         return [service_view(x) for x in s.scalars(q)]
 
 
-def queue_status(db: Database, *, now: dt.datetime) -> QueueStatus:
-    day = business_date(now)
+def queue_status(db: Database, *, now: dt.datetime | None = None) -> QueueStatus:
     with db.read() as s:
+        m = moment(s, now)
+        day, now = m.day, m.now
         services = list(s.scalars(select(Service).order_by(Service.position, Service.code)))
         counts = {
             sid: (n, p, oldest)
@@ -47,15 +49,15 @@ def queue_status(db: Database, *, now: dt.datetime) -> QueueStatus:
             n, p, oldest = counts.get(svc.id, (0, 0, None))
             longest = int((now - oldest).total_seconds() // 60) if oldest is not None else 0
             queues.append(ServiceQueue(service_view(svc), int(n), int(p or 0), max(0, longest)))
-        windows = [window_view(s, w) for w in s.scalars(select(Window).order_by(Window.number))]
+        windows = [window_view(s, w, m) for w in s.scalars(select(Window).order_by(Window.number))]
         return QueueStatus(day, tuple(queues), tuple(windows), sum(q.waiting for q in queues))
 
 
-def waiting_list(db: Database, *, now: dt.datetime, window: int | None = None,
+def waiting_list(db: Database, *, now: dt.datetime | None = None, window: int | None = None,
                  service: str | None = None, limit: int = 200) -> list[TicketView]:
     """Today's waiting tickets in queue order, for a window's services or one service."""
-    day = business_date(now)
     with db.read() as s:
+        day = moment(s, now).day
         q = select(Ticket).where(Ticket.business_date == day, Ticket.status.in_(WAITING))
         if window is not None:
             win = s.scalar(select(Window).where(Window.number == window))
@@ -71,17 +73,17 @@ def waiting_list(db: Database, *, now: dt.datetime, window: int | None = None,
         return [ticket_view(t, numbers) for t in s.scalars(q)]
 
 
-def recent_tickets(db: Database, *, now: dt.datetime, limit: int = 20) -> list[TicketView]:
-    day = business_date(now)
+def recent_tickets(db: Database, *, now: dt.datetime | None = None, limit: int = 20) -> list[TicketView]:
     with db.read() as s:
+        day = moment(s, now).day
         q = select(Ticket).where(Ticket.business_date == day).order_by(Ticket.id.desc()).limit(limit)
         numbers = window_numbers(s)
         return [ticket_view(t, numbers) for t in s.scalars(q)]
 
 
-def get_ticket(db: Database, ref: str | int, *, now: dt.datetime) -> TicketView:
+def get_ticket(db: Database, ref: str | int, *, now: dt.datetime | None = None) -> TicketView:
     from app.queue.common import ticket_by_ref
 
     with db.read() as s:
-        t = ticket_by_ref(s, ref, business_date(now))
+        t = ticket_by_ref(s, ref, moment(s, now).day)
         return ticket_view(t, window_numbers(s))

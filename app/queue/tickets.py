@@ -7,21 +7,23 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.events import PRINT_STATE_EVENTS, EventType
 from app.queue.common import (
     ACTIVE,
     AT_WINDOW,
     WAITING,
-    business_date,
+    forward,
     require_state,
     service_by_code,
     ticket_by_ref,
     view,
     window_by_number,
 )
-from app.queue.errors import InvalidInput, InvalidTicketState, QueueFull, ServiceInactive
+from app.queue.day import Moment, begin, close_in
+from app.queue.errors import AfterHours, InvalidInput, InvalidTicketState, QueueFull, ServiceInactive
 from app.queue.estimate import estimate_wait_minutes, typical_service_minutes
 from app.queue.numbering import display_number
 from app.queue.policy import PRIORITY_CLASSES, PRIORITY_NOTES
@@ -112,6 +114,12 @@ def _estimate(s: Session, svc: Service, ahead: int) -> int:
     return estimate_wait_minutes(ahead, typical_service_minutes(recent, svc.default_service_min), open_windows or 0)
 
 
+def after_hours(m: Moment) -> bool:
+    """Past the last-ticket time (or, without one, the closing time)."""
+    limit = m.settings.last_ticket_time or m.settings.closing_time
+    return m.now.time() >= limit
+
+
 def issue_ticket(
     db: Database,
     *,
@@ -121,10 +129,15 @@ def issue_ticket(
     customer_name: str | None = None,
     customer_phone: str | None = None,
     need_note: str | None = None,
+    after_hours_ok: bool = False,
     actor: Actor,
-    now: dt.datetime,
+    now: dt.datetime | None = None,
 ) -> IssuedTicket:
-    """Create a numbered ticket (committed before anything is printed)."""
+    """Create a numbered ticket (committed before anything is printed).
+
+    After the last-ticket time (or the closing time) the greeter confirms
+    the ticket (``after_hours_ok``); otherwise ``AfterHours`` is raised.
+    """
     require(actor, "ticket.issue")
     if priority not in PRIORITY_CLASSES:
         raise InvalidInput(
@@ -138,8 +151,13 @@ def issue_ticket(
     name = _clean_text(customer_name, MAX_NAME, "name", "name")
     phone = normalise_phone(customer_phone)
     need = _clean_text(need_note, MAX_NEED, "need", "need note")
-    day = business_date(now)
     with db.write() as s:
+        m = begin(db, s, now)
+        day, now = m.day, m.now
+        if not after_hours_ok and after_hours(m):
+            limit = m.settings.last_ticket_time or m.settings.closing_time
+            raise AfterHours(f"It is past {limit:%H:%M}: confirm that this customer can still be served today.",
+                             limit=f"{limit:%H:%M}")
         svc = service_by_code(s, service)
         if not svc.active:
             raise ServiceInactive(f"Service {svc.code} is not offered right now.", code=svc.code)
@@ -156,7 +174,7 @@ def issue_ticket(
         ahead = _people_ahead(s, svc, day, priority, t.id)
         wait = _estimate(s, svc, ahead)
         record_event(
-            s, "TicketIssued", now, ticket_id=t.id, staff_id=actor.staff_id,
+            s, EventType.TICKET_ISSUED, now, ticket_id=t.id, staff_id=actor.staff_id,
             payload={"number": number, "service": svc.code, "priority": priority,
                      "people_ahead": ahead, "estimated_wait_min": wait},
         )
@@ -170,15 +188,20 @@ def _clear_window(s: Session, t: Ticket) -> None:
             win.current_ticket_id = None
 
 
-def cancel_ticket(db: Database, ticket: str | int, *, reason: str = "", actor: Actor, now: dt.datetime) -> TicketView:
+def cancel_ticket(db: Database, ticket: str | int, *, reason: str = "", actor: Actor,
+                  now: dt.datetime | None = None) -> TicketView:
+    """Cancel a ticket that waits or was called; ``finished_at`` records when
+    the customer left the queue (their wait counts up to then)."""
     require(actor, "ticket.cancel")
     with db.write() as s:
-        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        m = begin(db, s, now)
+        t = ticket_by_ref(s, ticket, m.day, lock=True)
         require_state(t, ("waiting", "transferred", "called"), "cancelled")
+        now = forward(t, m, "cancelled")
         _clear_window(s, t)
         t.status = "cancelled"
-        t.finished_at = None
-        record_event(s, "TicketCancelled", now, ticket_id=t.id, window_id=t.window_id,
+        t.finished_at = now
+        record_event(s, EventType.TICKET_CANCELLED, now, ticket_id=t.id, window_id=t.window_id,
                      staff_id=actor.staff_id, payload={"number": t.number, "reason": reason[:200]})
         return view(s, t)
 
@@ -190,7 +213,7 @@ def transfer_ticket(
     to_service: str | None = None,
     to_window: int | None = None,
     actor: Actor,
-    now: dt.datetime,
+    now: dt.datetime | None = None,
 ) -> TicketView:
     """Send a ticket to another service's queue or to one window, ahead of others.
 
@@ -201,8 +224,10 @@ def transfer_ticket(
     if to_service is None and to_window is None:
         raise InvalidInput("Say where to transfer the ticket: a service or a window.")
     with db.write() as s:
-        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        m = begin(db, s, now)
+        t = ticket_by_ref(s, ticket, m.day, lock=True)
         require_state(t, ("waiting", "transferred", "called", "serving"), "transferred")
+        now = forward(t, m, "transferred")
         from_window = t.window_id
         target = window_by_number(s, to_window) if to_window is not None else None
         if to_service is not None:
@@ -225,55 +250,63 @@ def transfer_ticket(
         t.window_id = None
         t.started_at = None
         record_event(
-            s, "TicketTransferred", now, ticket_id=t.id, window_id=from_window, staff_id=actor.staff_id,
+            s, EventType.TICKET_TRANSFERRED, now, ticket_id=t.id, window_id=from_window, staff_id=actor.staff_id,
             payload={"number": t.number, "to_service": t.service.code,
                      "to_window": target.number if target is not None else None},
         )
         return view(s, t)
 
 
-def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.datetime) -> TicketView:
+def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.datetime | None = None) -> TicketView:
     """Put a no-show back in the queue (at the back, with its original number)."""
     require(actor, "call")
     with db.write() as s:
-        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        m = begin(db, s, now)
+        t = ticket_by_ref(s, ticket, m.day, lock=True)
         require_state(t, ("no_show",), "put back in the queue")
-        if t.business_date != business_date(now):
+        if t.business_date != m.day:
             raise InvalidTicketState(f"Ticket {t.number} belongs to an earlier day.", ticket=t.number)
+        now = forward(t, m, "put back in the queue")
         t.status = "waiting"
         t.queued_at = now
         t.window_id = None
         t.target_window_id = None
-        record_event(s, "TicketRequeued", now, ticket_id=t.id, staff_id=actor.staff_id,
+        record_event(s, EventType.TICKET_REQUEUED, now, ticket_id=t.id, staff_id=actor.staff_id,
                      payload={"number": t.number})
         return view(s, t)
 
 
-def rate_ticket(db: Database, ticket: str | int, *, rating: int, actor: Actor, now: dt.datetime) -> TicketView:
+def rate_ticket(db: Database, ticket: str | int, *, rating: int, actor: Actor,
+                now: dt.datetime | None = None) -> TicketView:
     require(actor, "ticket.rate")
-    if not isinstance(rating, int) or not 1 <= rating <= 5:
+    if isinstance(rating, bool) or not isinstance(rating, int) or not 1 <= rating <= 5:
         raise InvalidInput("A rating is a whole number from 1 to 5.", field="rating")
     with db.write() as s:
-        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        m = begin(db, s, now)
+        t = ticket_by_ref(s, ticket, m.day, lock=True)
         require_state(t, ("done",), "rated")
+        now = forward(t, m, "rated")
         t.rating = rating
-        record_event(s, "TicketRated", now, ticket_id=t.id, window_id=t.window_id,
+        record_event(s, EventType.TICKET_RATED, now, ticket_id=t.id, window_id=t.window_id,
                      staff_id=actor.staff_id, payload={"number": t.number, "rating": rating})
         return view(s, t)
 
 
 def set_print_state(
-    db: Database, ticket: str | int, *, state: str, detail: str = "", actor: Actor, now: dt.datetime
+    db: Database, ticket: str | int, *, state: str, detail: str = "", actor: Actor, now: dt.datetime | None = None
 ) -> TicketView:
     """Record what the printer did with a ticket (or that it was voided)."""
     if state not in PRINT_STATES:
         raise InvalidInput(f"Unknown print state {state!r}.")
     with db.write() as s:
-        t = ticket_by_ref(s, ticket, business_date(now), lock=True)
+        m = begin(db, s, now)
+        t = ticket_by_ref(s, ticket, m.day, lock=True)
+        now = max(m.now, t.issued_at)  # the printer answers after the issue, whatever the clocks say
         t.print_state = state
         if state == "voided" and t.status in WAITING:
             t.status = "cancelled"
-        record_event(s, f"TicketPrint{state.title().replace('_', '')}", now, ticket_id=t.id,
+            t.finished_at = now
+        record_event(s, PRINT_STATE_EVENTS[state], now, ticket_id=t.id,
                      staff_id=actor.staff_id, payload={"number": t.number, "detail": detail[:300]})
         return view(s, t)
 
@@ -287,31 +320,35 @@ class PersonalData:
 
 
 def ticket_personal_data(
-    db: Database, ticket: str | int, *, purpose: str, actor: Actor, now: dt.datetime
+    db: Database, ticket: str | int, *, purpose: str, actor: Actor, now: dt.datetime | None = None
 ) -> PersonalData:
     """The unmasked customer data of a ticket; the opening is recorded."""
     require(actor, "ticket.personal_data")
     with db.write() as s:
-        t = ticket_by_ref(s, ticket, business_date(now))
+        m = begin(db, s, now)
+        now = m.now
+        t = ticket_by_ref(s, ticket, m.day)
         s.add(DataAccess(at=now, staff_id=actor.staff_id, subject="ticket", subject_uuid=t.uuid,
                          purpose=purpose[:200]))
         return PersonalData(t.number, t.customer_name, t.customer_phone, t.need_note)
 
 
-def end_of_day(db: Database, *, day: dt.date | None = None, actor: Actor, now: dt.datetime) -> DayClosed:
-    """Expire tickets of ``day`` (default: today) and earlier still waiting or called."""
+def end_of_day(db: Database, *, day: dt.date | None = None, actor: Actor,
+               now: dt.datetime | None = None) -> DayClosed:
+    """Close business day ``day`` (default: today) now: expire what still
+    waits or was called, finish what is being served, close the windows.
+
+    Closing an earlier day closes it at its own scheduled closing moment
+    (closing time plus the delay) when that has passed. The final report is
+    written by the caller (app/reports/endofday.py).
+    """
     require(actor, "day.close")
-    day = day or business_date(now)
     with db.write() as s:
-        stale = list(s.scalars(select(Ticket).where(
-            Ticket.business_date <= day, Ticket.status.in_(("waiting", "transferred", "called"))
-        )))
-        ids = [t.id for t in stale]
-        if ids:
-            s.execute(update(Window).where(Window.current_ticket_id.in_(ids)).values(current_ticket_id=None))
-        for t in stale:
-            t.status = "expired"
-        record_event(s, "DayClosed", now, staff_id=actor.staff_id,
-                     payload={"business_date": day.isoformat(), "expired": len(ids),
-                              "numbers": [t.number for t in stale][:500]})
-        return DayClosed(day, len(ids))
+        m = begin(db, s, now)
+        day = day or m.day
+        if day > m.day:
+            raise InvalidInput(f"The business day {day} has not begun yet.", field="date")
+        at = m.now if day == m.day else min(m.now, m.settings.closes_at(day))
+        closed = close_in(s, day, how="manager" if actor.staff_id is not None else "auto", at=at,
+                          staff_id=actor.staff_id)
+        return DayClosed(day, closed.expired, closed.served_at_close, closed.windows_closed, closed.closed_at)

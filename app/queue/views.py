@@ -75,6 +75,9 @@ class WindowView:
     staff_username: str | None
     service_codes: tuple[str, ...]
     current_ticket: TicketView | None
+    # False when the teller app holding the window has been silent too long
+    # (crash, power cut): shown to the manager, left out of wait estimates.
+    attended: bool = True
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,10 @@ class QueueStatus:
 @dataclass(frozen=True)
 class DayClosed:
     business_date: dt.date
-    expired: int
+    expired: int  # still waiting or called: ended as expired
+    served_at_close: int  # being served: ended as served (outcome day_closed)
+    windows_closed: tuple[int, ...]
+    closed_at: dt.datetime
 
 
 def ticket_view(t: Ticket, window_numbers: dict[int, int]) -> TicketView:

@@ -7,7 +7,6 @@ event log for transfer waits; everything else is arithmetic in Python.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 from collections import defaultdict
 from typing import Any
@@ -20,8 +19,6 @@ from app.store.engine import Database
 log = logging.getLogger("branchdesk.reports")
 
 LONGEST = 10
-# The complaints package (built in parallel) provides the day's summary here.
-_COMPLAINT_MODULES = ("app.complaints.daily", "app.complaints")
 _COMPLAINT_COUNTS = ("received", "acknowledged", "resolved", "closed", "overdue_at_end")
 
 
@@ -44,30 +41,30 @@ class _Group:
 
 
 def complaints_summary(db: Database, day: dt.date) -> Any:
-    """The complaints package's summary of ``day``, or None if absent or without cases."""
-    for name in _COMPLAINT_MODULES:
-        try:
-            fn = getattr(importlib.import_module(name), "day_summary", None)
-        except ImportError:
-            continue
-        if fn is None:
-            continue
-        try:
-            result = fn(db, day)
-        except Exception:  # another package must never stop the wait-time report
-            log.exception("complaints day summary failed for %s", day)
-            return None
-        if not any(getattr(result, key, 0) for key in _COMPLAINT_COUNTS):
-            return None
-        return result
-    return None
+    """The complaint window's summary of ``day``, or None without cases."""
+    from app.complaints.daily import day_summary
+
+    try:
+        result = day_summary(db, day)
+    except Exception:  # the complaint figures must never stop the wait-time report
+        log.exception("complaints day summary failed for %s", day)
+        return None
+    if not any(getattr(result, key, 0) for key in _COMPLAINT_COUNTS):
+        return None
+    return result
 
 
-def build_daily(db: Database, day: dt.date, *, now: dt.datetime,
+def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
                 with_complaints: bool = True) -> DailyReport:
-    """All the figures of the daily wait-time report for business day ``day``."""
-    check_day(day, now)
+    """All the figures of the daily wait-time report for business day ``day``
+    (final once the day is closed with nothing left in its queue)."""
+    from app.queue.day import day_state, moment
+
     with db.read() as s:
+        now = moment(s, now).now
+    check_day(day, now)
+    state = day_state(db, day)
+    with db.read(long=True) as s:
         rows = query.day_rows(s, day)
         seconds = query.second_waits(s, day, day)
         services = query.services(s)
@@ -117,6 +114,8 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime,
         ),
         complaints=complaints_summary(db, day) if with_complaints else None,
         definitions=DEFINITIONS,
+        final=state.final,
+        open_tickets=state.open_tickets,
     )
 
 

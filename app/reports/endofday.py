@@ -1,9 +1,15 @@
-"""The automatic end-of-day report: at closing time the day's report is written
-to the reports folder (and printed if the branch wants it), once per day.
+"""The end of a business day: the day closes, then its final report is written.
 
-"Once" is recorded in the event log as ``DailyReportWritten`` so every PC,
-process and restart agrees. The UI calls ``end_of_day_tick`` every minute;
-``branchdesk report end-of-day`` does the same from cron or Task Scheduler.
+Every running app calls ``end_of_day_tick`` every minute (and ``branchdesk
+report end-of-day`` does the same from cron or Task Scheduler): once the
+day's closing moment (closing time plus ``day.auto_close_delay_min``) has
+passed, a day with tickets still in its queue or windows open is closed
+(app/queue/day.py), and its final report is written to the reports folder,
+and printed if the branch wants it, once. A day closed by the next morning's
+first action gets its final report at the next tick. "Once" is recorded in
+the event log as ``DailyReportWritten`` (with ``final``), so every PC,
+process and restart agrees. A report written while the day's tickets were
+still open says so, and does not count as the final one.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,17 +29,20 @@ from sqlalchemy import select
 from app.reports.daily import build_daily
 from app.reports.export import FORMATS, write_report
 from app.reports.model import ReportNotWritten
+from app.events import EventType
+from app.queue.day import day_state, moment, settings_in
 from app.reports.query import setting_values
+from app.settings import SPECS
 from app.staff.roles import SYSTEM, Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
-from app.store.models import Event
+from app.store.models import BusinessDay, Event
 
 log = logging.getLogger("branchdesk.reports")
 
-EVENT = "DailyReportWritten"
-DEFAULT_CLOSING = dt.time(17, 0)
-SETTING_KEYS = ("branch.closing_time", "reports.folder", "reports.auto_print", "reports.formats")
+EVENT = EventType.DAILY_REPORT_WRITTEN
+SETTING_KEYS = ("reports.folder", "reports.auto_print", "reports.formats")
+CATCH_UP_DAYS = 7  # closed days whose final report a tick still writes
 
 
 @dataclass(frozen=True)
@@ -43,15 +52,8 @@ class EndOfDayResult:
     files: tuple[str, ...]
     printed: bool | None  # None: printing not asked for
     message: str
-
-
-def closing_time(value: Any) -> dt.time:
-    """``"17:30"`` -> 17:30; anything unreadable means the default 17:00."""
-    try:
-        hours, minutes = str(value).strip().split(":")[:2]
-        return dt.time(int(hours), int(minutes))
-    except (ValueError, TypeError):
-        return DEFAULT_CLOSING
+    final: bool = False
+    closed: Any = None  # the DayClosed of a day this tick closed, else None
 
 
 def reports_folder(settings: dict[str, Any]) -> Path:
@@ -64,30 +66,32 @@ def reports_folder(settings: dict[str, Any]) -> Path:
     return Path(user_data_dir("BranchDesk", "BranchDesk")) / "reports"
 
 
-def already_written(db: Database, day: dt.date) -> bool:
+def already_written(db: Database, day: dt.date, *, final_only: bool = True) -> bool:
     with db.read() as s:
-        return _written(s, day)
+        return _written(s, day, final_only)
 
 
-def _written(s: Any, day: dt.date) -> bool:
+def _written(s: Any, day: dt.date, final_only: bool = True) -> bool:
     since = dt.datetime.combine(day, dt.time())
     payloads = s.scalars(select(Event.payload).where(Event.type == EVENT, Event.at >= since))
-    return any((p or {}).get("business_date") == day.isoformat() for p in payloads)
+    return any((p or {}).get("business_date") == day.isoformat() and (p.get("final") or not final_only)
+               for p in payloads)
 
 
-def is_due(settings: dict[str, Any], now: dt.datetime) -> bool:
-    return now.time() >= closing_time(settings.get("branch.closing_time", "17:00"))
-
-
-def write_end_of_day(db: Database, *, now: dt.datetime, day: dt.date | None = None, force: bool = False,
-                     actor: Actor = SYSTEM) -> EndOfDayResult:
-    """Write (and maybe print) the daily report of ``day`` (default today), once."""
+def write_end_of_day(db: Database, *, now: dt.datetime | None = None, day: dt.date | None = None,
+                     force: bool = False, actor: Actor = SYSTEM) -> EndOfDayResult:
+    """Write (and maybe print) the daily report of ``day`` (default today):
+    once final, or again with ``force``. A report of a day still open is
+    written too, marked provisional, and does not count as the final one."""
     require(actor, "report.view")
+    with db.read() as s:
+        now = moment(s, now).now
     day = day or now.date()
     if not force and already_written(db, day):
-        return EndOfDayResult(day, False, (), None, f"The report of {day} was written already.")
+        return EndOfDayResult(day, False, (), None, f"The final report of {day} was written already.", True)
     with db.read() as s:
-        settings = setting_values(s, *SETTING_KEYS)
+        settings = {key: SPECS[key].default for key in SETTING_KEYS}
+        settings.update(setting_values(s, *SETTING_KEYS))
     folder = reports_folder(settings)
     formats = [f for f in (settings.get("reports.formats") or ["pdf", "csv"]) if f in FORMATS] or ["pdf"]
     report = build_daily(db, day, now=now)
@@ -101,20 +105,50 @@ def write_end_of_day(db: Database, *, now: dt.datetime, day: dt.date | None = No
     if settings.get("reports.auto_print") and any(f.endswith(".pdf") for f in files):
         printed = print_file(Path(next(f for f in files if f.endswith(".pdf"))))
     with db.write() as s:
-        if force or not _written(s, day):  # another PC may have finished first
+        if force or not report.final or not _written(s, day):  # another PC may have finished first
             record_event(s, EVENT, now, staff_id=actor.staff_id,
                          payload={"business_date": day.isoformat(), "files": files, "printed": printed,
-                                  "issued": report.summary.issued})
-    return EndOfDayResult(day, True, tuple(files), printed, f"The report of {day} was written to {folder}.")
+                                  "issued": report.summary.issued, "final": report.final,
+                                  "open_tickets": report.open_tickets})
+    kind = "final report" if report.final else f"provisional report ({report.open_tickets} tickets still open)"
+    return EndOfDayResult(day, True, tuple(files), printed, f"The {kind} of {day} was written to {folder}.",
+                          report.final)
 
 
-def end_of_day_tick(db: Database, *, now: dt.datetime) -> EndOfDayResult | None:
-    """Call every minute or so: writes today's report once closing time has passed."""
+def close_and_report(db: Database, *, day: dt.date | None = None, actor: Actor = SYSTEM,
+                     now: dt.datetime | None = None) -> EndOfDayResult:
+    """Close ``day`` now (the manager's end of day), then write its final report."""
+    from app.queue import end_of_day
+
+    closed = end_of_day(db, day=day, actor=actor, now=now)
+    result = write_end_of_day(db, now=now, day=closed.business_date, force=True, actor=actor)
+    return replace(result, closed=closed)
+
+
+def end_of_day_tick(db: Database, *, now: dt.datetime | None = None) -> EndOfDayResult | None:
+    """Call every minute or so. Once today's closing moment has passed, closes
+    the day if anything is left open, and writes its final report once; also
+    writes the final report of a recent day that closed without one (the
+    next morning's first action closed it while no app was running)."""
+    from app.queue import end_of_day
+    from app.queue.day import open_work
+
     with db.read() as s:
-        settings = setting_values(s, *SETTING_KEYS)
-    if not is_due(settings, now) or already_written(db, now.date()):
-        return None
-    return write_end_of_day(db, now=now)
+        m = moment(s, now)
+        cfg = settings_in(s)
+        due = m.now >= cfg.closes_at(m.day)
+        leftover = due and open_work(s, m.day)
+        closed_days = list(s.scalars(select(BusinessDay.business_date).where(
+            BusinessDay.closed_at.is_not(None), BusinessDay.business_date >= m.day - dt.timedelta(CATCH_UP_DAYS),
+            BusinessDay.business_date <= m.day).order_by(BusinessDay.business_date)))
+    closed = None
+    if leftover:
+        closed = end_of_day(db, day=m.day, actor=SYSTEM, now=now)
+        closed_days.append(m.day)
+    for day in dict.fromkeys(closed_days):
+        if (day < m.day or due) and not already_written(db, day) and day_state(db, day).final:
+            return replace(write_end_of_day(db, now=now, day=day), closed=closed)
+    return None
 
 
 def print_file(path: Path) -> bool:

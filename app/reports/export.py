@@ -45,6 +45,8 @@ def to_csv(report: Report) -> str:
         tables = range_tables(report)
     w.writerow(["branch", report.branch.name_zh, report.branch.name_en])
     w.writerow(["generated_at", report.generated_at.isoformat(sep=" ")])
+    if isinstance(report, DailyReport):
+        w.writerow(["final", "yes" if report.final else "no", "open_tickets", report.open_tickets])
     w.writerow(["percentile_method", PERCENTILE_METHOD])
     if not report.has_data:
         w.writerow(["note", "No tickets were issued in this period."])

@@ -89,6 +89,19 @@ class DailyReport:
     longest: tuple[LongWait, ...]
     complaints: Any  # the complaints package's day summary, or None
     definitions: tuple[str, ...]
+    # Final: the day was closed and nothing of it was still in the queue when
+    # the report was made. Otherwise it is provisional and says how many
+    # tickets were still open.
+    final: bool = False
+    open_tickets: int = 0
+
+    @property
+    def status_line(self) -> tuple[str, str]:
+        """(Chinese, English) sentence saying whether the figures are final."""
+        if self.final:
+            return "最终报告：营业日已结束。", "Final report: the business day is closed."
+        return (f"临时报告：生成时仍有 {self.open_tickets} 张票未结束。",
+                f"Provisional report: {self.open_tickets} tickets were still open when it was made.")
 
 
 @dataclass(frozen=True)

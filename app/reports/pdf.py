@@ -161,8 +161,10 @@ def to_pdf(report: DailyReport | RangeReport) -> bytes:
         Paragraph(f"{b.name_zh} {title_zh}", st.title),
         Paragraph(f"{b.name_en} · {title_en} · {period}", st.sub),
         Paragraph(f"生成时间 Generated {report.generated_at:%Y-%m-%d %H:%M}", st.sub),
-        Spacer(1, 6),
     ]
+    if isinstance(report, DailyReport):
+        head.append(Paragraph(" ".join(report.status_line), st.sub))
+    head.append(Spacer(1, 6))
     tail = [Paragraph("定义 Definitions", st.h2)]
     tail += [Paragraph(line, st.small) for line in report.definitions]
     tail.append(Paragraph(f"百分位: 最近秩法 Percentiles: {PERCENTILE_METHOD} method. 字体 Font: {font.description}.",

@@ -106,7 +106,12 @@ def staff_usernames(s: Session) -> dict[int, str]:
 
 
 def setting_values(s: Session, *keys: str) -> dict[str, Any]:
-    return {row.key: row.value for row in s.scalars(select(Setting).where(Setting.key.in_(keys)))}
+    """``keys``' stored values, else their defaults (app/settings.py)."""
+    from app.settings import SPECS
+
+    values = {k: SPECS[k].default for k in keys if k in SPECS}
+    values.update({row.key: row.value for row in s.scalars(select(Setting).where(Setting.key.in_(keys)))})
+    return values
 
 
 def first_business_date(s: Session) -> dt.date | None:

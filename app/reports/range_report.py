@@ -31,7 +31,7 @@ def build_range(db: Database, start: dt.date, end: dt.date, *, now: dt.datetime)
     check_range(start, end, now)
     total = Accumulator()
     days: list[DayRow] = []
-    with db.read() as s:
+    with db.read(long=True) as s:
         second = query.second_waits(s, start, end)
         settings = query.setting_values(s, "branch.name_zh", "branch.name_en")
         current: object = None

@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
+from app.events import EventType
 from app.errors import InvalidInput, NotPermitted, UnknownStaff
 from app.staff.roles import Actor, parse_roles, require
 from app.store.engine import Database
@@ -63,7 +64,7 @@ def add_staff(
         s.add(staff)
         s.flush()
         record_event(
-            s, "StaffAdded", now, staff_id=actor.staff_id,
+            s, EventType.STAFF_ADDED, now, staff_id=actor.staff_id,
             payload={"username": username, "roles": sorted(role_set)},
         )
         return _view(staff)
@@ -127,7 +128,7 @@ def reset_password(db: Database, username: str, new_password: str, *, actor: Act
     with db.write() as s:
         staff = _staff_by_name(s, username)
         staff.password_hash = new_hash
-        record_event(s, "StaffPasswordReset", now, staff_id=actor.staff_id, payload={"username": username})
+        record_event(s, EventType.STAFF_PASSWORD_RESET, now, staff_id=actor.staff_id, payload={"username": username})
         return _view(staff)
 
 
@@ -156,5 +157,5 @@ def update_staff(db: Database, username: str, *, roles: str | list[str] | None =
                   if "admin" in x.roles.split(",")]
         if was_admin and not admins:
             raise InvalidInput("At least one active administrator account must remain.", field="active")
-        record_event(s, "StaffUpdated", now, staff_id=actor.staff_id, payload={"username": username, **changes})
+        record_event(s, EventType.STAFF_UPDATED, now, staff_id=actor.staff_id, payload={"username": username, **changes})
         return _view(staff)

@@ -5,6 +5,12 @@ transaction opened with ``BEGIN IMMEDIATE`` so two processes never both read a
 row and then race to update it. pysqlite's own implicit BEGIN is switched off
 (``isolation_level=None``) so the BEGIN emitted here is the one that counts.
 Read-only sessions use a plain deferred BEGIN and never block writers.
+
+PostgreSQL (a branch with several PCs): every connection has a statement
+timeout, a lock timeout and TCP keepalives, and every transaction runs under
+the client-side watchdog (app/store/watchdog.py), so a server that stops
+answering costs a screen at most ``QUERY_TIMEOUT_S`` in a worker thread and
+one sentence ("The database did not answer ..."), never a frozen window.
 """
 
 from __future__ import annotations
@@ -21,9 +27,14 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.errors import DatabaseUnavailable
+from app.store.watchdog import WATCHDOG
 
 BUSY_TIMEOUT_MS = 30_000
 _READONLY = "branchdesk_readonly"
+# PostgreSQL: a branch transaction that takes longer than this is cut by the
+# watchdog; reports and migrations ask for more (``long=True``).
+QUERY_TIMEOUT_S = 10.0
+LONG_TIMEOUT_S = 600.0
 
 
 def default_sqlite_path() -> Path:
@@ -88,7 +99,7 @@ class Database:
                 url,
                 echo=echo,
                 pool_pre_ping=True,
-                connect_args={"connect_timeout": 10},
+                connect_args=pg_connect_args(),
             )
         else:
             raise DatabaseUnavailable(f"Database type {self.dialect!r} is not supported.")
@@ -96,6 +107,9 @@ class Database:
         self._read = sessionmaker(
             self.engine.execution_options(**{_READONLY: True}), expire_on_commit=False
         )
+        # Per-process facts the core keeps between transactions (the business
+        # day already opened here, ...); never shared between processes.
+        self.memo: dict[str, object] = {}
 
     @staticmethod
     def _prepare_sqlite_file(path: Path) -> None:
@@ -124,19 +138,61 @@ class Database:
         return self.dialect == "sqlite"
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One write transaction: commits on success, rolls back on any error."""
-        with _translate_db_errors(), self._write() as session, session.begin():
+    def write(self, *, long: bool = False) -> Iterator[Session]:
+        """One write transaction: commits on success, rolls back on any error.
+
+        Functions queued in ``session.info["on_commit"]`` run after the commit.
+        """
+        with _translate_db_errors(), self._write() as session:
+            with session.begin(), self._guard(session, long):
+                yield session
+            for fn in session.info.pop("on_commit", ()):
+                fn()
+
+    @contextmanager
+    def read(self, *, long: bool = False) -> Iterator[Session]:
+        """A read-only snapshot that never takes the write lock."""
+        with _translate_db_errors(), self._read() as session, session.begin(), self._guard(session, long):
             yield session
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A read-only snapshot that never takes the write lock."""
-        with _translate_db_errors(), self._read() as session, session.begin():
-            yield session
+    def _guard(self, session: Session, long: bool) -> Iterator[None]:
+        """PostgreSQL: the watchdog cuts the connection of a transaction that hangs."""
+        if self.dialect != "postgresql":
+            yield
+            return
+        seconds = LONG_TIMEOUT_S if long else QUERY_TIMEOUT_S
+        conn = session.connection()
+        raw = conn.connection.dbapi_connection
+        if long:
+            conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
+        with WATCHDOG.guard_socket(lambda: raw.pgconn.socket if not raw.closed else -1, seconds) as g:
+            try:
+                yield
+            except (OperationalError, DatabaseError) as exc:
+                if g.fired:
+                    raise DatabaseUnavailable(
+                        f"The database did not answer within {seconds:.0f} seconds.") from exc
+                raise
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def pg_connect_args() -> dict[str, object]:
+    """libpq settings of every branch connection: bounded waits, keepalives."""
+    timeout_ms = int(QUERY_TIMEOUT_S * 1000)
+    return {
+        "connect_timeout": 5,
+        "options": f"-c statement_timeout={timeout_ms} -c lock_timeout={timeout_ms} "
+                   f"-c idle_in_transaction_session_timeout={timeout_ms * 6}",
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 3,
+        "keepalives_count": 3,
+        "tcp_user_timeout": timeout_ms,
+        "application_name": "branchdesk",
+    }
 
 
 def _check_sqlite_header(path: Path) -> None:

@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.events import EventType
 from app.store.models import Event
 
 
 def record_event(
     session: Session,
-    type_: str,
+    type_: EventType,
     now: dt.datetime,
     *,
     ticket_id: int | None = None,
@@ -21,9 +22,12 @@ def record_event(
     staff_id: int | None = None,
     payload: dict[str, Any] | None = None,
 ) -> Event:
+    """Append one event of a catalogued type (app/events.py), in ``session``'s transaction."""
+    if not isinstance(type_, EventType):
+        raise TypeError(f"event type {type_!r} is not in the catalogue (app/events.py)")
     ev = Event(
         at=now,
-        type=type_,
+        type=type_.value,
         ticket_id=ticket_id,
         complaint_id=complaint_id,
         window_id=window_id,

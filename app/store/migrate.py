@@ -37,12 +37,15 @@ def current_revisions(db: Database) -> set[str]:
         return set(MigrationContext.configure(conn).get_current_heads())
 
 
-def upgrade_to_head(db: Database, target: str = "heads") -> None:
+def upgrade_to_head(db: Database, target: str = "head") -> None:
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     with _translate_db_errors(), db.engine.connect() as conn:
         with conn.begin():
             if db.dialect == "postgresql":
+                # Migrations may take long on a big database: no statement or lock limit.
+                conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
+                conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
             current = MigrationContext.configure(conn).get_current_heads()
             for rev in current:

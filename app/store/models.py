@@ -13,9 +13,11 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
+    FetchedValue,
     ForeignKey,
     Index,
     Integer,
@@ -56,6 +58,11 @@ class Window(Base):
     # Priority calls made in a row while normal tickets were waiting
     # (the calling policy's anti-starvation counter).
     priority_streak: Mapped[int] = mapped_column(Integer, default=0)
+    # The teller app holding the open window says so every few seconds
+    # (app/queue/day.py heartbeat); silence longer than the branch's limit
+    # means nobody is at it ("unattended").
+    heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    holder: Mapped[str | None] = mapped_column(String(64))
 
     services: Mapped[list[WindowService]] = relationship(
         order_by="WindowService.position", cascade="all, delete-orphan"
@@ -147,11 +154,30 @@ class Ticket(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class BusinessDay(Base):
+    """One row per business date: opened by its first action, closed once."""
+
+    __tablename__ = "business_days"
+
+    business_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_how: Mapped[str | None] = mapped_column(String(16))  # manager / auto / next_day
+    closed_by: Mapped[int | None] = mapped_column(Integer)
+    expired: Mapped[int] = mapped_column(Integer, default=0)
+    served_at_close: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# On PostgreSQL each event carries the id of the transaction that wrote it
+# (the change feed reads by transaction snapshots: ids are not commit order).
+TXID_DEFAULT = "(pg_current_xact_id()::text)::bigint"
+
+
 class Event(Base):
     """Append-only log: change feed, audit trail and sync outbox in one."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_ticket", "ticket_id"),)
+    __table_args__ = (Index("ix_events_ticket", "ticket_id"), Index("ix_events_txid", "txid"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
@@ -162,6 +188,9 @@ class Event(Base):
     window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Filled by the PostgreSQL server default (migration 0010); NULL on SQLite,
+    # where writers are serialised and ids are commit order.
+    txid: Mapped[int | None] = mapped_column(BigInteger, server_default=FetchedValue())
 
 
 class Setting(Base):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base
@@ -21,6 +21,9 @@ class SyncState(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
     cursor_event_id: Mapped[int] = mapped_column(Integer, default=0)
+    # PostgreSQL: the cursor is (cursor_txid, cursor_event_id), events below the
+    # oldest running transaction only (app/store/feed.py).
+    cursor_txid: Mapped[int] = mapped_column(BigInteger, default=0)
     pushed_events: Mapped[int] = mapped_column(Integer, default=0)  # acknowledged, all time
     last_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_success_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -4,23 +4,25 @@ Only known keys are applied (head office cannot, say, change a branch code):
 ``catalogue.services`` (services upserted by code), ``calendar.holidays``
 (holiday and make-up working-day overrides) and ``lobby.notice``. A key is
 applied when head office's version differs from the one applied last (HQ
-versions only grow); the apply and a ``SettingsPulled`` event share one
-branch transaction, so the change is in the log, and is itself pushed.
+versions only grow); the apply and its ``SettingsChanged`` event (source
+``head_office``) share one branch transaction, so the change is in the log,
+reaches every running screen like any other settings change, and is itself
+pushed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from typing import Any
 
 import psycopg
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.settings import clean, store_in
 from app.store.engine import Database
-from app.store.events import record_event
 from app.store.models import Service, Setting
+from app.store.models_complaints import CalendarOverride
 from app.store.models_sync import SyncState
 from app.sync.hq import SHARED_KEYS
 from app.sync.state import state_row
@@ -56,13 +58,17 @@ def apply_settings(db: Database, found: dict[str, tuple[str, Any]], now: dt.date
         todo = pending(found, dict(state.pulled_versions or {}))
         if not todo:
             return []
+        values: dict[str, Any] = {}
         for key, (_tag, value) in sorted(todo.items()):
-            _APPLY[key](s, value, now)
+            if key == "lobby.notice":
+                values[key] = clean(key, "" if value is None else str(value)[:500])
+            else:
+                _APPLY[key](s, value, now)
         versions = dict(state.pulled_versions or {})
         versions.update({k: tag for k, (tag, _v) in todo.items()})
         state.pulled_versions = versions
-        record_event(s, "SettingsPulled", now, payload={"keys": sorted(todo), "versions": {
-            k: versions[k] for k in sorted(todo)}})
+        store_in(s, values, now=now, staff_id=None, source="head_office", keys=tuple(todo),
+                 extra={"versions": {k: versions[k] for k in sorted(todo)}})
         return sorted(todo)
 
 
@@ -74,10 +80,6 @@ def pulled_versions(db: Database) -> dict[str, Any]:
 
 def _put_setting(s: Session, key: str, value: Any, now: dt.datetime) -> None:
     s.merge(Setting(key=key, value=value, updated_at=now))
-
-
-def _apply_notice(s: Session, value: Any, now: dt.datetime) -> None:
-    _put_setting(s, "lobby.notice", "" if value is None else str(value)[:500], now)
 
 
 def _apply_catalogue(s: Session, value: Any, now: dt.datetime) -> None:
@@ -100,10 +102,6 @@ def _apply_holidays(s: Session, value: Any, now: dt.datetime) -> None:
     """Head office's holiday / make-up day list replaces the list it sent before."""
     previous = s.get(Setting, "hq.calendar.holidays")
     _put_setting(s, "hq.calendar.holidays", value, now)
-    try:
-        CalendarOverride = importlib.import_module("app.store.models_complaints").CalendarOverride
-    except (ModuleNotFoundError, AttributeError):
-        return  # the copy in settings is all this build can keep
     old_days = {dt.date.fromisoformat(i["day"]) for i in (previous.value if previous else []) or []}
     new = {dt.date.fromisoformat(i["day"]): i for i in value or []}
     if old_days - set(new):
@@ -116,7 +114,6 @@ def _apply_holidays(s: Session, value: Any, now: dt.datetime) -> None:
 
 
 _APPLY = {
-    "lobby.notice": _apply_notice,
     "catalogue.services": _apply_catalogue,
     "calendar.holidays": _apply_holidays,
 }

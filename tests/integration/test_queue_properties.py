@@ -67,9 +67,9 @@ class Lobby(RuleBasedStateMachine):
         self.windows = {n: "closed" for n in WINDOWS}
         self.holding: dict[int, int] = {}  # window -> ticket id
         self.events = Counter(self._stored_events())
-        for n in WINDOWS[:3]:  # most of the day, windows are open
+        for i, n in enumerate(WINDOWS[:3]):  # most of the day, windows are open
             self._attempt(True, lambda: q.open_window(self.db, window=n, actor=SYSTEM, now=self._now()),
-                          "WindowOpened")
+                          "WindowOpened", *(("DayOpened",) if i == 0 else ()))  # the day's first action opens it
             self.windows[n] = "open"
 
     def teardown(self) -> None:
@@ -240,12 +240,21 @@ class Lobby(RuleBasedStateMachine):
     def end_of_day(self, roll: int) -> None:
         if roll < 5:  # rare: the end of day empties the lobby (hypothesis favours small numbers)
             return
-        r = self._attempt(True, lambda: q.end_of_day(self.db, actor=SYSTEM, now=self._now()), "DayClosed")
         stale = [k for k, t in self.tickets.items() if t.status in WAITING + ("called",)]
-        assert r.expired == len(stale)
+        serving = [k for k, t in self.tickets.items() if t.status == "serving"]
+        open_windows = [n for n, state in self.windows.items() if state != "closed"]
+        r = self._attempt(True, lambda: q.end_of_day(self.db, actor=SYSTEM, now=self._now()), "DayClosed",
+                          *["TicketExpired"] * len(stale), *["TicketFinished"] * len(serving),
+                          *["WindowClosed"] * len(open_windows))
+        assert (r.expired, r.served_at_close, r.windows_closed) == (len(stale), len(serving), tuple(open_windows))
         for k in stale:
             self._free(k)
             self.tickets[k].status = "expired"
+        for k in serving:  # settled question 8: ends as served
+            self._free(k)
+            self.tickets[k].status = "done"
+        for n in open_windows:
+            self.windows[n] = "closed"
 
     # -- invariants ------------------------------------------------------
     @invariant()

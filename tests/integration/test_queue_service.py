@@ -224,12 +224,15 @@ def test_end_of_day_expires_waiting_and_called(branch, at, day):
     q.call_next(branch, window=2, actor=S, now=at(9, 5))
     q.start_service(branch, window=2, actor=S, now=at(9, 6))
     r = q.end_of_day(branch, actor=S, now=at(17, 30))
-    assert (r.business_date, r.expired) == (day, 3)
+    assert (r.business_date, r.expired, r.served_at_close, r.windows_closed) == (day, 3, 1, (1, 2))
+    # Settled question 8: the customer being served ends as served, outcome day_closed, at closing.
     assert [status_of(branch, n, day) for n in ("A001", "A002", "A003", "A004")] == \
-        ["expired", "serving", "expired", "expired"]
+        ["expired", "done", "expired", "expired"]
+    a002 = q.get_ticket(branch, "A002", now=at(17, 31))
+    assert (a002.outcome, a002.finished_at) == ("day_closed", at(17, 30))
     st = q.queue_status(branch, now=at(17, 31))
     assert st.waiting_total == 0
-    assert {w.number: (w.current_ticket.number if w.current_ticket else None) for w in st.windows}[1] is None
+    assert {w.number: (w.state, w.current_ticket) for w in st.windows}[1] == ("closed", None)
 
 
 def test_queue_status_counts(branch, at):

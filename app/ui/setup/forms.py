@@ -66,7 +66,7 @@ def field_message(field: str, english: str) -> str:
         "number": _t("Enter a window number from 1 to 999."),
         "queue.priority_ratio": _t("Enter a whole number from 0 to 10."),
         "queue.promote_after_min": _t("Enter a number of minutes from 0 to 240 (0 = never)."),
-        "lobby.notice": _t("The lobby notice is too long (at most 200 characters)."),
+        "lobby.notice": _t("The lobby notice is too long (at most 500 characters)."),
         "roles": _t("Choose at least one role."),
     }
     if field == "database_url":

@@ -27,9 +27,10 @@ from app.queue import init_catalogue
 from app.staff.roles import SYSTEM
 from app.store import open_database
 from app.store.engine import Database
-from app.store.migrate import current_revisions, known_heads, upgrade_to_head
+from app.store.migrate import current_revisions, known_heads
 from app.store.models import Event
 from app.store.models_complaints import Complaint, ComplaintLog
+from tests.support.old_data import load_old_database
 
 T, D = dt.datetime, dt.date
 PENDING = ("Deadline pending: the working-day calendar for 2027 is not known yet; "
@@ -158,10 +159,8 @@ def test_analysis_counts_a_pending_deadline_as_not_yet_due(branch, staff):
 def test_upgrading_a_0002_database_keeps_its_cases_and_allows_pending_deadlines(tmp_path):
     url = f"sqlite:///{tmp_path / 'branch-0002.sqlite3'}"
     old = Database(url)
-    upgrade_to_head(old, "0002")
-    assert current_revisions(old) == {"0002"}
-    init_catalogue(old, actor=SYSTEM, now=T(2026, 11, 23, 8))
-    kept = _intake(old, SYSTEM, T(2026, 11, 23, 10))
+    load_old_database(old, "complaint-case-0002.json")  # written by the 0002 release's own code
+    kept_reference = "TS-20261123-0001"
     path = url.removeprefix("sqlite:///")
     con = sqlite3.connect(path)
     notnull = {r[1]: r[3] for r in con.execute("PRAGMA table_info(complaints)")}
@@ -171,14 +170,14 @@ def test_upgrading_a_0002_database_keeps_its_cases_and_allows_pending_deadlines(
 
     db = open_database(url)
     try:
-        assert current_revisions(db) == known_heads() and "0009" in known_heads()
+        assert current_revisions(db) == known_heads() == {"0010"}  # one line of migrations (issue 12)
         con = sqlite3.connect(path)
         notnull = {r[1]: r[3] for r in con.execute("PRAGMA table_info(complaints)")}
         indexes = {r[1] for r in con.execute("PRAGMA index_list(complaints)")}
         con.close()
         assert (notnull["ack_due"], notnull["resolve_due"], notnull["regulatory_due"]) == (1, 0, 0)
         assert "ix_complaints_status_due" in indexes
-        same = cp.get_complaint(db, kept.reference, actor=SYSTEM, now=T(2026, 11, 23, 11))
+        same = cp.get_complaint(db, kept_reference, actor=SYSTEM, now=T(2026, 11, 23, 11))
         assert (same.resolve_due, same.regulatory_due) == (T(2026, 11, 26, 17), T(2026, 12, 8, 17))
         pending = _intake(db, SYSTEM, T(2026, 12, 28, 17, 30))
         assert pending.reference == "TS-20261228-0001" and pending.resolve_due is None
@@ -189,14 +188,12 @@ def test_upgrading_a_0002_database_keeps_its_cases_and_allows_pending_deadlines(
 @pytest.mark.postgres
 def test_upgrading_a_0002_postgresql_database_allows_pending_deadlines(pg_url):
     old = Database(pg_url)
-    upgrade_to_head(old, "0002")
-    init_catalogue(old, actor=SYSTEM, now=T(2026, 11, 23, 8))
-    kept = _intake(old, SYSTEM, T(2026, 11, 23, 10))
+    load_old_database(old, "complaint-case-0002.json")
     old.dispose()
     db = open_database(pg_url)
     try:
         assert current_revisions(db) == known_heads()
-        same = cp.get_complaint(db, kept.reference, actor=SYSTEM, now=T(2026, 11, 23, 11))
+        same = cp.get_complaint(db, "TS-20261123-0001", actor=SYSTEM, now=T(2026, 11, 23, 11))
         assert same.resolve_due == T(2026, 11, 26, 17)
         pending = _intake(db, SYSTEM, T(2026, 12, 28, 17, 30))
         assert (pending.resolve_due, pending.regulatory_due) == (None, None)

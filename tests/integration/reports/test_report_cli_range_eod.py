@@ -103,6 +103,7 @@ def test_end_of_day_writes_once_at_closing_time(db_url, tmp_path, capsys):
         folder = tmp_path / "reports"
         q.set_setting(db, "reports.folder", str(folder), actor=SYSTEM, now=REPORT_AT)
         q.set_setting(db, "branch.closing_time", "17:30", actor=SYSTEM, now=REPORT_AT)
+        q.set_setting(db, "day.auto_close_delay_min", 0, actor=SYSTEM, now=REPORT_AT)  # closes itself at 17:30
         assert end_of_day_tick(db, now=dt.datetime(2026, 11, 23, 17, 29)) is None
         assert not folder.exists()
         done = end_of_day_tick(db, now=dt.datetime(2026, 11, 23, 17, 30))

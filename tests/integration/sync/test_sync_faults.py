@@ -110,7 +110,7 @@ def test_sync_process_killed_again_and_again_loses_and_doubles_nothing(hq, branc
     pwfile.write_text(a.password)
     pwfile.chmod(0o600)
     for key, value in (("sync.hq_url", a.cfg.hq_url), ("sync.password_file", str(pwfile)),
-                       ("sync.sslmode", "disable"), ("sync.interval_s", 0.2), ("sync.timeout_s", 5)):
+                       ("sync.sslmode", "disable"), ("sync.interval_s", 1), ("sync.timeout_s", 5)):
         set_setting(a.db, key, value, actor=SYSTEM, now=at(8, 0))
     rng = random.Random(8)
     cmd = [sys.executable, "-m", "app", "--db", a.db.url, "sync", "--watch", "--batch-size", "2"]

@@ -23,7 +23,8 @@ HOLIDAYS = [{"day": "2026-12-31", "kind": "holiday", "note": "年终决算"}]
 
 def _pulled_events(db) -> list[dict]:
     with db.read() as s:
-        return [e.payload for e in s.scalars(select(Event).where(Event.type == "SettingsPulled"))]
+        return [e.payload for e in s.scalars(select(Event).where(Event.type == "SettingsChanged"))
+                if e.payload.get("source") == "head_office"]
 
 
 def test_shared_settings_are_applied_once_and_logged(hq, branches):
@@ -39,7 +40,8 @@ def test_shared_settings_are_applied_once_and_logged(hq, branches):
     assert [(d, k) for d, k, _note in calendar_overrides(a.db)] == [(dt.date(2026, 12, 31), "holiday")]
     again = SyncWorker(a.db, a.cfg).run_once()
     assert again.pulled == () and len(_pulled_events(a.db)) == 1
-    assert hq.one("SELECT count(*) FROM hq_events WHERE type = 'SettingsPulled'") == 1  # pushed too
+    assert hq.one("SELECT count(*) FROM hq_events WHERE type = 'SettingsChanged' "
+                  "AND payload->>'source' = 'head_office'") == 1  # pushed too
     assert_in_step(hq, a)
 
 

@@ -68,9 +68,9 @@ def test_window_without_services_is_refused_then_saved_with_its_order(admin_scre
 
 def test_queue_rules_and_lobby_notice(admin_screen, qtbot):
     tab = admin_screen.queue
-    tab.notice.setText("长" * 201)
+    tab.notice.setText("长" * 501)
     _save(qtbot, tab, tab.save)
-    assert tab.form.error_text("lobby.notice") == "大厅公告太长（最多 200 个字符）。"
+    assert tab.form.error_text("lobby.notice") == "大厅公告太长（最多 500 个字符）。"
     assert get_settings(admin_screen.ctx.db)["lobby.notice"] == ""
     tab.notice.setText("今日外汇业务暂停")
     tab.ratio.setValue(3)

@@ -30,7 +30,8 @@ def test_bad_prefixes_are_refused_on_the_code_field(raw):
 
 @pytest.mark.parametrize("key, value", [
     ("queue.priority_ratio", 11), ("queue.priority_ratio", "two"), ("queue.promote_after_min", -5),
-    ("lobby.notice", "x" * 201), ("branch.closing_time", "25:00"), ("branch.code", "BR-01"),
+    ("lobby.notice", "x" * 501), ("sync.interval_s", float("nan")), ("sync.timeout_s", "inf"),
+    ("day.auto_close_delay_min", 481), ("branch.timezone", "Mars/Olympus"), ("window.leave_rule", "vanish"), ("branch.closing_time", "25:00"), ("branch.code", "BR-01"),
 ])
 def test_bad_branch_settings_are_refused_on_their_field(key, value):
     with pytest.raises(InvalidInput) as err:

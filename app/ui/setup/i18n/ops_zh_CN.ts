@@ -68,8 +68,8 @@
       <translation>请输入 0 到 240 之间的分钟数（0 表示不提前）。</translation>
     </message>
     <message>
-      <source>The lobby notice is too long (at most 200 characters).</source>
-      <translation>大厅公告太长（最多 200 个字符）。</translation>
+      <source>The lobby notice is too long (at most 500 characters).</source>
+      <translation>大厅公告太长（最多 500 个字符）。</translation>
     </message>
     <message>
       <source>Choose at least one role.</source>

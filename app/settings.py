@@ -1,0 +1,372 @@
+"""Branch settings: one typed model, one set of defaults, one check per key.
+
+Branch settings live in the database (``settings`` table, key -> JSON value)
+so every PC of the branch shares them; this PC's own settings (which database,
+screen role, monitor) are in its settings file (app/ops/settings_file.py).
+Every key a branch can set is declared here once, with its default and its
+check; ``BranchSettings`` is the typed view the core reads (the closing time
+is parsed here and nowhere else). The ``printer.*`` keys are one group,
+checked together by app/devices/config.py.
+
+Every change, from the admin screen, the CLI or head office, goes through
+``change_settings``: one transaction, one ``SettingsChanged`` event that the
+running screens act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.errors import InvalidInput
+
+Check = Callable[[str, Any], Any]
+
+
+# --- checks: each returns the cleaned value or raises InvalidInput(field=key) ---
+
+def _int(lo: int, hi: int, unit: str = "") -> Check:
+    def check(key: str, v: Any) -> int:
+        if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+            raise InvalidInput(f"Setting {key} must be a whole number from {lo} to {hi}{unit}.", field=key)
+        try:
+            number = int(str(v).strip()) if not isinstance(v, float) else int(v)
+        except ValueError:
+            raise InvalidInput(f"Setting {key} must be a whole number from {lo} to {hi}{unit}.", field=key) from None
+        if isinstance(v, float) and (not math.isfinite(v) or v != int(v)):
+            raise InvalidInput(f"Setting {key} must be a whole number from {lo} to {hi}{unit}.", field=key)
+        if not lo <= number <= hi:
+            raise InvalidInput(f"Setting {key} must be a whole number from {lo} to {hi}{unit}.", field=key)
+        return number
+    return check
+
+
+def _number(lo: float, hi: float, unit: str) -> Check:
+    def check(key: str, v: Any) -> float:
+        try:
+            number = float(str(v).strip()) if not isinstance(v, bool) else math.nan
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number) or not lo <= number <= hi:
+            raise InvalidInput(f"Setting {key} must be a number from {lo:g} to {hi:g}{unit}.", field=key)
+        return number
+    return check
+
+
+def _text(limit: int, *, required: bool = False) -> Check:
+    def check(key: str, v: Any) -> str:
+        if v is None:
+            v = ""
+        if not isinstance(v, str):
+            raise InvalidInput(f"Setting {key} must be text.", field=key)
+        value = v.strip()
+        if required and not value:
+            raise InvalidInput(f"Setting {key} cannot be empty.", field=key)
+        if len(value) > limit:
+            raise InvalidInput(f"Setting {key} is too long (at most {limit} characters).", field=key)
+        if any(ord(c) < 32 and c not in "\n" for c in value) or any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise InvalidInput(f"Setting {key} holds characters that cannot be stored.", field=key)
+        return value
+    return check
+
+
+def _choice(*choices: str) -> Check:
+    def check(key: str, v: Any) -> str:
+        if v not in choices:
+            raise InvalidInput(f"Setting {key} must be one of {', '.join(choices)}.", field=key)
+        return str(v)
+    return check
+
+
+def _bool(key: str, v: Any) -> bool:
+    if not isinstance(v, bool):
+        raise InvalidInput(f"Setting {key} must be true or false.", field=key)
+    return v
+
+
+_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _hhmm(*, optional: bool = False) -> Check:
+    def check(key: str, v: Any) -> str:
+        text = "" if v is None else str(v).strip()
+        if optional and text == "":
+            return ""
+        if not _HHMM.match(text):
+            raise InvalidInput(f"Setting {key} must be a time such as 17:00.", field=key)
+        return text
+    return check
+
+
+def _timezone(key: str, v: Any) -> str:
+    name = str(v or "").strip()
+    try:
+        if not name:
+            raise ZoneInfoNotFoundError(name)
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"Setting {key} must be a time zone such as Asia/Shanghai.", field=key) from None
+    return name
+
+
+def _branch_code(key: str, v: Any) -> str:
+    value = str(v or "").strip().upper()
+    if not re.match(r"^[A-Z0-9]{1,16}$", value):
+        raise InvalidInput("A branch code is 1 to 16 letters and digits.", field=key)
+    return value
+
+
+def _kind_days(key: str, v: Any) -> dict[str, int]:
+    if not isinstance(v, dict):
+        raise InvalidInput("Give working days per kind.", field=key)
+    days = _int(1, 60)
+    return {str(k): days(key, n) for k, n in v.items() if k in ("complaint", "suggestion", "praise")}
+
+
+def _formats(key: str, v: Any) -> list[str]:
+    if not isinstance(v, (list, tuple)) or not v or any(f not in ("pdf", "csv", "json") for f in v):
+        raise InvalidInput(f"Setting {key} must list one or more of pdf, csv, json.", field=key)
+    return list(dict.fromkeys(v))
+
+
+def _sslmode(key: str, v: Any) -> str:
+    return _choice("disable", "allow", "prefer", "require", "verify-ca", "verify-full")(key, v)
+
+
+def _any_json(key: str, v: Any) -> Any:
+    return v  # structured values checked by their own layer (serial.devices)
+
+
+@dataclass(frozen=True)
+class Spec:
+    default: Any
+    check: Check
+    means: str  # one line for docs and the admin screen
+
+
+SPECS: dict[str, Spec] = {
+    # The branch
+    "branch.code": Spec("BR001", _branch_code, "the branch's code at head office"),
+    "branch.name_zh": Spec("示范银行 城中支行", _text(60, required=True), "the branch's name in Chinese"),
+    "branch.name_en": Spec("Demo Bank, City Centre Branch", _text(80, required=True), "the branch's name in English"),
+    "branch.timezone": Spec("Asia/Shanghai", _timezone, "the time zone that decides the business date"),
+    "branch.closing_time": Spec("17:00", _hhmm(), "when the branch closes to customers"),
+    # The business day
+    "day.last_ticket_time": Spec("", _hhmm(optional=True),
+                                 "after this time the greeter confirms each ticket (empty: no limit)"),
+    "day.auto_close_delay_min": Spec(60, _int(0, 480, " minutes"),
+                                     "minutes after closing time at which the day closes itself"),
+    # Windows follow their teller
+    "window.leave_state": Spec("closed", _choice("closed", "paused"),
+                               "what a window becomes when its teller leaves it"),
+    "window.leave_rule": Spec("requeue", _choice("requeue", "no_show"),
+                              "a called customer left at a window: back to the head of the queue, or no-show"),
+    "window.unattended_after_min": Spec(3, _int(1, 60, " minutes"),
+                                        "a window whose teller's app is silent this long is unattended"),
+    # The queue
+    "queue.priority_ratio": Spec(2, _int(0, 10), "priority calls in a row while normal customers wait"),
+    "queue.promote_after_min": Spec(45, _int(0, 240, " minutes"), "waits longer than this are called first"),
+    # Lobby and tickets
+    "lobby.notice": Spec("", _text(500), "the notice on the lobby display"),
+    "lobby.announce_repeat": Spec(2, _int(1, 5), "how often each call is spoken"),
+    "ticket.footer_zh": Spec("过号请重新取号", _text(60), "the ticket's footer in Chinese"),
+    "ticket.footer_en": Spec("Please take a new ticket if your number has passed", _text(80),
+                             "the ticket's footer in English"),
+    "ui.language": Spec("zh_CN", _choice("zh_CN", "en"), "the screens' language"),
+    # Complaints
+    "complaints.ack_hours": Spec(24, _int(1, 240, " hours"), "hours to acknowledge a complaint"),
+    "complaints.resolve_days": Spec({}, _kind_days, "working days to answer, per kind"),
+    "complaints.monthly_target": Spec(200, _int(1, 100000), "cases a month the analysis compares with"),
+    # Reports
+    "reports.folder": Spec("", _text(500), "where the daily reports are written (empty: the data folder)"),
+    "reports.auto_print": Spec(False, _bool, "print the daily report when the day closes"),
+    "reports.formats": Spec(["pdf", "csv"], _formats, "formats of the daily report files"),
+    # Head-office sync
+    "sync.enabled": Spec(True, _bool, "push to head office"),
+    "sync.hq_url": Spec("", _text(500), "head office's database address, without password"),
+    "sync.branch_code": Spec("", _text(16), "the branch's code at head office (empty: branch.code)"),
+    "sync.sslmode": Spec("prefer", _sslmode, "TLS to head office"),
+    "sync.sslrootcert": Spec("", _text(500), "head office's CA certificate file"),
+    "sync.password_file": Spec("", _text(500), "the 0600 file with the branch role's password"),
+    "sync.batch_size": Spec(1000, _int(1, 100000), "events per push"),
+    "sync.interval_s": Spec(30.0, _number(1, 86400, " seconds"), "seconds between rounds when caught up"),
+    "sync.timeout_s": Spec(30.0, _number(1, 600, " seconds"), "time limit of each step of a push"),
+    # Devices (printer.* is one group: app/devices/config.py)
+    "serial.devices": Spec([], _any_json, "serial keypads and window displays"),
+}
+
+GROUPS = ("printer.",)  # prefixes checked as a whole by their own layer
+
+
+def defaults() -> dict[str, Any]:
+    return {key: spec.default for key, spec in SPECS.items()}
+
+
+def check_json(key: str, value: Any) -> None:
+    """Refuse what strict JSON cannot hold: NaN, infinities, lone surrogates, huge ints."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidInput(f"Setting {key} must be a finite number.", field=key)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
+        raise InvalidInput(f"Setting {key} is out of range.", field=key)
+    if isinstance(value, str) and any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+        raise InvalidInput(f"Setting {key} holds characters that cannot be stored.", field=key)
+    if isinstance(value, dict):
+        for k, v in value.items():
+            check_json(key, k)
+            check_json(key, v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            check_json(key, v)
+
+
+def clean(key: str, value: Any) -> Any:
+    """The cleaned value of one setting, or InvalidInput naming the key."""
+    check_json(key, value)
+    spec = SPECS.get(key)
+    if spec is not None:
+        return spec.check(key, value)
+    if key.startswith(GROUPS):
+        return value.strip() if isinstance(value, str) else value
+    raise InvalidInput(f"There is no branch setting {key!r}.", field=key)
+
+
+def clean_all(values: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
+    """Check several settings together (``current``: what is stored now)."""
+    cleaned = {key: clean(key, value) for key, value in values.items()}
+    merged = {**current, **cleaned}
+    if "day.last_ticket_time" in cleaned or "branch.closing_time" in cleaned:
+        last = merged.get("day.last_ticket_time") or ""
+        if last and last > merged.get("branch.closing_time", "17:00"):
+            raise InvalidInput("The last-ticket time must not be after the closing time.",
+                               field="day.last_ticket_time")
+    if any(k.startswith("printer.") for k in cleaned):
+        from app.devices.config import PrinterConfigError, printer_config
+
+        try:
+            printer_config(merged)
+        except PrinterConfigError as exc:
+            raise InvalidInput(exc.message, field="printer") from None
+    if "serial.devices" in cleaned:
+        from app.devices.serial_devices import serial_specs
+
+        try:
+            serial_specs(cleaned)
+        except InvalidInput as exc:
+            raise InvalidInput(exc.message, field="serial.devices") from None
+    return cleaned
+
+
+def parse_hhmm(text: str) -> dt.time:
+    hours, minutes = str(text).split(":")
+    return dt.time(int(hours), int(minutes))
+
+
+@dataclass(frozen=True)
+class BranchSettings:
+    """The typed view of the settings the core reads on its hot paths."""
+
+    timezone: str
+    closing_time: dt.time
+    last_ticket_time: dt.time | None
+    auto_close_delay: dt.timedelta
+    leave_state: str
+    leave_rule: str
+    unattended_after: dt.timedelta
+    priority_ratio: int
+    promote_after: dt.timedelta | None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> BranchSettings:
+        """From stored values (merged over the defaults); a stored value that no
+        longer passes its check falls back to the default, never to a crash."""
+        def get(key: str) -> Any:
+            try:
+                return clean(key, values.get(key, SPECS[key].default))
+            except InvalidInput:
+                return SPECS[key].default
+
+        last = get("day.last_ticket_time")
+        promote = get("queue.promote_after_min")
+        return cls(
+            timezone=get("branch.timezone"),
+            closing_time=parse_hhmm(get("branch.closing_time")),
+            last_ticket_time=parse_hhmm(last) if last else None,
+            auto_close_delay=dt.timedelta(minutes=get("day.auto_close_delay_min")),
+            leave_state=get("window.leave_state"),
+            leave_rule=get("window.leave_rule"),
+            unattended_after=dt.timedelta(minutes=get("window.unattended_after_min")),
+            priority_ratio=get("queue.priority_ratio"),
+            promote_after=dt.timedelta(minutes=promote) if promote else None,
+        )
+
+    def closes_at(self, day: dt.date) -> dt.datetime:
+        """When ``day`` closes itself: closing time plus the delay."""
+        return dt.datetime.combine(day, self.closing_time) + self.auto_close_delay
+
+
+DEFAULT = BranchSettings.from_values(defaults())
+
+
+# --- stored settings: read, and change with one event -------------------------
+
+def stored_values(s) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The defaults with every stored value over them, read in session ``s``."""
+    from sqlalchemy import select
+
+    from app.store.models import Setting
+
+    values = defaults()
+    values.update({key: value for key, value in s.execute(select(Setting.key, Setting.value))})
+    return values
+
+
+def get_settings(db) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Every branch setting in force (defaults with the stored values over them)."""
+    with db.read() as s:
+        return stored_values(s)
+
+
+SOURCES = ("admin", "cli", "setup", "head_office", "machine")
+
+
+def change_settings(db, values: Mapping[str, Any], *, actor, now: dt.datetime | None = None,  # type: ignore[no-untyped-def]
+                    source: str = "admin") -> dict[str, Any]:
+    """Check and store branch settings in one transaction with one
+    ``SettingsChanged`` event, which every running screen acts on."""
+    from app.staff.roles import require
+
+    require(actor, "settings.manage")
+    with db.write() as s:
+        cleaned = clean_all(values, stored_values(s))
+        store_in(s, cleaned, now=now, staff_id=actor.staff_id, source=source)
+    return cleaned
+
+
+def store_in(s, values: Mapping[str, Any], *, now: dt.datetime | None, staff_id: int | None,  # type: ignore[no-untyped-def]
+             source: str, keys: tuple[str, ...] = (), extra: Mapping[str, Any] | None = None,
+             scope: str = "branch", store: bool = True) -> None:
+    """Store cleaned ``values`` and append the one ``SettingsChanged`` event
+    (``keys`` names other things that changed with them, such as the
+    catalogue pulled from head office)."""
+    from app.events import EventType
+    from app.queue.day import moment
+    from app.store.events import record_event
+    from app.store.models import Setting
+
+    at = moment(s, now).now
+    if store:
+        for key, value in values.items():
+            s.merge(Setting(key=key, value=value, updated_at=at))
+    shown = {k: v for k, v in values.items() if not _secret(k)}
+    record_event(s, EventType.SETTINGS_CHANGED, at, staff_id=staff_id, payload={
+        "scope": scope, "source": source, "values": shown, "keys": sorted({*values, *keys}), **(extra or {}),
+    })
+
+
+def _secret(key: str) -> bool:
+    return "password" in key
