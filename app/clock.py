@@ -50,7 +50,7 @@ def db_now(s: Session, tz: str = DEFAULT_TZ) -> dt.datetime:
     return pc_now(tz)
 
 
-def measure_skew(db, tz: str = DEFAULT_TZ) -> float:  # type: ignore[no-untyped-def]
+def measure_skew(db) -> float:  # type: ignore[no-untyped-def]
     """Seconds this PC's clock runs ahead of the database's (negative: behind).
 
     On SQLite the database's clock is this PC's: 0. On PostgreSQL the server's

@@ -18,11 +18,12 @@ from typing import Any
 from app.devices.keypads import default_clock
 from app.devices.serial_link import SerialLink
 from app.store.engine import Database
-from app.store.feed import EventView, events_since, last_event_id
+from app.events import CALL_EVENTS, EventType
+from app.store.feed import EventView, FeedCursor, read_new, start_cursor
 
 log = logging.getLogger("branchdesk.devices.display")
 
-SHOW_EVENTS = ("TicketCalled", "TicketRecalled")
+SHOW_EVENTS = CALL_EVENTS
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,9 @@ class WindowDisplays:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.last_id = 0
+        self.cursor: FeedCursor | None = None  # None until the database answered once
 
     def start(self) -> None:
-        try:
-            self.last_id = last_event_id(self.db)
-            self._restore_current()
-        except Exception:  # the database is away: start from the feed's beginning later
-            log.exception("window displays: cannot read the current calls")
         self._thread = threading.Thread(target=self._run, name="window-displays", daemon=True)
         self._thread.start()
 
@@ -92,8 +88,12 @@ class WindowDisplays:
 
     def poll(self) -> None:
         """Apply new events, and redraw displays whose port came back."""
-        for event in events_since(self.db, self.last_id):
-            self.last_id = event.id
+        if self.cursor is None:  # first round, or the database was away at start
+            cursor = start_cursor(self.db)
+            self._restore_current()
+            self.cursor = cursor
+        events, self.cursor = read_new(self.db, self.cursor)
+        for event in events:
             self.apply(event)
         for target in self.targets:
             if self._sent_generation.get(id(target)) != target.link.generation:
@@ -105,7 +105,7 @@ class WindowDisplays:
             return
         if event.type in SHOW_EVENTS:
             self.shown[window] = str(event.payload.get("number", ""))
-        elif event.type == "WindowClosed":
+        elif event.type == EventType.WINDOW_CLOSED:
             self.shown.pop(window, None)
         else:
             return

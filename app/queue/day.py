@@ -79,8 +79,7 @@ def ensure_day(db: Database, s: Session, m: Moment) -> None:
     """Close every earlier day left open, then open ``m.day`` (once per process per day)."""
     if db.memo.get("day_ready") == m.day:
         return
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_DAY_LOCK})
+    lock_days(s)
     for day in _open_days_before(s, m.day):
         at = min(m.now, m.settings.closes_at(day))
         close_in(s, day, how="next_day", at=at, staff_id=None)
@@ -88,6 +87,12 @@ def ensure_day(db: Database, s: Session, m: Moment) -> None:
         s.add(BusinessDay(business_date=m.day, opened_at=m.now, expired=0, served_at_close=0))
         record_event(s, EventType.DAY_OPENED, m.now, payload={"business_date": m.day.isoformat()})
     s.info.setdefault("on_commit", []).append(lambda: db.memo.__setitem__("day_ready", m.day))
+
+
+def lock_days(s: Session) -> None:
+    """Serialise opening and closing days between PCs (SQLite writes already are)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_DAY_LOCK})
 
 
 def _open_days_before(s: Session, day: dt.date) -> list[dt.date]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 
@@ -11,7 +12,8 @@ from app.queue.day import moment
 from app.queue.views import QueueStatus, ServiceQueue, ServiceView, TicketView, ticket_view
 from app.queue.windows import window_view
 from app.store.engine import Database
-from app.store.models import Service, Ticket, Window, WindowService
+from app.events import CALL_EVENTS
+from app.store.models import Event, Service, Ticket, Window, WindowService
 
 
 def service_view(svc: Service) -> ServiceView:
@@ -87,3 +89,35 @@ def get_ticket(db: Database, ref: str | int, *, now: dt.datetime | None = None) 
     with db.read() as s:
         t = ticket_by_ref(s, ref, moment(s, now).day)
         return ticket_view(t, window_numbers(s))
+
+
+@dataclass(frozen=True)
+class CallView:
+    number: str
+    window: int
+    at: dt.datetime
+    event_id: int
+
+
+@dataclass(frozen=True)
+class RecentCalls:
+    calls: tuple[CallView, ...]  # newest first, one per number
+    event_ids: frozenset[int]  # every call event read (a display ignores them when the feed brings them)
+
+
+def recent_calls(db: Database, *, now: dt.datetime | None = None, limit: int = 7) -> RecentCalls:
+    """Today's last calls, newest first, one per number (the lobby's list):
+    the newest call events, read from the end of the log (one indexed query)."""
+    with db.read() as s:
+        m = moment(s, now)
+        start = dt.datetime.combine(m.day, dt.time())
+        rows = s.execute(
+            select(Event.id, Event.payload, Event.at).where(Event.type.in_(tuple(CALL_EVENTS)), Event.at >= start)
+            .order_by(Event.id.desc()).limit(limit * 20)
+        ).all()
+    calls: list[CallView] = []
+    for event_id, payload, at in rows:
+        number, window = (payload or {}).get("number"), (payload or {}).get("window")
+        if number and isinstance(window, int) and all(c.number != number for c in calls) and len(calls) < limit:
+            calls.append(CallView(str(number), window, at, event_id))
+    return RecentCalls(tuple(calls), frozenset(r[0] for r in rows))

@@ -22,7 +22,7 @@ from app.queue.common import (
     view,
     window_by_number,
 )
-from app.queue.day import Moment, begin, close_in
+from app.queue.day import Moment, begin, close_in, lock_days
 from app.queue.errors import AfterHours, InvalidInput, InvalidTicketState, QueueFull, ServiceInactive
 from app.queue.estimate import estimate_wait_minutes, typical_service_minutes
 from app.queue.numbering import display_number
@@ -349,6 +349,7 @@ def end_of_day(db: Database, *, day: dt.date | None = None, actor: Actor,
         if day > m.day:
             raise InvalidInput(f"The business day {day} has not begun yet.", field="date")
         at = m.now if day == m.day else min(m.now, m.settings.closes_at(day))
+        lock_days(s)  # another PC closing the same day waits, then finds nothing left
         closed = close_in(s, day, how="manager" if actor.staff_id is not None else "auto", at=at,
                           staff_id=actor.staff_id)
         return DayClosed(day, closed.expired, closed.served_at_close, closed.windows_closed, closed.closed_at)

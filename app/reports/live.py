@@ -7,7 +7,6 @@ change feed says something happened, and only paints the result.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 from dataclasses import dataclass
 
@@ -40,19 +39,18 @@ class LiveFigures:
     windows_open: int
     windows_paused: int
     windows_closed: int
+    windows_unattended: tuple[int, ...]  # open or paused, but their teller's app has gone silent
     today: Summary
     hours: tuple[HourRow, ...]
-    overdue_complaints: int | None  # None: the complaints package is not installed
+    overdue_complaints: int | None  # None: they could not be counted just now
 
 
 def overdue_complaints(db: Database, now: dt.datetime) -> int | None:
-    """Open complaint cases past a deadline, or None without the complaints package."""
+    """Open complaint cases past a deadline (None when they cannot be counted now)."""
+    from app.complaints import overdue_count
+
     try:
-        fn = importlib.import_module("app.complaints").overdue_count
-    except (ImportError, AttributeError):
-        return None
-    try:
-        return int(fn(db, now))
+        return int(overdue_count(db, now))
     except Exception:  # the manager screen keeps its other figures
         log.exception("overdue complaints count failed")
         return None
@@ -78,6 +76,7 @@ def live_figures(db: Database, *, now: dt.datetime) -> LiveFigures:
         windows_open=states.count("open"),
         windows_paused=states.count("paused"),
         windows_closed=states.count("closed"),
+        windows_unattended=tuple(w.number for w in status.windows if not w.attended),
         today=today.summary,
         hours=today.hours,
         overdue_complaints=overdue_complaints(db, now),

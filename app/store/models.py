@@ -177,7 +177,7 @@ class Event(Base):
     """Append-only log: change feed, audit trail and sync outbox in one."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_ticket", "ticket_id"), Index("ix_events_txid", "txid"))
+    __table_args__ = (Index("ix_events_ticket", "ticket_id"), Index("ix_events_txid", "txid", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)

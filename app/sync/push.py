@@ -1,4 +1,6 @@
-"""Push: the event log is the outbox, read in id order from the cursor.
+"""Push: the event log is the outbox, read from the stored cursor in commit
+order (by id on SQLite; on PostgreSQL by (txid, id) below the oldest running
+transaction: app/store/feed.py).
 
 One batch = up to N events plus the CURRENT state of every ticket/complaint
 they touch, written to head office in one transaction with uuid upserts
@@ -15,11 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.store.engine import Database
-from app.store.models import Event
+from app.store.feed import events_after, final_events
 from app.store.models_sync import SyncState
 from app.sync.specs import EVENT_COLUMNS, Maps, RecordSpec, record_specs, scrub
 
@@ -27,6 +28,7 @@ from app.sync.specs import EVENT_COLUMNS, Maps, RecordSpec, record_specs, scrub
 class Batch:
     first_id: int
     last_id: int
+    last_txid: int = 0  # PostgreSQL: the cursor after this batch is (last_txid, last_id)
     events: list[tuple[Any, ...]] = field(default_factory=list)
     records: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)  # hq_table -> rows
 
@@ -34,43 +36,27 @@ class Batch:
         return len(self.events)
 
 
-def safe_horizon(db: Database) -> int | None:
-    """Highest event id below which no transaction can still add an event.
-
-    SQLite writers are serialised, so ids appear in order. On a PostgreSQL
-    branch database a sequence value can commit after a higher one; taking
-    SHARE lock on the events table waits for the in-flight inserts, so every
-    id up to the max seen then is final. The lock is held for one statement.
-    """
-    if db.is_sqlite:
-        return None
-    with db.write() as s:
-        s.execute(select(func.now()))  # open the transaction
-        s.connection().exec_driver_sql("LOCK TABLE events IN SHARE MODE")
-        return int(s.scalar(select(func.max(Event.id))) or 0)
-
-
 def read_batch(db: Database, size: int, specs: list[RecordSpec] | None = None,
-               after: int | None = None) -> Batch | None:
-    """The next batch after the stored cursor (or ``after``), or None when caught up."""
+               after: tuple[int, int] | None = None) -> Batch | None:
+    """The next batch after the stored cursor (or ``after``: (txid, id)), or None when caught up."""
     specs = record_specs() if specs is None else specs
-    horizon = safe_horizon(db)
     with db.read() as s:
         if after is None:
-            state = s.get(SyncState, 1)
-            after = state.cursor_event_id if state is not None else 0
-        q = select(Event.__table__).where(Event.id > after).order_by(Event.id).limit(size)
-        if horizon is not None:
-            q = q.where(Event.id <= horizon)
-        events = list(s.execute(q))  # Core rows: no ORM identity-map cost
+            after = stored_cursor(s)
+        events = final_events(s, after, size)  # Core rows: no ORM identity-map cost
         if not events:
             return None
         return _build(s, events, specs)
 
 
+def stored_cursor(s: Session) -> tuple[int, int]:
+    state = s.get(SyncState, 1)
+    return (state.cursor_txid or 0, state.cursor_event_id) if state is not None else (0, 0)
+
+
 def _build(s: Session, events: list[Any], specs: list[RecordSpec]) -> Batch:
     maps = Maps.load(s)
-    batch = Batch(events[0].id, events[-1].id)
+    batch = Batch(events[0].id, events[-1].id, events[-1].txid or 0)
     uuids: dict[str, dict[int, str]] = {}
     for spec in specs:
         parents = sorted({getattr(e, spec.event_key) for e in events} - {None})
@@ -133,6 +119,4 @@ def push_batch(conn: psycopg.Connection, branch_code: str, batch: Batch,
 def backlog(db: Database) -> int:
     """Events not yet acknowledged by head office."""
     with db.read() as s:
-        state = s.get(SyncState, 1)
-        after = state.cursor_event_id if state is not None else 0
-        return int(s.scalar(select(func.count()).select_from(Event).where(Event.id > after)) or 0)
+        return int(s.scalar(events_after(s, stored_cursor(s))) or 0)

@@ -16,7 +16,7 @@ def state_row(s: Session) -> SyncState:
     """The single state row, created on first use."""
     row = s.get(SyncState, _ROW)
     if row is None:
-        row = SyncState(id=_ROW, cursor_event_id=0, pushed_events=0, failures=0, pulled_versions={})
+        row = SyncState(id=_ROW, cursor_event_id=0, cursor_txid=0, pushed_events=0, failures=0, pulled_versions={})
         s.add(row)
         s.flush()
     return row
@@ -28,15 +28,15 @@ def read_cursor(db: Database) -> int:
         return row.cursor_event_id if row is not None else 0
 
 
-def save_pushed(db: Database, last_event_id: int, count: int, now: dt.datetime) -> None:
-    """Head office has the events up to ``last_event_id``: move the cursor on.
+def save_pushed(db: Database, last: tuple[int, int], count: int, now: dt.datetime) -> None:
+    """Head office has the events up to the cursor ``last`` = (txid, id): move on.
 
     Never backwards: a slower, concurrent pusher cannot undo a faster one.
     """
     with db.write() as s:
         row = state_row(s)
-        if last_event_id > row.cursor_event_id:
-            row.cursor_event_id = last_event_id
+        if last > (row.cursor_txid or 0, row.cursor_event_id):
+            row.cursor_txid, row.cursor_event_id = last
             row.pushed_events += count
         row.last_attempt_at = now
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
 from app.store.engine import Database
-from app.store.models import Event, Setting
+from app.store.feed import events_after
+from app.store.models import Setting
 from app.store.models_sync import SyncState
+from app.sync.push import stored_cursor
 
 NOT_CONFIGURED, NEVER, OK, FAILING = "not_configured", "never", "ok", "failing"
 
@@ -38,7 +38,7 @@ def sync_status(db: Database) -> SyncStatus:
     with db.read() as s:
         row = s.get(SyncState, 1)
         cursor = row.cursor_event_id if row is not None else 0
-        backlog = int(s.scalar(select(func.count()).select_from(Event).where(Event.id > cursor)) or 0)
+        backlog = int(s.scalar(events_after(s, stored_cursor(s))) or 0)
         url = s.get(Setting, "sync.hq_url")
         configured = url is not None and bool(url.value)
     attempted = row is not None and row.last_attempt_at is not None

@@ -115,7 +115,7 @@ class SyncWorker:
                         break
                     with connection.watchdog(conn, budget):  # type: ignore[arg-type]
                         push_batch(conn, cfg.branch_code or "", batch)  # type: ignore[arg-type]
-                    save_pushed(self.db, batch.last_id, len(batch), self.clock())
+                    save_pushed(self.db, (batch.last_txid, batch.last_id), len(batch), self.clock())
                     pushed += len(batch)
                     batches += 1
             finally:

@@ -15,7 +15,9 @@ from app.bootstrap import AppContext, build
 from app.ui.context import ScreenContext, make_context
 from app.ui.i18n import install_language, setup_fonts
 from app.ui.shell import Shell
+from app.ui.manager.scheduler import EndOfDayScheduler
 from app.ui.status import StaffStatus
+from app.ui.tasks import busy
 
 log = logging.getLogger("branchdesk.ui")
 
@@ -43,9 +45,13 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
 
     async def main() -> int:
         ctx = start_ui(app_ctx, language)
-        status = StaffStatus(app_ctx)  # serial keypads/displays, head-office sync, the status line
+        # serial keypads/displays, head-office sync, the database and its clock, the status line
+        status = StaffStatus(app_ctx, bridge=ctx.bridge, clock=ctx.clock)
         ctx.extras["status"] = status
         status.start()
+        scheduler = EndOfDayScheduler(app_ctx.db, ctx.action_time)  # the automatic end of day, in every process
+        ctx.extras["scheduler"] = scheduler
+        scheduler.start()
         closed = asyncio.get_running_loop().create_future()
         def finish() -> None:
             if not closed.done():
@@ -55,6 +61,8 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         app.aboutToQuit.connect(finish)
         shell = setup(ctx)  # noqa: F841  (kept alive until the loop ends)
         code = await closed
+        scheduler.stop()
+        await finish_background(10.0)  # a teller's window left at quit is written before we go
         ctx.bridge.stop()
         await status.stop()
         return code
@@ -68,6 +76,13 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         return 0
     finally:
         app_ctx.close()
+
+
+async def finish_background(seconds: float) -> None:
+    """Let background jobs (leaving a window, a print) finish, for at most ``seconds``."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while busy() > 1 and asyncio.get_running_loop().time() < deadline:  # 1: this coroutine's own task
+        await asyncio.sleep(0.05)
 
 
 def run(db_url: str | None, *, screens: list[str] | None = None, lobby_monitor: int | None = None,

@@ -1,91 +1,142 @@
 """The one bridge between the change feed and the screens (STYLE.md #8).
 
-A QTimer polls ``events_since`` (a cheap indexed read: ``id > last``) every
-~150 ms and turns new event-log rows into Qt signals. Rows written by this
-process, by another process or by another PC on the same database arrive the
-same way, so every screen stays in step.
+A reader thread polls the event log (``app.store.feed.read_new``: every event
+once, in commit order, on SQLite and PostgreSQL alike) every ~150 ms and
+hands what it found to the GUI thread, where it becomes Qt signals. Rows
+written by this process, another process or another PC arrive the same way,
+so every screen stays in step. The GUI thread never waits for the database:
+a server that hangs holds up only the reader thread (until the watchdog cuts
+it: app/store/watchdog.py), and the screens show "database unreachable".
 """
 
 from __future__ import annotations
 
 import logging
+import socket
+import threading
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
-from app.store.feed import EventView, events_since, last_event_id
+from app.events import CALL_EVENTS, CATALOGUE_EVENTS, QUEUE_EVENTS, EventType
+from app.store.feed import EventView, FeedCursor, read_new, start_cursor
 
 log = logging.getLogger("branchdesk.ui")
-
-CALL_EVENTS = frozenset({"TicketCalled", "TicketRecalled"})
-# Events that change what a waiting list or a window looks like.
-QUEUE_EVENTS = frozenset({
-    "TicketIssued", "TicketCalled", "TicketRecalled", "TicketNoShow", "ServiceStarted",
-    "TicketFinished", "TicketTransferred", "TicketCancelled", "TicketRequeued", "TicketRated",
-    "WindowOpened", "WindowPaused", "WindowResumed", "WindowClosed", "DayClosed",
-    "CatalogueInitialised", "TicketPrintPrinted", "TicketPrintFailed", "TicketPrintVoided",
-    "TicketPrintNotPrinted",
-})
+__all__ = ["CALL_EVENTS", "QUEUE_EVENTS", "FeedBridge"]
 
 
 class FeedBridge(QObject):
-    """Polls the event log and emits what changed."""
+    """Reads the event log in a thread of its own and emits what changed."""
 
     event_received = Signal(object)  # EventView, every new row
     ticket_called = Signal(object)  # EventView of TicketCalled / TicketRecalled
     queue_changed = Signal()  # at most once per poll
-    setting_changed = Signal(str, object)  # key, value
+    catalogue_changed = Signal()  # services or windows were added or changed
+    day_changed = Signal(object)  # EventView of DayOpened / DayClosed
+    setting_changed = Signal(str, object)  # key, value (branch settings, and this PC's own)
     connection_lost = Signal(object)  # the exception
     connection_restored = Signal()
+    _arrived = Signal(object)  # list[EventView], from the reader thread
+    _failed = Signal(object)  # the exception, from the reader thread
 
-    def __init__(self, db, interval_ms: int = 150, parent: QObject | None = None) -> None:
+    def __init__(self, db: Any, interval_ms: int = 150, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._timer = QTimer(self, interval=interval_ms, timeout=self.poll)
-        self.last_id: int | None = None
+        self.interval_s = interval_ms / 1000
+        self.cursor: FeedCursor | None = None
         self.online = True
+        self.host = socket.gethostname()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()  # one read at a time (thread and poll())
+        self._arrived.connect(self._dispatch)  # queued: the slot runs on the GUI thread
+        self._failed.connect(self._lost)
 
     def start(self) -> None:
-        """Start after the newest event: screens load their own state first."""
-        if self.last_id is None:
-            try:
-                self.last_id = last_event_id(self._db)
-            except Exception as exc:  # shown by the screens; retried on the next poll
-                self._lost(exc)
-        self._timer.start()
+        """Start the reader thread; the cursor starts after what is committed now
+        (screens load their own state first)."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="change-feed", daemon=True)
+        self._thread.start()
 
     def stop(self) -> None:
-        self._timer.stop()
+        self._stop.set()
+        self._wake.set()
+        thread, self._thread = self._thread, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(2)
+
+    def wake(self) -> None:
+        """Read now (after an action of this process, for a prompt repaint)."""
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._read()
+            self._wake.wait(self.interval_s)
+            self._wake.clear()
+
+    def _read(self) -> list[EventView] | None:
+        """One read of the feed (reader thread); results are emitted, not returned to the GUI."""
+        with self._lock:
+            try:
+                if self.cursor is None:
+                    self.cursor = start_cursor(self._db)
+                    events: list[EventView] = []
+                else:
+                    events, self.cursor = read_new(self._db, self.cursor)
+            except Exception as exc:  # noqa: BLE001 - any failure means "unreachable"; retried next round
+                if not self._stop.is_set():
+                    self._failed.emit(exc)
+                return None
+        if not self._stop.is_set():
+            self._arrived.emit(events)
+        return events
 
     def poll(self) -> int:
-        """Read and dispatch new events now; returns how many arrived."""
-        try:
-            if self.last_id is None:
-                self.last_id = last_event_id(self._db)
-            events = events_since(self._db, self.last_id)
-        except Exception as exc:
-            self._lost(exc)
-            return 0
+        """Read and dispatch now, on the calling thread (tests and tools); the
+        number of new events."""
+        events = self._read()
+        return len(events or [])
+
+    @Slot(object)
+    def _dispatch(self, events: list[EventView]) -> None:
         if not self.online:
             self.online = True
             log.info("database reachable again")
             self.connection_restored.emit()
-        if events:
-            self.last_id = events[-1].id
-            self._dispatch(events)
-        return len(events)
-
-    def _dispatch(self, events: list[EventView]) -> None:
-        changed = False
+        changed = catalogue = False
         for ev in events:
             self.event_received.emit(ev)
             if ev.type in CALL_EVENTS:
                 self.ticket_called.emit(ev)
-            if ev.type == "SettingChanged":
-                self.setting_changed.emit(str(ev.payload.get("key")), ev.payload.get("value"))
+            elif ev.type in (EventType.DAY_OPENED, EventType.DAY_CLOSED):
+                self.day_changed.emit(ev)
+            elif ev.type == EventType.SETTINGS_CHANGED:
+                self._settings(ev)
             changed = changed or ev.type in QUEUE_EVENTS
+            catalogue = catalogue or ev.type in CATALOGUE_EVENTS
+        if catalogue:
+            self.catalogue_changed.emit()
         if changed:
             self.queue_changed.emit()
 
+    def _settings(self, ev: EventView) -> None:
+        """One SettingsChanged event, whatever its source (admin, CLI, head office,
+        a PC's own file): each value reaches the screens; a PC's own settings
+        only on that PC."""
+        if ev.payload.get("scope") == "machine" and ev.payload.get("host") != self.host:
+            return
+        values = ev.payload.get("values") or {}
+        for key, value in values.items():
+            self.setting_changed.emit(str(key), value)
+        if any(str(k).startswith("catalogue") for k in ev.payload.get("keys") or ()):
+            self.catalogue_changed.emit()
+
+    @Slot(object)
     def _lost(self, exc: Exception) -> None:
         if self.online:
             self.online = False

@@ -41,14 +41,15 @@ def fresh_demo_database(db: str | None = None) -> str:
 
 
 def seed_demo(database, now: dt.datetime, *, open_windows: tuple[int, ...] = (1,)) -> None:  # type: ignore[no-untyped-def]
-    """Default catalogue, the demo staff, and window 1 opened by the teller."""
+    """Default catalogue, the demo staff, and window 1 opened by the teller (a
+    teller holds one window: further windows are opened without a teller)."""
     init_catalogue(database, actor=SYSTEM, now=now)
     for username, (roles, password) in DEMO_STAFF.items():
         add_staff(database, username=username, password=password, roles=roles,
                   full_name=username.title(), actor=SYSTEM, now=now)
     teller = actor_for(database, "teller")
-    for number in open_windows:
-        open_window(database, window=number, actor=teller, now=now)
+    for i, number in enumerate(open_windows):
+        open_window(database, window=number, actor=teller if i == 0 else SYSTEM, now=now)
 
 
 def run_demo(db: str | None = None, *, language: str | None = None) -> int:
@@ -57,12 +58,12 @@ def run_demo(db: str | None = None, *, language: str | None = None) -> int:
 
     from app.bootstrap import build
     from app.ui.app import qt_app, run_ui
-    from app.ui.context import local_now
+    from app.clock import pc_now
     from app.ui.shell import Shell
 
     url = fresh_demo_database(db)
     app_ctx = build(url, simulated_devices=True)  # the simulated PNG ticket printer
-    seed_demo(app_ctx.db, local_now())
+    seed_demo(app_ctx.db, pc_now(str(app_ctx.settings.get("branch.timezone") or "")))
     app_ctx.settings.update(get_settings(app_ctx.db))
     qt_app()
 

@@ -46,7 +46,7 @@ def render_all(out: str | os.PathLike[str]) -> list[str]:
     from app.staff.accounts import actor_for
     from app.ui.app import qt_app
     from app.ui.bridge import FeedBridge
-    from app.ui.context import ScreenContext
+    from app.ui.context import ScreenContext, fixed_context
     from app.ui.greeter.screen import GreeterScreen
     from app.ui.i18n import install_language
     from app.ui.lobby.announcer import Announcer, RecordingOutput
@@ -66,7 +66,7 @@ def render_all(out: str | os.PathLike[str]) -> list[str]:
         from app.queue import get_settings
 
         app_ctx.settings.update(get_settings(app_ctx.db))
-        ctx = ScreenContext(app=app_ctx, bridge=FeedBridge(app_ctx.db), clock=lambda: now)
+        ctx = fixed_context(app_ctx, FeedBridge(app_ctx.db), lambda: now)
         # The status line as on a branch PC whose sync ran three minutes ago (nothing runs here).
         status = StaffStatus(app_ctx)
         status.sync_mode, status.sync = "running", SyncStatus("ok", now - dt.timedelta(minutes=3), 12, None)

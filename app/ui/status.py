@@ -3,7 +3,9 @@
 ``StaffStatus`` (one per process, in ``ctx.extras["status"]``) starts the
 serial keypads and window displays once the event loop runs, starts the
 head-office sync worker as a qasync task when sync is configured, and stops
-both on quit. Every few seconds it asks the devices and the sync state how
+both on quit. It also says when the database cannot be reached (the change
+feed's bridge tells it) and when this PC's clock is more than 30 s from the
+database's (measured every minute; the screens' clock is corrected by it). Every few seconds it asks the devices and the sync state how
 they are (each call in a worker thread: a serial link's lock or the printer's
 status query may wait) and emits ``changed``. ``StatusLine`` is the strip at
 the bottom of a staff window that shows it in the person's language.
@@ -21,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+from app.clock import measure_skew, skew_sentence
 from app.ui.tasks import in_thread, spawn
 
 log = logging.getLogger("branchdesk.ui")
@@ -28,6 +31,7 @@ log = logging.getLogger("branchdesk.ui")
 DEVICES_EVERY_MS = 3_000
 PRINTER_EVERY = 10  # device polls: the printer's DLE EOT query every 30 s, not every 3 s
 SYNC_EVERY_MS = 10_000
+CLOCK_EVERY_MS = 60_000
 PRINTER_KINDS = ("low_paper", "paper_out", "cover_open", "offline", "unplugged", "timeout", "config")
 
 
@@ -37,9 +41,13 @@ class StaffStatus(QObject):
     changed = Signal()
     _sync_reported = Signal(object)  # SyncReport, emitted from the sync worker's thread
 
-    def __init__(self, app_ctx: Any, parent: QObject | None = None) -> None:
+    def __init__(self, app_ctx: Any, parent: QObject | None = None, *, bridge: Any = None,
+                 clock: Any = None) -> None:
         super().__init__(parent)
         self.app = app_ctx
+        self.clock = clock  # a BranchClock: its skew is kept up to date here
+        self.db_online = True
+        self.skew_s = 0.0
         self.printer_kind = "ok"
         self.printer_message = ""
         self.offline: list[tuple[str, str]] = []  # (role, windows) of each offline serial port
@@ -57,6 +65,12 @@ class StaffStatus(QObject):
         self._sync_timer.setInterval(SYNC_EVERY_MS)
         self._sync_timer.timeout.connect(self.poll_sync)
         self._sync_reported.connect(self.poll_sync)  # queued: the slot runs on the GUI thread
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(CLOCK_EVERY_MS)
+        self._clock_timer.timeout.connect(self.poll_clock)
+        if bridge is not None:
+            bridge.connection_lost.connect(self._db_lost)
+            bridge.connection_restored.connect(self._db_back)
 
     # -- starting and stopping ----------------------------------------------
     def start(self) -> None:
@@ -70,7 +84,9 @@ class StaffStatus(QObject):
         spawn(self._start_sync())
         self._devices_timer.start()
         self._sync_timer.start()
+        self._clock_timer.start()
         self.poll_devices()
+        self.poll_clock()
 
     async def _start_sync(self) -> None:
         from app.bootstrap import sync_worker
@@ -97,6 +113,7 @@ class StaffStatus(QObject):
         self._stop.set()
         self._devices_timer.stop()
         self._sync_timer.stop()
+        self._clock_timer.stop()
         if self._sync_task is not None:
             done, _ = await asyncio.wait({self._sync_task}, timeout=timeout)
             if not done:
@@ -118,6 +135,25 @@ class StaffStatus(QObject):
             self._once("sync", self._read_sync())
         else:
             self._emit()
+
+    @Slot()
+    def poll_clock(self) -> None:
+        self._once("clock", self._read_clock())
+
+    async def _read_clock(self) -> None:
+        self.skew_s = await in_thread(measure_skew, self.app.db)
+        if self.clock is not None and hasattr(self.clock, "skew_s"):
+            self.clock.skew_s = self.skew_s
+
+    @Slot(object)
+    def _db_lost(self, _exc: object) -> None:
+        self.db_online = False
+        self._emit()
+
+    @Slot()
+    def _db_back(self) -> None:
+        self.db_online = True
+        self._emit()
 
     def _once(self, name: str, coro: Any) -> None:
         """At most one read of each kind in flight (a slow device never piles up reads)."""
@@ -242,16 +278,27 @@ class StaffStatus(QObject):
                 return text.replace("%1", m.group(1)) if m.groups() else text
         return sentence.rstrip(".")
 
+    def database_sentences(self) -> list[str]:
+        """The database unreachable, this PC's clock off the database's."""
+        out: list[str] = []
+        if not self.db_online:
+            out.append(self.tr("Database unreachable: showing the last known state; trying again"))
+        if skew_sentence(self.skew_s):
+            way = self.tr("ahead of") if self.skew_s > 0 else self.tr("behind")
+            out.append(self.tr("This PC's clock is %1 s %2 the database's; set it right")
+                       .replace("%1", f"{abs(self.skew_s):.0f}").replace("%2", way))
+        return out
+
     def level(self) -> str:
         failing = self.sync_mode == "running" and self.sync is not None and bool(self.sync.last_error)
-        return "warning" if self.device_sentences() or failing else "info"
+        return "warning" if self.device_sentences() or self.database_sentences() or failing else "info"
 
     def text(self) -> str:
-        return "  ·  ".join([*self.device_sentences(), self.sync_sentence()])
+        return "  ·  ".join([*self.database_sentences(), *self.device_sentences(), self.sync_sentence()])
 
 
 def _when(at: dt.datetime) -> str:
-    today = dt.date.today()
+    today = dt.datetime.now().date()
     return f"{at:%H:%M}" if at.date() == today else f"{at:%m-%d %H:%M}"
 
 

@@ -1,19 +1,127 @@
-"""Running blocking work off the GUI thread.
+"""The one way to run blocking work off the GUI thread.
 
-Under the application's qasync loop a job runs in ``asyncio.to_thread`` and its
-callbacks come back on the GUI thread. ``spawn`` keeps a reference to each
-task so it is not garbage-collected mid-flight, and logs what nobody handled.
+``run(fn, on_done, on_error, owner)`` runs ``fn()`` on a worker thread of one
+shared pool and calls back on the GUI thread, under the qasync loop and under
+a plain Qt event loop alike (tests, the screenshot tool). The result travels
+by a queued signal to a QObject living on the GUI thread; a callback whose
+``owner`` widget was deleted meanwhile (a window closed while its job ran) is
+dropped. ``call(fn)`` is the same as an awaitable, for coroutine code (it needs
+the qasync loop); ``spawn(coro)`` schedules such a coroutine.
+
+``Loader`` builds on ``run``: a screen's data read off the GUI thread, at most
+one read in flight, a trigger during a read giving one more read after it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
 log = logging.getLogger("branchdesk.ui")
 _running: set[asyncio.Task] = set()
+_loaders: weakref.WeakSet[Loader] = weakref.WeakSet()
+
+
+def alive(widget: object) -> bool:
+    """False once Qt has deleted ``widget`` (a window closed while its job ran)."""
+    return widget is not None and shiboken6.isValid(widget)
+
+
+class _Relay(QObject):
+    finished = Signal(bool, object)  # ok, result or exception
+
+    def __init__(self, pool: _Pool, on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None, owner: QObject | None) -> None:
+        super().__init__(pool)
+        self._pool, self._on_done, self._on_error, self._owner = pool, on_done, on_error, owner
+        self._has_owner = owner is not None
+        self.finished.connect(self.deliver)
+
+    @Slot(bool, object)
+    def deliver(self, ok: bool, value: object) -> None:
+        self._pool.relays.discard(self)
+        self.deleteLater()
+        if self._has_owner and not alive(self._owner):
+            return
+        if ok:
+            if self._on_done is not None:
+                self._on_done(value)
+        elif self._on_error is not None:
+            self._on_error(value)  # type: ignore[arg-type]
+        else:
+            log.error("background job failed", exc_info=value)  # type: ignore[arg-type]
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.fn, self.relay = fn, relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # handed to the caller, shown as one sentence
+            self.relay.finished.emit(False, exc)
+        else:
+            self.relay.finished.emit(True, result)
+
+
+class _Pool(QObject):
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(4)
+        self.relays: set[_Relay] = set()
+
+
+_POOL: _Pool | None = None
+
+
+def _pool() -> _Pool:
+    global _POOL
+    if _POOL is None or not alive(_POOL):
+        _POOL = _Pool(QCoreApplication.instance())
+    return _POOL
+
+
+def run(fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None) -> None:
+    """``fn()`` on a worker thread; ``on_done(result)`` or ``on_error(exc)`` on the
+    GUI thread (dropped if ``owner`` was deleted meanwhile)."""
+    pool = _pool()
+    relay = _Relay(pool, on_done, on_error, owner)
+    pool.relays.add(relay)
+    pool.pool.start(_Job(fn, relay))
+
+
+def busy() -> int:
+    """Background jobs and coroutines still running (tests wait for zero)."""
+    return len(_pool().relays) + len(_running)
+
+
+pending = busy
+
+
+def idle() -> bool:
+    """Nothing in the background and no screen waiting to load (tests wait for it)."""
+    return not busy() and not any(alive(loader) and loader.in_flight for loader in list(_loaders))
+
+
+def wait(msecs: int = 30_000) -> bool:
+    """Process events until every background job has called back (tests, tools)."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    deadline = QDeadlineTimer(msecs)
+    app = QCoreApplication.instance()
+    while busy() and not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    return not busy()
 
 
 def spawn(coro: Coroutine[Any, Any, Any]) -> asyncio.Task:
@@ -30,27 +138,104 @@ def _done(task: asyncio.Task) -> None:
         log.error("background task failed", exc_info=task.exception())
 
 
-async def in_thread(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """``fn(*args, **kwargs)`` in a worker thread, awaited from the GUI thread."""
-    return await asyncio.to_thread(fn, *args, **kwargs)
+async def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` on the worker pool, awaited from the GUI thread."""
+    future = asyncio.get_running_loop().create_future()
+
+    def done(value: Any) -> None:
+        if not future.done():
+            future.set_result(value)
+
+    def failed(exc: BaseException) -> None:
+        if not future.done():
+            future.set_exception(exc)
+
+    run(lambda: fn(*args, **kwargs), done, failed)
+    return await future
+
+
+in_thread = call
 
 
 async def attempt(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, BaseException | None]:
     """``(result, None)``, or ``(None, error)`` when ``fn`` raised: the call runs in a
     worker thread and its error comes back to be shown as one sentence, never a traceback."""
     try:
-        return await in_thread(fn, *args, **kwargs), None
+        return await call(fn, *args, **kwargs), None
     except Exception as exc:
         return None, exc
 
 
-def alive(widget: object) -> bool:
-    """False once Qt has deleted ``widget`` (a window closed while its job ran)."""
-    import shiboken6
+class Loader(QObject):
+    """A screen's data, read off the GUI thread and applied on it.
 
-    return shiboken6.isValid(widget)
+    ``Loader(load, apply, on_error, parent)``; connect feed signals to
+    ``trigger``. At most one ``load()`` runs at a time; triggers during it give
+    exactly one more. A failed load calls ``on_error`` (the screen shows
+    "database unreachable") and the next trigger tries again.
+    """
 
+    loaded = Signal()  # after each apply (tests wait for it)
 
-def pending() -> int:
-    """How many spawned tasks are still running (tests wait for zero)."""
-    return len(_running)
+    def __init__(self, load: Callable[[], Any], apply: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None] | None, parent: QObject) -> None:
+        super().__init__(parent)
+        self._load, self._apply, self._on_error = load, apply, on_error
+        self._in_flight = False
+        self._again = False
+        self._started = 0  # loads started so far
+        self._waiters: list[tuple[int, Callable[[], None]]] = []  # (load number needed, callback)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._start)
+        _loaders.add(self)
+
+    @Slot()
+    def trigger(self, *_: object) -> None:
+        if self._in_flight:
+            self._again = True
+        else:
+            self._timer.start()
+
+    __call__ = trigger
+
+    def then(self, callback: Callable[[], None]) -> None:
+        """Load again, and call ``callback`` once a load that started after now
+        has been shown (or failed): what the screen shows is then fresh."""
+        self._waiters.append((self._started + 1, callback))
+        self.trigger()
+
+    @property
+    def in_flight(self) -> bool:
+        return self._in_flight or self._timer.isActive()
+
+    def _start(self) -> None:
+        if self._in_flight:
+            self._again = True
+            return
+        self._in_flight, self._again = True, False
+        self._started += 1
+        run(self._load, self._done, self._failed, owner=self)
+
+    def _done(self, data: Any) -> None:
+        self._in_flight = False
+        self._apply(data)
+        self.loaded.emit()
+        self._finished()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._in_flight = False
+        if self._on_error is not None:
+            self._on_error(exc)
+        else:
+            log.warning("screen data not loaded: %s", exc)
+        self._finished()
+
+    def _finished(self) -> None:
+        ready = [cb for need, cb in self._waiters if need <= self._started]
+        self._waiters = [(need, cb) for need, cb in self._waiters if need > self._started]
+        for cb in ready:
+            cb()
+        if self._again or self._waiters:
+            self._timer.start()

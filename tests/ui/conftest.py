@@ -14,7 +14,7 @@ from app.bootstrap import build
 from app.devices.base import PrinterError, PrinterStatus
 from app.staff.accounts import actor_for
 from app.ui.bridge import FeedBridge
-from app.ui.context import ScreenContext
+from app.ui.context import ScreenContext, fixed_context
 from app.ui.demo import seed_demo
 from app.ui.i18n import install_language
 
@@ -84,7 +84,7 @@ def lang(qapp):
 @pytest.fixture
 def sctx(qapp, app_ctx, now, lang):
     bridge = FeedBridge(app_ctx.db, interval_ms=20)
-    ctx = ScreenContext(app=app_ctx, bridge=bridge, clock=lambda: now)
+    ctx = fixed_context(app_ctx, bridge, lambda: now)
     bridge.start()
     yield ctx
     bridge.stop()
@@ -109,3 +109,14 @@ def aloop(qapp):
 @pytest.fixture
 def actors(app_ctx):
     return {name: actor_for(app_ctx.db, name) for name in ("greeter", "teller", "manager", "admin")}
+
+
+@pytest.fixture
+def settle(qtbot):
+    """``settle()``: wait until every screen has loaded and no background job runs."""
+    from app.ui import tasks
+
+    def wait(timeout: int = 5000) -> None:
+        qtbot.waitUntil(tasks.idle, timeout=timeout)
+
+    return wait

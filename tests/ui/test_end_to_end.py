@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from app.ui import tasks
 from app.ui.greeter.screen import GreeterScreen
 from app.ui.lobby.announcer import Announcer, RecordingOutput
 from app.ui.lobby.screen import LobbyScreen
@@ -23,6 +24,7 @@ def lobby(qtbot, sctx):
     screen = LobbyScreen(sctx, None, announcer=Announcer(output))
     qtbot.addWidget(screen)
     screen.show()
+    qtbot.waitUntil(tasks.idle, timeout=5000)
     return screen, output
 
 
@@ -33,6 +35,7 @@ def test_issue_call_show_announce_in_one_process(qtbot, sctx, actors, aloop):
     for w in (greeter, teller, teller.rating):
         qtbot.addWidget(w)
     greeter.show()
+    qtbot.waitUntil(tasks.idle, timeout=5000)
     qtbot.mouseClick(greeter.services.buttons["D"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(greeter.issue, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: greeter.result.number.text() == "D001", timeout=3000)

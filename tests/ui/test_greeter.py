@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 import app.queue as q
 from app.devices.base import PrinterError
+from app.ui import tasks
 from app.ui.greeter.screen import GreeterScreen
 
 
@@ -14,6 +15,7 @@ def make(qtbot, sctx, actors) -> GreeterScreen:
     qtbot.addWidget(screen)
     screen.resize(1400, 900)
     screen.show()
+    qtbot.waitUntil(tasks.idle, timeout=5000)  # the screen reads the queue in a worker thread
     return screen
 
 
@@ -90,7 +92,7 @@ def test_print_failure_keeps_ticket_and_reprint_works(qtbot, sctx, actors, aloop
 def test_cancel_from_recent_list(qtbot, sctx, actors, aloop, app_ctx, now):
     screen = make(qtbot, sctx, actors)
     issue(qtbot, screen, "E")
-    screen._refresh_now()
+    qtbot.waitUntil(tasks.idle, timeout=5000)
     screen.recent.select_number("E001")
     with qtbot.waitSignal(screen.action_done, timeout=5000):
         qtbot.mouseClick(screen.recent.cancel, Qt.MouseButton.LeftButton)
@@ -103,14 +105,14 @@ def test_lost_database_is_said_in_one_sentence_and_recovers(qtbot, sctx, actors,
     from app.store.errors import DatabaseUnavailable
 
     screen = make(qtbot, sctx, actors)
-    real = bridge_mod.events_since
+    real = bridge_mod.read_new
 
     def down(*_a, **_k):
         raise DatabaseUnavailable("The database server does not answer.")
 
-    monkeypatch.setattr(bridge_mod, "events_since", down)
+    monkeypatch.setattr(bridge_mod, "read_new", down)
     qtbot.waitUntil(lambda: screen.bar.text() == "无法连接数据库，请稍后重试；如持续出现请联系科技人员。", timeout=3000)
-    monkeypatch.setattr(bridge_mod, "events_since", real)
+    monkeypatch.setattr(bridge_mod, "read_new", real)
     qtbot.waitUntil(lambda: screen.bar.text() == "数据库连接已恢复。", timeout=3000)
 
 
@@ -122,7 +124,7 @@ def test_a_locked_database_never_freezes_cancel(qtbot, sctx, actors, aloop, app_
 
     screen = make(qtbot, sctx, actors)
     issue(qtbot, screen, "E")
-    screen._refresh_now()
+    qtbot.waitUntil(tasks.idle, timeout=5000)
     screen.recent.select_number("E001")
     other = sqlite3.connect(db_file, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 import app.queue as q
+from app.ui import tasks
 from app.ui.i18n import RESOURCES
 from app.ui.lobby.announcer import Announcer, RecordingOutput, join_clips
 from app.ui.lobby.screen import LobbyScreen
@@ -17,6 +18,7 @@ def make(qtbot, sctx):
     qtbot.addWidget(screen)
     screen.resize(1920, 1080)
     screen.show()
+    qtbot.waitUntil(tasks.idle, timeout=5000)  # the display reads the log in a worker thread
     return screen, output
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 import app.queue as q
+from app.ui import tasks
 from app.ui.teller.screen import TellerScreen
 
 
@@ -16,6 +17,7 @@ def make(qtbot, sctx, actors, window: int = 1) -> TellerScreen:
     screen.show()
     with qtbot.waitActive(screen):  # shortcuts need the active window, as on a real desk
         screen.activateWindow()
+    qtbot.waitUntil(tasks.idle, timeout=5000)  # the screen reads the queue in a worker thread
     return screen
 
 

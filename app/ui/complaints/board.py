@@ -6,7 +6,6 @@ thread after the case is stored; a print failure never loses the case."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -33,10 +32,10 @@ from app.ui.complaints.case import CaseView
 from app.ui.complaints.form import IntakeForm
 from app.ui.complaints.texts import calendar_banner_text, due_text, kind_text, pending_text, status_text
 from app.ui.complaints.translations import sync_translator
-from app.ui.context import local_now
 from app.ui.i18n import current_language
 from app.ui.messages import MessageBar
 from app.ui.status import status_line
+from app.ui import tasks
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Coalescer, Header, label, screen_root
 
@@ -54,7 +53,7 @@ class ComplaintsBoard(QWidget):
         super().__init__()
         sync_translator()
         self.ctx, self.actor = ctx, actor
-        self._now = ctx.now if callable(getattr(ctx, "now", None)) else local_now
+        self._now = ctx.now
         self.rows: list[ComplaintSummary] = []
         self.setWindowTitle(self.tr("BranchDesk - Complaints"))
         self.setStyleSheet(STAFF_QSS)
@@ -258,14 +257,13 @@ class ComplaintsBoard(QWidget):
             self.receipt_printed.emit(reference, "no_printer")
             return
 
-        def work() -> None:
+        def work() -> str:
             try:
-                state = print_receipt(self.ctx.db, printer, reference, actor=self.actor, now=self._now())
+                return print_receipt(self.ctx.db, printer, reference, actor=self.actor, now=self._now())
             except Exception:  # the case is stored; the print state says what happened
-                state = "failed"
-            self.receipt_printed.emit(reference, state)
+                return "failed"
 
-        threading.Thread(target=work, name=f"receipt-{reference}", daemon=True).start()
+        tasks.run(work, lambda state: self.receipt_printed.emit(reference, state), owner=self)
 
     def _on_printed(self, reference: str, state: str) -> None:
         if state == "printed":

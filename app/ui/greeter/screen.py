@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.devices.base import PrinterError
 from app.devices.printing import print_ticket_and_record, reprint_ticket
-from app.errors import DomainError
+from app.errors import AfterHours, DomainError
 from app.queue import cancel_ticket, issue_ticket, queue_status, recent_tickets
 from app.queue.views import IssuedTicket, TicketView
 from app.staff.roles import Actor
@@ -28,9 +28,9 @@ from app.ui.greeter.recent import RecentTickets
 from app.ui.greeter.result import TicketResult
 from app.ui.messages import MessageBar, describe
 from app.ui.status import status_line
-from app.ui.tasks import alive, attempt, in_thread, spawn
+from app.ui.tasks import Loader, alive, attempt, in_thread, spawn
 from app.ui.theme import STAFF_QSS
-from app.ui.widgets import Coalescer, Header, card, label, screen_root
+from app.ui.widgets import Header, card, label, screen_root
 from app.ui.i18n import branch_name
 
 log = logging.getLogger("branchdesk.ui")
@@ -53,12 +53,14 @@ class GreeterScreen(QWidget):
         self._in_flight = False
         self.cancel_in_flight = False  # a Cancel is running in a worker thread
         self._issued: dict[int, IssuedTicket] = {}
+        self._after_hours_ok: str | None = None  # the service whose after-hours ticket the greeter confirmed
         self._build()
-        self.refresh = Coalescer(self._refresh_now, self)
+        self.refresh = Loader(self._load, self._apply, self.bar.show_error, self)
         ctx.bridge.queue_changed.connect(self.refresh.trigger)
+        ctx.bridge.catalogue_changed.connect(self.refresh.trigger)
         ctx.bridge.connection_lost.connect(self.bar.show_error)
         ctx.bridge.connection_restored.connect(self._connection_restored)
-        self._refresh_now()
+        self.refresh()
         problems = ctx.devices.get("problems") or []
         if problems:  # a malformed printer setting, said once at start
             self.bar.show_message(" ".join(str(p) for p in problems), "warning")
@@ -115,15 +117,15 @@ class GreeterScreen(QWidget):
 
     def _connection_restored(self) -> None:
         self.bar.show_message(self.tr("Database connection restored."), "ok")
+        self.refresh()
 
-    # -- reading the store -------------------------------------------------
-    def _refresh_now(self) -> None:
-        try:
-            status = queue_status(self.ctx.db, now=self.ctx.now())
-            tickets = recent_tickets(self.ctx.db, now=self.ctx.now(), limit=12)
-        except EXPECTED as exc:
-            self.bar.show_error(exc)
-            return
+    # -- reading the store (worker thread), showing it (GUI thread) ----------
+    def _load(self) -> tuple:
+        now = self.ctx.action_time()
+        return queue_status(self.ctx.db, now=now), recent_tickets(self.ctx.db, now=now, limit=12)
+
+    def _apply(self, data: tuple) -> None:
+        status, tickets = data
         self.services.set_queues(list(status.services))
         self.recent.set_tickets(tickets)
 
@@ -143,13 +145,21 @@ class GreeterScreen(QWidget):
         request = dict(
             service=code, priority=priority, priority_note=note, customer_name=self.form.name.text(),
             customer_phone=self.form.phone_value(), need_note=self.form.need.text(),
-            actor=self.actor, now=self.ctx.now(),
+            after_hours_ok=self._after_hours_ok == code, actor=self.actor, now=self.ctx.action_time(),
         )
+        self._after_hours_ok = None
         spawn(self._issue(request))
 
     async def _issue(self, request: dict) -> None:
         try:
             issued = await in_thread(issue_ticket, self.ctx.db, **request)
+        except AfterHours as exc:  # one more tap on Issue confirms it
+            self._after_hours_ok = request["service"]
+            self.bar.show_message(
+                self.tr("It is past %1. Press Issue ticket again to give this customer a ticket for today.")
+                .replace("%1", str(exc.params.get("limit", ""))), "warning")
+            self._release()
+            return
         except EXPECTED as exc:
             self.bar.show_error(exc)
             self._release()
@@ -183,10 +193,10 @@ class GreeterScreen(QWidget):
         try:
             if again:
                 await in_thread(reprint_ticket, self.printer, self.ctx.db, issued.ticket.id, self.ctx.settings,
-                                actor=self.actor, now=self.ctx.now())
+                                actor=self.actor, now=self.ctx.action_time())
             else:
                 await in_thread(print_ticket_and_record, self.printer, self.ctx.db, issued, self.ctx.settings,
-                                actor=self.actor, now=self.ctx.now())
+                                actor=self.actor, now=self.ctx.action_time())
         except (PrinterError, DomainError, StoreError) as exc:
             error = describe(exc)
         except Exception as exc:  # a driver bug must not take the greeter down
@@ -219,7 +229,7 @@ class GreeterScreen(QWidget):
         self.cancel_in_flight = True
         self.recent.reprint.setEnabled(False)
         self.recent.cancel.setEnabled(False)
-        spawn(self._cancel(ticket, self.ctx.now()))
+        spawn(self._cancel(ticket, self.ctx.action_time()))
 
     async def _cancel(self, ticket: TicketView, now) -> None:  # type: ignore[no-untyped-def]
         _, error = await attempt(cancel_ticket, self.ctx.db, ticket.id, reason="greeter", actor=self.actor, now=now)
@@ -232,5 +242,4 @@ class GreeterScreen(QWidget):
             self.bar.show_error(error)
         else:
             self.bar.show_message(self.tr("Ticket %1 cancelled.").replace("%1", ticket.number), "ok")
-        self._refresh_now()
-        self.action_done.emit(error)
+        self.refresh.then(lambda: self.action_done.emit(error))

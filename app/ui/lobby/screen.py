@@ -6,22 +6,22 @@ Designed for 1920x1080 and scaled to any window size by font pixel sizes.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.errors import DomainError
-from app.queue import queue_status
+from app.queue import queue_status, recent_calls
 from app.staff.roles import Actor
-from app.store.errors import StoreError
-from app.store.feed import EventView, events_since, last_event_id
-from app.ui.bridge import CALL_EVENTS
+from app.store.feed import EventView
 from app.ui.context import ScreenContext
 from app.ui.i18n import current_language, translate_in
 from app.ui.lobby.announcer import Announcer, default_output
-from app.ui.widgets import Coalescer
+from app.ui.tasks import Loader
+
+log = logging.getLogger("branchdesk.ui")
 
 BG, PANEL, GOLD, WHITE, SOFT = "#071a33", "#0f2d57", "#ffd54a", "#ffffff", "#a9bedb"
 FLASH = "#1f6fe0"
@@ -84,16 +84,26 @@ class LobbyScreen(QWidget):
         self.announcer = announcer or Announcer(default_output(), repeat=repeat, parent=self)
         self._sized: list[tuple[QLabel, int, bool]] = []
         self.calls: list[Call] = []
+        # Calls the first load showed are not announced again when the feed brings
+        # them; calls arriving before that load is shown wait for it.
+        self._shown_ids: frozenset[int] | None = None
+        self._early: list[EventView] = []
         self._build()
         self._flashes = 0
         self._flash_timer = QTimer(self, interval=350, timeout=self._flash_step)
         self._clock = QTimer(self, interval=1000, timeout=self._tick)
         self._clock.start()
-        self.refresh = Coalescer(self._refresh_counts, self)
+        # The display keeps what it shows while the database is away (the bridge logs the outage).
+        self.refresh = Loader(self._load_counts, self._show_counts, self._away, self)
+        self.first = Loader(self._load_first, self._show_first, self._away, self)
         ctx.bridge.ticket_called.connect(self.on_ticket_called)
         ctx.bridge.queue_changed.connect(self.refresh.trigger)
+        ctx.bridge.catalogue_changed.connect(self.refresh.trigger)
+        ctx.bridge.day_changed.connect(self.first.trigger)
+        ctx.bridge.connection_restored.connect(self.refresh.trigger)
         ctx.bridge.setting_changed.connect(self._setting_changed)
-        self._load()
+        self._show_notice(self.ctx.setting("lobby.notice", ""))
+        self.first()
         self._tick()
 
     # -- layout ------------------------------------------------------------
@@ -188,38 +198,34 @@ class LobbyScreen(QWidget):
             lab.setFont(font)
         super().resizeEvent(event)
 
-    # -- data --------------------------------------------------------------
-    def _load(self) -> None:
-        """The last calls of today from the event log (call order, not issue order)."""
-        now = self.ctx.now()
-        try:
-            last = last_event_id(self.ctx.db)
-            events = events_since(self.ctx.db, max(0, last - 500), limit=500)
-        except (DomainError, StoreError):
-            events = []
-        calls: list[Call] = []
-        for ev in reversed(events):
-            number, window = ev.payload.get("number"), ev.payload.get("window")
-            if (ev.type in CALL_EVENTS and ev.at.date() == now.date() and number and window is not None
-                    and all(c.number != number for c in calls)):
-                calls.append(Call(str(number), int(window)))
-            if len(calls) > RECENT_ROWS:
-                break
-        self.calls = calls
-        self._show_calls()
-        self._refresh_counts()
-        self._show_notice(self.ctx.setting("lobby.notice", ""))
+    # -- data: read in a worker thread, shown on the GUI thread -----------------
+    def _load_first(self) -> tuple:
+        """Today's last calls (call order, not issue order) and who waits."""
+        now = self.ctx.action_time()
+        return recent_calls(self.ctx.db, now=now, limit=RECENT_ROWS + 1), queue_status(self.ctx.db, now=now)
 
-    def _refresh_counts(self) -> None:
-        try:
-            status = queue_status(self.ctx.db, now=self.ctx.now())
-        except (DomainError, StoreError):
-            return  # the display keeps what it shows; the bridge logs the outage
+    def _show_first(self, data: tuple) -> None:
+        recent, status = data
+        self.calls = [Call(c.number, c.window) for c in recent.calls]
+        self._show_calls()
+        self._show_counts(status)
+        self._shown_ids = recent.event_ids
+        early, self._early = self._early, []
+        for ev in early:
+            self.on_ticket_called(ev)
+
+    def _load_counts(self):  # type: ignore[no-untyped-def]
+        return queue_status(self.ctx.db, now=self.ctx.action_time())
+
+    def _show_counts(self, status) -> None:  # type: ignore[no-untyped-def]
         active = [sq for sq in status.services if sq.service.active]
         if set(self.tile_labels) != {sq.service.code for sq in active}:
             self._build_tiles(active)
         for sq in active:
             self.tile_labels[sq.service.code][1].setText(str(sq.waiting))
+
+    def _away(self, exc: BaseException) -> None:
+        log.info("lobby display: database not answering (%s); keeping what is shown", exc)
 
     def _build_tiles(self, queues) -> None:  # type: ignore[no-untyped-def]
         while self.tiles.count():
@@ -256,6 +262,11 @@ class LobbyScreen(QWidget):
 
     # -- live events ---------------------------------------------------------
     def on_ticket_called(self, ev: EventView) -> None:
+        if self._shown_ids is None:
+            self._early.append(ev)
+            return
+        if ev.id in self._shown_ids:
+            return  # shown by the first load already: an old call, not announced again
         number, window = ev.payload.get("number"), ev.payload.get("window")
         if not number or window is None:
             return

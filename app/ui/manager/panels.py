@@ -57,8 +57,10 @@ class Tiles(QFrame):
         self._set("waiting", str(f.waiting_total))
         longest = self._minutes(f.longest_wait_min) if f.longest_wait_service else "–"
         self._set("longest", longest, f.longest_wait_service or "")
-        self._set("windows", f"{f.windows_open} / {f.windows_paused}",
-                  self.tr("%1 closed").replace("%1", str(f.windows_closed)))
+        note = self.tr("%1 closed").replace("%1", str(f.windows_closed))
+        if f.windows_unattended:  # open, but the teller's app has gone silent (a crash, a power cut)
+            note += "  " + self.tr("unattended: %1").replace("%1", ", ".join(map(str, f.windows_unattended)))
+        self._set("windows", f"{f.windows_open} / {f.windows_paused}", note, alert=bool(f.windows_unattended))
         avg = sm.wait.average_min
         p90 = self.tr("90th percentile %1 min").replace("%1", _num(sm.wait.p90_min))
         self._set("avg_wait", self._minutes(avg), p90 if avg is not None else "")

@@ -1,6 +1,8 @@
-"""Runs the automatic end-of-day report while the app is open: every minute it
-asks the core (``end_of_day_tick``) whether closing time has passed and today's
-report is still unwritten; the core writes it once, off the GUI thread."""
+"""The automatic end of day while the app runs: every minute, in every BranchDesk
+process (a PC's app, a lobby display), ask the core (``end_of_day_tick``)
+whether the day's closing moment has passed; the core then closes the day if
+anything is left open and writes its final report once (whichever PC gets
+there first: the event log says who did), off the GUI thread."""
 
 from __future__ import annotations
 
@@ -17,17 +19,19 @@ log = logging.getLogger("branchdesk.ui")
 
 
 class EndOfDayScheduler(QObject):
-    """``EndOfDayScheduler(db, clock).start()``; emits ``written`` when a report was written."""
+    """``EndOfDayScheduler(db, action_time).start()``; emits ``written`` when a report was written."""
 
     written = Signal(object)  # EndOfDayResult
     failed = Signal(object)  # the exception
 
-    def __init__(self, db, clock: Callable[[], dt.datetime], interval_ms: int = 60_000,
+    def __init__(self, db, action_time: Callable[[], dt.datetime | None], interval_ms: int = 60_000,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._db, self._clock = db, clock
+        self._db, self._clock = db, action_time
         self._jobs = Jobs(self)
-        self._timer = QTimer(self, interval=interval_ms, timeout=self.tick)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.tick)
 
     def start(self) -> None:
         self._timer.start()
@@ -44,9 +48,9 @@ class EndOfDayScheduler(QObject):
 
     def _done(self, result: EndOfDayResult | None) -> None:
         if result is not None:
-            log.info("end-of-day report written: %s", ", ".join(result.files))
+            log.info("end of day: %s", result.message)
             self.written.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
-        log.warning("end-of-day report failed: %s", exc)
+        log.warning("end of day failed: %s", exc)
         self.failed.emit(exc)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.reports import DailyReport, build_daily, build_range, write_report
-from app.reports.endofday import EndOfDayResult
+from app.reports.endofday import EndOfDayResult, close_and_report
 from app.reports.live import LiveFigures, live_figures
 from app.staff.roles import Actor, require
 from app.ui.i18n import current_language
@@ -35,15 +36,12 @@ from app.ui.manager.report_view import ReportDialog, print_report
 from app.ui.messages import MessageBar, describe
 from app.ui.status import status_line
 from app.ui.theme import STAFF_QSS
-from app.ui.widgets import Coalescer, Header, card, label, screen_root
+from app.ui.tasks import Loader
+from app.ui.widgets import Header, card, label, screen_root
 
 # Waits grow with the clock even when nothing happens: repaint at least this often.
 CLOCK_REFRESH_MS = 30_000
 FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}
-
-
-def _local_now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class ManagerScreen(QWidget):
@@ -54,32 +52,31 @@ class ManagerScreen(QWidget):
         require(actor, "report.view")
         apply_language()
         self.ctx, self.actor = ctx, actor
-        self.now = getattr(ctx, "now", None) or _local_now
+        self.now = ctx.now
+        self.action_time = ctx.action_time
         self.setWindowTitle(self.tr("BranchDesk - Manager"))
         self.setStyleSheet(STAFF_QSS)
-        self.live_jobs = Jobs(self)  # the live figures, quietly
         self.report_jobs = Jobs(self)  # reports, with a progress indication
         self.report_jobs.busy_changed.connect(self._on_busy)
         self.figures: LiveFigures | None = None
-        self._live_running = self._dirty = False
         self._build()
-        self.refresh = Coalescer(self.refresh_now, self)
-        self.bridge = getattr(ctx, "bridge", None)
-        if self.bridge is None:  # a bare AppContext: bring our own feed bridge
-            from app.ui.bridge import FeedBridge
-
-            self.bridge = FeedBridge(ctx.db, interval_ms=1000, parent=self)
-            self.bridge.start()
-        self.bridge.queue_changed.connect(self.refresh)
+        self.refresh = Loader(lambda: live_figures(self.ctx.db, now=self.now()), self._show_live,
+                              self._live_failed, self)
+        self.bridge = ctx.bridge
+        self.bridge.queue_changed.connect(self.refresh.trigger)
         self.bridge.connection_lost.connect(lambda exc: self.bar.show_message(describe(exc), "error"))
+        self.bridge.connection_restored.connect(self.refresh.trigger)
         self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self.refresh)
         self._clock.start()
-        # Closing time: today's report is written once (any PC may do it; the event log says who did).
-        self.scheduler = EndOfDayScheduler(ctx.db, self.now, parent=self)
+        # The automatic end of day runs in every process (app/ui/app.py); a context
+        # without one (tests, a bare screen) gets its own here.
+        self.scheduler = ctx.extras.get("scheduler")
+        if self.scheduler is None:
+            self.scheduler = EndOfDayScheduler(ctx.db, self.action_time, parent=self)
+            self.scheduler.start()
         self.scheduler.written.connect(self._end_of_day_written)
         self.scheduler.failed.connect(self._report_failed)
-        self.scheduler.start()
-        self.refresh_now()
+        self.refresh()
 
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:
@@ -141,6 +138,9 @@ class ManagerScreen(QWidget):
         daily.addWidget(self.to_edit)
         daily.addWidget(self.range_button)
         daily.addStretch(1)
+        self.close_day_button = QPushButton(self.tr("Close the day now..."))
+        self.close_day_button.clicked.connect(self.on_close_day)
+        daily.addWidget(self.close_day_button)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: a report is being made
         self.progress.setMaximumWidth(160)
@@ -157,30 +157,19 @@ class ManagerScreen(QWidget):
         edit.setMaximumDate(QDate.fromString(self.now().date().isoformat(), "yyyy-MM-dd"))
         return edit
 
-    # -- live figures ------------------------------------------------------
+    # -- live figures (read off the GUI thread, one at a time) --------------------
     def refresh_now(self) -> None:
-        """Recompute the live figures off the GUI thread (one at a time)."""
-        if self._live_running:
-            self._dirty = True
-            return
-        self._live_running = True
-        now = self.now()
-        self.live_jobs.run(lambda: live_figures(self.ctx.db, now=now), self._show_live, self._live_failed)
+        self.refresh()
 
     def _show_live(self, figures: LiveFigures) -> None:
-        self._live_running = False
         self.figures = figures
         self.tiles.show_figures(figures)
         self.services.show_figures(figures)
         self.chart.set_hours(figures.hours)
         if self.bar.level == "error":
             self.bar.clear_message()
-        if self._dirty:
-            self._dirty = False
-            self.refresh_now()
 
     def _live_failed(self, exc: BaseException) -> None:
-        self._live_running = False
         self.bar.show_message(describe(exc), "error")
 
     # -- reports -----------------------------------------------------------
@@ -189,7 +178,7 @@ class ManagerScreen(QWidget):
         return dt.date.fromisoformat(edit.date().toString("yyyy-MM-dd"))
 
     def _daily(self, then) -> None:  # type: ignore[no-untyped-def]
-        day, now = self._date(self.day_edit), self.now()
+        day, now = self._date(self.day_edit), self.action_time()
         self.report_jobs.run(lambda: build_daily(self.ctx.db, day, now=now), then, self._report_failed)
 
     def on_view(self) -> None:
@@ -234,6 +223,26 @@ class ManagerScreen(QWidget):
     def _saved(self, path: Path) -> None:
         self.bar.show_message(self.tr("Report saved: %1").replace("%1", str(path)), "ok")
 
+    def on_close_day(self) -> None:
+        """The manager closes the business day: asked once, then done off the GUI thread."""
+        answer = QMessageBox.question(
+            self, self.tr("Close the day"),
+            self.tr("Close today's business now? Customers still waiting or called are ended as expired, "
+                    "customers being served as served, every window is closed, and the final report is written."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        actor, now = self.actor, self.action_time()
+        self.report_jobs.run(lambda: close_and_report(self.ctx.db, actor=actor, now=now), self._day_closed,
+                             self._report_failed)
+
+    def _day_closed(self, result: EndOfDayResult) -> None:
+        c = result.closed
+        self.bar.show_message(
+            self.tr("Day closed: %1 expired, %2 served at closing, windows closed. The final report is in %3.")
+            .replace("%1", str(c.expired)).replace("%2", str(c.served_at_close))
+            .replace("%3", str(Path(result.files[0]).parent) if result.files else ""), "ok")
+        self.refresh()
+
     def _end_of_day_written(self, result: EndOfDayResult) -> None:
         folder = str(Path(result.files[0]).parent) if result.files else ""
         self.bar.show_message(self.tr("Today's report was written to %1").replace("%1", folder), "ok")
@@ -243,12 +252,12 @@ class ManagerScreen(QWidget):
 
     def _on_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
-        for button in (self.view_button, self.save_button, self.print_button, self.range_button):
+        for button in (self.view_button, self.save_button, self.print_button, self.range_button,
+                       self.close_day_button):
             button.setEnabled(not busy)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._clock.stop()
-        self.scheduler.stop()
-        self.live_jobs.wait(10_000)
-        self.report_jobs.wait(10_000)
+        if self.scheduler.parent() is self:
+            self.scheduler.stop()
         super().closeEvent(event)

@@ -23,7 +23,7 @@ def render(out: str | os.PathLike[str], day: dt.date = dt.date(2026, 11, 20)) ->
     from app.staff.roles import SYSTEM, Actor
     from app.ui.app import qt_app
     from app.ui.bridge import FeedBridge
-    from app.ui.context import ScreenContext
+    from app.ui.context import ScreenContext, fixed_context
     from app.ui.i18n import install_language
     from app.ui.manager.report_view import ReportDialog
     from app.ui.manager.screen import ManagerScreen
@@ -50,7 +50,7 @@ def render(out: str | os.PathLike[str], day: dt.date = dt.date(2026, 11, 20)) ->
         simulate_day(app_ctx.db, live_day, until=lunch.time(), seed=11, windows=(1, 2, 3, 4, 5))
         pause_window(app_ctx.db, window=6, reason="午休", actor=SYSTEM, now=lunch)
         clock = dt.datetime.combine(live_day, dt.time(11, 42))
-        ctx = ScreenContext(app=app_ctx, bridge=FeedBridge(app_ctx.db), clock=lambda: clock)
+        ctx = fixed_context(app_ctx, FeedBridge(app_ctx.db), lambda: clock)
         screen = ManagerScreen(ctx, Actor("manager", frozenset({"manager"})))
         screen.resize(1600, 1000)
         screen.show()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import DomainError
@@ -158,36 +158,9 @@ class FieldForm(QWidget):
         return False
 
 
-class _Signals(QObject):
-    done = Signal(object, object)  # result, exception
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.fn, self.signals = fn, signals
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # delivered to the GUI thread, shown as one sentence
-            self.signals.done.emit(None, exc)
-        else:
-            self.signals.done.emit(result, None)
-
-
-_alive: set[_Signals] = set()
-
-
 def off_gui_thread(fn: Callable[[], Any], on_done: Callable[[Any, BaseException | None], None]) -> None:
-    """Run ``fn`` in the thread pool; ``on_done(result, error)`` on the GUI
-    thread. Works with or without the qasync loop (the wizard runs before it)."""
-    signals = _Signals()
-    _alive.add(signals)
+    """Run ``fn`` off the GUI thread (app/ui/tasks.py); ``on_done(result, error)``
+    on the GUI thread. Works with or without the qasync loop (the wizard runs before it)."""
+    from app.ui import tasks
 
-    def finished(result: Any, error: BaseException | None) -> None:
-        _alive.discard(signals)
-        on_done(result, error)
-
-    signals.done.connect(finished)
-    QThreadPool.globalInstance().start(_Job(fn, signals))
+    tasks.run(fn, lambda result: on_done(result, None), lambda error: on_done(None, error))

@@ -61,7 +61,7 @@ def _admin_tabs(app, out: Path, tmp: Path) -> list[Path]:  # type: ignore[no-unt
     from app.staff.roles import SYSTEM, Actor
     from app.ui.admin.screen import AdminScreen
     from app.ui.bridge import FeedBridge
-    from app.ui.context import ScreenContext
+    from app.ui.context import ScreenContext, fixed_context
 
     app_ctx = build(f"sqlite:///{tmp / 'shots.sqlite3'}")
     init_catalogue(app_ctx.db, actor=SYSTEM, now=NOW)
@@ -69,7 +69,7 @@ def _admin_tabs(app, out: Path, tmp: Path) -> list[Path]:  # type: ignore[no-unt
                               ("wang.fang", "王芳", "greeter"), ("zhao.lei", "赵磊", "manager,complaints")):
         add_staff(app_ctx.db, username=user, password="password1", roles=roles, full_name=name, actor=SYSTEM, now=NOW)
     app_ctx.settings.update(get_settings(app_ctx.db))
-    ctx = ScreenContext(app=app_ctx, bridge=FeedBridge(app_ctx.db), clock=lambda: NOW)
+    ctx = fixed_context(app_ctx, FeedBridge(app_ctx.db), lambda: NOW)
     screen = AdminScreen(ctx, Actor("chen.jing", frozenset({"admin"}), 1))
     screen.resize(1200, 760)
     screen.show()

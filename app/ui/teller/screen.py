@@ -4,16 +4,28 @@ Every action is a write that may wait for the database (a busy SQLite file
 waits up to its 30 s busy timeout), so it runs in a worker thread: the keys
 are disabled while it is in flight (a double press acts once) and the answer
 shows when it returns. The change feed then refreshes this screen and every
-other screen, here or on another PC.
+other screen, here or on another PC; what the screen shows is read in a
+worker thread too, so a database that hangs never freezes it.
+
+The window follows its teller: choosing another window, logging out or
+closing the screen leaves the window held (closed, or paused if the branch
+says so; a called customer back to the head of the queue or a no-show, by the
+branch's rule), and while the teller holds a window this screen sends a
+heartbeat every few seconds, so the manager sees a crashed PC's window as
+unattended.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
+import os
+import socket
+import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -26,16 +38,23 @@ from app.store.errors import StoreError
 from app.ui.context import ScreenContext
 from app.ui.messages import MessageBar
 from app.ui.status import status_line
-from app.ui.tasks import alive, attempt, spawn
+from app.ui.tasks import Loader, alive, attempt, run, spawn
 from app.ui.teller.panels import CurrentTicket, WaitingList
 from app.ui.teller.rating import RatingPanel
 from app.ui.texts import service_name, window_state_text
 from app.ui.theme import STAFF_QSS
-from app.ui.widgets import Coalescer, Header, card, label, minutes_text, screen_root
+from app.ui.widgets import Header, card, label, minutes_text, screen_root
 from app.ui.i18n import branch_name
 
+log = logging.getLogger("branchdesk.ui")
 EXPECTED = (DomainError, StoreError)
 OUTCOMES = ("done", "referred", "documents_missing", "customer_left")
+HEARTBEAT_MS = 20_000  # well inside window.unattended_after_min (at least 1 minute)
+
+
+def holder_token() -> str:
+    """This screen's name as the holder of a window: host, process, instance."""
+    return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 class TellerScreen(QWidget):
@@ -51,13 +70,24 @@ class TellerScreen(QWidget):
         self.setStyleSheet(STAFF_QSS)
         self.window_view: WindowView | None = None
         self.in_flight = False  # an action is running in a worker thread
+        self.holder = holder_token()
+        self.held: int | None = None  # the window this screen holds (opened here), if any
+        self._number: int | None = None  # the window shown (read by the loader's thread)
+        self._preferred = window
         self.rating = RatingPanel()
         self.rating.rated.connect(self.on_rated)
         self._build()
-        self.refresh = Coalescer(self._refresh_now, self)
+        self.refresh = Loader(self._load, self._apply, self.bar.show_error, self)
+        self.catalogue = Loader(self._load_catalogue, self._apply_catalogue, self.bar.show_error, self)
         ctx.bridge.queue_changed.connect(self.refresh.trigger)
+        ctx.bridge.catalogue_changed.connect(self.catalogue.trigger)
         ctx.bridge.connection_lost.connect(self.bar.show_error)
-        self._load_windows(window)
+        ctx.bridge.connection_restored.connect(self.refresh.trigger)
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(self._beat)
+        self.heartbeat.start()
+        self.catalogue()
 
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:
@@ -148,13 +178,12 @@ class TellerScreen(QWidget):
         lay.addLayout(opts)
         return box
 
-    # -- state -------------------------------------------------------------
-    def _load_windows(self, preferred: int | None) -> None:
-        try:
-            status = q.queue_status(self.ctx.db, now=self.ctx.now())
-        except EXPECTED as exc:
-            self.bar.show_error(exc)
-            return
+    # -- state: read in a worker thread, shown on the GUI thread --------------
+    def _load_catalogue(self) -> Any:
+        return q.queue_status(self.ctx.db, now=self.ctx.action_time())
+
+    def _apply_catalogue(self, status: Any) -> None:
+        preferred = self.window_number() if self.window_box.count() else self._preferred
         self.window_box.blockSignals(True)
         self.window_box.clear()
         for w in status.windows:
@@ -168,31 +197,44 @@ class TellerScreen(QWidget):
                 self.transfer_to.addItem(f"{sq.service.code} · {service_name(sq.service)}", f"service:{sq.service.code}")
         for w in status.windows:
             self.transfer_to.addItem(self.tr("Window %1").replace("%1", str(w.number)), f"window:{w.number}")
-        self.window_box.blockSignals(False)
         if preferred is not None and self.window_box.findData(preferred) >= 0:
             self.window_box.setCurrentIndex(self.window_box.findData(preferred))
-        self._refresh_now()
+        self.window_box.blockSignals(False)
+        self._number = self.window_number()
+        self.refresh()
 
     def window_number(self) -> int | None:
         data = self.window_box.currentData()
         return int(data) if data is not None else None
 
     def _window_chosen(self, _index: int) -> None:
-        self._refresh_now()
+        self._number = self.window_number()
+        if self.held is not None and self.held != self._number:
+            self.leave(self.held, "teller_moved")
+        self.refresh()
 
-    def _refresh_now(self) -> None:
-        number = self.window_number()
+    def _load(self) -> Any:
+        number = self._number
         if number is None:
+            return None
+        now = self.ctx.action_time()
+        return (number, q.queue_status(self.ctx.db, now=now), q.waiting_list(self.ctx.db, now=now, window=number),
+                window_day_figures(self.ctx.db, window=number, now=now))
+
+    def _apply(self, data: Any) -> None:
+        if data is None:
+            return
+        number, status, waiting, figures = data
+        if number != self._number:  # the teller chose another window meanwhile
+            self.refresh()
             return
         now = self.ctx.now()
-        try:
-            status = q.queue_status(self.ctx.db, now=now)
-            waiting = q.waiting_list(self.ctx.db, now=now, window=number)
-            figures = window_day_figures(self.ctx.db, window=number, now=now)
-        except EXPECTED as exc:
-            self.bar.show_error(exc)
-            return
         self.window_view = next((w for w in status.windows if w.number == number), None)
+        if self.held == number and (self.window_view is None or self.window_view.state == "closed"):
+            self.held = None  # closed elsewhere (the end of the day, the manager)
+        elif (self.held is None and self.window_view is not None and self.window_view.state != "closed"
+              and self.window_view.staff_username == self.actor.username):
+            self._adopt(number)  # this teller's window, opened before this screen (a restart after a crash)
         wv = self.window_view
         state = wv.state if wv else "closed"
         self.window_state.setText(window_state_text(state) + (f" · {wv.pause_reason}" if wv and wv.pause_reason else ""))
@@ -228,8 +270,8 @@ class TellerScreen(QWidget):
         number = self.window_number()
         if number is None:
             return
-        self._run(functools.partial(fn, self.ctx.db, window=number, actor=self.actor, now=self.ctx.now(), **kwargs),
-                  done_text, then)
+        self._run(functools.partial(fn, self.ctx.db, window=number, actor=self.actor, now=self.ctx.action_time(),
+                                    **kwargs), done_text, then)
 
     def _run(self, call: Callable[[], object], done_text: str | None = None,
              then: Callable[[Any], None] | None = None) -> None:
@@ -256,19 +298,24 @@ class TellerScreen(QWidget):
             self.bar.show_message(done_text.replace("%1", str(getattr(result, "number", ""))), "ok", seconds=4)
         else:
             self.bar.clear_message()
-        self._refresh_now()
-        if self.window_view is not None:  # also when the refresh failed: the keys must not stay dead
-            self._enable_keys(self.window_view.state, self.window_view.current_ticket)
         if error is None and then is not None:
             then(result)
+        self.ctx.bridge.wake()
+        self.refresh.then(lambda: self._action_shown(error))
+
+    def _action_shown(self, error: BaseException | None) -> None:
+        """The screen shows the action's result: keys back, ``action_done``."""
+        if self.window_view is not None:
+            self._enable_keys(self.window_view.state, self.window_view.current_ticket)
         self.action_done.emit(error)
 
     def on_open_close(self) -> None:
         wv = self.window_view
         if wv is not None and wv.state != "closed":
-            self._act(q.close_window)
+            self._act(q.close_window, then=lambda _r: setattr(self, "held", None))
         else:
-            self._act(q.open_window)
+            number = self.window_number()
+            self._act(q.open_window, then=lambda _r: setattr(self, "held", number), holder=self.holder)
 
     def on_call_next(self) -> None:
         self._act(q.call_next, self.tr("Calling %1."))
@@ -300,7 +347,7 @@ class TellerScreen(QWidget):
     def on_rated(self, number: str, stars: int) -> None:
         text = self.tr("Thank you: %1 rated %2 of 5.").replace("%1", number).replace("%2", str(stars))
         self._run(functools.partial(q.rate_ticket, self.ctx.db, number, rating=stars, actor=self.actor,
-                                    now=self.ctx.now()), text)
+                                    now=self.ctx.action_time()), text)
 
     def on_transfer(self) -> None:
         cur = self.window_view.current_ticket if self.window_view else None
@@ -309,8 +356,8 @@ class TellerScreen(QWidget):
             return
         kind, _, value = str(target).partition(":")
         where = {"to_service": value} if kind == "service" else {"to_window": int(value)}
-        self._run(functools.partial(q.transfer_ticket, self.ctx.db, cur.id, actor=self.actor, now=self.ctx.now(),
-                                    **where),
+        self._run(functools.partial(q.transfer_ticket, self.ctx.db, cur.id, actor=self.actor,
+                                    now=self.ctx.action_time(), **where),
                   self.tr("%1 transferred.").replace("%1", cur.number))
 
     def on_pause_resume(self) -> None:
@@ -319,6 +366,39 @@ class TellerScreen(QWidget):
         else:
             self._act(q.pause_window, reason=self.pause_reason.currentText())
 
+    # -- the window follows its teller -----------------------------------------
+    def _beat(self) -> None:
+        """Tell the database this screen still holds its window (no event is written)."""
+        number = self.held
+        if number is None:
+            return
+
+        def lost(still: bool) -> None:
+            if not still and self.held == number:
+                self.held = None  # closed, left or taken over elsewhere
+                self.refresh()
+
+        run(lambda: q.heartbeat(self.ctx.db, window=number, holder=self.holder, now=self.ctx.action_time()),
+            lost, lambda exc: log.info("heartbeat of window %s not sent: %s", number, exc), owner=self)
+
+    def _adopt(self, number: int) -> None:
+        self.held = number
+        db, actor, now, holder = self.ctx.db, self.actor, self.ctx.action_time(), self.holder
+        run(lambda: q.open_window(db, window=number, actor=actor, now=now, holder=holder), lambda _w: None,
+            lambda exc: log.warning("window %s not taken back: %s", number, exc), owner=self)
+
+    def leave(self, number: int, reason: str) -> None:
+        """Leave ``number`` in a worker thread (another window chosen, logout, quit).
+        A customer being served ends as served: the teller has gone."""
+        self.held = None
+        db, actor, now = self.ctx.db, self.actor, self.ctx.action_time()
+        run(lambda: q.leave_window(db, window=number, actor=actor, now=now, reason=reason, finish_serving=True),
+            lambda _w: None, lambda exc: log.warning("window %s not left: %s", number, exc))  # no owner:
+        # it must finish even if this screen is gone
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.heartbeat.stop()
+        if self.held is not None:
+            self.leave(self.held, "teller_left")
         self.rating.close()
         super().closeEvent(event)

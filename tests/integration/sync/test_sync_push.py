@@ -66,7 +66,7 @@ def test_same_batch_delivered_twice_changes_nothing(hq, branches, day):
         before = hq.rows("SELECT uuid, version, status, received_at FROM hq_tickets ORDER BY uuid")
         push_batch(conn, a.code, batch)  # the resend after a crash before the cursor was saved
     assert hq.rows("SELECT uuid, version, status, received_at FROM hq_tickets ORDER BY uuid") == before
-    save_pushed(a.db, batch.last_id, len(batch), dt.datetime.now())
+    save_pushed(a.db, (batch.last_txid, batch.last_id), len(batch), dt.datetime.now())
     assert_in_step(hq, a)
 
 

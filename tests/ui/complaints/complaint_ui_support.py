@@ -30,6 +30,9 @@ class FakeScreenContext:
     def now(self) -> dt.datetime:
         return self.clock()
 
+    def action_time(self) -> dt.datetime:
+        return self.clock()
+
 
 def make_branch(url: str, now: dt.datetime):  # type: ignore[no-untyped-def]
     db = open_database(url)

@@ -19,7 +19,7 @@ MANAGER = Actor("boss", frozenset({"manager"}))
 @pytest.fixture
 def screen(qtbot, sqlite_url, at, lang):  # lang: the Chinese catalogs, whatever ran before
     from app.ui.bridge import FeedBridge
-    from app.ui.context import ScreenContext
+    from app.ui.context import ScreenContext, fixed_context
     from app.ui.manager.screen import ManagerScreen
 
     app_ctx = build(sqlite_url)
@@ -29,7 +29,7 @@ def screen(qtbot, sqlite_url, at, lang):  # lang: the Chinese catalogs, whatever
     q.pause_window(app_ctx.db, window=3, reason="午休", actor=SYSTEM, now=at(8, 31))
     clock = {"now": at(10, 30)}
     bridge = FeedBridge(app_ctx.db, interval_ms=50)
-    ctx = ScreenContext(app=app_ctx, bridge=bridge, clock=lambda: clock["now"])
+    ctx = fixed_context(app_ctx, bridge, lambda: clock["now"])
     bridge.start()
     widget = ManagerScreen(ctx, MANAGER)
     widget.clock = clock
@@ -127,28 +127,20 @@ def test_closing_time_writes_the_days_report_once(screen, qtbot, at, tmp_path):
     screen.scheduler.tick()  # 10:30: not yet
     qtbot.wait(200)
     assert not folder.exists()
-    screen.clock["now"] = at(17, 1)
+    screen.clock["now"] = at(17, 1)  # closing time, but the tellers get an hour to finish
+    screen.scheduler.tick()
+    qtbot.wait(300)
+    assert not folder.exists()
+    screen.clock["now"] = at(18, 1)  # the day closes itself, then its final report is written
     screen.scheduler.tick()
     pdf = folder / "branchdesk-daily-2026-11-23.pdf"
     qtbot.waitUntil(lambda: pdf.exists() and str(folder) in screen.bar.text(), timeout=10000)
+    assert q.get_ticket(screen.ctx.db, "A001", now=at(18, 2)).status == "expired"
+    assert {w.state for w in q.queue_status(screen.ctx.db, now=at(18, 2)).windows} == {"closed"}
+    qtbot.waitUntil(lambda: screen.tiles.values["windows"].text() == "0 / 0", timeout=5000)
     first = pdf.stat().st_mtime_ns
     screen.scheduler.tick()  # once a day only
     qtbot.wait(300)
     assert pdf.stat().st_mtime_ns == first
 
 
-def test_screen_given_a_bare_app_context_follows_the_feed_itself(qtbot, sqlite_url, at):
-    from app.ui.manager.screen import ManagerScreen
-
-    app_ctx = build(sqlite_url)  # no ScreenContext: no shared bridge, no clock
-    try:
-        q.init_catalogue(app_ctx.db, actor=SYSTEM, now=dt.datetime.now() - dt.timedelta(minutes=5))
-        widget = ManagerScreen(app_ctx, MANAGER)
-        qtbot.addWidget(widget)
-        qtbot.waitUntil(lambda: widget.figures is not None, timeout=5000)
-        assert widget.tiles.values["waiting"].text() == "0"
-        q.issue_ticket(app_ctx.db, service="B", actor=SYSTEM, now=dt.datetime.now().replace(microsecond=0))
-        qtbot.waitUntil(lambda: widget.tiles.values["waiting"].text() == "1", timeout=8000)
-        widget.close()
-    finally:
-        app_ctx.close()

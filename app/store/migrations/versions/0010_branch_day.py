@@ -46,7 +46,9 @@ def upgrade() -> None:
     with op.batch_alter_table("events") as batch:
         batch.add_column(sa.Column("txid", sa.BigInteger(), nullable=True,
                                    server_default=sa.text(TXID_DEFAULT) if is_pg else None))
-    op.create_index("ix_events_txid", "events", ["txid"])
+    if is_pg:  # events written before: all committed long ago, before any transaction now
+        op.execute("UPDATE events SET txid = 0 WHERE txid IS NULL")
+    op.create_index("ix_events_txid", "events", ["txid", "id"])
     with op.batch_alter_table("sync_state") as batch:
         batch.add_column(sa.Column("cursor_txid", sa.BigInteger(), nullable=False, server_default="0"))
     # Days already in the database are closed history: the oldest open work is
