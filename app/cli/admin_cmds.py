@@ -41,3 +41,38 @@ def staff_add(ctx: Context, a: argparse.Namespace) -> Outcome:
 def staff_list(ctx: Context, a: argparse.Namespace) -> Outcome:
     rows = list_staff(ctx.db)
     return Outcome(rows, "\n".join(f"{s.username}\t{','.join(s.roles)}\t{'active' if s.active else 'inactive'}" for s in rows))
+
+
+def _setting_value(text: str) -> object:
+    """A setting's value on the command line: JSON (17, true, ["pdf"]) or plain text (17:30)."""
+    import json
+
+    try:
+        return json.loads(text, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
+    except ValueError:
+        return text
+
+
+@command("setting set", Arg("key", help="the setting, e.g. branch.closing_time (see: setting show)"),
+         Arg("value", help="its value: JSON (30, true) or plain text (17:30)"),
+         help="change one branch setting; running screens follow within a second")
+def setting_set(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.settings import change_settings
+
+    cleaned = change_settings(ctx.db, {a.key: _setting_value(a.value)}, actor=ctx.actor, now=ctx.now(),
+                              source="cli")
+    return Outcome(cleaned, f"{a.key} = {cleaned[a.key]!r}")
+
+
+@command("setting show", Arg("--key", str, help="one setting (default: all)"),
+         help="the branch settings in force, with what each means")
+def setting_show(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.settings import SPECS, get_settings
+
+    values = get_settings(ctx.db)
+    keys = [a.key] if a.key else sorted(k for k in values if not k.startswith("hq."))
+    if a.key and a.key not in values:
+        raise UsageError(f"There is no branch setting {a.key!r}.")
+    shown = {k: values[k] for k in keys if "password" not in k}
+    lines = [f"{k} = {v!r}" + (f"  # {SPECS[k].means}" if k in SPECS else "") for k, v in shown.items()]
+    return Outcome(shown, "\n".join(lines))

@@ -1,38 +1,21 @@
 """The few device functions operations needs (printer status, test print,
-listing printers and serial ports), taken from app.devices when that layer
-provides them. The devices layer is built in parallel: every lookup is
-guarded, and a missing function reads as "not available in this build"."""
+listing printers and serial ports) for the wizard, the admin screen and
+doctor, on top of app.devices."""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from typing import Any
 
-_OPEN_PRINTER = [("app.devices.printers", "open_printer")]  # (module, function), first found wins
+from app.devices.config import printer_config
+from app.devices.printers import open_printer as _open
+
 USB_PRINTER_CLASS = 7
 
 
-def find(candidates: list[tuple[str, str]]) -> Callable[..., Any] | None:
-    for module, name in candidates:
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        fn = getattr(mod, name, None)
-        if callable(fn):
-            return fn
-    return None
-
-
-def open_printer(settings: dict[str, Any]) -> Any | None:
-    """A printer built from the branch's printer.* settings, or None when the
-    drivers are not in this build. Raises PrinterConfigError on bad settings."""
-    from app.devices.config import printer_config
-
-    config = printer_config(settings)
-    factory = find(_OPEN_PRINTER)
-    return None if factory is None else factory(config)
+def open_printer(settings: dict[str, Any]) -> Any:
+    """A printer built from the branch's printer.* settings (raises
+    PrinterConfigError on bad settings)."""
+    return _open(printer_config(settings))
 
 
 def printer_status(settings: dict[str, Any]):  # type: ignore[no-untyped-def]

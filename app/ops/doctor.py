@@ -7,7 +7,6 @@ a display. Slow probes (sound, head office) run with a timeout.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import socket
 import subprocess
 import sys
@@ -123,10 +122,8 @@ def check_printer(settings: dict[str, Any]) -> Check:
 def check_serial(settings: dict[str, Any]) -> Check:
     """Open every port of the branch setting ``serial.devices`` (keypads and
     window displays, see app/devices/serial_devices.py)."""
-    try:
-        from app.devices.serial_devices import serial_specs
-    except ImportError:
-        return Check("serial", WARN, "Serial devices are not part of this build; ports were not checked.")
+    from app.devices.serial_devices import serial_specs
+
     try:
         ports = [spec.port for spec in serial_specs(settings)]
     except Exception as exc:  # SerialConfigError: one sentence naming the entry
@@ -202,11 +199,34 @@ def check_head_office(settings: dict[str, Any], timeout: float = 3.0) -> Check:
     return Check("head office", OK, f"Head office {host}:{port} answers.")
 
 
+def check_clock(db_url: str | None) -> Check:
+    """This PC's clock against the database's: the queue is ordered by the
+    database's clock, and a PC more than 30 s off shows wrong waits."""
+    from app.clock import measure_skew, skew_sentence
+    from app.store.engine import Database, resolve_url
+
+    try:
+        db = Database(resolve_url(db_url))
+        try:
+            if db.is_sqlite:
+                return Check("clock", OK, "The embedded database uses this PC's clock.")
+            skew = measure_skew(db)
+        finally:
+            db.dispose()
+    except Exception as exc:
+        return Check("clock", WARN, f"The database's clock could not be read: {_sentence(exc)}")
+    problem = skew_sentence(skew)
+    if problem:
+        return Check("clock", WARN, problem)
+    return Check("clock", OK, f"This PC's clock is within {abs(skew):.1f} s of the database's.")
+
+
 def run_checks(db_url: str | None, settings: dict[str, Any], *, sound: bool = True) -> list[Check]:
     """Every check in order; sound can be skipped (it starts a process)."""
     checks: list[Callable[[], Check]] = [
         lambda: check_database(db_url),
         lambda: check_migrations(db_url),
+        lambda: check_clock(db_url),
         lambda: check_calendar(db_url),
         lambda: check_printer(settings),
         lambda: check_serial(settings),
@@ -221,11 +241,3 @@ def _sentence(exc: BaseException) -> str:
     msg = getattr(exc, "message", None) or str(exc) or exc.__class__.__name__
     msg = msg.splitlines()[0].strip()
     return msg if msg.endswith(".") else msg + "."
-
-
-def module_available(name: str) -> bool:
-    try:
-        importlib.import_module(name)
-    except ImportError:
-        return False
-    return True

@@ -14,7 +14,6 @@ payloads are scrubbed of keys that could hold such data.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,12 +108,8 @@ LOG_COLUMNS = ("uuid", "complaint_uuid", "at", "staff", "action", "from_status",
 
 
 def _complaint_specs() -> list[RecordSpec]:
-    """The complaint specs when the complaint tables exist in this build."""
-    try:
-        mod = importlib.import_module("app.store.models_complaints")
-    except ModuleNotFoundError:
-        return []
-    Complaint, ComplaintLog = mod.Complaint, mod.ComplaintLog
+    """The complaint cases and their follow-up logs."""
+    from app.store.models_complaints import Complaint, ComplaintLog
 
     def load_complaints(s: Session, ids: list[int], m: Maps) -> list[tuple[int, tuple[Any, ...]]]:
         rows = s.scalars(select(Complaint).where(Complaint.id.in_(ids)))

@@ -47,57 +47,62 @@
 <context>
     <name>GreeterScreen</name>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="47"/>
+        <location filename="../../app/ui/greeter/screen.py" line="51"/>
         <source>BranchDesk - Greeter</source>
         <translation>BranchDesk - Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="112"/>
+        <location filename="../../app/ui/greeter/screen.py" line="119"/>
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="64"/>
+        <location filename="../../app/ui/greeter/screen.py" line="71"/>
         <source>Greeter</source>
         <translation>Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="71"/>
+        <location filename="../../app/ui/greeter/screen.py" line="78"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="75"/>
+        <location filename="../../app/ui/greeter/screen.py" line="82"/>
         <source>Issued today</source>
         <translation>Issued today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="84"/>
+        <location filename="../../app/ui/greeter/screen.py" line="91"/>
         <source>Customer (optional)</source>
         <translation>Customer (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="87"/>
+        <location filename="../../app/ui/greeter/screen.py" line="94"/>
         <source>Issue ticket  (Enter)</source>
         <translation>Issue ticket  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="133"/>
+        <location filename="../../app/ui/greeter/screen.py" line="140"/>
         <source>Choose a service first.</source>
         <translation>Choose a service first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="192"/>
+        <location filename="../../app/ui/greeter/screen.py" line="159"/>
+        <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="207"/>
         <source>Ticket %1 is valid; press Reprint.</source>
         <translation>Ticket %1 is valid; press Reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="204"/>
+        <location filename="../../app/ui/greeter/screen.py" line="219"/>
         <source>Only waiting tickets can be reprinted.</source>
         <translation>Only waiting tickets can be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="216"/>
+        <location filename="../../app/ui/greeter/screen.py" line="244"/>
         <source>Ticket %1 cancelled.</source>
         <translation>Ticket %1 cancelled.</translation>
     </message>
@@ -712,408 +717,428 @@
 <context>
     <name>StaffStatus</name>
     <message>
-        <location filename="../../app/ui/status.py" line="178"/>
+        <location filename="../../app/ui/status.py" line="216"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="181"/>
+        <location filename="../../app/ui/status.py" line="219"/>
         <source>Keypad window %1 offline</source>
         <translation>Keypad window %1 offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="183"/>
+        <location filename="../../app/ui/status.py" line="221"/>
         <source>Display window %1 offline</source>
         <translation>Display window %1 offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="185"/>
+        <location filename="../../app/ui/status.py" line="223"/>
         <source>Serial device %1 offline</source>
         <translation>Serial device %1 offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="189"/>
+        <location filename="../../app/ui/status.py" line="227"/>
         <source>Keypads and displays: settings not valid (%1)</source>
         <translation>Keypads and displays: settings not valid (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="194"/>
+        <location filename="../../app/ui/status.py" line="232"/>
         <source>paper low</source>
         <translation>paper low</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="194"/>
+        <location filename="../../app/ui/status.py" line="232"/>
         <source>out of paper</source>
         <translation>out of paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="195"/>
+        <location filename="../../app/ui/status.py" line="233"/>
         <source>cover open</source>
         <translation>cover open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="195"/>
+        <location filename="../../app/ui/status.py" line="233"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="196"/>
+        <location filename="../../app/ui/status.py" line="234"/>
         <source>not connected</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="196"/>
+        <location filename="../../app/ui/status.py" line="234"/>
         <source>not answering</source>
         <translation>not answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="197"/>
+        <location filename="../../app/ui/status.py" line="235"/>
         <source>settings not valid (%1)</source>
         <translation>settings not valid (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="204"/>
+        <location filename="../../app/ui/status.py" line="242"/>
         <source>Head-office sync not configured</source>
         <translation>Head-office sync not configured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="206"/>
+        <location filename="../../app/ui/status.py" line="244"/>
         <source>Head-office sync switched off on this PC</source>
         <translation>Head-office sync switched off on this PC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="209"/>
+        <location filename="../../app/ui/status.py" line="247"/>
         <source>Head-office sync starting</source>
         <translation>Head-office sync starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="211"/>
+        <location filename="../../app/ui/status.py" line="249"/>
         <source>Head office: nothing sent yet, %1 records waiting</source>
         <translation>Head office: nothing sent yet, %1 records waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="213"/>
+        <location filename="../../app/ui/status.py" line="251"/>
         <source>Head office: last sync %2, %1 records waiting</source>
         <translation>Head office: last sync %2, %1 records waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="216"/>
+        <location filename="../../app/ui/status.py" line="254"/>
         <source>; last error: %1</source>
         <translation>; last error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="223"/>
+        <location filename="../../app/ui/status.py" line="261"/>
         <source>the connection to head office timed out</source>
         <translation>the connection to head office timed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="224"/>
+        <location filename="../../app/ui/status.py" line="262"/>
         <source>head office refused the connection (server down or wrong address)</source>
         <translation>head office refused the connection (server down or wrong address)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="225"/>
+        <location filename="../../app/ui/status.py" line="263"/>
         <source>head office did not accept the branch password</source>
         <translation>head office did not accept the branch password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="226"/>
+        <location filename="../../app/ui/status.py" line="264"/>
         <source>head office refused this branch&apos;s rows (permission)</source>
         <translation>head office refused this branch&apos;s rows (permission)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="227"/>
+        <location filename="../../app/ui/status.py" line="265"/>
         <source>head office&apos;s address cannot be found; check the network</source>
         <translation>head office&apos;s address cannot be found; check the network</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="228"/>
+        <location filename="../../app/ui/status.py" line="266"/>
         <source>the secure connection to head office failed: %1</source>
         <translation>the secure connection to head office failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="229"/>
+        <location filename="../../app/ui/status.py" line="267"/>
         <source>the connection to head office was lost</source>
         <translation>the connection to head office was lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="230"/>
+        <location filename="../../app/ui/status.py" line="268"/>
         <source>the head-office password file %1 does not exist</source>
         <translation>the head-office password file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="231"/>
+        <location filename="../../app/ui/status.py" line="269"/>
         <source>the password file %1 can be read by other accounts (chmod 600)</source>
         <translation>the password file %1 can be read by other accounts (chmod 600)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="232"/>
+        <location filename="../../app/ui/status.py" line="270"/>
         <source>the head-office password file %1 is empty</source>
         <translation>the head-office password file %1 is empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="233"/>
+        <location filename="../../app/ui/status.py" line="271"/>
         <source>sync is switched off on this PC</source>
         <translation>sync is switched off on this PC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="234"/>
+        <location filename="../../app/ui/status.py" line="272"/>
         <source>sync is not set up</source>
         <translation>sync is not set up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="235"/>
+        <location filename="../../app/ui/status.py" line="273"/>
         <source>sync with head office failed: %1</source>
         <translation>sync with head office failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="285"/>
+        <source>Database unreachable: showing the last known state; trying again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="287"/>
+        <source>ahead of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="287"/>
+        <source>behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="288"/>
+        <source>This PC&apos;s clock is %1 s %2 the database&apos;s; set it right</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TellerScreen</name>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="50"/>
+        <location filename="../../app/ui/teller/screen.py" line="69"/>
         <source>BranchDesk - Teller</source>
         <translation>BranchDesk - Teller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="65"/>
+        <location filename="../../app/ui/teller/screen.py" line="95"/>
         <source>Teller window</source>
         <translation>Teller window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="79"/>
-        <location filename="../../app/ui/teller/screen.py" line="199"/>
+        <location filename="../../app/ui/teller/screen.py" line="109"/>
+        <location filename="../../app/ui/teller/screen.py" line="241"/>
         <source>Open window</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="81"/>
+        <location filename="../../app/ui/teller/screen.py" line="111"/>
         <source>Window</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="89"/>
+        <location filename="../../app/ui/teller/screen.py" line="119"/>
         <source>At the window</source>
         <translation>At the window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="96"/>
+        <location filename="../../app/ui/teller/screen.py" line="126"/>
         <source>Waiting for this window</source>
         <translation>Waiting for this window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="97"/>
+        <location filename="../../app/ui/teller/screen.py" line="127"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="97"/>
+        <location filename="../../app/ui/teller/screen.py" line="127"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="97"/>
+        <location filename="../../app/ui/teller/screen.py" line="127"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="97"/>
+        <location filename="../../app/ui/teller/screen.py" line="127"/>
         <source>Waited</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="101"/>
+        <location filename="../../app/ui/teller/screen.py" line="131"/>
         <source>Today at this window</source>
         <translation>Today at this window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="116"/>
+        <location filename="../../app/ui/teller/screen.py" line="146"/>
         <source>Call next</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="117"/>
+        <location filename="../../app/ui/teller/screen.py" line="147"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="118"/>
+        <location filename="../../app/ui/teller/screen.py" line="148"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="119"/>
+        <location filename="../../app/ui/teller/screen.py" line="149"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="120"/>
+        <location filename="../../app/ui/teller/screen.py" line="150"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="121"/>
+        <location filename="../../app/ui/teller/screen.py" line="151"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="122"/>
+        <location filename="../../app/ui/teller/screen.py" line="152"/>
         <source>Pause / Resume</source>
         <translation>Pause / Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="123"/>
+        <location filename="../../app/ui/teller/screen.py" line="153"/>
         <source>Call selected</source>
         <translation>Call selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="136"/>
+        <location filename="../../app/ui/teller/screen.py" line="166"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="136"/>
+        <location filename="../../app/ui/teller/screen.py" line="166"/>
         <source>Referred elsewhere</source>
         <translation>Referred elsewhere</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="137"/>
+        <location filename="../../app/ui/teller/screen.py" line="167"/>
         <source>Documents missing</source>
         <translation>Documents missing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="137"/>
+        <location filename="../../app/ui/teller/screen.py" line="167"/>
         <source>Customer left</source>
         <translation>Customer left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="143"/>
+        <location filename="../../app/ui/teller/screen.py" line="173"/>
         <source>Break</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="143"/>
+        <location filename="../../app/ui/teller/screen.py" line="173"/>
         <source>Cash count</source>
         <translation>Cash count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="143"/>
+        <location filename="../../app/ui/teller/screen.py" line="173"/>
         <source>Meeting</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="143"/>
+        <location filename="../../app/ui/teller/screen.py" line="173"/>
         <source>System fault</source>
         <translation>System fault</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="144"/>
+        <location filename="../../app/ui/teller/screen.py" line="174"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="144"/>
+        <location filename="../../app/ui/teller/screen.py" line="174"/>
         <source>Transfer to</source>
         <translation>Transfer to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="145"/>
+        <location filename="../../app/ui/teller/screen.py" line="175"/>
         <source>Pause reason</source>
         <translation>Pause reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="163"/>
+        <location filename="../../app/ui/teller/screen.py" line="192"/>
         <source>Window %1 · %2</source>
         <translation>Window %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="161"/>
-        <location filename="../../app/ui/teller/screen.py" line="170"/>
+        <location filename="../../app/ui/teller/screen.py" line="190"/>
+        <location filename="../../app/ui/teller/screen.py" line="199"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="199"/>
+        <location filename="../../app/ui/teller/screen.py" line="241"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="201"/>
+        <location filename="../../app/ui/teller/screen.py" line="243"/>
         <source>Press F1 to call the next customer.</source>
         <translation>Press F1 to call the next customer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="202"/>
+        <location filename="../../app/ui/teller/screen.py" line="244"/>
         <source>called %1 times</source>
         <translation>called %1 times</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="203"/>
+        <location filename="../../app/ui/teller/screen.py" line="245"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="204"/>
+        <location filename="../../app/ui/teller/screen.py" line="246"/>
         <source>Served: %1</source>
         <translation>Served: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="205"/>
+        <location filename="../../app/ui/teller/screen.py" line="247"/>
         <source>Average service time: %1</source>
         <translation>Average service time: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="206"/>
+        <location filename="../../app/ui/teller/screen.py" line="248"/>
         <source>No-shows: %1</source>
         <translation>No-shows: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="208"/>
+        <location filename="../../app/ui/teller/screen.py" line="250"/>
         <source>Waiting: %1</source>
         <translation>Waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="222"/>
+        <location filename="../../app/ui/teller/screen.py" line="264"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="222"/>
+        <location filename="../../app/ui/teller/screen.py" line="264"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="279"/>
-        <location filename="../../app/ui/teller/screen.py" line="286"/>
+        <location filename="../../app/ui/teller/screen.py" line="321"/>
+        <location filename="../../app/ui/teller/screen.py" line="328"/>
         <source>Calling %1.</source>
         <translation>Calling %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="284"/>
+        <location filename="../../app/ui/teller/screen.py" line="326"/>
         <source>Select a ticket in the waiting list first.</source>
         <translation>Select a ticket in the waiting list first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="289"/>
+        <location filename="../../app/ui/teller/screen.py" line="331"/>
         <source>Calling %1 again.</source>
         <translation>Calling %1 again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="292"/>
+        <location filename="../../app/ui/teller/screen.py" line="334"/>
         <source>%1 marked as no-show.</source>
         <translation>%1 marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="298"/>
+        <location filename="../../app/ui/teller/screen.py" line="340"/>
         <source>%1 finished.</source>
         <translation>%1 finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="306"/>
+        <location filename="../../app/ui/teller/screen.py" line="348"/>
         <source>Thank you: %1 rated %2 of 5.</source>
         <translation>Thank you: %1 rated %2 of 5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="319"/>
+        <location filename="../../app/ui/teller/screen.py" line="361"/>
         <source>%1 transferred.</source>
         <translation>%1 transferred.</translation>
     </message>

@@ -10,6 +10,8 @@ from app.staff.roles import Actor, require
 from app.ui.admin.base import _t
 from app.ui.admin.branch import DevicesTab, QueueTab, SyncTab
 from app.ui.admin.catalogue import ServicesTab, WindowsTab
+from app.ui.admin.complaints import ComplaintsTab
+from app.ui.admin.day import DayTab
 from app.ui.admin.staff import StaffTab
 from app.ui.messages import MessageBar
 from app.ui.status import status_line
@@ -47,9 +49,10 @@ class AdminScreen(QWidget):
         self.services = self._add(ServicesTab, _t("Services"))
         self.windows = self._add(WindowsTab, _t("Windows"))
         self.queue = self._add(QueueTab, _t("Queue and lobby"))
+        self.day = self._add(DayTab, _t("Business day"))
         self.staff = self._add(StaffTab, _t("Staff"))
         self.devices = self._add(DevicesTab, _t("Devices"))
-        self.complaints = self._add_optional("app.ui.admin.complaints", "ComplaintsTab", _t("Complaints"))
+        self.complaints = self._add(ComplaintsTab, _t("Complaints"))
         self.sync = self._add(SyncTab, _t("Head office"))
         # a new service must appear in the windows' service list
         self.services.saved.connect(lambda _: self.windows.on_selected() if self.windows.editing else None)
@@ -59,13 +62,3 @@ class AdminScreen(QWidget):
         self.tabs.addTab(tab, title)
         return tab
 
-    def _add_optional(self, module: str, name: str, title: str):  # type: ignore[no-untyped-def]
-        """A tab that needs another feature's core (complaints): left out if absent."""
-        import importlib
-
-        try:
-            cls = getattr(importlib.import_module(module), name)
-            return self._add(cls, title)
-        except ImportError as exc:
-            log.info("admin tab %s left out: %s", name, exc)
-            return None

@@ -67,6 +67,11 @@ def field_message(field: str, english: str) -> str:
         "queue.priority_ratio": _t("Enter a whole number from 0 to 10."),
         "queue.promote_after_min": _t("Enter a number of minutes from 0 to 240 (0 = never)."),
         "lobby.notice": _t("The lobby notice is too long (at most 500 characters)."),
+        "branch.closing_time": _t("Enter a time such as 17:00."),
+        "day.last_ticket_time": _t("Enter a time such as 16:30, not after the closing time, or leave it empty."),
+        "branch.timezone": _t("Enter a time zone such as Asia/Shanghai."),
+        "day.auto_close_delay_min": _t("Enter a number of minutes from 0 to 480."),
+        "window.unattended_after_min": _t("Enter a number of minutes from 1 to 60."),
         "roles": _t("Choose at least one role."),
     }
     if field == "database_url":

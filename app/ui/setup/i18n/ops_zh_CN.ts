@@ -72,6 +72,26 @@
       <translation>大厅公告太长（最多 500 个字符）。</translation>
     </message>
     <message>
+      <source>Enter a time such as 17:00.</source>
+      <translation>请输入时间，例如 17:00。</translation>
+    </message>
+    <message>
+      <source>Enter a time such as 16:30, not after the closing time, or leave it empty.</source>
+      <translation>请输入时间，例如 16:30，不得晚于营业结束时间；也可留空。</translation>
+    </message>
+    <message>
+      <source>Enter a time zone such as Asia/Shanghai.</source>
+      <translation>请输入时区，例如 Asia/Shanghai。</translation>
+    </message>
+    <message>
+      <source>Enter a number of minutes from 0 to 480.</source>
+      <translation>请输入 0 到 480 之间的分钟数。</translation>
+    </message>
+    <message>
+      <source>Enter a number of minutes from 1 to 60.</source>
+      <translation>请输入 1 到 60 之间的分钟数。</translation>
+    </message>
+    <message>
       <source>Choose at least one role.</source>
       <translation>请至少选择一个角色。</translation>
     </message>
@@ -664,6 +684,62 @@
       <translation>默认</translation>
     </message>
     <message>
+      <source>Closing time</source>
+      <translation>营业结束时间</translation>
+    </message>
+    <message>
+      <source>Last ticket without asking</source>
+      <translation>无需确认的最晚取号时间</translation>
+    </message>
+    <message>
+      <source>empty: until closing time</source>
+      <translation>留空：至营业结束</translation>
+    </message>
+    <message>
+      <source>Day closes itself after closing</source>
+      <translation>营业结束后自动日终</translation>
+    </message>
+    <message>
+      <source>Time zone</source>
+      <translation>时区</translation>
+    </message>
+    <message>
+      <source>A window its teller leaves is</source>
+      <translation>柜员离开后窗口</translation>
+    </message>
+    <message>
+      <source>A customer called there</source>
+      <translation>已叫号的客户</translation>
+    </message>
+    <message>
+      <source>Unattended after silence of</source>
+      <translation>无响应多久视为无人值守</translation>
+    </message>
+    <message>
+      <source>After the last-ticket time the greeter confirms each ticket. At closing time plus the delay the day closes itself: customers still waiting or called are ended as expired, those being served as served, every window is closed and the final report is written. A window whose teller's app has been silent this long is shown as unattended and left out of wait estimates.</source>
+      <translation>超过最晚取号时间后，大堂经理每次取号都需确认。营业结束时间加上延迟后，营业日自动结束：仍在等候或已叫号的客户记为过期，正在办理的记为已办结，所有窗口关闭，并生成最终日报。柜员程序超过设定时间无响应的窗口显示为无人值守，且不计入等候时间估算。</translation>
+    </message>
+    <message>
+      <source>Business day settings saved.</source>
+      <translation>营业日设置已保存。</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>paused</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <source>goes back to the head of the queue</source>
+      <translation>回到队列最前</translation>
+    </message>
+    <message>
+      <source>counts as a no-show</source>
+      <translation>记为过号</translation>
+    </message>
+    <message>
       <source>BranchDesk - Administration</source>
       <translation>BranchDesk - 系统管理</translation>
     </message>
@@ -674,6 +750,10 @@
     <message>
       <source>Queue and lobby</source>
       <translation>排队与大厅</translation>
+    </message>
+    <message>
+      <source>Business day</source>
+      <translation>营业日</translation>
     </message>
     <message>
       <source>Staff</source>
