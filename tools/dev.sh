@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
               libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
               libxcb-randr0 libxcb-xkb1 libx11-xcb1 libusb-1.0-0
-              libpulse0 fonts-wqy-microhei postgresql socat poppler-utils)
+              libpulse0 fonts-wqy-microhei postgresql socat poppler-utils faketime)
 
 ensure_debian_packages() {
   command -v dpkg >/dev/null 2>&1 || return 0

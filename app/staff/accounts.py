@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.events import EventType
 from app.errors import InvalidInput, NotPermitted, UnknownStaff
+from app.queue.day import moment
 from app.staff.roles import Actor, parse_roles, require
 from app.store.engine import Database
 from app.store.events import record_event
@@ -42,7 +43,7 @@ def add_staff(
     roles: str | list[str],
     full_name: str = "",
     actor: Actor,
-    now: dt.datetime,
+    now: dt.datetime | None = None,
 ) -> StaffView:
     require(actor, "staff.manage")
     if not _USERNAME.match(username or ""):
@@ -51,6 +52,7 @@ def add_staff(
         raise InvalidInput("A password needs at least 8 characters.")
     role_set = parse_roles(roles)
     with db.write() as s:
+        now = moment(s, now).now
         if s.scalar(select(Staff.id).where(Staff.username == username)) is not None:
             raise InvalidInput(f"A staff account named {username!r} already exists.", username=username)
         staff = Staff(
@@ -121,11 +123,13 @@ def _staff_by_name(s, username: str) -> Staff:  # type: ignore[no-untyped-def]
     return staff
 
 
-def reset_password(db: Database, username: str, new_password: str, *, actor: Actor, now: dt.datetime) -> StaffView:
+def reset_password(db: Database, username: str, new_password: str, *, actor: Actor,
+                   now: dt.datetime | None = None) -> StaffView:
     """Give an account a new password (the old one stops working at once)."""
     require(actor, "staff.manage")
     new_hash = hash_password(new_password)
     with db.write() as s:
+        now = moment(s, now).now
         staff = _staff_by_name(s, username)
         staff.password_hash = new_hash
         record_event(s, EventType.STAFF_PASSWORD_RESET, now, staff_id=actor.staff_id, payload={"username": username})
@@ -134,12 +138,13 @@ def reset_password(db: Database, username: str, new_password: str, *, actor: Act
 
 def update_staff(db: Database, username: str, *, roles: str | list[str] | None = None,
                  full_name: str | None = None, active: bool | None = None,
-                 actor: Actor, now: dt.datetime) -> StaffView:
+                 actor: Actor, now: dt.datetime | None = None) -> StaffView:
     """Change an account's roles, name or active flag. The last active admin
     cannot be deactivated or lose the admin role (nobody could administer)."""
     require(actor, "staff.manage")
     role_set = parse_roles(roles) if roles is not None else None
     with db.write() as s:
+        now = moment(s, now).now
         staff = _staff_by_name(s, username)
         was_admin = staff.active and "admin" in staff.roles.split(",")
         changes: dict[str, object] = {}

@@ -23,11 +23,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.errors import DatabaseUnavailable
-from app.store.watchdog import WATCHDOG
+from app.store.watchdog import WATCHDOG, shutdown_fd
 
 BUSY_TIMEOUT_MS = 30_000
 _READONLY = "branchdesk_readonly"
@@ -98,9 +98,11 @@ class Database:
             self.engine = create_engine(
                 url,
                 echo=echo,
-                pool_pre_ping=True,
+                # Not SQLAlchemy's pre-ping: a ping to a frozen server would hang
+                # before the watchdog is armed (_configure_pg pings under it).
                 connect_args=pg_connect_args(),
             )
+            _configure_pg(self.engine)
         else:
             raise DatabaseUnavailable(f"Database type {self.dialect!r} is not supported.")
         self._write = sessionmaker(self.engine, expire_on_commit=False)
@@ -143,40 +145,94 @@ class Database:
 
         Functions queued in ``session.info["on_commit"]`` run after the commit.
         """
-        with _translate_db_errors(), self._write() as session:
-            with session.begin(), self._guard(session, long):
-                yield session
-            for fn in session.info.pop("on_commit", ()):
-                fn()
+        with self._session(self._write, long) as session:
+            yield session
+        for fn in session.info.pop("on_commit", ()):
+            fn()
 
     @contextmanager
     def read(self, *, long: bool = False) -> Iterator[Session]:
         """A read-only snapshot that never takes the write lock."""
-        with _translate_db_errors(), self._read() as session, session.begin(), self._guard(session, long):
+        with self._session(self._read, long) as session:
             yield session
 
     @contextmanager
-    def _guard(self, session: Session, long: bool) -> Iterator[None]:
-        """PostgreSQL: the watchdog cuts the connection of a transaction that hangs."""
-        if self.dialect != "postgresql":
-            yield
-            return
-        seconds = LONG_TIMEOUT_S if long else QUERY_TIMEOUT_S
-        conn = session.connection()
-        raw = conn.connection.dbapi_connection
-        if long:
-            conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
-        with WATCHDOG.guard_socket(lambda: raw.pgconn.socket if not raw.closed else -1, seconds) as g:
+    def _session(self, factory: sessionmaker[Session], long: bool) -> Iterator[Session]:
+        """A session in one transaction. On PostgreSQL the watchdog guards it
+        from the first statement to the connection's return to the pool (the
+        commit, the rollback and the pool's reset are I/O that can hang too)."""
+        with _translate_db_errors():
+            session = factory()
+            watch = _Watch(self, long)
             try:
-                yield
+                with session.begin():
+                    if self.dialect == "postgresql":
+                        watch.arm(session)
+                    yield session
             except (OperationalError, DatabaseError) as exc:
-                if g.fired:
-                    raise DatabaseUnavailable(
-                        f"The database did not answer within {seconds:.0f} seconds.") from exc
+                watch.explain(exc)
                 raise
+            finally:
+                try:
+                    session.close()
+                finally:
+                    watch.disarm()
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+PING_IDLE_S = 5.0  # a pooled connection idle longer than this is pinged before use
+PING_TIMEOUT_S = 3.0
+
+
+def _configure_pg(engine: Engine) -> None:
+    """A connection that sat in the pool is pinged before use, under the
+    watchdog: a dead one (server restarted) is replaced without the caller
+    seeing an error; a frozen server costs PING_TIMEOUT_S, then the connect
+    timeout, never a hang."""
+    import time
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_conn, record) -> None:  # type: ignore[no-untyped-def]
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping(dbapi_conn, record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        if time.monotonic() - record.info.get("idle_since", time.monotonic()) < PING_IDLE_S:
+            return
+        guard = WATCHDOG.arm(PING_TIMEOUT_S, lambda: shutdown_fd(dbapi_conn.pgconn.socket))
+        try:
+            dbapi_conn.execute("SELECT 1")
+            dbapi_conn.rollback()
+        except Exception as exc:  # psycopg.OperationalError: gone or cut
+            raise DisconnectionError(str(exc)) from exc  # the pool tries a fresh connection
+        finally:
+            WATCHDOG.disarm(guard)
+
+
+class _Watch:
+    """The watchdog guard of one PostgreSQL transaction (app/store/watchdog.py)."""
+
+    def __init__(self, db: Database, long: bool) -> None:
+        self.seconds = LONG_TIMEOUT_S if long else QUERY_TIMEOUT_S
+        self.long = long
+        self.guard = None
+
+    def arm(self, session: Session) -> None:
+        conn = session.connection()  # a pooled connection, or a new one (bounded by connect_timeout)
+        raw = conn.connection.dbapi_connection
+        self.guard = WATCHDOG.arm(self.seconds, lambda: shutdown_fd(raw.pgconn.socket if not raw.closed else -1))
+        if self.long:
+            conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(self.seconds * 1000)}")
+
+    def explain(self, exc: Exception) -> None:
+        if self.guard is not None and self.guard.fired:
+            raise DatabaseUnavailable(f"The database did not answer within {self.seconds:.0f} seconds.") from exc
+
+    def disarm(self) -> None:
+        if self.guard is not None:
+            WATCHDOG.disarm(self.guard)
 
 
 def pg_connect_args() -> dict[str, object]:

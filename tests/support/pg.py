@@ -89,6 +89,25 @@ class PgServer:
             "-l", str(self.root / "server.log"), "-w", "-t", "60", "start",
         )
 
+    def pids(self) -> list[int]:
+        """The postmaster and every server process under it."""
+        main = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = subprocess.run(["pgrep", "-P", str(main)], capture_output=True, text=True).stdout.split()
+        return [main, *map(int, children)]
+
+    def freeze(self) -> None:
+        """Stop every server process (SIGSTOP): a server that hangs, sockets open."""
+        import signal
+
+        for pid in self.pids():
+            os.kill(pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        import signal
+
+        for pid in self.pids():
+            os.kill(pid, signal.SIGCONT)
+
     def destroy(self) -> None:
         self.stop("immediate")
         shutil.rmtree(self.root, ignore_errors=True)

@@ -139,3 +139,27 @@ def test_message_bar_takes_no_room_until_it_has_something_to_say(qtbot, sctx, ac
     assert screen.bar.isVisible() and screen.bar.text() == "本窗口暂无等候客户。"
     screen.bar.clear_message()
     assert not screen.bar.isVisible()
+
+
+def _state(app_ctx, number: int, now) -> tuple[str, str | None]:
+    w = next(w for w in q.queue_status(app_ctx.db, now=now).windows if w.number == number)
+    return w.state, w.staff_username
+
+
+def test_the_window_follows_its_teller_on_switching_and_on_closing(qtbot, sctx, actors, aloop, app_ctx, now):
+    """Window 1 is the teller's (opened before this screen, as after a restart):
+    the screen holds it again; choosing window 3 leaves it (closed, its called
+    customer back at the head of the queue); closing the screen leaves window 3."""
+    issue(app_ctx, actors, now, "A", "A")
+    screen = make(qtbot, sctx, actors, window=1)
+    qtbot.waitUntil(lambda: screen.held == 1, timeout=5000)
+    press(qtbot, screen, Qt.Key.Key_F1)  # A001 called at window 1
+    screen.window_box.setCurrentIndex(screen.window_box.findData(3))
+    qtbot.waitUntil(lambda: _state(app_ctx, 1, now) == ("closed", None), timeout=5000)
+    assert [t.number for t in q.waiting_list(app_ctx.db, now=now)] == ["A001", "A002"]
+    qtbot.waitUntil(lambda: screen.window_view is not None and screen.window_view.number == 3, timeout=5000)
+    with qtbot.waitSignal(screen.action_done, timeout=5000):
+        qtbot.mouseClick(screen.open_button, Qt.MouseButton.LeftButton)
+    assert _state(app_ctx, 3, now) == ("open", "teller") and screen.held == 3
+    screen.close()  # logging out or quitting closes the teller's screens
+    qtbot.waitUntil(lambda: _state(app_ctx, 3, now) == ("closed", None), timeout=5000)

@@ -311,6 +311,8 @@ class TellerScreen(QWidget):
 
     def on_open_close(self) -> None:
         wv = self.window_view
+        if wv is not None and wv.number != self.window_number():
+            wv = None  # the chosen window's state is still being read: the button opens it
         if wv is not None and wv.state != "closed":
             self._act(q.close_window, then=lambda _r: setattr(self, "held", None))
         else:
