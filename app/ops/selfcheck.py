@@ -45,13 +45,13 @@ def _guard(name: str, fn: Callable[[dict[str, Any]], str], state: dict[str, Any]
 
 
 def _database(state: dict[str, Any]) -> str:
+    from app.bootstrap import build
     from app.queue import init_catalogue
     from app.staff.roles import SYSTEM
-    from app.store import open_database
 
     path = state["folder"] / "selfcheck.sqlite3"
     path.unlink(missing_ok=True)
-    db = open_database(f"sqlite:///{path}")
+    db = build(f"sqlite:///{path}").db
     state["db"] = db
     result = init_catalogue(db, actor=SYSTEM, now=state["now"])
     return f"Created {path.name} with {result.services} services and {result.windows} windows."
@@ -62,7 +62,7 @@ def _ticket(state: dict[str, Any]) -> str:
     from app.staff.roles import SYSTEM
 
     db, now = state["db"], state["now"]
-    issued = issue_ticket(db, service="A", actor=SYSTEM, now=now)
+    issued = issue_ticket(db, service="A", after_hours_ok=True, actor=SYSTEM, now=now)  # at any hour
     open_window(db, window=1, actor=SYSTEM, now=now)
     called = call_next(db, window=1, actor=SYSTEM, now=now + dt.timedelta(minutes=1))
     if called.number != issued.ticket.number:

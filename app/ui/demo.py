@@ -42,8 +42,13 @@ def fresh_demo_database(db: str | None = None) -> str:
 
 def seed_demo(database, now: dt.datetime, *, open_windows: tuple[int, ...] = (1,)) -> None:  # type: ignore[no-untyped-def]
     """Default catalogue, the demo staff, and window 1 opened by the teller (a
-    teller holds one window: further windows are opened without a teller)."""
+    teller holds one window: further windows are opened without a teller).
+    The demo branch is open until 23:59, so a demo works at any hour."""
+    from app.settings import change_settings
+
     init_catalogue(database, actor=SYSTEM, now=now)
+    change_settings(database, {"branch.closing_time": "23:59", "day.auto_close_delay_min": 0}, actor=SYSTEM,
+                    now=now, source="setup")
     for username, (roles, password) in DEMO_STAFF.items():
         add_staff(database, username=username, password=password, roles=roles,
                   full_name=username.title(), actor=SYSTEM, now=now)

@@ -64,6 +64,31 @@ def test_notice_set_by_manager_appears(qtbot, sctx, actors, app_ctx, now):
     qtbot.waitUntil(lambda: screen.notice.isVisible() and screen.notice.text() == "今日外汇业务暂停", timeout=3000)
 
 
+def test_every_kind_of_settings_change_reaches_a_running_display(qtbot, sctx, app_ctx, db_file, now):
+    """The admin screen, the command line in another process and head office's
+    pull all write one SettingsChanged event, which the display acts on."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from app.ops.admin import update_settings
+    from app.staff.roles import SYSTEM
+    from app.sync.pull import apply_settings
+
+    screen, _ = make(qtbot, sctx)
+    update_settings(app_ctx.db, {"lobby.notice": "管理员公告"}, actor=SYSTEM, now=now)
+    qtbot.waitUntil(lambda: screen.notice.text() == "管理员公告", timeout=3000)
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-m", "app", "--db", str(db_file), "setting", "set", "lobby.notice",
+                           "命令行公告"], cwd=root, env=dict(os.environ, PYTHONPATH=str(root)),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: screen.notice.text() == "命令行公告", timeout=3000)
+    apply_settings(app_ctx.db, {"lobby.notice": ("*:7", "总行公告")}, now)
+    qtbot.waitUntil(lambda: screen.notice.text() == "总行公告", timeout=3000)
+
+
 class SlowOutput(RecordingOutput):
     """Finishes each utterance only when told: shows nothing is cut off."""
 

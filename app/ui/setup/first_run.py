@@ -16,14 +16,14 @@ def needed(db_url: str | None) -> bool:
     if exists() or os.environ.get("BRANCHDESK_NO_WIZARD"):
         return False
     try:
+        from app.bootstrap import build
         from app.staff.accounts import list_staff
-        from app.store import open_database
 
-        db = open_database(db_url, upgrade=False)
+        app = build(db_url, upgrade=False)
         try:
-            return not any("admin" in s.roles and s.active for s in list_staff(db))
+            return not any("admin" in s.roles and s.active for s in list_staff(app.db))
         finally:
-            db.dispose()
+            app.close()
     except Exception:  # no database yet, or an empty one
         return True
 
