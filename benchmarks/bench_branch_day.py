@@ -97,7 +97,6 @@ def call_to_lobby_pg(server: PgServer, calls: int) -> None:
 
 def gui_stall_frozen(server: PgServer, frozen_s: float) -> None:
     import qasync
-    from PySide6.QtCore import QTimer
 
     import app.queue as q
     from app.bootstrap import build
@@ -108,6 +107,7 @@ def gui_stall_frozen(server: PgServer, frozen_s: float) -> None:
     from app.ui.greeter.screen import GreeterScreen
     from app.ui.lobby.announcer import Announcer, RecordingOutput
     from app.ui.lobby.screen import LobbyScreen
+    from app.ui.probe import StallProbe
     from app.ui.status import StaffStatus
     from app.ui.teller.screen import TellerScreen
 
@@ -132,20 +132,9 @@ def gui_stall_frozen(server: PgServer, frozen_s: float) -> None:
             w.resize(*size)
             w.show()
         await asyncio.sleep(2.0)
-        gaps, last = [0.0], [time.perf_counter()]
-
-        def beat() -> None:
-            now = time.perf_counter()
-            gaps[0] = max(gaps[0], now - last[0])
-            last[0] = now
-
-        heart = QTimer()
-        heart.setInterval(10)
-        heart.timeout.connect(beat)
-        heart.start()
+        probe = StallProbe()  # the 10 ms heartbeat of the app's own probes (app/ui/probe.py)
         await asyncio.sleep(3.0)
-        idle = gaps[0]
-        gaps[0], last[0] = 0.0, time.perf_counter()
+        idle, probe.max_gap = probe.max_gap, 0.0
         server.freeze()
         t_frozen = time.time()
         try:
@@ -158,13 +147,12 @@ def gui_stall_frozen(server: PgServer, frozen_s: float) -> None:
             said = ctx.extras["status"].text()
         finally:
             server.thaw()
-        frozen_stall = gaps[0]
+        frozen_stall, probe.max_gap = probe.max_gap, 0.0
         await asyncio.sleep(12.0)  # the screens come back (reconnect, reload)
         emit(bench="gui_stall_db_frozen", frozen_s=frozen_s, max_stall_ms=round(frozen_stall * 1000, 1),
-             target_ms=50, idle_baseline_stall_ms=round(idle * 1000, 1), recovered_stall_ms=round(gaps[0] * 1000, 1),
+             target_ms=50, idle_baseline_stall_ms=round(idle * 1000, 1), recovered_stall_ms=round(probe.max_gap * 1000, 1),
              status_line_said_unreachable="unreachable" in said.lower() or "无法连接" in said,
              load_avg=round(os.getloadavg()[0], 2))
-        heart.stop()
         for w in (teller, greeter, lobby):
             w.close()
         ctx.bridge.stop()

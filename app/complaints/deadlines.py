@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from app.complaints.calendar import WorkCalendar
 from app.complaints.errors import CalendarUnknown, InvalidInput
 
-DEFAULT_CLOSING = dt.time(17, 0)
+DEFAULT_CLOSING = dt.time(17, 0)  # branch.closing_time's default (app/settings.py parses the setting)
 DEFAULT_ACK_HOURS = 24
 DEFAULT_RESOLVE_DAYS = {"complaint": 3, "suggestion": 5, "praise": 5}
 REGULATORY_STEPS = (15, 30, 60)
@@ -55,17 +55,6 @@ class Deadlines:
     def pending(self) -> tuple[str, ...]:
         """Names of the deadlines left pending: "resolve", "regulatory"."""
         return tuple(n for n in ("resolve", "regulatory") if getattr(self, f"{n}_due") is None)
-
-
-def parse_closing(text: object) -> dt.time:
-    """'17:00' -> time(17, 0); a bad setting is refused in one sentence."""
-    if isinstance(text, dt.time):
-        return text
-    try:
-        hh, mm = str(text).strip().split(":")[:2]
-        return dt.time(int(hh), int(mm))
-    except (ValueError, TypeError):
-        raise InvalidInput(f"The closing time {text!r} should look like 17:00.", field="closing_time") from None
 
 
 def counting_day(received_at: dt.datetime, closing: dt.time, cal: WorkCalendar) -> dt.date:

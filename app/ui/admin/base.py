@@ -8,7 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QVBoxLayout, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
 
 from app.errors import DomainError
 from app.staff.roles import Actor
@@ -140,3 +143,17 @@ def fill(t: QTableWidget, rows: list[list[object]]) -> None:
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             t.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+
+def hint_and_save(lay: QVBoxLayout, hint_text: str, name: str) -> QPushButton:
+    """A settings form's explanation under it, and its Save button at the right."""
+    hint = QLabel(hint_text)
+    hint.setWordWrap(True)
+    hint.setObjectName("muted")
+    lay.addWidget(hint)
+    save = button(name, _t("Save"), primary=True)
+    buttons = row(save)
+    buttons.insertStretch(0, 1)
+    lay.addLayout(buttons)
+    lay.addStretch(1)
+    return save

@@ -9,7 +9,9 @@ from app.bootstrap import sync_settings
 from app.ops import settings_file
 from app.ops.admin import update_settings
 from app.ops.admin_more import save_machine_settings
-from app.ui.admin.base import AdminTab, _t, button, check, column, edit, fill, row, selected_row, spin, table
+from app.ui.admin.base import (
+    AdminTab, _t, button, check, column, edit, fill, hint_and_save, row, selected_row, spin, table,
+)
 from app.ui.setup.forms import FieldForm
 from app.ui.setup.hq_password import keep_password, split_hq_url
 
@@ -29,17 +31,9 @@ class QueueTab(AdminTab):
                                           _t(" min")))
         self.notice = self.form.add("lobby.notice", _t("Lobby notice"), edit("notice", str(s.get("lobby.notice", ""))))
         lay.addWidget(self.form)
-        hint = QLabel(_t("Priority tickets in a row: how many priority customers are called before one "
-                         "waiting normal customer. Move up after waiting: a ticket waiting this long is "
-                         "called next (0 = never)."))
-        hint.setWordWrap(True)
-        hint.setObjectName("muted")
-        lay.addWidget(hint)
-        self.save = button("save_queue", _t("Save"), primary=True)
-        buttons = row(self.save)
-        buttons.insertStretch(0, 1)
-        lay.addLayout(buttons)
-        lay.addStretch(1)
+        self.save = hint_and_save(lay, _t("Priority tickets in a row: how many priority customers are called "
+                                          "before one waiting normal customer. Move up after waiting: a ticket "
+                                          "waiting this long is called next (0 = never)."), "save_queue")
         self.save.clicked.connect(self.on_save)
 
     def on_save(self) -> None:

@@ -4,11 +4,11 @@ teller leaves (app/settings.py holds each key's check and default)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox
 
 from app.ops.admin import update_settings
 from app.settings import SPECS
-from app.ui.admin.base import AdminTab, _t, button, column, edit, row, spin
+from app.ui.admin.base import AdminTab, _t, column, edit, hint_and_save, spin
 from app.ui.setup.forms import FieldForm
 
 
@@ -55,19 +55,11 @@ class DayTab(AdminTab):
                                         spin("unattended_after", 1, 60,
                                              int(_value(s, "window.unattended_after_min")), _t(" min")))
         lay.addWidget(self.form)
-        hint = QLabel(_t("After the last-ticket time the greeter confirms each ticket. At closing time plus the "
+        self.save = hint_and_save(lay, _t("After the last-ticket time the greeter confirms each ticket. At closing time plus the "
                          "delay the day closes itself: customers still waiting or called are ended as expired, "
                          "those being served as served, every window is closed and the final report is written. "
                          "A window whose teller's app has been silent this long is shown as unattended and left "
-                         "out of wait estimates."))
-        hint.setWordWrap(True)
-        hint.setObjectName("muted")
-        lay.addWidget(hint)
-        self.save = button("save_day", _t("Save"), primary=True)
-        buttons = row(self.save)
-        buttons.insertStretch(0, 1)
-        lay.addLayout(buttons)
-        lay.addStretch(1)
+                         "out of wait estimates."), "save_day")
         self.save.clicked.connect(self.on_save)
 
     def on_save(self) -> None:
