@@ -35,9 +35,19 @@ def ticket_issue(ctx: Context, a: argparse.Namespace) -> Outcome:
         customer_name=a.name, customer_phone=a.phone, need_note=a.need, after_hours_ok=a.after_hours,
         actor=ctx.actor, now=ctx.now(),
     )
-    data = {"ticket": r.ticket, "people_ahead": r.people_ahead, "estimated_wait_min": r.estimated_wait_min}
-    return Outcome(data, f"{r.ticket.number} issued ({r.ticket.service_name_en}); "
-                         f"{r.people_ahead} ahead, about {r.estimated_wait_min} min.")
+    data = {"ticket": r.ticket, "people_ahead": r.people_ahead, "estimated_wait_min": r.estimated_wait_min,
+            "estimated_wait_range_min": r.estimated_wait_range_min, "estimate_note": r.estimate_note}
+    return Outcome(data, f"{r.ticket.number} issued ({r.ticket.service_name_en}); {wait_text(r)}")
+
+
+def wait_text(r) -> str:  # type: ignore[no-untyped-def]
+    """What the customer was told, in one English clause."""
+    if r.estimate_note == "no_window":
+        return f"{r.people_ahead} ahead; no window serves it now, no wait promised."
+    if r.estimated_wait_min is None:
+        return f"{r.people_ahead} ahead; may not be served today."
+    low, high = r.estimated_wait_range_min or (r.estimated_wait_min, r.estimated_wait_min)
+    return f"{r.people_ahead} ahead, about {r.estimated_wait_min} min ({low}-{high})."
 
 
 @command("ticket show", TICKET, help="show a ticket (personal data masked)")

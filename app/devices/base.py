@@ -19,7 +19,7 @@ class TicketPrintJob:
     service_name_zh: str
     service_name_en: str
     people_ahead: int
-    estimated_wait_min: int
+    estimated_wait_min: int | None  # None: no number is promised (estimate_note says why)
     issued_at: dt.datetime
     reference: str  # the ticket's uuid (QR code)
     branch_name_zh: str
@@ -27,6 +27,8 @@ class TicketPrintJob:
     priority: str = "normal"
     footer_zh: str = ""
     footer_en: str = ""
+    estimated_range: tuple[int, int] | None = None  # printed as "约 20-30 分钟 / about 20-30 min"
+    estimate_note: str | None = None  # no_window / after_closing
 
 
 @dataclass(frozen=True)

@@ -150,13 +150,26 @@ def ticket_steps(job: TicketPrintJob, dots: int, *, partial_cut: bool = True) ->
     label = PRIORITY_LABELS.get(job.priority)
     if label:
         steps += _para(f"{label[0]} {label[1]}", dots, bold=True)
-    steps += _para(f"前面还有 {job.people_ahead} 人，预计等待 {job.estimated_wait_min} 分钟", dots)
-    steps += _para(f"{job.people_ahead} ahead, about {job.estimated_wait_min} min wait", dots)
+    for line in wait_lines(job):
+        steps += _para(line, dots)
     steps += _para(f"取号 Issued {job.issued_at:%Y-%m-%d %H:%M}", dots)
     steps += [Feed(1), QR(job.reference, module=6 if dots >= 576 else 5)]
     if text_width(job.reference) <= columns(dots):  # 58 mm paper: the QR code alone
         steps += _para(job.reference, dots)
     return steps + _tail(job.footer_zh, job.footer_en, partial_cut, dots)
+
+
+def wait_lines(job: TicketPrintJob) -> tuple[str, str]:
+    """What the ticket says about the wait, in Chinese and English: the range
+    the estimate gives, or a sentence when no number can honestly be printed."""
+    if job.estimate_note == "no_window":
+        return "暂无窗口办理此业务，请留意叫号屏幕", "No window serves this now; please watch the screen"
+    if job.estimate_note == "after_closing" or job.estimated_wait_min is None:
+        return "今日可能无法办理，请咨询大堂经理", "May not be served today; please ask the greeter"
+    low, high = job.estimated_range or (job.estimated_wait_min, job.estimated_wait_min)
+    span = f"{low}" if low == high else f"{low}-{high}"
+    return (f"前面还有 {job.people_ahead} 人，约 {span} 分钟",
+            f"{job.people_ahead} ahead, about {span} min")
 
 
 def receipt_steps(job: ReceiptPrintJob, dots: int, *, partial_cut: bool = True) -> list[Step]:

@@ -22,13 +22,12 @@ from typing import Any
 from sqlalchemy import select
 
 from app.devices.base import PrinterError, TicketPrintJob, TicketPrinter
-from app.events import EventType
 from app.queue import get_ticket, set_print_state
 from app.queue.day import moment
 from app.queue.views import IssuedTicket, TicketView, ticket_view
 from app.staff.roles import Actor, require
 from app.store.engine import Database
-from app.store.models import Event, Ticket
+from app.store.models import Ticket
 
 NEEDS_PAPER = ("waiting", "transferred", "called")  # a customer still needs the ticket
 
@@ -41,14 +40,17 @@ class PrintResult:
     message: str  # one sentence for the greeter
 
 
-def ticket_job(ticket: TicketView, people_ahead: int, wait_min: int, settings: dict[str, Any]) -> TicketPrintJob:
-    """The print job for a ticket: no personal data, ever (only number and service)."""
+def ticket_job(ticket: TicketView, settings: dict[str, Any]) -> TicketPrintJob:
+    """The print job for a ticket: no personal data, ever (only number and
+    service), and what its customer was told at issue, as stored on the ticket."""
     return TicketPrintJob(
         number=ticket.number,
         service_name_zh=ticket.service_name_zh,
         service_name_en=ticket.service_name_en,
-        people_ahead=people_ahead,
-        estimated_wait_min=wait_min,
+        people_ahead=ticket.people_ahead_at_issue or 0,
+        estimated_wait_min=ticket.promised_wait_min,
+        estimated_range=ticket.promised_range_min,
+        estimate_note=ticket.promise_note,
         issued_at=ticket.issued_at,
         reference=ticket.uuid,
         branch_name_zh=str(settings.get("branch.name_zh") or ""),
@@ -84,7 +86,7 @@ def print_ticket_and_record(printer: TicketPrinter, db: Database, issued: Issued
     ``reprint_ticket`` or ``void_ticket`` resolves it. Blocking and
     thread-safe (see the module docstring).
     """
-    job = ticket_job(issued.ticket, issued.people_ahead, issued.estimated_wait_min, settings)
+    job = ticket_job(issued.ticket, settings)
     return _print_and_record(printer, db, issued.ticket, job, actor=actor, now=now)
 
 
@@ -108,15 +110,6 @@ def unprinted_tickets(db: Database, now: dt.datetime | None = None) -> list[Tick
         return [ticket_view(t, numbers) for t in rows]
 
 
-def _issued_figures(db: Database, ticket_id: int) -> tuple[int, int]:
-    """People ahead and wait told at issue (from the TicketIssued event)."""
-    with db.read() as s:
-        ev = s.scalar(select(Event).where(Event.ticket_id == ticket_id, Event.type == EventType.TICKET_ISSUED)
-                      .order_by(Event.id).limit(1))
-        payload = dict(ev.payload or {}) if ev is not None else {}
-    return int(payload.get("people_ahead", 0)), int(payload.get("estimated_wait_min", 0))
-
-
 def reprint_ticket(printer: TicketPrinter, db: Database, ticket: str | int, settings: dict[str, Any],
                    *, actor: Actor, now: dt.datetime | None = None) -> PrintResult:
     """Print a ticket again (same number, QR and issue time) and record the outcome.
@@ -127,8 +120,7 @@ def reprint_ticket(printer: TicketPrinter, db: Database, ticket: str | int, sett
     """
     require(actor, "ticket.reprint")
     view = get_ticket(db, ticket, now=now)
-    ahead, wait = _issued_figures(db, view.id)
-    job = ticket_job(view, ahead, wait, settings)
+    job = ticket_job(view, settings)
     return _print_and_record(printer, db, view, job, actor=actor, now=now)
 
 

@@ -83,6 +83,7 @@ def _printer(state: dict[str, Any]) -> str:
     job = TicketPrintJob(
         number=t.number, service_name_zh=t.service_name_zh, service_name_en=t.service_name_en,
         people_ahead=issued.people_ahead, estimated_wait_min=issued.estimated_wait_min,
+        estimated_range=issued.estimated_wait_range_min, estimate_note=issued.estimate_note,
         issued_at=t.issued_at, reference=t.uuid,
         branch_name_zh=str(settings.get("branch.name_zh", "")), branch_name_en=str(settings.get("branch.name_en", "")),
     )

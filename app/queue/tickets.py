@@ -24,7 +24,7 @@ from app.queue.common import (
 )
 from app.queue.day import Moment, begin, close_in, lock_days
 from app.queue.errors import AfterHours, InvalidInput, InvalidTicketState, QueueFull, ServiceInactive
-from app.queue.estimate import estimate_wait_minutes, typical_service_minutes
+from app.queue.estimate import Estimate, estimate
 from app.queue.numbering import display_number
 from app.queue.policy import PRIORITY_CLASSES, PRIORITY_NOTES
 from app.queue.views import DayClosed, IssuedTicket, TicketView
@@ -81,39 +81,6 @@ def _allocate_number(s: Session, svc: Service, day: dt.date) -> tuple[int, str]:
     )
 
 
-def _people_ahead(s: Session, svc: Service, day: dt.date, priority: str, ticket_id: int) -> int:
-    q = select(func.count()).select_from(Ticket).where(
-        Ticket.business_date == day,
-        Ticket.service_id == svc.id,
-        Ticket.status.in_(WAITING),
-        Ticket.id != ticket_id,
-    )
-    if priority != "normal":
-        q = q.where(Ticket.priority != "normal")
-    return int(s.scalar(q) or 0)
-
-
-def _estimate(s: Session, svc: Service, ahead: int) -> int:
-    rows = s.execute(
-        select(Ticket.started_at, Ticket.called_at, Ticket.finished_at)
-        .where(Ticket.service_id == svc.id, Ticket.finished_at.is_not(None))
-        .order_by(Ticket.finished_at.desc())
-        .limit(20)
-    ).all()
-    recent = [
-        (fin - (start or called)).total_seconds() / 60
-        for start, called, fin in rows
-        if (start or called) is not None
-    ]
-    open_windows = s.scalar(
-        select(func.count())
-        .select_from(Window)
-        .join(WindowService, WindowService.window_id == Window.id)
-        .where(WindowService.service_id == svc.id, Window.state == "open")
-    )
-    return estimate_wait_minutes(ahead, typical_service_minutes(recent, svc.default_service_min), open_windows or 0)
-
-
 def after_hours(m: Moment) -> bool:
     """Past the last-ticket time (or, without one, the closing time)."""
     limit = m.settings.last_ticket_time or m.settings.closing_time
@@ -151,6 +118,7 @@ def issue_ticket(
     name = _clean_text(customer_name, MAX_NAME, "name", "name")
     phone = normalise_phone(customer_phone)
     need = _clean_text(need_note, MAX_NEED, "need", "need note")
+    est = _estimate_for(db, service, priority, now)  # a read: outside the write lock (settled question 5)
     with db.write() as s:
         m = begin(db, s, now)
         day, now = m.day, m.now
@@ -167,18 +135,32 @@ def issue_ticket(
             seq=seq, number=number, priority=priority, priority_note=priority_note,
             customer_name=name, customer_phone=phone, need_note=need, status="waiting",
             issued_at=now, queued_at=now, transfer_count=0, call_count=0, print_state="not_printed",
+            promised_wait_min=est.minutes, promised_low_min=est.low, promised_high_min=est.high,
+            people_ahead=est.people_ahead, promise_note=est.note,
         )
         t.service = svc
         s.add(t)
         s.flush()
-        ahead = _people_ahead(s, svc, day, priority, t.id)
-        wait = _estimate(s, svc, ahead)
         record_event(
             s, EventType.TICKET_ISSUED, now, ticket_id=t.id, staff_id=actor.staff_id,
             payload={"number": number, "service": svc.code, "priority": priority,
-                     "people_ahead": ahead, "estimated_wait_min": wait},
+                     "people_ahead": est.people_ahead, "estimated_wait_min": est.minutes,
+                     "estimated_wait_range_min": list(est.range) if est.range else None,
+                     "estimate_note": est.note},
         )
-        return IssuedTicket(view(s, t), ahead, wait)
+        return IssuedTicket(view(s, t), est.people_ahead, est.minutes, est.range, est.note)
+
+
+def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | None) -> Estimate:
+    """What a customer of ``service`` would be told now (app/queue/estimate.py)."""
+    from app.queue.snapshot import queue_snapshot
+
+    with db.read() as s:
+        svc_id = s.scalar(select(Service.id).where(Service.code == (service or "").strip().upper()))
+    if svc_id is None:
+        return Estimate(None, None, None, 0, None)  # the write transaction refuses it in one sentence
+    snap = queue_snapshot(db, now)
+    return estimate(snap, service_id=svc_id, priority=priority)
 
 
 def _clear_window(s: Session, t: Ticket) -> None:

@@ -56,13 +56,22 @@ class TicketView:
     customer_name_masked: str | None
     customer_phone_masked: str | None
     has_personal_data: bool
+    # What the customer was told at issue (None for tickets issued before it was kept).
+    promised_wait_min: int | None = None
+    promised_range_min: tuple[int, int] | None = None
+    people_ahead_at_issue: int | None = None
+    promise_note: str | None = None
 
 
 @dataclass(frozen=True)
 class IssuedTicket:
+    """A ticket just issued, and what its customer is told (also on the ticket row)."""
+
     ticket: TicketView
     people_ahead: int
-    estimated_wait_min: int
+    estimated_wait_min: int | None  # None: no number can be promised (estimate_note says why)
+    estimated_wait_range_min: tuple[int, int] | None = None
+    estimate_note: str | None = None  # no_window / after_closing / default_times
 
 
 @dataclass(frozen=True)
@@ -144,6 +153,10 @@ def ticket_view(t: Ticket, window_numbers: dict[int, int]) -> TicketView:
         customer_name_masked=mask_name(t.customer_name),
         customer_phone_masked=mask_phone(t.customer_phone),
         has_personal_data=bool(t.customer_name or t.customer_phone or t.need_note),
+        promised_wait_min=t.promised_wait_min,
+        promised_range_min=(t.promised_low_min, t.promised_high_min) if t.promised_low_min is not None else None,
+        people_ahead_at_issue=t.people_ahead,
+        promise_note=t.promise_note,
     )
 
 

@@ -148,6 +148,13 @@ class Ticket(Base):
     rating: Mapped[int | None] = mapped_column(Integer)
     # not_printed / printed / failed / voided (a ticket exists before it is printed)
     print_state: Mapped[str] = mapped_column(String(16), default="not_printed")
+    # What the customer was told at issue (settled question 5), kept for reprints,
+    # the estimate's self-correction and the phone page (migration 0012).
+    promised_wait_min: Mapped[int | None] = mapped_column(Integer)
+    promised_low_min: Mapped[int | None] = mapped_column(Integer)
+    promised_high_min: Mapped[int | None] = mapped_column(Integer)
+    people_ahead: Mapped[int | None] = mapped_column(Integer)
+    promise_note: Mapped[str | None] = mapped_column(String(16))  # no_window / after_closing / default_times
 
     service: Mapped[Service] = relationship(foreign_keys=[service_id])
 

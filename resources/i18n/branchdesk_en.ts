@@ -4,42 +4,42 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="148"/>
+        <location filename="../../app/ui/greeter/form.py" line="161"/>
         <source>Elderly</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="148"/>
+        <location filename="../../app/ui/greeter/form.py" line="161"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="148"/>
+        <location filename="../../app/ui/greeter/form.py" line="161"/>
         <source>Pregnant</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="149"/>
+        <location filename="../../app/ui/greeter/form.py" line="162"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="149"/>
+        <location filename="../../app/ui/greeter/form.py" line="162"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="165"/>
+        <location filename="../../app/ui/greeter/form.py" line="178"/>
         <source>Customer name (optional)</source>
         <translation>Customer name (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="166"/>
+        <location filename="../../app/ui/greeter/form.py" line="179"/>
         <source>Phone (optional)</source>
         <translation>Phone (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="167"/>
+        <location filename="../../app/ui/greeter/form.py" line="180"/>
         <source>What the customer needs (optional)</source>
         <translation>What the customer needs (optional)</translation>
     </message>
@@ -47,62 +47,67 @@
 <context>
     <name>GreeterScreen</name>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="51"/>
+        <location filename="../../app/ui/greeter/screen.py" line="52"/>
         <source>BranchDesk - Greeter</source>
         <translation>BranchDesk - Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="119"/>
+        <location filename="../../app/ui/greeter/screen.py" line="121"/>
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="71"/>
+        <location filename="../../app/ui/greeter/screen.py" line="73"/>
         <source>Greeter</source>
         <translation>Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="78"/>
+        <location filename="../../app/ui/greeter/screen.py" line="80"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="82"/>
+        <location filename="../../app/ui/greeter/screen.py" line="84"/>
         <source>Issued today</source>
         <translation>Issued today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="91"/>
+        <location filename="../../app/ui/greeter/screen.py" line="93"/>
         <source>Customer (optional)</source>
         <translation>Customer (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="94"/>
+        <location filename="../../app/ui/greeter/screen.py" line="96"/>
         <source>Issue ticket  (Enter)</source>
         <translation>Issue ticket  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="140"/>
+        <location filename="../../app/ui/greeter/screen.py" line="143"/>
         <source>Choose a service first.</source>
         <translation>Choose a service first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="159"/>
+        <location filename="../../app/ui/greeter/screen.py" line="148"/>
+        <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="169"/>
         <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="207"/>
+        <location filename="../../app/ui/greeter/screen.py" line="217"/>
         <source>Ticket %1 is valid; press Reprint.</source>
         <translation>Ticket %1 is valid; press Reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="219"/>
+        <location filename="../../app/ui/greeter/screen.py" line="229"/>
         <source>Only waiting tickets can be reprinted.</source>
         <translation>Only waiting tickets can be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="244"/>
+        <location filename="../../app/ui/greeter/screen.py" line="254"/>
         <source>Ticket %1 cancelled.</source>
         <translation>Ticket %1 cancelled.</translation>
     </message>
@@ -698,7 +703,7 @@
 <context>
     <name>ServiceButton</name>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/form.py" line="59"/>
+        <location filename="../../app/ui/greeter/form.py" line="61"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -706,12 +711,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/form.py" line="61"/>
+        <location filename="../../app/ui/greeter/form.py" line="63"/>
         <source>%n priority</source>
         <translation>
             <numerusform>%n priority</numerusform>
             <numerusform>%n priority</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="66"/>
+        <source>no window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="70"/>
+        <source>about %1 min</source>
+        <translation type="unfinished">about %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="72"/>
+        <source>may not be served today</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1107,38 +1127,38 @@
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="321"/>
-        <location filename="../../app/ui/teller/screen.py" line="328"/>
+        <location filename="../../app/ui/teller/screen.py" line="323"/>
+        <location filename="../../app/ui/teller/screen.py" line="330"/>
         <source>Calling %1.</source>
         <translation>Calling %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="326"/>
+        <location filename="../../app/ui/teller/screen.py" line="328"/>
         <source>Select a ticket in the waiting list first.</source>
         <translation>Select a ticket in the waiting list first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="331"/>
+        <location filename="../../app/ui/teller/screen.py" line="333"/>
         <source>Calling %1 again.</source>
         <translation>Calling %1 again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="334"/>
+        <location filename="../../app/ui/teller/screen.py" line="336"/>
         <source>%1 marked as no-show.</source>
         <translation>%1 marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="340"/>
+        <location filename="../../app/ui/teller/screen.py" line="342"/>
         <source>%1 finished.</source>
         <translation>%1 finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="348"/>
+        <location filename="../../app/ui/teller/screen.py" line="350"/>
         <source>Thank you: %1 rated %2 of 5.</source>
         <translation>Thank you: %1 rated %2 of 5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="361"/>
+        <location filename="../../app/ui/teller/screen.py" line="363"/>
         <source>%1 transferred.</source>
         <translation>%1 transferred.</translation>
     </message>
@@ -1269,7 +1289,7 @@
         <translation>Reprint</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/result.py" line="52"/>
+        <location filename="../../app/ui/greeter/result.py" line="51"/>
         <source>%n ahead</source>
         <translation>
             <numerusform>%n ahead</numerusform>
@@ -1277,27 +1297,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="53"/>
+        <location filename="../../app/ui/greeter/result.py" line="56"/>
+        <source>no window serves it now: watch the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="58"/>
+        <source>may not be served today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="61"/>
         <source>about %1 min</source>
         <translation>about %1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="58"/>
+        <location filename="../../app/ui/greeter/result.py" line="62"/>
+        <source>about %1-%2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="66"/>
         <source>Printing %1 …</source>
         <translation>Printing %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="59"/>
+        <location filename="../../app/ui/greeter/result.py" line="67"/>
         <source>Ticket %1 printed.</source>
         <translation>Ticket %1 printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="60"/>
+        <location filename="../../app/ui/greeter/result.py" line="68"/>
         <source>Ticket %1 was not printed.</source>
         <translation>Ticket %1 was not printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="61"/>
+        <location filename="../../app/ui/greeter/result.py" line="69"/>
         <source>No ticket printer is set up: tell the customer the number.</source>
         <translation>No ticket printer is set up: tell the customer the number.</translation>
     </message>

@@ -4,42 +4,42 @@
   <context>
     <name>CustomerForm</name>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="148" />
+      <location filename="../../app/ui/greeter/form.py" line="161" />
       <source>Elderly</source>
       <translation>老年人</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="148" />
+      <location filename="../../app/ui/greeter/form.py" line="161" />
       <source>Disabled</source>
       <translation>残障人士</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="148" />
+      <location filename="../../app/ui/greeter/form.py" line="161" />
       <source>Pregnant</source>
       <translation>孕妇</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="149" />
+      <location filename="../../app/ui/greeter/form.py" line="162" />
       <source>VIP</source>
       <translation>贵宾</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="149" />
+      <location filename="../../app/ui/greeter/form.py" line="162" />
       <source>Appointment</source>
       <translation>预约</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="165" />
+      <location filename="../../app/ui/greeter/form.py" line="178" />
       <source>Customer name (optional)</source>
       <translation>客户姓名（选填）</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="166" />
+      <location filename="../../app/ui/greeter/form.py" line="179" />
       <source>Phone (optional)</source>
       <translation>手机号码（选填）</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="167" />
+      <location filename="../../app/ui/greeter/form.py" line="180" />
       <source>What the customer needs (optional)</source>
       <translation>客户需求（选填）</translation>
     </message>
@@ -47,62 +47,67 @@
   <context>
     <name>GreeterScreen</name>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="51" />
+      <location filename="../../app/ui/greeter/screen.py" line="52" />
       <source>BranchDesk - Greeter</source>
       <translation>网点排队叫号系统 - 取号台</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="119" />
+      <location filename="../../app/ui/greeter/screen.py" line="121" />
       <source>Database connection restored.</source>
       <translation>数据库连接已恢复。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="71" />
+      <location filename="../../app/ui/greeter/screen.py" line="73" />
       <source>Greeter</source>
       <translation>取号台</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="78" />
+      <location filename="../../app/ui/greeter/screen.py" line="80" />
       <source>Choose a service</source>
       <translation>选择业务</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="82" />
+      <location filename="../../app/ui/greeter/screen.py" line="84" />
       <source>Issued today</source>
       <translation>今日取号</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="91" />
+      <location filename="../../app/ui/greeter/screen.py" line="93" />
       <source>Customer (optional)</source>
       <translation>客户信息（选填）</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="94" />
+      <location filename="../../app/ui/greeter/screen.py" line="96" />
       <source>Issue ticket  (Enter)</source>
       <translation>取号  (Enter)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="140" />
+      <location filename="../../app/ui/greeter/screen.py" line="143" />
       <source>Choose a service first.</source>
       <translation>请先选择业务。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="159" />
+      <location filename="../../app/ui/greeter/screen.py" line="148" />
+      <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
+      <translation>暂无窗口办理此业务。如仍需取号请再按一次“取号”，号票上不印等候时间。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="169" />
       <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
       <translation>已过 %1。如仍为该客户取今日号，请再按一次“取号”。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="207" />
+      <location filename="../../app/ui/greeter/screen.py" line="217" />
       <source>Ticket %1 is valid; press Reprint.</source>
       <translation>%1 号依然有效，请按“重新打印”。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="219" />
+      <location filename="../../app/ui/greeter/screen.py" line="229" />
       <source>Only waiting tickets can be reprinted.</source>
       <translation>只有等候中的号票可以重新打印。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="244" />
+      <location filename="../../app/ui/greeter/screen.py" line="254" />
       <source>Ticket %1 cancelled.</source>
       <translation>%1 号已作废。</translation>
     </message>
@@ -697,18 +702,33 @@
   <context>
     <name>ServiceButton</name>
     <message numerus="yes">
-      <location filename="../../app/ui/greeter/form.py" line="59" />
+      <location filename="../../app/ui/greeter/form.py" line="61" />
       <source>%n waiting</source>
       <translation>
         <numerusform>等候 %n 人</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../app/ui/greeter/form.py" line="61" />
+      <location filename="../../app/ui/greeter/form.py" line="63" />
       <source>%n priority</source>
       <translation>
         <numerusform>优先 %n 人</numerusform>
       </translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/form.py" line="66" />
+      <source>no window open</source>
+      <translation>暂无窗口办理</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/form.py" line="70" />
+      <source>about %1 min</source>
+      <translation>约 %1 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/form.py" line="72" />
+      <source>may not be served today</source>
+      <translation>今日可能无法办理</translation>
     </message>
   </context>
   <context>
@@ -1104,38 +1124,38 @@
       <translation>暂停</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="321" />
-      <location filename="../../app/ui/teller/screen.py" line="328" />
+      <location filename="../../app/ui/teller/screen.py" line="323" />
+      <location filename="../../app/ui/teller/screen.py" line="330" />
       <source>Calling %1.</source>
       <translation>正在呼叫 %1。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="326" />
+      <location filename="../../app/ui/teller/screen.py" line="328" />
       <source>Select a ticket in the waiting list first.</source>
       <translation>请先在等候列表中选择一个号。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="331" />
+      <location filename="../../app/ui/teller/screen.py" line="333" />
       <source>Calling %1 again.</source>
       <translation>再次呼叫 %1。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="334" />
+      <location filename="../../app/ui/teller/screen.py" line="336" />
       <source>%1 marked as no-show.</source>
       <translation>%1 已标记为过号。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="340" />
+      <location filename="../../app/ui/teller/screen.py" line="342" />
       <source>%1 finished.</source>
       <translation>%1 已办结。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="348" />
+      <location filename="../../app/ui/teller/screen.py" line="350" />
       <source>Thank you: %1 rated %2 of 5.</source>
       <translation>谢谢：%1 评价 %2 星（满分 5 星）。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="361" />
+      <location filename="../../app/ui/teller/screen.py" line="363" />
       <source>%1 transferred.</source>
       <translation>%1 已转移。</translation>
     </message>
@@ -1266,34 +1286,49 @@
       <translation>重新打印</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../app/ui/greeter/result.py" line="52" />
+      <location filename="../../app/ui/greeter/result.py" line="51" />
       <source>%n ahead</source>
       <translation>
         <numerusform>前面还有 %n 人</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="53" />
+      <location filename="../../app/ui/greeter/result.py" line="56" />
+      <source>no window serves it now: watch the screen</source>
+      <translation>暂无窗口办理：请留意叫号屏幕</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/result.py" line="58" />
+      <source>may not be served today</source>
+      <translation>今日可能无法办理</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/result.py" line="61" />
       <source>about %1 min</source>
       <translation>约 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="58" />
+      <location filename="../../app/ui/greeter/result.py" line="62" />
+      <source>about %1-%2 min</source>
+      <translation>约 %1-%2 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/result.py" line="66" />
       <source>Printing %1 …</source>
       <translation>正在打印 %1 …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="59" />
+      <location filename="../../app/ui/greeter/result.py" line="67" />
       <source>Ticket %1 printed.</source>
       <translation>%1 号已打印。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="60" />
+      <location filename="../../app/ui/greeter/result.py" line="68" />
       <source>Ticket %1 was not printed.</source>
       <translation>%1 号未打印。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="61" />
+      <location filename="../../app/ui/greeter/result.py" line="69" />
       <source>No ticket printer is set up: tell the customer the number.</source>
       <translation>未设置取号打印机：请告知客户号码。</translation>
     </message>

@@ -41,30 +41,41 @@ def test_numbers_per_prefix_and_reset_next_day(branch, at):
     assert (t.number, t.business_date) == ("A001", tomorrow.date())
 
 
-def test_issue_reports_people_ahead_and_wait_from_recent_service_times(branch, at):
-    # Three finished services of 10 minutes each at window 1 (serves A and D).
+def test_issue_tells_the_policys_people_ahead_and_stores_what_it_told(branch, at):
+    """Window 1 serves A before D. D001 waits, then A001 comes: the window will
+    call A001 first, so a new D customer has two people ahead, not one."""
+    from app.queue.estimate import estimate
+    from app.queue.snapshot import queue_snapshot
+    from app.store.models import Service as Svc
+
     open_windows(branch, 1, now=at(8, 30))
-    for i in range(3):
-        issue(branch, "A", at(8, 31 + i))
-    for i in range(3):
-        q.call_next(branch, window=1, actor=S, now=at(9, 10 * i))
-        q.start_service(branch, window=1, actor=S, now=at(9, 10 * i))
-        q.finish(branch, window=1, actor=S, now=at(9, 10 * i + 10))
-    issue(branch, "A", at(9, 40))
-    issue(branch, "A", at(9, 41))
-    r = issue(branch, "A", at(9, 42))
-    # Windows 1, 2 and 3 serve A; only window 1 is open: 2 ahead x 10 min / 1.
-    assert (r.people_ahead, r.estimated_wait_min) == (2, 20)
-    open_windows(branch, 2, now=at(9, 43))
-    r = issue(branch, "A", at(9, 44))
-    assert (r.people_ahead, r.estimated_wait_min) == (3, 15)
+    issue(branch, "D", at(9, 0))
+    issue(branch, "A", at(9, 1))
+    with branch.read() as s:
+        d_id = s.scalar(select(Svc.id).where(Svc.code == "D"))
+    expected = estimate(queue_snapshot(branch, at(9, 2)), service_id=d_id)
+    r = issue(branch, "D", at(9, 2))
+    assert (r.people_ahead, r.estimated_wait_min, r.estimated_wait_range_min, r.estimate_note) == (
+        2, expected.minutes, expected.range, "default_times")  # no history yet: the catalogue's times
+    low, high = r.estimated_wait_range_min
+    assert low <= r.estimated_wait_min <= high and r.estimated_wait_min > 0
+    told = q.get_ticket(branch, r.ticket.number, now=at(9, 3))  # kept on the ticket for reprints
+    assert (told.promised_wait_min, told.promised_range_min, told.people_ahead_at_issue) == (
+        r.estimated_wait_min, (low, high), 2)
 
 
-def test_priority_ticket_counts_only_priority_tickets_ahead(branch, at):
+def test_a_priority_customer_has_only_the_priority_customers_before_them_ahead(branch, at):
+    open_windows(branch, 1, now=at(8, 30))
     issue(branch, "A", at(9, 0))
     issue(branch, "A", at(9, 1), priority="needs", priority_note="elderly")
     r = issue(branch, "A", at(9, 2), priority="vip")
     assert r.people_ahead == 1
+
+
+def test_a_service_no_open_window_serves_promises_no_minutes(branch, at):
+    open_windows(branch, 1, now=at(8, 30))  # A and D only
+    r = issue(branch, "F", at(9, 0))
+    assert (r.estimated_wait_min, r.estimated_wait_range_min, r.estimate_note) == (None, None, "no_window")
 
 
 def test_number_wrap_skips_numbers_still_active_and_reports_full(branch, at):

@@ -41,19 +41,43 @@ def test_issue_shows_number_and_prints_without_personal_data(qtbot, sctx, actors
     assert q.get_ticket(app_ctx.db, "A001", now=now).print_state == "printed"
     qtbot.waitUntil(lambda: screen.recent.table.item(0, 0) is not None
                     and screen.recent.table.item(0, 0).text() == "A001", timeout=3000)
-    assert screen.services.buttons["A"].waiting.text() == "等候 1 人"
+    # Windows 1 and 2 are open and idle: A001 goes to one, the next A customer to the other.
+    assert screen.services.buttons["A"].waiting.text() == "等候 1 人 · 约 0 分钟"
 
 
 def test_double_click_on_issue_gives_one_ticket(qtbot, sctx, actors, aloop, app_ctx, now):
     screen = make(qtbot, sctx, actors)
-    qtbot.mouseClick(screen.services.buttons["B"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.services.buttons["D"], Qt.MouseButton.LeftButton)
     qtbot.mouseDClick(screen.issue, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.issue, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.result.number.text() == "B001", timeout=3000)
+    qtbot.waitUntil(lambda: screen.result.number.text() == "D001", timeout=3000)
     qtbot.mouseClick(screen.issue, Qt.MouseButton.LeftButton)
     qtbot.wait(50)
-    waiting = q.waiting_list(app_ctx.db, now=now, service="B")
-    assert [t.number for t in waiting] == ["B001"]
+    waiting = q.waiting_list(app_ctx.db, now=now, service="D")
+    assert [t.number for t in waiting] == ["D001"]
+
+
+def test_a_service_no_window_serves_is_said_on_its_button_and_asked_once(qtbot, sctx, actors, aloop, app_ctx, now):
+    """Corporate banking (B) is served by window 4 only, which is closed."""
+    screen = make(qtbot, sctx, actors)
+    assert screen.services.buttons["B"].waiting.text() == "等候 0 人 · 暂无窗口办理"
+    qtbot.mouseClick(screen.services.buttons["B"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.issue, Qt.MouseButton.LeftButton)
+    assert screen.bar.text() == "暂无窗口办理此业务。如仍需取号请再按一次“取号”，号票上不印等候时间。"
+    assert q.waiting_list(app_ctx.db, now=now, service="B") == []
+    qtbot.mouseClick(screen.issue, Qt.MouseButton.LeftButton)  # confirmed
+    qtbot.waitUntil(lambda: screen.result.number.text() == "B001", timeout=3000)
+    assert screen.result.ahead.text() == "前面还有 0 人  ·  暂无窗口办理：请留意叫号屏幕"
+    job = app_ctx.devices["printer"]
+    qtbot.waitUntil(lambda: len(job.jobs) == 1, timeout=3000)
+    assert (job.jobs[0].estimated_wait_min, job.jobs[0].estimate_note) == (None, "no_window")
+
+
+def test_a_window_that_opens_updates_the_buttons_at_once(qtbot, sctx, actors, aloop, app_ctx, now):
+    screen = make(qtbot, sctx, actors)
+    assert "暂无窗口办理" in screen.services.buttons["B"].waiting.text()
+    q.open_window(app_ctx.db, window=4, actor=actors["manager"], now=now)
+    qtbot.waitUntil(lambda: screen.services.buttons["B"].waiting.text() == "等候 0 人 · 约 0 分钟", timeout=3000)
 
 
 def test_bad_phone_is_refused_in_chinese_and_issues_nothing(qtbot, sctx, actors, aloop, app_ctx, now):
@@ -91,9 +115,9 @@ def test_print_failure_keeps_ticket_and_reprint_works(qtbot, sctx, actors, aloop
 
 def test_cancel_from_recent_list(qtbot, sctx, actors, aloop, app_ctx, now):
     screen = make(qtbot, sctx, actors)
-    issue(qtbot, screen, "E")
+    issue(qtbot, screen, "D")
     qtbot.waitUntil(tasks.idle, timeout=5000)
-    screen.recent.select_number("E001")
+    screen.recent.select_number("D001")
     with qtbot.waitSignal(screen.action_done, timeout=5000):
         qtbot.mouseClick(screen.recent.cancel, Qt.MouseButton.LeftButton)
     assert screen.recent.table.item(0, 3).text() == "已作废"
@@ -123,9 +147,9 @@ def test_a_locked_database_never_freezes_cancel(qtbot, sctx, actors, aloop, app_
     import time
 
     screen = make(qtbot, sctx, actors)
-    issue(qtbot, screen, "E")
+    issue(qtbot, screen, "D")
     qtbot.waitUntil(tasks.idle, timeout=5000)
-    screen.recent.select_number("E001")
+    screen.recent.select_number("D001")
     other = sqlite3.connect(db_file, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
@@ -140,5 +164,5 @@ def test_a_locked_database_never_freezes_cancel(qtbot, sctx, actors, aloop, app_
         other.close()
     qtbot.waitUntil(lambda: screen.recent.table.item(0, 3).text() == "已作废", timeout=10_000)
     assert screen.recent.cancel.isEnabled()
-    assert screen.bar.level == "ok" and "E001" in screen.bar.text()
+    assert screen.bar.level == "ok" and "D001" in screen.bar.text()
     assert q.waiting_list(app_ctx.db, now=now) == []

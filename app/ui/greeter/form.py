@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import InvalidInput
 from app.queue.tickets import MAX_NAME, MAX_NEED, normalise_phone
+from app.queue.estimate import Estimate
 from app.queue.views import ServiceQueue, mask_phone
 from app.ui.i18n import current_language
 
@@ -31,6 +32,7 @@ class ServiceButton(QPushButton):
         self.setObjectName("service")
         self.setCheckable(True)
         self.setMinimumHeight(96)
+        self.no_window = False  # no open window serves it now (its estimate says so)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(16, 8, 16, 8)
@@ -53,13 +55,24 @@ class ServiceButton(QPushButton):
         for w in (self.badge, self.name, self.waiting):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
-    def update_from(self, q: ServiceQueue) -> None:
+    def update_from(self, q: ServiceQueue, est: Estimate | None = None) -> None:
         zh = current_language() == "zh_CN"
         self.name.setText(q.service.name_zh if zh else q.service.name_en)
         text = self.tr("%n waiting", "", q.waiting)
         if q.priority_waiting:
             text += " · " + self.tr("%n priority", "", q.priority_waiting)
+        self.no_window = est is not None and est.note == "no_window"
+        if self.no_window:
+            text += " · " + self.tr("no window open")
+        elif est is not None and est.minutes is not None:
+            low, high = est.range or (est.minutes, est.minutes)
+            span = str(low) if low == high else f"{low}-{high}"
+            text += " · " + self.tr("about %1 min").replace("%1", span)
+        elif est is not None:
+            text += " · " + self.tr("may not be served today")
         self.waiting.setText(text)
+        self.waiting.setStyleSheet("font-size:15px; background:transparent; color:%s;"
+                                   % ("#b3261e" if self.no_window else "#5b6778"))
         self.setAccessibleName(f"{q.service.code} {self.name.text()} {text}")
 
 
@@ -79,12 +92,12 @@ class ServiceGrid(QWidget):
         self.buttons: dict[str, ServiceButton] = {}
         self._shortcuts: list[QShortcut] = []
 
-    def set_queues(self, queues: list[ServiceQueue]) -> None:
+    def set_queues(self, queues: list[ServiceQueue], estimates: dict[str, Estimate] | None = None) -> None:
         active = [q for q in queues if q.service.active]
         if [q.service.code for q in active] != list(self.buttons):
             self._rebuild([q.service.code for q in active])
         for q in active:
-            self.buttons[q.service.code].update_from(q)
+            self.buttons[q.service.code].update_from(q, (estimates or {}).get(q.service.code))
 
     def _rebuild(self, codes: list[str]) -> None:
         chosen = self.current()

@@ -48,10 +48,18 @@ class TicketResult(QFrame):
         self.number.setText(t.number)
         extra = priority_text(t.priority, t.priority_note)
         self.service.setText(service_name(t) + (f" · {extra}" if extra else ""))
-        self.ahead.setText(
-            self.tr("%n ahead", "", issued.people_ahead) + "  ·  "
-            + self.tr("about %1 min").replace("%1", str(issued.estimated_wait_min))
-        )
+        self.ahead.setText(self.tr("%n ahead", "", issued.people_ahead) + "  ·  " + self.wait_text(issued))
+
+    def wait_text(self, issued: IssuedTicket) -> str:
+        """The wait as the ticket prints it: a range, or why there is no number."""
+        if issued.estimate_note == "no_window":
+            return self.tr("no window serves it now: watch the screen")
+        if issued.estimated_wait_min is None:
+            return self.tr("may not be served today")
+        low, high = issued.estimated_wait_range_min or (issued.estimated_wait_min, issued.estimated_wait_min)
+        if low == high:
+            return self.tr("about %1 min").replace("%1", str(low))
+        return self.tr("about %1-%2 min").replace("%1", str(low)).replace("%2", str(high))
 
     def set_print_state(self, state: str, number: str = "") -> None:
         texts = {

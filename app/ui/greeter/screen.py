@@ -19,6 +19,7 @@ from app.devices.base import PrinterError
 from app.devices.printing import print_ticket_and_record, reprint_ticket
 from app.errors import AfterHours, DomainError
 from app.queue import cancel_ticket, issue_ticket, queue_status, recent_tickets
+from app.queue.snapshot import service_estimates
 from app.queue.views import IssuedTicket, TicketView
 from app.staff.roles import Actor
 from app.store.errors import StoreError
@@ -54,6 +55,7 @@ class GreeterScreen(QWidget):
         self.cancel_in_flight = False  # a Cancel is running in a worker thread
         self._issued: dict[int, IssuedTicket] = {}
         self._after_hours_ok: str | None = None  # the service whose after-hours ticket the greeter confirmed
+        self._no_window_ok: str | None = None  # the service with no open window the greeter confirmed
         self._build()
         self.refresh = Loader(self._load, self._apply, self.bar.show_error, self)
         ctx.bridge.queue_changed.connect(self.refresh.trigger)
@@ -122,11 +124,12 @@ class GreeterScreen(QWidget):
     # -- reading the store (worker thread), showing it (GUI thread) ----------
     def _load(self) -> tuple:
         now = self.ctx.action_time()
-        return queue_status(self.ctx.db, now=now), recent_tickets(self.ctx.db, now=now, limit=12)
+        return (queue_status(self.ctx.db, now=now), recent_tickets(self.ctx.db, now=now, limit=12),
+                service_estimates(self.ctx.db, now))
 
     def _apply(self, data: tuple) -> None:
-        status, tickets = data
-        self.services.set_queues(list(status.services))
+        status, tickets, estimates = data
+        self.services.set_queues(list(status.services), estimates)
         self.recent.set_tickets(tickets)
 
     # -- issuing -----------------------------------------------------------
@@ -139,6 +142,13 @@ class GreeterScreen(QWidget):
         if code is None:
             self.bar.show_message(self.tr("Choose a service first."), "warning", seconds=4)
             return
+        button = self.services.buttons.get(code)
+        if button is not None and button.no_window and self._no_window_ok != code:
+            self._no_window_ok = code  # asked once: the next tap issues it
+            self.bar.show_message(self.tr("No window serves this now. Press Issue ticket again to give the "
+                                          "customer a ticket anyway; it prints no waiting time."), "warning")
+            return
+        self._no_window_ok = None
         self._in_flight = True
         self.issue.setEnabled(False)
         priority, note = self.form.priority()

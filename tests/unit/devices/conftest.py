@@ -13,7 +13,8 @@ REF = "0b6f6c9e-2f0b-4a8e-9a44-5d2f6c1e7a10"
 def ticket_job() -> TicketPrintJob:
     return TicketPrintJob(
         number="A023", service_name_zh="个人业务（储蓄）", service_name_en="Personal Banking",
-        people_ahead=5, estimated_wait_min=12, issued_at=dt.datetime(2026, 11, 23, 9, 30, 5), reference=REF,
+        people_ahead=5, estimated_wait_min=12, estimated_range=(10, 15),
+        issued_at=dt.datetime(2026, 11, 23, 9, 30, 5), reference=REF,
         branch_name_zh="示范银行 城中支行", branch_name_en="Demo Bank, City Centre Branch",
         footer_zh="过号请重新取号，谢谢！", footer_en="Please take a new ticket if your number has passed",
     )

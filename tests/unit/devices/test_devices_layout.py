@@ -35,10 +35,21 @@ def test_number_in_the_largest_type(ticket_job, dots, size):
 
 def test_ticket_carries_what_the_customer_needs(ticket_job):
     text = "".join(_texts(ticket_steps(ticket_job, 576)))
-    for part in ("示范银行 城中支行", "个人业务（储蓄）", "Personal Banking", "A023", "前面还有 5 人",
-                 "12 分钟", "2026-11-23 09:30", "过号请重新取号，谢谢！"):
+    for part in ("示范银行 城中支行", "个人业务（储蓄）", "Personal Banking", "A023", "前面还有 5 人，约 10-15 分钟",
+                 "5 ahead, about 10-15 min", "2026-11-23 09:30", "过号请重新取号，谢谢！"):
         assert part in text
     assert [s.data for s in ticket_steps(ticket_job, 576) if isinstance(s, QR)] == [ticket_job.reference]
+
+
+def test_no_minutes_are_printed_when_nobody_can_deliver_them(ticket_job):
+    no_window = dataclasses.replace(ticket_job, estimated_wait_min=None, estimated_range=None,
+                                    estimate_note="no_window")
+    text = "".join(_texts(ticket_steps(no_window, 576)))
+    assert "暂无窗口办理此业务，请留意叫号屏幕" in text and "No window serves this now" in text
+    assert "分钟" not in text and " min" not in text
+    late = dataclasses.replace(ticket_job, estimated_wait_min=None, estimated_range=None, estimate_note="after_closing")
+    text = "".join(_texts(ticket_steps(late, 576)))
+    assert "今日可能无法办理" in text and "May not be served today" in text and "分钟" not in text
 
 
 def test_priority_label_only_for_priority_tickets(ticket_job):

@@ -25,6 +25,7 @@ def test_printer_font_stream_is_byte_for_byte_the_recorded_one(ticket_job):
     data = render_escpos(ticket_steps(ticket_job, 576), printer_config({}))
     recorded = _recorded("ticket-80mm-printer_font.bin", data)
     assert chinese_segments(recorded)[:2] == ["示范银行 城中支行", "个人业务（储蓄）"]
+    assert "前面还有 5 人，约 10-15 分钟" in chinese_segments(recorded)  # the range the estimate gave
     assert (8, "A023") in sized_ascii(recorded) and qr_payloads(recorded) == [ticket_job.reference]
     assert data == recorded
 
