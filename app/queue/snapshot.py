@@ -128,11 +128,14 @@ def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], float]:
     since = max(m.now - ARRIVAL_WINDOW, dt.datetime.combine(m.day, dt.time()))
     span = max(15.0, (m.now - since).total_seconds() / 60)
     rows = s.execute(
-        select(t.c.original_service_id, t.c.priority != "normal", func.count())
+        select(t.c.original_service_id, t.c.priority, func.count())
         .where(t.c.business_date == m.day, t.c.issued_at > since, t.c.issued_at <= m.now)
-        .group_by(t.c.original_service_id, t.c.priority != "normal")
+        .group_by(t.c.original_service_id, t.c.priority)
     ).all()
-    return {(sid, bool(prio)): n / span for sid, prio, n in rows}
+    rates: dict[tuple[int, bool], float] = defaultdict(float)
+    for sid, priority, n in rows:
+        rates[(sid, priority != "normal")] += n / span
+    return dict(rates)
 
 
 def corrections(s: Session, m: Moment) -> dict[int, float]:

@@ -320,9 +320,10 @@ def end_of_day(db: Database, *, day: dt.date | None = None, actor: Actor,
     """Close business day ``day`` (default: today) now: expire what still
     waits or was called, finish what is being served, close the windows.
 
-    Closing an earlier day closes it at its own scheduled closing moment
-    (closing time plus the delay) when that has passed. The final report is
-    written by the caller (app/reports/endofday.py).
+    A day closes at the latest at its own scheduled closing moment (closing
+    time plus the delay): closing later (the minute tick, an earlier day left
+    open) records that moment. The final report is written by the caller
+    (app/reports/endofday.py).
     """
     require(actor, "day.close")
     with db.write() as s:
@@ -330,7 +331,7 @@ def end_of_day(db: Database, *, day: dt.date | None = None, actor: Actor,
         day = day or m.day
         if day > m.day:
             raise InvalidInput(f"The business day {day} has not begun yet.", field="date")
-        at = m.now if day == m.day else min(m.now, m.settings.closes_at(day))
+        at = min(m.now, m.settings.closes_at(day))
         lock_days(s)  # another PC closing the same day waits, then finds nothing left
         closed = close_in(s, day, how="manager" if actor.staff_id is not None else "auto", at=at,
                           staff_id=actor.staff_id)

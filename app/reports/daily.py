@@ -33,11 +33,18 @@ def branch_of(settings: dict[str, Any]) -> Branch:
 
 
 class _Group:
-    """Figures of one service, window or hour (same rules as the summary)."""
+    """Figures of one service, window or hour (same rules as the summary). A
+    window's also count its visits: the customers it called first (``called``,
+    so the rows add up to the customers called), and every visit it served."""
 
     def __init__(self) -> None:
         self.acc = Accumulator()
         self.called = 0
+        self.served = 0
+        self.no_shows = 0
+        self.transferred_in = 0
+        self.service_s: list[float] = []
+        self.ratings: list[int] = []
 
 
 def complaints_summary(db: Database, day: dt.date) -> Any:
@@ -65,8 +72,9 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
     check_day(day, now)
     state = day_state(db, day)
     with db.read(long=True) as s:
-        rows = query.day_rows(s, day)
+        rows = query.day_rows(s, day, now)
         seconds = query.second_waits(s, day, day)
+        visits = query.visits(s, day, day)
         services = query.services(s)
         windows = query.window_labels(s)
         tellers = query.staff_usernames(s)
@@ -79,19 +87,17 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
     served_by_hour: dict[int, int] = defaultdict(int)
     longest: list[tuple[float, dict[str, Any]]] = []
     for r in rows:
-        args = (r["status"], r["wait_s"], r["service_s"], r["target_wait_min"], r["rating"],
-                r["transfer_count"], seconds.get(r["id"], ()))
+        mine = visits.get(r["id"], [])
+        service_s = _service_s(r, mine)
+        args = (r["status"], r["wait_s"], service_s, r["target_wait_min"], r["rating"],
+                r["transfer_count"], seconds.get(r["id"], ()), r["left_s"])
         wait = total.add(*args)
         by_service[r["service_code"]].acc.add(*args)
         by_hour[r["issued_at"].hour].acc.add(*args)
         if r["status"] == "done" and r["finished_at"] is not None:
             served_by_hour[r["finished_at"].hour] += 1
-        if r["window_id"] is not None and r["first_called_at"] is not None:
-            g = by_window[(r["window_id"], r["staff_id"])]
-            g.acc.add(*args)
-            g.called += 1
-        if wait is not None:
-            longest.append((wait, r))
+        _count_visits(by_window, r, mine, args)
+        longest.append((wait if wait is not None else r["left_s"] or 0.0, r))
     longest.sort(key=lambda x: (-x[0], x[1]["id"]))
 
     summary = total.summary()
@@ -119,6 +125,43 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
     )
 
 
+def _service_s(r: dict[str, Any], mine: list[query.Visit]) -> float | None:
+    """The ticket's service time over every window it was served at (None if it says nothing)."""
+    if r["status"] != "done":
+        return None
+    if not mine:  # no visit in the log (a ticket from before it was kept): its last visit
+        return r["service_s"]
+    times = [v.service_s for v in mine if v.service_s is not None]
+    return sum(times) if times else None
+
+
+def _count_visits(by_window: dict[tuple[int | None, int | None], _Group], r: dict[str, Any],
+                  mine: list[query.Visit], args: tuple) -> None:  # type: ignore[type-arg]
+    """The customer counts at the window that first called them; each visit's
+    service, no-show and rating at the window it happened at."""
+    if not mine:
+        if r["window_id"] is not None and r["first_called_at"] is not None:
+            mine = [query.Visit(r["window_id"], r["staff_id"], r["first_called_at"], None, r["finished_at"],
+                                "finished" if r["status"] == "done" else r["status"], r["outcome"])]
+        else:
+            return
+    first = by_window[(mine[0].window_id, mine[0].staff_id)]
+    first.acc.add(*args)
+    first.called += 1
+    for i, v in enumerate(mine):
+        g = by_window[(v.window_id, v.staff_id)]
+        if i and mine[i - 1].end == "transferred":
+            g.transferred_in += 1
+        if v.end == "finished":
+            g.served += 1
+            if r["rating"] is not None and i == len(mine) - 1:
+                g.ratings.append(r["rating"])
+        elif v.end == "no_show":
+            g.no_shows += 1
+        if v.service_s is not None:
+            g.service_s.append(v.service_s)
+
+
 def _service_row(svc: Any, group: _Group | None) -> ServiceRow:
     sm = (group or _Group()).acc.summary()
     return ServiceRow(
@@ -135,8 +178,10 @@ def _window_row(key: tuple[int | None, int | None], g: _Group, windows: dict[int
     sm = g.acc.summary()
     return WindowRow(
         window=number, window_name=name, teller=tellers.get(staff_id, "-") if staff_id else "-",
-        called=g.called, served=sm.served, no_shows=sm.no_shows, wait_avg_min=sm.wait.average_min,
-        service_avg_min=sm.service_avg_min, rating_avg=sm.rating_avg,
+        called=g.called, served=g.served, no_shows=g.no_shows, wait_avg_min=sm.wait.average_min,
+        service_avg_min=minutes(sum(g.service_s) / len(g.service_s)) if g.service_s else None,
+        rating_avg=round(sum(g.ratings) / len(g.ratings) + 1e-9, 2) if g.ratings else None,
+        transferred_in=g.transferred_in,
     )
 
 

@@ -55,6 +55,7 @@ class WindowRow:
     wait_avg_min: float | None
     service_avg_min: float | None
     rating_avg: float | None
+    transferred_in: int = 0  # customers who came here by a transfer after a call elsewhere
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class LongWait:
     number: str
     service: str
     issued_at: dt.datetime
-    first_called_at: dt.datetime
+    first_called_at: dt.datetime | None  # None: never called (the wait is a lower bound)
     wait_min: float
     status: str
 

@@ -100,11 +100,18 @@ def _complaint_flowables(report: DailyReport, st: _Styles) -> list[Any]:
         return []
 
 
+def _never_called(sm: Any, st: _Styles) -> list[Any]:
+    """The labelled line of the customers never called (their waits are lower bounds)."""
+    line = T.never_called_line(sm)
+    return [Spacer(1, 3), Paragraph(" / ".join(line), st.sub)] if line else []
+
+
 def _daily_story(r: DailyReport, st: _Styles, font: PdfFont) -> list[Any]:
     story: list[Any] = []
     if not r.has_data:
         story.append(Paragraph("当日没有取号记录。No tickets were issued on this business day.", st.h2))
-    story.append(_section(("概要", "Summary"), st, _summary_block(T.summary_table(r.summary), st)))
+    story.append(_section(("概要", "Summary"), st, _summary_block(T.summary_table(r.summary), st),
+                          *_never_called(r.summary, st)))
     story.append(_section(T.service_table(r), st, _table(T.service_table(r), st, (12, 20))))
     story.append(_section(T.window_table(r), st, _table(T.window_table(r), st, (14, 24, 24))))
     hours = T.hour_table(r)
@@ -126,7 +133,8 @@ def _range_story(r: RangeReport, st: _Styles, font: PdfFont) -> list[Any]:
     story: list[Any] = []
     if not r.has_data:
         story.append(Paragraph("所选期间没有取号记录。No tickets were issued in this period.", st.h2))
-    story.append(_section(("概要", "Summary"), st, _summary_block(T.summary_table(r.summary), st)))
+    story.append(_section(("概要", "Summary"), st, _summary_block(T.summary_table(r.summary), st),
+                          *_never_called(r.summary, st)))
     if r.days:
         points = trend(r.days)
         weekly = len(points) < len(r.days)

@@ -33,15 +33,19 @@ def build_range(db: Database, start: dt.date, end: dt.date, *, now: dt.datetime)
     days: list[DayRow] = []
     with db.read(long=True) as s:
         second = query.second_waits(s, start, end)
+        moved = query.visits(s, start, end, transferred_only=True)  # service over every window
         settings = query.setting_values(s, "branch.name_zh", "branch.name_en")
         current: object = None
         acc = Accumulator()
-        for d, tid, status, wait_s, service_s, target, rating, tc in query.range_rows(s, start, end):
+        for d, tid, status, wait_s, service_s, target, rating, tc, left_s in query.range_rows(s, start, end, now):
             if d != current:
                 if current is not None:
                     days.append(_close_day(current, acc, total))
                 current, acc = d, Accumulator()
-            acc.add(status, wait_s, service_s, target, rating, tc, second.get(tid, ()))
+            if tc and tid in moved and status == "done":
+                times = [v.service_s for v in moved[tid] if v.service_s is not None]
+                service_s = sum(times) if times else None
+            acc.add(status, wait_s, service_s, target, rating, tc, second.get(tid, ()), left_s)
         if current is not None:
             days.append(_close_day(current, acc, total))
     return RangeReport(

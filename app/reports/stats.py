@@ -4,6 +4,14 @@ Every figure in every report comes from ``Accumulator`` so the daily report,
 the range report and the manager screen cannot disagree. Durations are in
 seconds while counting and turned into minutes (one decimal) at the end.
 The definitions are written out in docs/metrics.md and printed on each report.
+
+Everyone who waited counts. A customer who was called has a wait (issue to
+first call); one who never was — still waiting, expired when the day closed,
+cancelled or left — has a wait of *at least* issue to leaving (or to now):
+those lower bounds are reported on a line of their own, never mixed into the
+average of the called, and the within-target share is taken over everyone
+who waited: a never-called customer whose lower bound passed the target is
+outside it.
 """
 
 from __future__ import annotations
@@ -13,22 +21,42 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-# Tickets whose waits are counted but never averaged (DEFINITIONS).
-NOT_AVERAGED = frozenset({"cancelled", "expired"})
 STATUSES = ("done", "no_show", "cancelled", "expired")
+# A finish that says nothing about how long the service took (the day closed on
+# it, or its teller left): counted as served, left out of service-time figures.
+ARTIFICIAL_ENDS = frozenset({"day_closed", "window_left"})
+
+# Every status in both languages, for the printed reports (no raw codes).
+STATUS_LABELS = {
+    "waiting": ("等候中", "waiting"), "transferred": ("已转移待叫", "transferred"),
+    "called": ("已叫号", "called"), "serving": ("办理中", "being served"), "done": ("已办结", "served"),
+    "no_show": ("过号未到", "no-show"), "cancelled": ("已取消", "cancelled"),
+    "expired": ("日终未办", "expired at closing"),
+}
 
 # Upper bounds (minutes) of the wait histogram bins; the last bin is open.
 HISTOGRAM_EDGES = (5, 10, 15, 20, 30, 45, 60)
 
 DEFINITIONS = (
-    "Wait: from ticket issue to its first call (issued_at -> first_called_at).",
-    "Transfer wait: from a transfer after a call to the next call; reported separately "
-    "and added to the customer's total wait.",
-    "No-shows have a wait but no service time; cancelled and expired tickets are counted, not averaged.",
-    "Service time: from start (or from the call, if start was not pressed) to finish.",
-    "Within target: wait at or under the target wait of the service the ticket was issued for.",
-    "Percentiles by the nearest-rank method: the value at rank ceil(p/100 x N) of the sorted waits.",
-    "Business day: the day the ticket was issued, even if it waits past midnight.",
+    "等候：从取号到首次叫号。 Wait: from the ticket's issue to its first call.",
+    "未叫号：从未被叫到的客户（日终仍在等候、日终作废、取消或离开）的等候至少为取号到离开（或到现在），单独列出，"
+    "不计入平均等候。 Never called: a customer never called (still waiting, expired at closing, cancelled, "
+    "left) waited at least from issue to leaving (or to now); shown on a line of its own, not averaged.",
+    "达标率：在所有等候过的客户中，等候未超过所取业务目标时间的比例；未叫号客户若至少等候已超目标，计为未达标。 "
+    "Within target: the share of everyone who waited whose wait stayed at or under the target of the "
+    "service the ticket was issued for; a never-called customer whose wait passed it counts as outside.",
+    "转移后再等候：叫号后转移到下次叫号的时间，单独列出，并计入客户总等候。 Transfer wait: from a transfer "
+    "after a call to the next call; shown apart and added to the customer's total wait.",
+    "办理时间：每个窗口从开始办理（未按开始则从叫号）到办结或转出，转移后各窗口时间相加；日终或柜员离开时结束的"
+    "办理计为已办结，不计入办理时间。 Service time: at each window from start (or the call) to finish or "
+    "transfer, added up over the windows; services ended by the day's close or the teller leaving count as "
+    "served and are left out of service times.",
+    "按窗口：每个客户计入首次叫到他的窗口，各窗口叫号数之和即叫到的客户数。 By window: each customer counts at "
+    "the window that first called them, so the rows add up to the customers called.",
+    "百分位按最近秩法：排序后第 ceil(p/100 x N) 个值。 Percentiles by the nearest-rank method: the value at "
+    "rank ceil(p/100 x N) of the sorted waits.",
+    "营业日：取号所在日（按网点时区），即使等候跨过午夜。 Business day: the day the ticket was issued in the "
+    "branch's time zone, even if it waits past midnight.",
 )
 
 
@@ -82,9 +110,13 @@ class Summary:
     cancelled: int
     expired: int
     in_progress: int  # still waiting, called or being served when the report was made
-    wait: WaitStats
+    wait: WaitStats  # the customers who were called
     within_target: int
-    within_target_pct: float | None
+    within_target_pct: float | None  # of ``waited``
+    waited: int  # everyone who waited: called, or never called but waited a while
+    never_called: int
+    never_called_wait: WaitStats  # lower bounds: issue to leaving, or to now
+    never_called_total_min: float | None  # their lower bounds added up
     service_count: int
     service_avg_min: float | None
     transfer_wait: WaitStats
@@ -103,6 +135,8 @@ class Accumulator:
         self.totals = array("d")
         self.transfer_waits = array("d")
         self.within = 0
+        self.waited = 0
+        self.never = array("d")  # lower bounds of the never-called
         self.service_sum = 0.0
         self.service_n = 0
         self.rating_sum = 0
@@ -117,8 +151,15 @@ class Accumulator:
         rating: int | None,
         transfer_count: int,
         transfer_waits: Sequence[float] = (),
+        left_s: float | None = None,
     ) -> float | None:
-        """Count one ticket; returns its wait in seconds if it is averaged, else None."""
+        """Count one ticket; returns its wait in seconds if it was called, else None.
+
+        ``wait_s``: issue to first call (None if never called); ``left_s``: for
+        a ticket never called, issue to when it left or the day closed (or to
+        now); ``service_s``: its service time, None when it says nothing (an
+        artificial end, see ARTIFICIAL_ENDS).
+        """
         self.issued += 1
         if status in self.counts:
             self.counts[status] += 1
@@ -129,16 +170,22 @@ class Accumulator:
         if rating is not None:
             self.rating_sum += rating
             self.rating_n += 1
-        if status in NOT_AVERAGED or wait_s is None:
+        if status == "done" and service_s is not None:
+            self.service_sum += service_s
+            self.service_n += 1
+        if wait_s is None:
+            if left_s is not None and left_s > 0:
+                self.waited += 1
+                self.never.append(left_s)
+                if target_min is not None and left_s <= target_min * 60:
+                    self.within += 1
             return None
+        self.waited += 1
         self.waits.append(wait_s)
         self.transfer_waits.extend(transfer_waits)
         self.totals.append(wait_s + math.fsum(transfer_waits))
         if target_min is not None and wait_s <= target_min * 60:
             self.within += 1
-        if status == "done" and service_s is not None:
-            self.service_sum += service_s
-            self.service_n += 1
         return wait_s
 
     def merge(self, other: Accumulator) -> None:
@@ -152,6 +199,8 @@ class Accumulator:
         self.totals.extend(other.totals)
         self.transfer_waits.extend(other.transfer_waits)
         self.within += other.within
+        self.waited += other.waited
+        self.never.extend(other.never)
         self.service_sum += other.service_sum
         self.service_n += other.service_n
         self.rating_sum += other.rating_sum
@@ -169,7 +218,11 @@ class Accumulator:
             in_progress=self.in_progress,
             wait=wait_stats(self.waits),
             within_target=self.within,
-            within_target_pct=share(self.within, n),
+            within_target_pct=share(self.within, self.waited),
+            waited=self.waited,
+            never_called=len(self.never),
+            never_called_wait=wait_stats(self.never),
+            never_called_total_min=minutes(math.fsum(self.never)) if self.never else None,
             service_count=self.service_n,
             service_avg_min=minutes(self.service_sum / self.service_n) if self.service_n else None,
             transfer_wait=wait_stats(self.transfer_waits),

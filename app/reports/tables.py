@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.reports.model import DailyReport, RangeReport
-from app.reports.stats import Summary
+from app.reports.stats import STATUS_LABELS, Summary
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,19 @@ SUMMARY_FIELDS: tuple[tuple[str, str, str, Callable[[Summary], Any]], ...] = (
     ("cancelled", "取消", "Cancelled", lambda s: s.cancelled),
     ("expired", "作废(日终)", "Expired", lambda s: s.expired),
     ("in_progress", "尚在进行", "Still open", lambda s: s.in_progress),
-    ("wait_count", "计入等候的号数", "Waits averaged", lambda s: s.wait.count),
+    ("waited", "等候过的客户", "Customers who waited", lambda s: s.waited),
+    ("wait_count", "已叫号（计入平均）", "Called (averaged)", lambda s: s.wait.count),
     ("wait_avg_min", "平均等候(分)", "Wait average (min)", lambda s: s.wait.average_min),
     ("wait_median_min", "等候中位数(分)", "Wait median (min)", lambda s: s.wait.median_min),
     ("wait_p90_min", "等候90百分位(分)", "Wait 90th percentile (min)", lambda s: s.wait.p90_min),
     ("wait_max_min", "最长等候(分)", "Wait maximum (min)", lambda s: s.wait.max_min),
-    ("within_target", "达标号数", "Within target", lambda s: s.within_target),
+    ("within_target", "达标人数", "Within target", lambda s: s.within_target),
     ("within_target_pct", "达标率(%)", "Within target (%)", lambda s: s.within_target_pct),
+    ("never_called", "未叫号", "Never called", lambda s: s.never_called),
+    ("never_called_wait_total_min", "未叫号合计≥(分)", "Never called, total ≥ (min)",
+     lambda s: s.never_called_total_min),
+    ("never_called_wait_max_min", "未叫号最长≥(分)", "Never called, longest ≥ (min)",
+     lambda s: s.never_called_wait.max_min),
     ("service_avg_min", "平均办理(分)", "Service time average (min)", lambda s: s.service_avg_min),
     ("transfer_wait_count", "转移后再等候次数", "Transfer waits", lambda s: s.transfer_wait.count),
     ("transfer_wait_avg_min", "转移后平均再等候(分)", "Transfer wait average (min)",
@@ -93,11 +99,12 @@ def service_table(r: DailyReport) -> Table:
 
 def window_table(r: DailyReport) -> Table:
     cols = _cols(("window", "窗口", "Window"), ("window_name", "名称", "Name"), ("teller", "柜员", "Teller"),
-                 ("called", "叫号", "Called"), ("served", "办结", "Served"), ("no_shows", "过号", "No-show"),
+                 ("called", "首次叫号", "Called first"), ("transferred_in", "转入", "Transferred in"),
+                 ("served", "办结", "Served"), ("no_shows", "过号", "No-show"),
                  ("wait_avg_min", "平均等候", "Wait avg"), ("service_avg_min", "平均办理", "Service avg"),
                  ("rating_avg", "满意度", "Rating"))
-    rows = tuple((w.window, w.window_name, w.teller, w.called, w.served, w.no_shows, w.wait_avg_min,
-                  w.service_avg_min, w.rating_avg) for w in r.windows)
+    rows = tuple((w.window, w.window_name, w.teller, w.called, w.transferred_in, w.served, w.no_shows,
+                  w.wait_avg_min, w.service_avg_min, w.rating_avg) for w in r.windows)
     return Table("windows", "按窗口与柜员", "By window and teller", cols, rows)
 
 
@@ -117,8 +124,26 @@ def longest_table(r: DailyReport) -> Table:
     cols = _cols(("number", "号码", "Number"), ("service", "业务", "Service"), ("issued_at", "取号", "Issued"),
                  ("first_called_at", "首次叫号", "First call"), ("wait_min", "等候(分)", "Wait (min)"),
                  ("status", "状态", "Status"))
-    rows = tuple((x.number, x.service, x.issued_at, x.first_called_at, x.wait_min, x.status) for x in r.longest)
+    rows = tuple((x.number, x.service, x.issued_at, x.first_called_at if x.first_called_at else "未叫号 never",
+                  x.wait_min if x.first_called_at else f"≥{x.wait_min}", status_label(x.status))
+                 for x in r.longest)
     return Table("longest", "等候最长的十个号", "Ten longest waits", cols, rows)
+
+
+def status_label(code: str) -> str:
+    """A ticket status in both languages, as printed (never the raw code)."""
+    zh, en = STATUS_LABELS.get(code, (code, code))
+    return f"{zh} {en}"
+
+
+def never_called_line(sm: Summary) -> tuple[str, str] | None:
+    """The labelled line of the customers never called, or None when there were none."""
+    if not sm.never_called:
+        return None
+    total, longest = sm.never_called_total_min, sm.never_called_wait.max_min
+    return (f"未叫号：{sm.never_called} 人，合计至少等候 {total:g} 分钟（最长至少 {longest:g} 分钟）",
+            f"Never called: {sm.never_called}, waited at least {total:g} min together "
+            f"(the longest at least {longest:g} min)")
 
 
 def day_table(r: RangeReport) -> Table:

@@ -64,7 +64,8 @@ class Tiles(QFrame):
         avg = sm.wait.average_min
         p90 = self.tr("90th percentile %1 min").replace("%1", _num(sm.wait.p90_min))
         self._set("avg_wait", self._minutes(avg), p90 if avg is not None else "")
-        of = self.tr("%1 of %2 waits").replace("%1", str(sm.within_target)).replace("%2", str(sm.wait.count))
+        # Everyone who waited counts, the never called too (docs/metrics.md).
+        of = self.tr("%1 of %2 waits").replace("%1", str(sm.within_target)).replace("%2", str(sm.waited))
         self._set("within", _num(sm.within_target_pct, "%"), of)
         self._set("served", str(sm.served), self.tr("%1 issued").replace("%1", str(sm.issued)))
         self._set("no_shows", str(sm.no_shows), self.tr("%1 cancelled").replace("%1", str(sm.cancelled)))

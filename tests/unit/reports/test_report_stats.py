@@ -23,19 +23,34 @@ def test_wait_stats_in_minutes_with_one_decimal():
     assert wait_stats([]).average_min is None
 
 
-def test_cancelled_and_expired_are_counted_not_averaged():
+def test_everyone_who_waited_counts_and_the_never_called_are_lower_bounds():
     acc = Accumulator()
-    acc.add("done", 600, 300, 15, 4, 0)
-    acc.add("no_show", 120, None, 15, None, 0)  # a wait, no service time
-    acc.add("cancelled", 3000, None, 15, None, 0)
-    acc.add("expired", None, None, 15, None, 0)
-    acc.add("waiting", None, None, 15, None, 0)
+    acc.add("done", 600, 300, 15, 4, 0)  # called after 10 min: within the 15
+    acc.add("no_show", 120, None, 15, None, 0)  # called after 2: a wait, no service time
+    acc.add("cancelled", 3000, None, 15, None, 0)  # called after 50, then cancelled: over
+    acc.add("expired", None, None, 15, None, 0, (), 1200)  # never called, at least 20 when the day closed: over
+    acc.add("waiting", None, None, 15, None, 0, (), 300)  # never called yet, 5 so far: not over (yet)
     sm = acc.summary()
     assert (sm.issued, sm.served, sm.no_shows, sm.cancelled, sm.expired, sm.in_progress) == (5, 1, 1, 1, 1, 1)
-    assert (sm.wait.count, sm.wait.average_min, sm.wait.max_min) == (2, 6.0, 10.0)
+    assert (sm.wait.count, sm.wait.average_min, sm.wait.max_min) == (3, 20.7, 50.0)  # (10 + 2 + 50) / 3
     assert (sm.service_count, sm.service_avg_min) == (1, 5.0)
-    assert (sm.within_target, sm.within_target_pct) == (2, 100.0)
+    assert (sm.waited, sm.within_target, sm.within_target_pct) == (5, 3, 60.0)
+    assert (sm.never_called, sm.never_called_total_min, sm.never_called_wait.max_min) == (2, 25.0, 20.0)
     assert (sm.rating_avg, sm.rating_count) == (4.0, 1)
+
+
+def test_the_six_customer_day_is_33_percent_within_target():
+    """Six customers wait; two are served in minutes, four are never called
+    before closing (issue 21): 2 of 6 within target, the four on their own line."""
+    acc = Accumulator()
+    acc.add("done", 180, 300, 15, None, 0)
+    acc.add("done", 240, 300, 15, None, 0)
+    for lower in (7200, 7800, 8100, 7500):  # 120, 130, 135, 125 min until the day closed
+        acc.add("expired", None, None, 15, None, 0, (), lower)
+    sm = acc.summary()
+    assert (sm.waited, sm.within_target, sm.within_target_pct) == (6, 2, 33.3)
+    assert (sm.wait.count, sm.wait.average_min) == (2, 3.5)  # the called only
+    assert (sm.never_called, sm.never_called_total_min, sm.never_called_wait.max_min) == (4, 510.0, 135.0)
 
 
 def test_within_target_is_at_or_under():
