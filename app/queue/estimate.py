@@ -29,7 +29,8 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections.abc import Mapping, Sequence
+import random
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.queue.policy import Candidate, PolicyConfig, Queues, choose, is_priority, next_streak
@@ -81,8 +82,46 @@ class ServiceTimes:
         return left, (left * self.sd / self.mean) ** 2
 
 
+    def _lognormal(self) -> tuple[float, float]:
+        s2 = math.log(1 + (self.sd / self.mean) ** 2) if self.mean > 0 else 0.0
+        return math.log(max(self.mean, 1e-9)) - s2 / 2, math.sqrt(s2)
+
+    def draw(self, rng: random.Random) -> float:
+        """One customer's time at the window (log-normal with this mean and sd)."""
+        mu, s = self._lognormal()
+        return rng.lognormvariate(mu, s) if s > 0 else self.mean
+
+    def draw_beyond(self, rng: random.Random, elapsed: float) -> float:
+        """One time known to exceed ``elapsed`` (the tail's inverse distribution)."""
+        mu, s = self._lognormal()
+        if s <= 0 or elapsed <= 0:
+            return max(elapsed, self.draw(rng))
+        lo = _phi((math.log(elapsed) - mu) / s)
+        u = lo + (1 - lo) * rng.random()
+        return max(elapsed, math.exp(mu + s * inv_phi(min(max(u, 1e-12), 1 - 1e-12))))
+
+
 def _phi(x: float) -> float:
     return 0.5 * (1 + math.erf(x / math.sqrt(2)))
+
+
+def inv_phi(p: float) -> float:
+    """The standard normal quantile (Acklam's approximation, ample for sampling)."""
+    a = (-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.3577518672690, -30.66479806614716,
+         2.506628277459239)
+    b = (-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572)
+    c = (-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+         2.938163982698783)
+    d = (0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416)
+    if p < 0.02425:
+        r = math.sqrt(-2 * math.log(p))
+        return (((((c[0] * r + c[1]) * r + c[2]) * r + c[3]) * r + c[4]) * r + c[5]) / \
+            ((((d[0] * r + d[1]) * r + d[2]) * r + d[3]) * r + 1)
+    if p > 1 - 0.02425:
+        return -inv_phi(1 - p)
+    r = (p - 0.5) ** 2
+    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * (p - 0.5) / \
+        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
 
 
 @dataclass(frozen=True)
@@ -108,7 +147,8 @@ class Snapshot:
     times: Mapping[int, ServiceTimes]
     config: PolicyConfig
     closes_at: dt.datetime | None = None
-    arrivals: Mapping[tuple[int, bool], float] = field(default_factory=dict)  # per minute, per (service, priority?)
+    # Expected arrivals per minute, per (service, priority?): one rate per hour of the day.
+    arrivals: Mapping[tuple[int, bool], Sequence[float]] = field(default_factory=dict)
     correction: Mapping[int, float] = field(default_factory=dict)  # per service: actual / told, recently
 
     def serves(self, service_id: int) -> bool:
@@ -131,6 +171,11 @@ class Estimate:
 
 
 NEW_TICKET_ID = -1
+# Short waits are sampled: a handful of random futures of the same replay, as
+# many as fit in about a millisecond (few people ahead: cheap, and where the
+# mean-time replay is least right: which busy window frees first is chance).
+SAMPLE_STEP_BUDGET = 160
+SAMPLES_MIN, SAMPLES_MAX = 16, 48
 
 
 def estimate(snap: Snapshot, *, service_id: int, priority: str = "normal",
@@ -145,14 +190,21 @@ def estimate(snap: Snapshot, *, service_id: int, priority: str = "normal",
     result = replay(snap, target)
     if result is None:
         return Estimate(None, None, None, 0, "no_window")
-    mean, var, ahead = result
+    mean, var, ahead, steps = result
     factor = snap.correction.get(service_id, 1.0)
-    mean, sd = mean * factor, math.sqrt(var) * factor
     times = snap.times.get(service_id)
     note = None if times is None or times.from_history else "default_times"
-    if snap.closes_at is not None and snap.now + dt.timedelta(minutes=mean) > snap.closes_at:
+    if snap.closes_at is not None and snap.now + dt.timedelta(minutes=mean * factor) > snap.closes_at:
         return Estimate(None, None, None, ahead, "after_closing")
-    point, low, high = quantiles(mean, sd)
+    n = min(SAMPLES_MAX, SAMPLE_STEP_BUDGET // (steps + 2))
+    waits = sample(snap, target, n, steps) if n >= SAMPLES_MIN else []
+    if len(waits) >= SAMPLES_MIN:
+        waits.sort()
+        k = len(waits) - 1
+        point, low, high = waits[k // 2], waits[round(0.1 * k)], waits[round(0.9 * k)]
+        point, low, high = point * factor, low * factor, high * factor
+    else:
+        point, low, high = quantiles(mean * factor, math.sqrt(var) * factor)
     return Estimate(round(point), math.floor(low), math.ceil(high), ahead, note)
 
 
@@ -166,11 +218,136 @@ def quantiles(mean: float, sd: float) -> tuple[float, float, float]:
     return med, med * math.exp(-Z90 * s), med * math.exp(Z90 * s)
 
 
-def replay(snap: Snapshot, target: Candidate) -> tuple[float, float, int] | None:
-    """(mean minutes until ``target`` is called, its variance, people ahead), or
-    None when no window would ever call it."""
+class _Means:
+    """The replay with every duration at its mean (and its variance kept)."""
+
+    def __init__(self, snap: Snapshot) -> None:
+        self.snap = snap
+
+    def at_window(self, w: WindowNow) -> tuple[float, float]:
+        times = self.snap.times.get(w.busy_service) if w.busy_service is not None else None
+        if times is None:
+            return 0.0, 0.0
+        return times.residual(w.busy_for_min) if w.busy_serving else (times.mean, times.sd ** 2)
+
+    def holds(self, service_id: int) -> tuple[float, float]:
+        times = self.snap.times.get(service_id) or ServiceTimes(6.0, 6.0, from_history=False)
+        return times.expected, times.variance
+
+    def arrivals(self, services: set[int]) -> Iterator[tuple[float, int, bool]]:
+        """Expected arrivals, evenly spaced at the hour's rate."""
+        streams = []
+        for (sid, prio), rates in self.snap.arrivals.items():
+            if sid in services:
+                first = _next_even(self.snap, rates, 0.0)
+                if first is not None:
+                    streams.append((first, sid, prio))
+        heapq.heapify(streams)
+        while streams:
+            at, sid, prio = heapq.heappop(streams)
+            yield at, sid, prio
+            nxt = _next_even(self.snap, self.snap.arrivals[(sid, prio)], at)
+            if nxt is not None:
+                heapq.heappush(streams, (nxt, sid, prio))
+
+
+class _Draws(_Means):
+    """The replay with durations and arrivals drawn at random (one future)."""
+
+    def __init__(self, snap: Snapshot, rng: random.Random) -> None:
+        super().__init__(snap)
+        self.rng = rng
+
+    def at_window(self, w: WindowNow) -> tuple[float, float]:
+        times = self.snap.times.get(w.busy_service) if w.busy_service is not None else None
+        if times is None:
+            return 0.0, 0.0
+        if w.busy_serving:
+            return times.draw_beyond(self.rng, w.busy_for_min) - w.busy_for_min, 0.0
+        return self._draw(times), 0.0
+
+    def holds(self, service_id: int) -> tuple[float, float]:
+        return self._draw(self.snap.times.get(service_id) or ServiceTimes(6.0, 6.0, from_history=False)), 0.0
+
+    def _draw(self, times: ServiceTimes) -> float:
+        if times.no_show_rate and self.rng.random() < times.no_show_rate:
+            return NO_SHOW_MIN
+        return times.draw(self.rng)
+
+    def arrivals(self, services: set[int]) -> Iterator[tuple[float, int, bool]]:
+        """Poisson arrivals at each hour's rate."""
+        found = []
+        for (sid, prio), rates in self.snap.arrivals.items():
+            if sid in services:
+                found += [(t, sid, prio) for t in _poisson(self.snap, rates, self.rng)]
+        found.sort()
+        yield from found
+
+
+def _minute_of_day(snap: Snapshot) -> float:
+    return snap.now.hour * 60 + snap.now.minute + snap.now.second / 60
+
+
+def _next_even(snap: Snapshot, rates: Sequence[float], after: float) -> float | None:
+    """The next evenly spaced expected arrival after ``after`` minutes from now."""
+    base = _minute_of_day(snap)
+    t = after
+    for _ in range(48):
+        hour = int((base + t) // 60)
+        if hour >= 24:
+            return None
+        rate = rates[hour]
+        end = (hour + 1) * 60 - base
+        if rate > 1e-6 and t + 1 / rate < end:
+            return t + 1 / rate
+        t = end
+    return None
+
+
+def _poisson(snap: Snapshot, rates: Sequence[float], rng: random.Random, horizon: float = 240.0) -> list[float]:
+    base = _minute_of_day(snap)
+    out, t = [], 0.0
+    while t < horizon:
+        hour = int((base + t) // 60)
+        if hour >= 24:
+            break
+        end = (hour + 1) * 60 - base
+        rate = rates[hour]
+        nxt = t + rng.expovariate(rate) if rate > 1e-6 else end
+        if nxt >= end:
+            t = end
+            continue
+        out.append(nxt)
+        t = nxt
+    return out
+
+
+def replay(snap: Snapshot, target: Candidate) -> tuple[float, float, int, int] | None:
+    """The replay with mean durations: (minutes until ``target`` is called, the
+    variance of that, people ahead, calls made before it), or None when no
+    window would ever call it."""
     queues = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
     queues.add(target)
+    return _run(snap, target, queues, _Means(snap), STEP_LIMIT)
+
+
+def sample(snap: Snapshot, target: Candidate, n: int, steps: int) -> list[float]:
+    """``n`` random futures of the replay (fixed seeds: the same state, the same answer)."""
+    base = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
+    base.add(target)
+    # A seed from the state itself (not hash(): it differs between processes).
+    seed = (int(snap.now.timestamp()) * 31 + target.service_id * 7919 + len(snap.waiting) * 104729
+            + (0 if target.priority == "normal" else 1)) & 0xFFFFFFFF
+    waits = []
+    for i in range(n):
+        result = _run(snap, target, base.copy(), _Draws(snap, random.Random(seed + i)), 4 * steps + 40)
+        if result is not None:
+            waits.append(result[0])
+    return waits
+
+
+def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, limit: int,
+         ) -> tuple[float, float, int, int] | None:
     relevant = {w.id for w in snap.windows
                 if target.target_window_id == w.id
                 or (target.target_window_id is None and target.service_id in w.service_order)}
@@ -180,33 +357,30 @@ def replay(snap: Snapshot, target: Candidate) -> tuple[float, float, int] | None
     streaks: dict[int, int] = {}
     var_at: dict[int, float] = {}  # variance of each window's free time
     for i, w in enumerate(snap.windows):
-        start, var = (PAUSE_RESUMES_MIN, 0.0) if w.paused else (0.0, 0.0)
-        if w.busy_service is not None:
-            times = snap.times.get(w.busy_service)
-            if times is not None:
-                left, left_var = times.residual(w.busy_for_min) if w.busy_serving else (times.mean, times.sd ** 2)
-                start, var = start + left, var + left_var
-        heapq.heappush(busy, (start, i, w))
+        left, var = durations.at_window(w)
+        heapq.heappush(busy, ((PAUSE_RESUMES_MIN if w.paused else 0.0) + left, i, w))
         streaks[w.id] = w.streak
         var_at[w.id] = var
-    arrivals = _arrival_streams(snap, relevant)
-    ahead = 0
-    seq = len(snap.windows)
-    for _ in range(STEP_LIMIT):
+    services = {sid for w in snap.windows if w.id in relevant for sid in w.service_order}
+    arrivals = durations.arrivals(services)
+    upcoming = next(arrivals, None)
+    ahead = steps = 0
+    seq, fake = len(snap.windows), -1000
+    for _ in range(limit):
         if not busy:
             return None
         t, _i, w = heapq.heappop(busy)
-        while arrivals and arrivals[0][0] <= t:
-            at, n, sid, prio, rate = heapq.heappop(arrivals)
-            queues.add(Candidate(-1000 - n * 1000 - sid, sid, "vip" if prio else "normal",
-                                 snap.now + dt.timedelta(minutes=at)))
-            heapq.heappush(arrivals, (at + 1 / rate, n + 1, sid, prio, rate))
+        while upcoming is not None and upcoming[0] <= t:
+            fake -= 1
+            queues.add(Candidate(fake, upcoming[1], "vip" if upcoming[2] else "normal",
+                                 snap.now + dt.timedelta(minutes=upcoming[0])))
+            upcoming = next(arrivals, None)
         choice = choose(queues, window_id=w.id, service_order=w.service_order, priority_streak=streaks[w.id],
                         config=snap.config, now=snap.now + dt.timedelta(minutes=t))
         if choice is None:
-            if arrivals:  # idle until the next expected arrival
+            if upcoming is not None:  # idle until the next arrival
                 seq += 1
-                heapq.heappush(busy, (max(t, arrivals[0][0]), seq, w))
+                heapq.heappush(busy, (max(t, upcoming[0]), seq, w))
             continue
         c = choice.candidate
         assert c is not None
@@ -214,28 +388,17 @@ def replay(snap: Snapshot, target: Candidate) -> tuple[float, float, int] | None
             # The call time is about when the relevant windows together get through
             # the work ahead: the variance of their mean finishing time.
             m = len(relevant)
-            return t, sum(var_at[j] for j in relevant) / (m * m), ahead
+            return t, sum(var_at[j] for j in relevant) / (m * m), ahead, steps
         queues.remove(c)
+        steps += 1
         streaks[w.id] = next_streak(streaks[w.id], choice, choice.normal_waiting)
         if w.id in relevant and c.ticket_id >= 0:
             ahead += 1
-        times = snap.times.get(c.service_id) or ServiceTimes(6.0, 6.0, from_history=False)
-        var_at[w.id] += times.variance
+        hold, var = durations.holds(c.service_id)
+        var_at[w.id] += var
         seq += 1
-        heapq.heappush(busy, (t + times.expected, seq, w))
+        heapq.heappush(busy, (t + hold, seq, w))
     return None
-
-
-def _arrival_streams(snap: Snapshot, relevant: set[int]) -> list[tuple[float, int, int, bool, float]]:
-    """Expected arrivals that could come before the target: the services of the
-    windows that can serve it. Each stream: (first arrival, n, service, priority?, per minute)."""
-    services = {sid for w in snap.windows if w.id in relevant for sid in w.service_order}
-    streams = []
-    for (sid, prio), rate in snap.arrivals.items():
-        if sid in services and rate > 1e-6:
-            streams.append((1 / rate, 0, sid, prio, rate))
-    heapq.heapify(streams)
-    return streams
 
 
 def typical_service_minutes(recent_minutes: Sequence[float], default_minutes: float) -> float:

@@ -72,6 +72,14 @@ class Queues:
         for c in sorted(candidates, key=_key):
             self.add(c)
 
+    def copy(self) -> Queues:
+        """An independent copy (the lines' tickets are immutable and shared)."""
+        other = Queues()
+        other.lines = {k: deque(v) for k, v in self.lines.items()}
+        other.targeted = {k: deque(v) for k, v in self.targeted.items()}
+        other.size = self.size
+        return other
+
     def _line(self, c: Candidate) -> deque[Candidate]:
         if c.target_window_id is not None:
             return self.targeted.setdefault(c.target_window_id, deque())

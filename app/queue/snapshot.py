@@ -17,7 +17,7 @@ import threading
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from app.queue.common import WAITING, policy_config
@@ -31,6 +31,7 @@ from app.store.models import Service, Ticket, Window, WindowService
 HISTORY = 60  # recent finished services per service
 CACHE_S = 60.0
 ARRIVAL_WINDOW = dt.timedelta(minutes=60)
+PROFILE_DAYS = 28
 CORRECTION_WINDOW = dt.timedelta(minutes=60)
 CORRECTION_N = 20
 CORRECTION_WEIGHT = 5  # calls after which the observed ratio counts as much as the model
@@ -122,20 +123,54 @@ def service_times(s: Session, m: Moment) -> dict[int, ServiceTimes]:
     return out
 
 
-def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], float]:
-    """Customers per minute over the last hour, per service and class (priority or not)."""
+def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], tuple[float, ...]]:
+    """Expected customers per minute, per service and class (priority or not),
+    for each hour of the day: the branch's usual hourly profile over its last
+    open days (up to PROFILE_DAYS), scaled to how busy today has been in the
+    last hour; without history, the last hour's rate from now on."""
     t = Ticket.__table__
+    hour = extract("hour", t.c.issued_at)
+    since_day = m.day - dt.timedelta(days=PROFILE_DAYS)
+    rows = s.execute(
+        select(t.c.original_service_id, t.c.priority, hour, func.count())
+        .where(t.c.business_date >= since_day, t.c.business_date < m.day)
+        .group_by(t.c.original_service_id, t.c.priority, hour)
+    ).all()
+    days = s.scalar(select(func.count(func.distinct(t.c.business_date)))
+                    .where(t.c.business_date >= since_day, t.c.business_date < m.day)) or 0
+    profile: dict[tuple[int, bool], list[float]] = defaultdict(lambda: [0.0] * 24)
+    for sid, priority, h, n in rows:
+        profile[(sid, priority != "normal")][int(h)] += n / days / 60
     since = max(m.now - ARRIVAL_WINDOW, dt.datetime.combine(m.day, dt.time()))
     span = max(15.0, (m.now - since).total_seconds() / 60)
-    rows = s.execute(
+    recent: dict[tuple[int, bool], float] = defaultdict(float)
+    for sid, priority, n in s.execute(
         select(t.c.original_service_id, t.c.priority, func.count())
         .where(t.c.business_date == m.day, t.c.issued_at > since, t.c.issued_at <= m.now)
         .group_by(t.c.original_service_id, t.c.priority)
-    ).all()
-    rates: dict[tuple[int, bool], float] = defaultdict(float)
-    for sid, priority, n in rows:
-        rates[(sid, priority != "normal")] += n / span
-    return dict(rates)
+    ):
+        recent[(sid, priority != "normal")] += n
+    out = {}
+    for key in set(profile) | set(recent):
+        hourly = profile.get(key)
+        if hourly is None or not days:
+            rate = recent[key] / span
+            out[key] = tuple(rate if h >= m.now.hour else 0.0 for h in range(24))
+            continue
+        expected = _expected(hourly, since, m.now)  # what the usual profile says for the last hour
+        level = min(2.0, max(0.5, (recent[key] + 2) / (expected + 2)))
+        out[key] = tuple(r * level for r in hourly)
+    return out
+
+
+def _expected(hourly: list[float], start: dt.datetime, end: dt.datetime) -> float:
+    """Customers the hourly profile expects between ``start`` and ``end``."""
+    total, t = 0.0, start
+    while t < end:
+        nxt = min(end, (t + dt.timedelta(hours=1)).replace(minute=0, second=0, microsecond=0))
+        total += hourly[t.hour] * (nxt - t).total_seconds() / 60
+        t = nxt
+    return total
 
 
 def corrections(s: Session, m: Moment) -> dict[int, float]:
