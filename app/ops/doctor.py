@@ -29,6 +29,33 @@ class Check:
         return f"{self.status:<4} {self.name}: {self.message}"
 
 
+def check_folders() -> Check:
+    """Where branch data is kept, and whether this account may use it."""
+    import os
+    import stat
+
+    from app.errors import DomainError
+    from app.ops import machine
+    from app.paths import folders
+
+    try:
+        f = folders()
+    except DomainError as exc:
+        return Check("data folder", FAIL, exc.message)
+    if not f.per_machine:
+        return Check("data folder", OK, f"A single-user run: branch data is kept in this account's folder {f.data}.")
+    if not machine.writable(f.data):
+        return Check("data folder", FAIL, machine.unusable_sentence(f))
+    if os.name == "posix" and f.data.stat().st_mode & stat.S_IRWXO:
+        return Check("data folder", WARN, f"Every account of this PC can read {f.data}; run 'chmod o-rwx {f.data}'.")
+    leftover = machine.leftover_user_database(f)
+    if leftover is not None:
+        return Check("data folder", WARN, f"Branch data is kept per machine in {f.data}, but this account still has "
+                                          f"an older database at {leftover}, which is not used.")
+    where = f"{f.data}" if f.config == f.data else f"{f.data} (settings in {f.config})"
+    return Check("data folder", OK, f"Branch data is kept per machine in {where}, for group {f.group}.")
+
+
 def check_database(db_url: str | None) -> Check:
     from app.store.engine import Database, resolve_url
     from sqlalchemy import text
@@ -205,6 +232,7 @@ def check_head_office(settings: dict[str, Any], timeout: float = 3.0) -> Check:
 def run_checks(db_url: str | None, settings: dict[str, Any], *, sound: bool = True) -> list[Check]:
     """Every check in order; sound can be skipped (it starts a process)."""
     checks: list[Callable[[], Check]] = [
+        check_folders,
         lambda: check_database(db_url),
         lambda: check_migrations(db_url),
         lambda: check_calendar(db_url),
