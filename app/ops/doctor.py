@@ -140,6 +140,8 @@ def check_printer(settings: dict[str, Any]) -> Check:
         return Check("printer", FAIL, _sentence(exc))
     if status is None:
         return Check("printer", WARN, "The printer drivers are not part of this build; the printer was not checked.")
+    if status.kind in ("not_set_up", "simulated"):  # customers get no paper: say so, never "ready"
+        return Check("printer", WARN, status.message)
     if status.online is False or status.paper == "out":
         return Check("printer", FAIL, status.message)
     if status.online is None or status.paper in ("low", "unknown"):

@@ -866,6 +866,14 @@
         <source>sync with head office failed: %1</source>
         <translation>sync with head office failed: %1</translation>
     </message>
+    <message>
+        <source>not set up, numbers on screen only</source>
+        <translation>not set up, numbers on screen only</translation>
+    </message>
+    <message>
+        <source>simulated, pictures only, no paper</source>
+        <translation>simulated, pictures only, no paper</translation>
+    </message>
 </context>
 <context>
     <name>TellerScreen</name>
@@ -1230,6 +1238,14 @@
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
+    <message>
+        <source>On screen only</source>
+        <translation>On screen only</translation>
+    </message>
+    <message>
+        <source>Simulated (picture)</source>
+        <translation>Simulated (picture)</translation>
+    </message>
 </context>
 <context>
     <name>TicketResult</name>
@@ -1272,9 +1288,12 @@
         <translation>Ticket %1 was not printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="61"/>
-        <source>No ticket printer is set up: tell the customer the number.</source>
-        <translation>No ticket printer is set up: tell the customer the number.</translation>
+        <source>Ticket %1 went to the simulated printer: a picture, no paper.</source>
+        <translation>Ticket %1 went to the simulated printer: a picture, no paper.</translation>
+    </message>
+    <message>
+        <source>No ticket printer set up: the number is shown on screen only.</source>
+        <translation>No ticket printer set up: the number is shown on screen only.</translation>
     </message>
 </context>
 </TS>

@@ -863,6 +863,14 @@
         <source>sync with head office failed: %1</source>
         <translation>与总行同步失败：%1</translation>
     </message>
+    <message>
+        <source>not set up, numbers on screen only</source>
+        <translation>未设置，号码只显示在屏幕上</translation>
+    </message>
+    <message>
+        <source>simulated, pictures only, no paper</source>
+        <translation>模拟打印，只有图片，不出纸</translation>
+    </message>
 </context>
 <context>
     <name>TellerScreen</name>
@@ -1227,6 +1235,14 @@
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
+    <message>
+        <source>On screen only</source>
+        <translation>仅屏幕显示</translation>
+    </message>
+    <message>
+        <source>Simulated (picture)</source>
+        <translation>模拟打印（图片）</translation>
+    </message>
 </context>
 <context>
     <name>TicketResult</name>
@@ -1268,9 +1284,12 @@
         <translation>%1 号未打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="61"/>
-        <source>No ticket printer is set up: tell the customer the number.</source>
-        <translation>未设置取号打印机：请告知客户号码。</translation>
+        <source>Ticket %1 went to the simulated printer: a picture, no paper.</source>
+        <translation>%1 号已交给模拟打印机：只生成图片，没有纸质号票。</translation>
+    </message>
+    <message>
+        <source>No ticket printer set up: the number is shown on screen only.</source>
+        <translation>未设置取号打印机：号码只显示在屏幕上。</translation>
     </message>
 </context>
 </TS>
