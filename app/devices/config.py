@@ -200,10 +200,11 @@ def printer_config(settings: dict[str, Any]) -> PrinterConfig:
     mode = _choice(settings, "printer.chinese_mode", "printer_font", CHINESE_MODES)
     qr = _choice(settings, "printer.qr", "native" if mode == "printer_font" else "image", ("native", "image"))
     profile = _text(settings, "printer.profile", "default") or "default"
-    from escpos.capabilities import CAPABILITIES
+    if profile != "default":  # python-escpos is imported only when a profile is named
+        from escpos.capabilities import CAPABILITIES
 
-    if profile not in CAPABILITIES["profiles"]:
-        raise PrinterConfigError(f"Setting printer.profile is {profile!r}, which python-escpos does not know.")
+        if profile not in CAPABILITIES["profiles"]:
+            raise PrinterConfigError(f"Setting printer.profile is {profile!r}, which python-escpos does not know.")
     check = _choice(settings, "printer.status_check", "on", ("on", "off"))
     return PrinterConfig(
         connection=conn,
