@@ -5,12 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the app and the tests need: Qt's runtime libraries, audio
-# (libpulse0 for Qt Multimedia/TextToSpeech), a CJK font, PostgreSQL for the
-# multi-PC and head-office tests, socat for serial pty pairs, poppler for PDFs.
+# Debian packages the app and the tests need: Qt's runtime libraries (the
+# bundle takes them from the system too: installer/branchdesk.spec), audio
+# (libpulse0 for Qt Multimedia/TextToSpeech), printing (libcups2 for Qt's CUPS
+# plugin), a CJK font, PostgreSQL for the multi-PC and head-office tests,
+# socat for serial pty pairs, poppler for PDFs.
 DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
               libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
-              libxcb-randr0 libxcb-xkb1 libx11-xcb1 libusb-1.0-0
+              libxcb-randr0 libxcb-xkb1 libx11-xcb1 libusb-1.0-0 libcups2
               libpulse0 fonts-wqy-microhei postgresql socat poppler-utils)
 
 ensure_debian_packages() {
