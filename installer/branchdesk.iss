@@ -113,7 +113,7 @@ Filename: "{sys}\net.exe"; Parameters: "localgroup {#Group} /add /comment:""{cm:
 Filename: "{sys}\icacls.exe"; Parameters: """{#DataDir}"" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F {#Group}:(OI)(CI)M /T /C /Q"; StatusMsg: "{cm:StatusData}"; Flags: runhidden waituntilterminated
 Filename: "{sys}\net.exe"; Parameters: "localgroup {#Group} ""{username}"" /add"; StatusMsg: "{cm:StatusData}"; Flags: runhidden waituntilterminated; Tasks: adduser
 ; first start: the setup wizard opens by itself when no settings file exists
-Filename: "{app}\{#Exe}"; Parameters: "run"; Description: "{#AppName}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\{#Exe}"; Parameters: "run"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 [Code]
 // Branch data lives in %PROGRAMDATA%\BranchDesk, never under {app}, so an
