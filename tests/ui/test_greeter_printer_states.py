@@ -9,17 +9,13 @@ import app.queue as q
 from app.devices.printers import build_printer
 from app.ui.greeter.screen import GreeterScreen
 from app.ui.i18n import install_language
+from tests.ui import test_greeter as greeter_tests  # its make(): the screen as a person sees it
 
 NO_PRINTER_ZH = "未设置取号打印机：号码只显示在屏幕上。"
 NO_PRINTER_EN = "No ticket printer set up: the number is shown on screen only."
 
 
-def greeter(qtbot, sctx, actors) -> GreeterScreen:
-    screen = GreeterScreen(sctx, actors["greeter"])
-    qtbot.addWidget(screen)
-    screen.resize(1400, 900)
-    screen.show()
-    return screen
+greeter = greeter_tests.make
 
 
 def issue(qtbot, screen: GreeterScreen, code: str) -> None:
@@ -58,3 +54,24 @@ def test_the_simulated_printer_is_named_and_never_printed(qtbot, sctx, actors, a
     screen._refresh_now()
     assert screen.recent.table.item(0, 4).text() == "模拟打印（图片）"
     assert len(list(tmp_path.glob("ticket-*-B001-*.png"))) == 1
+
+
+def test_the_status_line_names_no_printer_and_the_simulated_one(qtbot, sctx, actors, aloop, app_ctx, tmp_path):
+    from tests.ui import test_status as status_tests  # its stop(): what the app does on quit
+
+    from app.ui.status import StaffStatus
+
+    for printer, words in ((build_printer({}), "打印机：未设置，号码只显示在屏幕上"),
+                           (build_printer({"printer.connection": "simulated",
+                                           "printer.simulated.folder": str(tmp_path)}),
+                            "打印机：模拟打印，只有图片，不出纸")):
+        app_ctx.devices["printer"] = printer
+        status = StaffStatus(app_ctx)
+        sctx.extras["status"] = status
+        screen = greeter(qtbot, sctx, actors)
+        status.start()
+        try:
+            qtbot.waitUntil(lambda: words in screen.status_line.text(), timeout=8000)
+            assert status.level() == "warning"  # customers get no paper: never the calm "ready" look
+        finally:
+            status_tests.stop(qtbot, status)

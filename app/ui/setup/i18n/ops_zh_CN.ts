@@ -429,11 +429,11 @@
     </message>
     <message>
       <source>not set up: numbers are shown on screen only</source>
-      <translation>未设置：号码只显示在屏幕上</translation>
+      <translation>未设置（号码只显示在屏幕上）</translation>
     </message>
     <message>
       <source>simulated: pictures only, customers get no paper</source>
-      <translation>模拟打印：只有图片，客户拿不到纸质号票</translation>
+      <translation>模拟打印（只有图片，客户拿不到纸质号票）</translation>
     </message>
     <message>
       <source>the system keyring</source>
