@@ -77,8 +77,10 @@ def build(db_url: str | None = None, *, simulated_devices: bool = False, upgrade
 def attach_devices(ctx: AppContext, *, simulated: bool = False, serial: bool = True) -> None:
     """Build the devices the settings describe into ``ctx.devices``.
 
-    ``"printer"``: a ``TicketPrinter`` (malformed ``printer.*`` settings give
-    a printer whose ``status()`` and prints carry the one-sentence reason).
+    ``"printer"``: a ``TicketPrinter`` (the simulated PNG printer only when
+    asked; ``NoPrinter``, numbers on screen only, when none is set up;
+    malformed ``printer.*`` settings give a printer whose ``status()`` and
+    prints carry the one-sentence reason).
     ``"serial"``: ``SerialDevices`` (keypads and window displays), present
     when ``serial.devices`` lists ports and devices are not simulated; NOT
     started here: the app calls ``ctx.devices["serial"].start()`` once it

@@ -5,12 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the app and the tests need: Qt's runtime libraries, audio
-# (libpulse0 for Qt Multimedia/TextToSpeech), a CJK font, PostgreSQL for the
-# multi-PC and head-office tests, socat for serial pty pairs, poppler for PDFs.
+# Debian packages the app and the tests need: Qt's runtime libraries (the
+# bundle takes them from the system too: installer/branchdesk.spec), audio
+# (libpulse0 for Qt Multimedia/TextToSpeech), printing (libcups2 for Qt's CUPS
+# plugin), a CJK font, PostgreSQL for the multi-PC and head-office tests,
+# socat for serial pty pairs, poppler for PDFs.
 DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
               libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
-              libxcb-randr0 libxcb-xkb1 libx11-xcb1 libusb-1.0-0
+              libxcb-randr0 libxcb-xkb1 libx11-xcb1 libusb-1.0-0 libcups2
               libpulse0 fonts-wqy-microhei postgresql socat poppler-utils faketime)
 
 ensure_debian_packages() {
@@ -28,6 +30,44 @@ ensure_debian_packages() {
   echo "dev.sh: installing ${missing[*]}" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# The installer checks (tests/integration/installer): Wine with its 32-bit
+# part (ISCC.exe is a 32-bit program; i386 packages need the architecture
+# added first), a virtual X server (a silent Setup still opens windows), MinGW
+# for the Windows stand-in payload, and Inno Setup's compiler from npm.
+# Installed when BRANCHDESK_INSTALLER_CHECKS=1 (.ci/run sets it); dpkg-deb
+# for the .deb test comes with every Debian.
+INNO_VERSION=6.4.1
+WINDOWS_CHECK_PACKAGES=(wine wine64 wine32:i386 xvfb xauth gcc-mingw-w64-x86-64-win32)
+
+ensure_installer_check_tools() {
+  [ "${BRANCHDESK_INSTALLER_CHECKS:-}" = 1 ] || return 0
+  command -v dpkg >/dev/null 2>&1 || return 0
+  local sudo="" missing=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "dev.sh: please install ${WINDOWS_CHECK_PACKAGES[*]} npm (after dpkg --add-architecture i386)" >&2
+      return 0; fi
+  fi
+  if ! dpkg --print-foreign-architectures | grep -qx i386; then
+    echo "dev.sh: adding the i386 architecture (for wine32)" >&2
+    $sudo dpkg --add-architecture i386
+  fi
+  for p in "${WINDOWS_CHECK_PACKAGES[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  command -v npm >/dev/null 2>&1 || missing+=(npm)  # any npm will do (nodejs may bring its own)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "dev.sh: installing ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  if [ ! -f build/innosetup/package/bin/ISCC.exe ]; then
+    echo "dev.sh: fetching innosetup@$INNO_VERSION (npm) into build/innosetup" >&2
+    mkdir -p build/innosetup
+    (cd build/innosetup && npm pack --silent "innosetup@$INNO_VERSION" >/dev/null && tar xzf "innosetup-$INNO_VERSION.tgz")
+  fi
 }
 
 ensure_venv() {
@@ -54,6 +94,7 @@ case "$cmd" in
     ;;
   test)
     ensure_debian_packages
+    ensure_installer_check_tools
     ensure_venv
     export QT_QPA_PLATFORM=offscreen QT_API=pyside6
     set +e

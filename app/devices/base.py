@@ -53,13 +53,14 @@ class PrinterStatus:
     online: bool | None  # None: the printer does not or cannot say
     paper: str  # "ok", "low", "out", "unknown"
     message: str  # one sentence for the greeter
-    # ok, low_paper, paper_out, cover_open, offline, unplugged, timeout, unknown, config
+    # ok, low_paper, paper_out, cover_open, offline, unplugged, timeout, unknown, config,
+    # simulated (pictures, no paper), not_set_up (no printer: numbers on screen only)
     kind: str = "unknown"
 
     @property
     def ready(self) -> bool:
         """True only when the printer said so (silence is never "ready")."""
-        return self.kind in ("ok", "low_paper")
+        return self.kind in ("ok", "low_paper", "simulated")
 
 
 class PrinterError(Exception):
@@ -68,7 +69,7 @@ class PrinterError(Exception):
     def __init__(self, message: str, kind: str = "error") -> None:
         super().__init__(message)
         self.message = message
-        self.kind = kind  # paper_out, cover_open, offline, unplugged, timeout, config, error
+        self.kind = kind  # paper_out, cover_open, offline, unplugged, timeout, config, not_set_up, error
 
 
 class TicketPrinter(Protocol):

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from app.devices.base import PrinterError
 
-CONNECTIONS = ("simulated", "usb", "serial", "network", "win32", "cups", "file")
+# "none": no ticket printer (chosen, or never set up): the greeter shows the
+# number on screen only. "simulated": PNG pictures, for the demo or on purpose.
+CONNECTIONS = ("none", "simulated", "usb", "serial", "network", "win32", "cups", "file")
 CHINESE_MODES = ("printer_font", "raster")
 PAPER_DOTS = {58: 384, 80: 576}  # printable dots across at 203 dpi
 PARITIES = {"N": "N", "NONE": "N", "E": "E", "EVEN": "E", "O": "O", "ODD": "O"}
@@ -34,7 +35,7 @@ class PrinterConfigError(PrinterError):
 class PrinterConfig:
     """Everything needed to open the ticket printer and lay out tickets."""
 
-    connection: str = "simulated"
+    connection: str = "none"
     paper_mm: int = 80
     chinese_mode: str = "printer_font"
     qr_native: bool = True
@@ -62,7 +63,8 @@ class PrinterConfig:
     def describe(self) -> str:
         """The connection in a few words, for status lines and logs."""
         return {
-            "simulated": f"simulated printer (PNG files in {self.folder})",
+            "none": "no ticket printer (numbers on screen only)",
+            "simulated": f"simulated printer (PNG pictures in {self.folder}, no paper)",
             "usb": "USB printer {vendor_id:04x}:{product_id:04x}".format(**self.usb) if self.usb else "USB printer",
             "serial": f"serial printer on {self.serial_port} at {self.baudrate} baud",
             "network": f"network printer {self.host}:{self.port}",
@@ -77,9 +79,10 @@ class PrinterConfig:
 
 
 def default_folder() -> str:
-    from platformdirs import user_data_dir
+    """Where the simulated printer keeps its pictures: "printed" in the data folder."""
+    from app.paths import folders
 
-    return str(Path(user_data_dir("BranchDesk", "BranchDesk")) / "printed")
+    return str(folders().data / "printed")
 
 
 def _text(settings: dict[str, Any], key: str, default: str = "") -> str:
@@ -172,12 +175,17 @@ def _connection_details(settings: dict[str, Any], conn: str) -> dict[str, Any]:
         if not path:
             raise PrinterConfigError("Setting printer.file.path is missing; give a device file such as /dev/usb/lp0.")
         return {"path": path}
+    if conn == "none":
+        return {}
     return {"folder": _text(settings, "printer.simulated.folder") or default_folder()}
 
 
 def printer_config(settings: dict[str, Any]) -> PrinterConfig:
-    """Parse and check the ``printer.*`` settings (raises PrinterConfigError)."""
-    conn = _text(settings, "printer.connection", "simulated").lower() or "simulated"
+    """Parse and check the ``printer.*`` settings (raises PrinterConfigError).
+
+    No ``printer.connection`` means no printer was chosen yet: "none", never
+    a pretend one (the demo asks for the simulated printer itself)."""
+    conn = _text(settings, "printer.connection", "none").lower() or "none"
     if conn not in CONNECTIONS:
         raise PrinterConfigError(
             f"Setting printer.connection is {conn!r}; use one of {', '.join(CONNECTIONS)}."
@@ -192,10 +200,11 @@ def printer_config(settings: dict[str, Any]) -> PrinterConfig:
     mode = _choice(settings, "printer.chinese_mode", "printer_font", CHINESE_MODES)
     qr = _choice(settings, "printer.qr", "native" if mode == "printer_font" else "image", ("native", "image"))
     profile = _text(settings, "printer.profile", "default") or "default"
-    from escpos.capabilities import CAPABILITIES
+    if profile != "default":  # python-escpos is imported only when a profile is named
+        from escpos.capabilities import CAPABILITIES
 
-    if profile not in CAPABILITIES["profiles"]:
-        raise PrinterConfigError(f"Setting printer.profile is {profile!r}, which python-escpos does not know.")
+        if profile not in CAPABILITIES["profiles"]:
+            raise PrinterConfigError(f"Setting printer.profile is {profile!r}, which python-escpos does not know.")
     check = _choice(settings, "printer.status_check", "on", ("on", "off"))
     return PrinterConfig(
         connection=conn,

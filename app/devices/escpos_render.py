@@ -19,8 +19,6 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 
-from escpos.capabilities import get_profile
-from escpos.printer import Dummy
 from PIL import Image
 
 from app.devices.config import PrinterConfig
@@ -55,6 +53,10 @@ def fs_size(size: int) -> bytes:
 @lru_cache(maxsize=16)
 def profile_for(name: str, dots: int):  # type: ignore[no-untyped-def]
     """The python-escpos profile with its paper width known (images need it)."""
+    # python-escpos is imported on the first real job, not with this module: the
+    # app, the CLI and the no-printer/simulated cases start without it.
+    from escpos.capabilities import get_profile
+
     prof = get_profile(name)
     data = copy.deepcopy(prof.profile_data)
     known = data.get("media", {}).get("width", {}).get("pixels")
@@ -86,6 +88,8 @@ def _centred(img: Image.Image, dots: int) -> Image.Image:
 
 def render_escpos(steps: list[Step], cfg: PrinterConfig) -> bytes:
     """The ESC/POS byte stream for ``steps`` on the printer ``cfg`` describes."""
+    from escpos.printer import Dummy
+
     dots = paper_dots(cfg)
     d = Dummy(profile=cfg.profile)
     d.profile = profile_for(cfg.profile, cfg.dots)

@@ -1,6 +1,7 @@
-"""Ticket printers: the real ESC/POS driver and the simulated one (PNG files).
+"""Ticket printers: the real ESC/POS driver, the simulated one (PNG files),
+and "no printer" (numbers on screen only).
 
-Both implement ``app.devices.base.TicketPrinter``. Every method blocks (call
+Each implements ``app.devices.base.TicketPrinter``. Every method blocks (call
 from a worker thread, never the GUI thread) and is thread-safe: one job at a
 time per printer. Failures raise ``PrinterError`` with ``kind`` and one
 sentence; nothing here knows about tickets in the database (see printing.py).
@@ -11,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -140,13 +142,19 @@ class EscposPrinter:
 
 
 class SimulatedPrinter:
-    """Renders every job to a PNG in a folder (the default printer, and the demo's)."""
+    """Renders every job to a PNG in a folder: the demo's printer, or one
+    chosen on purpose. Never paper, and never called "printed": tickets record
+    print_state "simulated". Pictures older than KEEP_DAYS are deleted."""
+
+    simulated = True
+    KEEP_DAYS = 7
 
     def __init__(self, cfg: PrinterConfig) -> None:
         self.cfg = cfg
         self.dots = cfg.dots
         self.folder = Path(cfg.folder)
         self._lock = threading.Lock()
+        self._pruned = False
         self.printed: list[Path] = []
 
     def print_ticket(self, job: TicketPrintJob) -> None:
@@ -157,7 +165,8 @@ class SimulatedPrinter:
         self._save(receipt_steps(job, self.dots), f"receipt-{job.reference}.png")
 
     def status(self) -> PrinterStatus:
-        return PrinterStatus(True, "ok", f"The simulated printer is ready (tickets go to {self.folder}).", "ok")
+        return PrinterStatus(True, "ok", f"Simulated printer: tickets are saved as pictures in {self.folder}, "
+                             "not printed on paper.", "simulated")
 
     def close(self) -> None:
         pass
@@ -169,12 +178,59 @@ class SimulatedPrinter:
         with self._lock:
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
+                if not self._pruned:  # once per printer object: a process a day, or so
+                    self._pruned = True
+                    prune_pictures(self.folder, self.KEEP_DAYS)
                 path = self.folder / name
                 image.save(path)
             except OSError as exc:
                 raise PrinterError(f"The simulated printer cannot write to {self.folder}: {exc.strerror}.",
                                    kind="error") from exc
             self.printed.append(path)
+
+
+def prune_pictures(folder: Path, keep_days: int, now: float | None = None) -> list[Path]:
+    """Delete the simulated printer's pictures (ticket-*.png, receipt-*.png)
+    last written more than ``keep_days`` ago; returns what was deleted."""
+    cutoff = (time.time() if now is None else now) - keep_days * 86400
+    gone = []
+    for pattern in ("ticket-*.png", "receipt-*.png"):
+        for path in folder.glob(pattern):
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    gone.append(path)
+            except OSError:  # another process pruned it first
+                continue
+    if gone:
+        log.info("simulated printer: %d picture(s) older than %d days deleted from %s", len(gone), keep_days, folder)
+    return gone
+
+
+NOT_SET_UP = ("The ticket printer is not set up: ticket numbers are shown on screen only; choose one with "
+              "'branchdesk printer configure --set connection=...' (docs/printers.md).")
+
+
+class NoPrinter:
+    """No ticket printer (never set up, or "none" chosen): the greeter shows
+    the number on screen and the ticket records print_state "screen_only"."""
+
+    screen_only = True
+
+    def __init__(self, cfg: PrinterConfig | None = None) -> None:
+        self.cfg = cfg or PrinterConfig()
+
+    def print_ticket(self, job: TicketPrintJob) -> None:
+        raise PrinterError(NOT_SET_UP, kind="not_set_up")
+
+    def print_receipt(self, job: ReceiptPrintJob) -> None:
+        raise PrinterError(NOT_SET_UP, kind="not_set_up")
+
+    def status(self) -> PrinterStatus:
+        return PrinterStatus(None, "unknown", NOT_SET_UP, "not_set_up")
+
+    def close(self) -> None:
+        pass
 
 
 class UnconfiguredPrinter:
@@ -196,15 +252,19 @@ class UnconfiguredPrinter:
         pass
 
 
-def open_printer(cfg: PrinterConfig) -> SimulatedPrinter | EscposPrinter:
+def open_printer(cfg: PrinterConfig) -> NoPrinter | SimulatedPrinter | EscposPrinter:
     """The printer for a checked configuration (nothing is opened until a job)."""
+    if cfg.connection == "none":
+        return NoPrinter(cfg)
     if cfg.connection == "simulated":
         return SimulatedPrinter(cfg)
     return EscposPrinter(cfg)
 
 
 def build_printer(settings: dict[str, Any], *, simulated: bool = False) -> Any:
-    """The ticket printer the settings describe (simulated when asked or unset).
+    """The ticket printer the settings describe: ``NoPrinter`` while none is
+    set up, the simulated one only when the settings or the caller (the demo,
+    tests) ask for it.
 
     Malformed settings give an ``UnconfiguredPrinter`` whose ``status()`` and
     every print carry the one-sentence reason, so the app still starts.

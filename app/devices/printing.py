@@ -2,7 +2,9 @@
 
 The ticket row is committed by ``app.queue.issue_ticket`` before anything is
 printed. These functions print it and record the outcome with
-``app.queue.set_print_state`` (printed / failed with the sentence), list
+``app.queue.set_print_state``: printed, failed (with the sentence),
+simulated (a picture from the simulated printer, never paper) or
+screen_only (no printer set up: the number was shown on screen). They list
 today's tickets that never made it onto paper (a printer fault, or a crash
 between commit and print), and resolve them by reprinting or voiding.
 
@@ -34,10 +36,16 @@ NEEDS_PAPER = ("waiting", "transferred", "called")  # a customer still needs the
 
 @dataclass(frozen=True)
 class PrintResult:
-    """A ticket that reached the paper."""
+    """A ticket handed to the printer without a fault."""
 
-    ticket: TicketView  # as recorded afterwards (print_state "printed")
+    ticket: TicketView  # as recorded afterwards
     message: str  # one sentence for the greeter
+    state: str = "printed"  # print_state recorded: printed, simulated or screen_only
+
+
+def screen_only(printer: Any) -> bool:
+    """True for "no ticket printer set up" (app.devices.printers.NoPrinter)."""
+    return printer is None or bool(getattr(printer, "screen_only", False))
 
 
 def ticket_job(ticket: TicketView, settings: dict[str, Any]) -> TicketPrintJob:
@@ -63,6 +71,9 @@ def ticket_job(ticket: TicketView, settings: dict[str, Any]) -> TicketPrintJob:
 
 def _print_and_record(printer: TicketPrinter, db: Database, ticket: TicketView, job: TicketPrintJob,
                       *, actor: Actor, now: dt.datetime | None = None) -> PrintResult:
+    if screen_only(printer):  # a reprint asked for with no printer: nothing to record
+        raise PrinterError(printer.status().message if printer is not None else "No ticket printer is set up.",
+                           kind="not_set_up")
     try:
         printer.print_ticket(job)
     except PrinterError as exc:
@@ -72,13 +83,19 @@ def _print_and_record(printer: TicketPrinter, db: Database, ticket: TicketView, 
         err = PrinterError(f"The printer failed unexpectedly ({type(exc).__name__}); press Reprint.")
         set_print_state(db, ticket.uuid, state="failed", detail=err.message, actor=actor, now=now)
         raise err from exc
+    if getattr(printer, "simulated", False):
+        view = set_print_state(db, ticket.uuid, state="simulated", actor=actor, now=now)
+        return PrintResult(view, f"Ticket {ticket.number} went to the simulated printer (a picture, no paper).",
+                           "simulated")
     view = set_print_state(db, ticket.uuid, state="printed", actor=actor, now=now)
     return PrintResult(view, f"Ticket {ticket.number} printed.")
 
 
 def print_ticket_and_record(printer: TicketPrinter, db: Database, issued: IssuedTicket, settings: dict[str, Any],
                             *, actor: Actor, now: dt.datetime | None = None) -> PrintResult:
-    """Print a just-issued ticket and record print_state "printed" or "failed".
+    """Print a just-issued ticket and record print_state "printed" or "failed"
+    ("simulated" on the simulated printer; "screen_only", without printing,
+    when no printer is set up).
 
     On failure the state "failed" (with the sentence in its event) is
     recorded first, then the ``PrinterError`` is raised for the caller to
@@ -86,6 +103,11 @@ def print_ticket_and_record(printer: TicketPrinter, db: Database, issued: Issued
     ``reprint_ticket`` or ``void_ticket`` resolves it. Blocking and
     thread-safe (see the module docstring).
     """
+    if screen_only(printer):
+        view = set_print_state(db, issued.ticket.uuid, state="screen_only", detail="no ticket printer set up",
+                               actor=actor, now=now)
+        return PrintResult(view, f"No ticket printer is set up: ticket {view.number} is shown on screen only.",
+                           "screen_only")
     job = ticket_job(issued.ticket, settings)
     return _print_and_record(printer, db, issued.ticket, job, actor=actor, now=now)
 

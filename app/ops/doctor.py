@@ -28,6 +28,33 @@ class Check:
         return f"{self.status:<4} {self.name}: {self.message}"
 
 
+def check_folders() -> Check:
+    """Where branch data is kept, and whether this account may use it."""
+    import os
+    import stat
+
+    from app.errors import DomainError
+    from app.ops import machine
+    from app.paths import folders
+
+    try:
+        f = folders()
+    except DomainError as exc:
+        return Check("data folder", FAIL, exc.message)
+    if not f.per_machine:
+        return Check("data folder", OK, f"A single-user run: branch data is kept in this account's folder {f.data}.")
+    if not machine.writable(f.data):
+        return Check("data folder", FAIL, machine.unusable_sentence(f))
+    if os.name == "posix" and f.data.stat().st_mode & stat.S_IRWXO:
+        return Check("data folder", WARN, f"Every account of this PC can read {f.data}; run 'chmod o-rwx {f.data}'.")
+    leftover = machine.leftover_user_database(f)
+    if leftover is not None:
+        return Check("data folder", WARN, f"Branch data is kept per machine in {f.data}, but this account still has "
+                                          f"an older database at {leftover}, which is not used.")
+    where = f"{f.data}" if f.config == f.data else f"{f.data} (settings in {f.config})"
+    return Check("data folder", OK, f"Branch data is kept per machine in {where}, for group {f.group}.")
+
+
 def check_database(db_url: str | None) -> Check:
     from app.store.engine import Database, resolve_url
     from sqlalchemy import text
@@ -112,6 +139,8 @@ def check_printer(settings: dict[str, Any]) -> Check:
         return Check("printer", FAIL, _sentence(exc))
     if status is None:
         return Check("printer", WARN, "The printer drivers are not part of this build; the printer was not checked.")
+    if status.kind in ("not_set_up", "simulated"):  # customers get no paper: say so, never "ready"
+        return Check("printer", WARN, status.message)
     if status.online is False or status.paper == "out":
         return Check("printer", FAIL, status.message)
     if status.online is None or status.paper in ("low", "unknown"):
@@ -224,6 +253,7 @@ def check_clock(db_url: str | None) -> Check:
 def run_checks(db_url: str | None, settings: dict[str, Any], *, sound: bool = True) -> list[Check]:
     """Every check in order; sound can be skipped (it starts a process)."""
     checks: list[Callable[[], Check]] = [
+        check_folders,
         lambda: check_database(db_url),
         lambda: check_migrations(db_url),
         lambda: check_clock(db_url),

@@ -13,13 +13,13 @@ _handler: RotatingFileHandler | None = None
 
 
 def log_dir() -> Path:
-    """$BRANCHDESK_LOG_DIR, else the platform's user log folder."""
+    """$BRANCHDESK_LOG_DIR, else the machine's or this account's log folder (app/paths.py)."""
     env = os.environ.get("BRANCHDESK_LOG_DIR")
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_log_dir
+    from app.paths import folders
 
-    return Path(user_log_dir("BranchDesk", "BranchDesk"))
+    return folders().logs
 
 
 def log_file() -> Path:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,13 +36,14 @@ class SettingsFileError(DomainError):
 
 
 def settings_path() -> Path:
-    """$BRANCHDESK_CONFIG, else settings.toml in the platform config folder."""
+    """$BRANCHDESK_CONFIG, else settings.toml in the machine's or this
+    account's configuration folder (app/paths.py)."""
     env = os.environ.get("BRANCHDESK_CONFIG")
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_config_dir
+    from app.paths import folders
 
-    return Path(user_config_dir("BranchDesk", "BranchDesk")) / FILE_NAME
+    return folders().config / FILE_NAME
 
 
 # --- validators: each returns True when the value is acceptable -------------
@@ -163,11 +165,18 @@ def dumps(values: dict[str, Any]) -> str:
 
 
 def save(values: dict[str, Any], path: Path | None = None) -> Path:
-    """Write the settings atomically (temporary file, then rename)."""
+    """Write the settings atomically (temporary file, then rename). On a
+    per-machine install the file is 0640: its group (the BranchDesk group,
+    inherited from the folder) reads it, nobody else does."""
+    from app.paths import folders
+
     path = path or settings_path()
     text = dumps(values)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    # A unique temporary name: another account of the group may have left one.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.chmod(tmp, 0o640 if folders().per_machine else 0o600)
     os.replace(tmp, path)
     return path

@@ -12,21 +12,36 @@ from typing import Any
 log = logging.getLogger("branchdesk.ops")
 # Commands that must work with a broken settings file (they report or fix it).
 TOLERANT = {"doctor", "setup", "settings check", "settings path"}
+# Commands that work without the machine's data folder: they report on it,
+# or use their own (a temporary folder, the demo's per-user database).
+NO_DATA_FOLDER = TOLERANT | {"selfcheck", "demo", "screenshots"}
+# Commands that report on the embedded database and must not create it.
+REPORTERS = NO_DATA_FOLDER - {"setup"}
 
 
 def prepare(args: Any, command_name: str) -> None:
-    """Set up logging, apply the settings file's database address when none
-    was given, and start the daily backup for the app itself."""
+    """Set up the machine's folders (app/ops/machine.py) and logging, apply
+    the settings file's database address when none was given, and start the
+    daily backup for the app itself."""
+    from app.ops import machine
     from app.ops.logs import setup_logging
     from app.ops.settings_file import SettingsFileError, load
 
+    folders = machine.start()  # before any file is written: the group-only file mode
     setup_logging()
+    embedded = getattr(args, "db", None) is None and not os.environ.get("BRANCHDESK_DB")
+    if embedded and command_name not in NO_DATA_FOLDER:
+        machine.require_writable(folders)
+    if embedded:
+        machine.adopt(folders)
     try:
         values = load()
     except SettingsFileError:
         if command_name in TOLERANT:
             return
         raise
+    if embedded and not values["database.url"] and command_name not in REPORTERS:
+        machine.create_database_file(folders)  # group rights from the start (per machine only)
     if command_name == "run" and not getattr(args, "lobby", False):
         values = first_start(args) or values
     if getattr(args, "db", None) is None and not os.environ.get("BRANCHDESK_DB") and values["database.url"]:

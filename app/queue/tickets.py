@@ -37,7 +37,9 @@ from app.store.models import DataAccess, Service, Ticket, TicketCounter, Window,
 MAX_NAME = 50
 MAX_NEED = 500
 _PHONE_CHARS = re.compile(r"[\s\-()]")
-PRINT_STATES = ("not_printed", "printed", "failed", "voided")
+# screen_only: issued with no printer set up (shown on screen); simulated: a
+# picture from the simulated printer, never paper (issue 14, Settled #12).
+PRINT_STATES = ("not_printed", "printed", "failed", "voided", "screen_only", "simulated")
 
 
 def normalise_phone(phone: str | None) -> str | None:

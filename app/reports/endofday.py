@@ -57,13 +57,13 @@ class EndOfDayResult:
 
 
 def reports_folder(settings: dict[str, Any]) -> Path:
-    """Setting ``reports.folder``, else the platform's user data folder / reports."""
+    """Setting ``reports.folder``, else "reports" in the data folder (app/paths.py)."""
     folder = settings.get("reports.folder")
     if folder:
         return Path(str(folder)).expanduser()
-    from platformdirs import user_data_dir
+    from app.paths import folders
 
-    return Path(user_data_dir("BranchDesk", "BranchDesk")) / "reports"
+    return folders().data / "reports"
 
 
 def already_written(db: Database, day: dt.date, *, final_only: bool = True) -> bool:

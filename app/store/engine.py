@@ -38,9 +38,10 @@ LONG_TIMEOUT_S = 600.0
 
 
 def default_sqlite_path() -> Path:
-    from platformdirs import user_data_dir
+    """The embedded database: per machine for an installed copy, else per user (app/paths.py)."""
+    from app.paths import folders
 
-    return Path(user_data_dir("BranchDesk", "BranchDesk")) / "branchdesk.sqlite3"
+    return folders().database
 
 
 def resolve_url(url: str | None) -> str:

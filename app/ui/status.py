@@ -32,7 +32,8 @@ DEVICES_EVERY_MS = 3_000
 PRINTER_EVERY = 10  # device polls: the printer's DLE EOT query every 30 s, not every 3 s
 SYNC_EVERY_MS = 10_000
 CLOCK_EVERY_MS = 60_000
-PRINTER_KINDS = ("low_paper", "paper_out", "cover_open", "offline", "unplugged", "timeout", "config")
+PRINTER_KINDS = ("low_paper", "paper_out", "cover_open", "offline", "unplugged", "timeout", "config",
+                 "not_set_up", "simulated")
 
 
 class StaffStatus(QObject):
@@ -233,6 +234,8 @@ class StaffStatus(QObject):
             "cover_open": self.tr("cover open"), "offline": self.tr("offline"),
             "unplugged": self.tr("not connected"), "timeout": self.tr("not answering"),
             "config": self.tr("settings not valid (%1)").replace("%1", self.printer_message),
+            "not_set_up": self.tr("not set up, numbers on screen only"),
+            "simulated": self.tr("simulated, pictures only, no paper"),
         }
         return texts.get(self.printer_kind, self.printer_kind)
 

@@ -40,6 +40,8 @@ def print_state_text(state: str) -> str:
         "failed": QCoreApplication.translate("Texts", "Print failed"),
         "not_printed": QCoreApplication.translate("Texts", "Not printed"),
         "voided": QCoreApplication.translate("Texts", "Voided"),
+        "screen_only": QCoreApplication.translate("Texts", "On screen only"),
+        "simulated": QCoreApplication.translate("Texts", "Simulated (picture)"),
     }
     return texts.get(state, state)
 

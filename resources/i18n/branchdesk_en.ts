@@ -52,62 +52,62 @@
         <translation>BranchDesk - Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="121"/>
+        <location filename="../../app/ui/greeter/screen.py" line="123"/>
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="73"/>
+        <location filename="../../app/ui/greeter/screen.py" line="75"/>
         <source>Greeter</source>
         <translation>Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="80"/>
+        <location filename="../../app/ui/greeter/screen.py" line="82"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="84"/>
+        <location filename="../../app/ui/greeter/screen.py" line="86"/>
         <source>Issued today</source>
         <translation>Issued today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="93"/>
+        <location filename="../../app/ui/greeter/screen.py" line="95"/>
         <source>Customer (optional)</source>
         <translation>Customer (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="96"/>
+        <location filename="../../app/ui/greeter/screen.py" line="98"/>
         <source>Issue ticket  (Enter)</source>
         <translation>Issue ticket  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="143"/>
+        <location filename="../../app/ui/greeter/screen.py" line="145"/>
         <source>Choose a service first.</source>
         <translation>Choose a service first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="148"/>
+        <location filename="../../app/ui/greeter/screen.py" line="150"/>
         <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="169"/>
+        <location filename="../../app/ui/greeter/screen.py" line="171"/>
         <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="217"/>
+        <location filename="../../app/ui/greeter/screen.py" line="224"/>
         <source>Ticket %1 is valid; press Reprint.</source>
         <translation>Ticket %1 is valid; press Reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="229"/>
+        <location filename="../../app/ui/greeter/screen.py" line="236"/>
         <source>Only waiting tickets can be reprinted.</source>
         <translation>Only waiting tickets can be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="254"/>
+        <location filename="../../app/ui/greeter/screen.py" line="261"/>
         <source>Ticket %1 cancelled.</source>
         <translation>Ticket %1 cancelled.</translation>
     </message>
@@ -737,179 +737,189 @@
 <context>
     <name>StaffStatus</name>
     <message>
-        <location filename="../../app/ui/status.py" line="216"/>
+        <location filename="../../app/ui/status.py" line="217"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="219"/>
+        <location filename="../../app/ui/status.py" line="220"/>
         <source>Keypad window %1 offline</source>
         <translation>Keypad window %1 offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="221"/>
+        <location filename="../../app/ui/status.py" line="222"/>
         <source>Display window %1 offline</source>
         <translation>Display window %1 offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="223"/>
+        <location filename="../../app/ui/status.py" line="224"/>
         <source>Serial device %1 offline</source>
         <translation>Serial device %1 offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="227"/>
+        <location filename="../../app/ui/status.py" line="228"/>
         <source>Keypads and displays: settings not valid (%1)</source>
         <translation>Keypads and displays: settings not valid (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="232"/>
+        <location filename="../../app/ui/status.py" line="233"/>
         <source>paper low</source>
         <translation>paper low</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="232"/>
+        <location filename="../../app/ui/status.py" line="233"/>
         <source>out of paper</source>
         <translation>out of paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="233"/>
+        <location filename="../../app/ui/status.py" line="234"/>
         <source>cover open</source>
         <translation>cover open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="233"/>
+        <location filename="../../app/ui/status.py" line="234"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="234"/>
+        <location filename="../../app/ui/status.py" line="235"/>
         <source>not connected</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="234"/>
+        <location filename="../../app/ui/status.py" line="235"/>
         <source>not answering</source>
         <translation>not answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="235"/>
+        <location filename="../../app/ui/status.py" line="236"/>
         <source>settings not valid (%1)</source>
         <translation>settings not valid (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="242"/>
+        <location filename="../../app/ui/status.py" line="245"/>
         <source>Head-office sync not configured</source>
         <translation>Head-office sync not configured</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="244"/>
+        <location filename="../../app/ui/status.py" line="247"/>
         <source>Head-office sync switched off on this PC</source>
         <translation>Head-office sync switched off on this PC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="247"/>
+        <location filename="../../app/ui/status.py" line="250"/>
         <source>Head-office sync starting</source>
         <translation>Head-office sync starting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="249"/>
+        <location filename="../../app/ui/status.py" line="252"/>
         <source>Head office: nothing sent yet, %1 records waiting</source>
         <translation>Head office: nothing sent yet, %1 records waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="251"/>
+        <location filename="../../app/ui/status.py" line="254"/>
         <source>Head office: last sync %2, %1 records waiting</source>
         <translation>Head office: last sync %2, %1 records waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="254"/>
+        <location filename="../../app/ui/status.py" line="257"/>
         <source>; last error: %1</source>
         <translation>; last error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="261"/>
+        <location filename="../../app/ui/status.py" line="264"/>
         <source>the connection to head office timed out</source>
         <translation>the connection to head office timed out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="262"/>
+        <location filename="../../app/ui/status.py" line="265"/>
         <source>head office refused the connection (server down or wrong address)</source>
         <translation>head office refused the connection (server down or wrong address)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="263"/>
+        <location filename="../../app/ui/status.py" line="266"/>
         <source>head office did not accept the branch password</source>
         <translation>head office did not accept the branch password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="264"/>
+        <location filename="../../app/ui/status.py" line="267"/>
         <source>head office refused this branch&apos;s rows (permission)</source>
         <translation>head office refused this branch&apos;s rows (permission)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="265"/>
+        <location filename="../../app/ui/status.py" line="268"/>
         <source>head office&apos;s address cannot be found; check the network</source>
         <translation>head office&apos;s address cannot be found; check the network</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="266"/>
+        <location filename="../../app/ui/status.py" line="269"/>
         <source>the secure connection to head office failed: %1</source>
         <translation>the secure connection to head office failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="267"/>
+        <location filename="../../app/ui/status.py" line="270"/>
         <source>the connection to head office was lost</source>
         <translation>the connection to head office was lost</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="268"/>
+        <location filename="../../app/ui/status.py" line="271"/>
         <source>the head-office password file %1 does not exist</source>
         <translation>the head-office password file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="269"/>
+        <location filename="../../app/ui/status.py" line="272"/>
         <source>the password file %1 can be read by other accounts (chmod 600)</source>
         <translation>the password file %1 can be read by other accounts (chmod 600)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="270"/>
+        <location filename="../../app/ui/status.py" line="273"/>
         <source>the head-office password file %1 is empty</source>
         <translation>the head-office password file %1 is empty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="271"/>
+        <location filename="../../app/ui/status.py" line="274"/>
         <source>sync is switched off on this PC</source>
         <translation>sync is switched off on this PC</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="272"/>
+        <location filename="../../app/ui/status.py" line="275"/>
         <source>sync is not set up</source>
         <translation>sync is not set up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="273"/>
+        <location filename="../../app/ui/status.py" line="276"/>
         <source>sync with head office failed: %1</source>
         <translation>sync with head office failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="285"/>
+        <location filename="../../app/ui/status.py" line="288"/>
         <source>Database unreachable: showing the last known state; trying again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="287"/>
+        <location filename="../../app/ui/status.py" line="290"/>
         <source>ahead of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="287"/>
+        <location filename="../../app/ui/status.py" line="290"/>
         <source>behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="288"/>
+        <location filename="../../app/ui/status.py" line="291"/>
         <source>This PC&apos;s clock is %1 s %2 the database&apos;s; set it right</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="237"/>
+        <source>not set up, numbers on screen only</source>
+        <translation>not set up, numbers on screen only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/status.py" line="238"/>
+        <source>simulated, pictures only, no paper</source>
+        <translation>simulated, pictures only, no paper</translation>
     </message>
 </context>
 <context>
@@ -1261,19 +1271,29 @@
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="48"/>
+        <location filename="../../app/ui/texts.py" line="50"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="48"/>
+        <location filename="../../app/ui/texts.py" line="50"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="48"/>
+        <location filename="../../app/ui/texts.py" line="50"/>
         <source>Closed</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="43"/>
+        <source>On screen only</source>
+        <translation>On screen only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/texts.py" line="44"/>
+        <source>Simulated (picture)</source>
+        <translation>Simulated (picture)</translation>
     </message>
 </context>
 <context>
@@ -1284,12 +1304,12 @@
         <translation>Last ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="34"/>
+        <location filename="../../app/ui/greeter/result.py" line="35"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/result.py" line="51"/>
+        <location filename="../../app/ui/greeter/result.py" line="52"/>
         <source>%n ahead</source>
         <translation>
             <numerusform>%n ahead</numerusform>
@@ -1297,44 +1317,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="56"/>
+        <location filename="../../app/ui/greeter/result.py" line="57"/>
         <source>no window serves it now: watch the screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="58"/>
+        <location filename="../../app/ui/greeter/result.py" line="59"/>
         <source>may not be served today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="61"/>
+        <location filename="../../app/ui/greeter/result.py" line="62"/>
         <source>about %1 min</source>
         <translation>about %1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="62"/>
+        <location filename="../../app/ui/greeter/result.py" line="63"/>
         <source>about %1-%2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="66"/>
+        <location filename="../../app/ui/greeter/result.py" line="68"/>
         <source>Printing %1 …</source>
         <translation>Printing %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="67"/>
+        <location filename="../../app/ui/greeter/result.py" line="69"/>
         <source>Ticket %1 printed.</source>
         <translation>Ticket %1 printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="68"/>
+        <location filename="../../app/ui/greeter/result.py" line="71"/>
         <source>Ticket %1 was not printed.</source>
         <translation>Ticket %1 was not printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="69"/>
-        <source>No ticket printer is set up: tell the customer the number.</source>
-        <translation>No ticket printer is set up: tell the customer the number.</translation>
+        <location filename="../../app/ui/greeter/result.py" line="70"/>
+        <source>Ticket %1 went to the simulated printer: a picture, no paper.</source>
+        <translation>Ticket %1 went to the simulated printer: a picture, no paper.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="72"/>
+        <source>No ticket printer set up: the number is shown on screen only.</source>
+        <translation>No ticket printer set up: the number is shown on screen only.</translation>
     </message>
 </context>
 </TS>

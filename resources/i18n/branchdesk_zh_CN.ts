@@ -1,1336 +1,1361 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
+  <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
-        <source>Elderly</source>
-        <translation>老年人</translation>
+      <location filename="../../app/ui/greeter/form.py" line="161" />
+      <source>Elderly</source>
+      <translation>老年人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
-        <source>Disabled</source>
-        <translation>残障人士</translation>
+      <location filename="../../app/ui/greeter/form.py" line="161" />
+      <source>Disabled</source>
+      <translation>残障人士</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
-        <source>Pregnant</source>
-        <translation>孕妇</translation>
+      <location filename="../../app/ui/greeter/form.py" line="161" />
+      <source>Pregnant</source>
+      <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
-        <source>VIP</source>
-        <translation>贵宾</translation>
+      <location filename="../../app/ui/greeter/form.py" line="162" />
+      <source>VIP</source>
+      <translation>贵宾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
-        <source>Appointment</source>
-        <translation>预约</translation>
+      <location filename="../../app/ui/greeter/form.py" line="162" />
+      <source>Appointment</source>
+      <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="178"/>
-        <source>Customer name (optional)</source>
-        <translation>客户姓名（选填）</translation>
+      <location filename="../../app/ui/greeter/form.py" line="178" />
+      <source>Customer name (optional)</source>
+      <translation>客户姓名（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="179"/>
-        <source>Phone (optional)</source>
-        <translation>手机号码（选填）</translation>
+      <location filename="../../app/ui/greeter/form.py" line="179" />
+      <source>Phone (optional)</source>
+      <translation>手机号码（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="180"/>
-        <source>What the customer needs (optional)</source>
-        <translation>客户需求（选填）</translation>
+      <location filename="../../app/ui/greeter/form.py" line="180" />
+      <source>What the customer needs (optional)</source>
+      <translation>客户需求（选填）</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>GreeterScreen</name>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="52"/>
-        <source>BranchDesk - Greeter</source>
-        <translation>网点排队叫号系统 - 取号台</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="52" />
+      <source>BranchDesk - Greeter</source>
+      <translation>网点排队叫号系统 - 取号台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="121"/>
-        <source>Database connection restored.</source>
-        <translation>数据库连接已恢复。</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="123" />
+      <source>Database connection restored.</source>
+      <translation>数据库连接已恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="73"/>
-        <source>Greeter</source>
-        <translation>取号台</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="75" />
+      <source>Greeter</source>
+      <translation>取号台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="80"/>
-        <source>Choose a service</source>
-        <translation>选择业务</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="82" />
+      <source>Choose a service</source>
+      <translation>选择业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="84"/>
-        <source>Issued today</source>
-        <translation>今日取号</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="86" />
+      <source>Issued today</source>
+      <translation>今日取号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="93"/>
-        <source>Customer (optional)</source>
-        <translation>客户信息（选填）</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="95" />
+      <source>Customer (optional)</source>
+      <translation>客户信息（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="96"/>
-        <source>Issue ticket  (Enter)</source>
-        <translation>取号  (Enter)</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="98" />
+      <source>Issue ticket  (Enter)</source>
+      <translation>取号  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="143"/>
-        <source>Choose a service first.</source>
-        <translation>请先选择业务。</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="145" />
+      <source>Choose a service first.</source>
+      <translation>请先选择业务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="148"/>
-        <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
-        <translation>暂无窗口办理此业务。如仍需取号请再按一次“取号”，号票上不印等候时间。</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="150" />
+      <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
+      <translation>暂无窗口办理此业务。如仍需取号请再按一次“取号”，号票上不印等候时间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="169"/>
-        <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
-        <translation>已过 %1。如仍为该客户取今日号，请再按一次“取号”。</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="171" />
+      <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
+      <translation>已过 %1。如仍为该客户取今日号，请再按一次“取号”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="217"/>
-        <source>Ticket %1 is valid; press Reprint.</source>
-        <translation>%1 号依然有效，请按“重新打印”。</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="224" />
+      <source>Ticket %1 is valid; press Reprint.</source>
+      <translation>%1 号依然有效，请按“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="229"/>
-        <source>Only waiting tickets can be reprinted.</source>
-        <translation>只有等候中的号票可以重新打印。</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="236" />
+      <source>Only waiting tickets can be reprinted.</source>
+      <translation>只有等候中的号票可以重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="254"/>
-        <source>Ticket %1 cancelled.</source>
-        <translation>%1 号已作废。</translation>
+      <location filename="../../app/ui/greeter/screen.py" line="261" />
+      <source>Ticket %1 cancelled.</source>
+      <translation>%1 号已作废。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="31"/>
-        <source>BranchDesk</source>
-        <translation>网点排队叫号系统</translation>
+      <location filename="../../app/ui/shell.py" line="31" />
+      <source>BranchDesk</source>
+      <translation>网点排队叫号系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="37"/>
-        <source>Logged in as %1</source>
-        <translation>当前用户：%1</translation>
+      <location filename="../../app/ui/shell.py" line="37" />
+      <source>Logged in as %1</source>
+      <translation>当前用户：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="48"/>
-        <source>Log out</source>
-        <translation>退出登录</translation>
+      <location filename="../../app/ui/shell.py" line="48" />
+      <source>Log out</source>
+      <translation>退出登录</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LobbyScreen</name>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="37"/>
-        <source>Now calling</source>
-        <translation>请</translation>
+      <location filename="../../app/ui/lobby/screen.py" line="37" />
+      <source>Now calling</source>
+      <translation>请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="38"/>
-        <source>Recent calls</source>
-        <translation>最近呼叫</translation>
+      <location filename="../../app/ui/lobby/screen.py" line="38" />
+      <source>Recent calls</source>
+      <translation>最近呼叫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="39"/>
-        <source>Number</source>
-        <translation>号码</translation>
+      <location filename="../../app/ui/lobby/screen.py" line="39" />
+      <source>Number</source>
+      <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="40"/>
-        <source>Window</source>
-        <translation>窗口</translation>
+      <location filename="../../app/ui/lobby/screen.py" line="40" />
+      <source>Window</source>
+      <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="41"/>
-        <source>waiting</source>
-        <translation>人等候</translation>
+      <location filename="../../app/ui/lobby/screen.py" line="41" />
+      <source>waiting</source>
+      <translation>人等候</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="42"/>
-        <source>Please go to window %1</source>
-        <translation>到 %1 号窗口办理</translation>
+      <location filename="../../app/ui/lobby/screen.py" line="42" />
+      <source>Please go to window %1</source>
+      <translation>到 %1 号窗口办理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="79"/>
-        <source>BranchDesk - Lobby display</source>
-        <translation>网点排队叫号系统 - 大厅显示屏</translation>
+      <location filename="../../app/ui/lobby/screen.py" line="79" />
+      <source>BranchDesk - Lobby display</source>
+      <translation>网点排队叫号系统 - 大厅显示屏</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../app/ui/login.py" line="24"/>
-        <source>BranchDesk - Log in</source>
-        <translation>网点排队叫号系统 - 登录</translation>
+      <location filename="../../app/ui/login.py" line="24" />
+      <source>BranchDesk - Log in</source>
+      <translation>网点排队叫号系统 - 登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="32"/>
-        <source>BranchDesk</source>
-        <translation>网点排队叫号系统</translation>
+      <location filename="../../app/ui/login.py" line="32" />
+      <source>BranchDesk</source>
+      <translation>网点排队叫号系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="37"/>
-        <source>Username</source>
-        <translation>用户名</translation>
+      <location filename="../../app/ui/login.py" line="37" />
+      <source>Username</source>
+      <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="38"/>
-        <source>Password</source>
-        <translation>密码</translation>
+      <location filename="../../app/ui/login.py" line="38" />
+      <source>Password</source>
+      <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="42"/>
-        <source>Log in</source>
-        <translation>登录</translation>
+      <location filename="../../app/ui/login.py" line="42" />
+      <source>Log in</source>
+      <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="49"/>
-        <source>Language</source>
-        <translation>语言</translation>
+      <location filename="../../app/ui/login.py" line="49" />
+      <source>Language</source>
+      <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="72"/>
-        <source>Enter your username and password.</source>
-        <translation>请输入用户名和密码。</translation>
+      <location filename="../../app/ui/login.py" line="72" />
+      <source>Enter your username and password.</source>
+      <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="78"/>
-        <source>Unknown user or wrong password.</source>
-        <translation>用户名或密码错误。</translation>
+      <location filename="../../app/ui/login.py" line="78" />
+      <source>Unknown user or wrong password.</source>
+      <translation>用户名或密码错误。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
-        <source>Please check the phone number: 7 to 15 digits, or a valid mobile number.</source>
-        <translation>请检查电话号码：7 至 15 位数字，或有效的手机号码。</translation>
+      <location filename="../../app/ui/messages.py" line="30" />
+      <source>Please check the phone number: 7 to 15 digits, or a valid mobile number.</source>
+      <translation>请检查电话号码：7 至 15 位数字，或有效的手机号码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="31"/>
-        <source>The name is too long (at most 50 characters).</source>
-        <translation>姓名过长（最多 50 个字符）。</translation>
+      <location filename="../../app/ui/messages.py" line="31" />
+      <source>The name is too long (at most 50 characters).</source>
+      <translation>姓名过长（最多 50 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="32"/>
-        <source>The note is too long (at most 500 characters).</source>
-        <translation>备注过长（最多 500 个字符）。</translation>
+      <location filename="../../app/ui/messages.py" line="32" />
+      <source>The note is too long (at most 500 characters).</source>
+      <translation>备注过长（最多 500 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="33"/>
-        <source>Please give a short reason for the pause.</source>
-        <translation>请填写暂停原因。</translation>
+      <location filename="../../app/ui/messages.py" line="33" />
+      <source>Please give a short reason for the pause.</source>
+      <translation>请填写暂停原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="34"/>
-        <source>Please choose 1 to 5 stars.</source>
-        <translation>请选择 1 至 5 星。</translation>
+      <location filename="../../app/ui/messages.py" line="34" />
+      <source>Please choose 1 to 5 stars.</source>
+      <translation>请选择 1 至 5 星。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="40"/>
-        <source>You are not allowed to do this, or the username or password is wrong.</source>
-        <translation>您无权进行此操作，或用户名、密码有误。</translation>
+      <location filename="../../app/ui/messages.py" line="40" />
+      <source>You are not allowed to do this, or the username or password is wrong.</source>
+      <translation>您无权进行此操作，或用户名、密码有误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="41"/>
-        <source>This service does not exist.</source>
-        <translation>没有这项业务。</translation>
+      <location filename="../../app/ui/messages.py" line="41" />
+      <source>This service does not exist.</source>
+      <translation>没有这项业务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="42"/>
-        <source>This window does not exist.</source>
-        <translation>没有这个窗口。</translation>
+      <location filename="../../app/ui/messages.py" line="42" />
+      <source>This window does not exist.</source>
+      <translation>没有这个窗口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="43"/>
-        <source>No such ticket today.</source>
-        <translation>今天没有这个号。</translation>
+      <location filename="../../app/ui/messages.py" line="43" />
+      <source>No such ticket today.</source>
+      <translation>今天没有这个号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="44"/>
-        <source>No such staff account.</source>
-        <translation>没有这个员工账号。</translation>
+      <location filename="../../app/ui/messages.py" line="44" />
+      <source>No such staff account.</source>
+      <translation>没有这个员工账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="45"/>
-        <source>Nobody is waiting for this window.</source>
-        <translation>本窗口暂无等候客户。</translation>
+      <location filename="../../app/ui/messages.py" line="45" />
+      <source>Nobody is waiting for this window.</source>
+      <translation>本窗口暂无等候客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
-        <source>Window %1 is not open. Open it first.</source>
-        <translation>%1 号窗口未开启，请先开启窗口。</translation>
+      <location filename="../../app/ui/messages.py" line="46" />
+      <source>Window %1 is not open. Open it first.</source>
+      <translation>%1 号窗口未开启，请先开启窗口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="47"/>
-        <source>Ticket %1 is still at this window. Finish it or mark it no-show first.</source>
-        <translation>%1 号仍在本窗口，请先办结或标记过号。</translation>
+      <location filename="../../app/ui/messages.py" line="47" />
+      <source>Ticket %1 is still at this window. Finish it or mark it no-show first.</source>
+      <translation>%1 号仍在本窗口，请先办结或标记过号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="49"/>
-        <source>That is not possible for this ticket at the moment.</source>
-        <translation>该号票当前状态不能进行此操作。</translation>
+      <location filename="../../app/ui/messages.py" line="49" />
+      <source>That is not possible for this ticket at the moment.</source>
+      <translation>该号票当前状态不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="50"/>
-        <source>All numbers of this service are in use today.</source>
-        <translation>该业务今日号码已用完。</translation>
+      <location filename="../../app/ui/messages.py" line="50" />
+      <source>All numbers of this service are in use today.</source>
+      <translation>该业务今日号码已用完。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="51"/>
-        <source>This service is not offered right now.</source>
-        <translation>该业务暂停办理。</translation>
+      <location filename="../../app/ui/messages.py" line="51" />
+      <source>This service is not offered right now.</source>
+      <translation>该业务暂停办理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="62"/>
-        <source>complaint text</source>
-        <translation>投诉内容</translation>
+      <location filename="../../app/ui/messages.py" line="62" />
+      <source>complaint text</source>
+      <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="63"/>
-        <source>customer name</source>
-        <translation>客户姓名</translation>
+      <location filename="../../app/ui/messages.py" line="63" />
+      <source>customer name</source>
+      <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="64"/>
-        <source>note</source>
-        <translation>记录</translation>
+      <location filename="../../app/ui/messages.py" line="64" />
+      <source>note</source>
+      <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="65"/>
-        <source>answer to the customer</source>
-        <translation>答复内容</translation>
+      <location filename="../../app/ui/messages.py" line="65" />
+      <source>answer to the customer</source>
+      <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="66"/>
-        <source>reason</source>
-        <translation>原因</translation>
+      <location filename="../../app/ui/messages.py" line="66" />
+      <source>reason</source>
+      <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="67"/>
-        <source>reason for the extension</source>
-        <translation>延期原因</translation>
+      <location filename="../../app/ui/messages.py" line="67" />
+      <source>reason for the extension</source>
+      <translation>延期原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="80"/>
-        <source>The %1 is too long (at most %2 characters).</source>
-        <translation>%1过长（最多 %2 个字符）。</translation>
+      <location filename="../../app/ui/messages.py" line="80" />
+      <source>The %1 is too long (at most %2 characters).</source>
+      <translation>%1过长（最多 %2 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="82"/>
-        <source>Please fill in the %1.</source>
-        <translation>请填写%1。</translation>
+      <location filename="../../app/ui/messages.py" line="82" />
+      <source>Please fill in the %1.</source>
+      <translation>请填写%1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="85"/>
-        <source>The time the customer was told cannot be in the future.</source>
-        <translation>告知客户的时间不能晚于现在。</translation>
+      <location filename="../../app/ui/messages.py" line="85" />
+      <source>The time the customer was told cannot be in the future.</source>
+      <translation>告知客户的时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="86"/>
-        <source>The customer cannot be told the answer before the case is resolved.</source>
-        <translation>案件答复之前不能登记已告知客户。</translation>
+      <location filename="../../app/ui/messages.py" line="86" />
+      <source>The customer cannot be told the answer before the case is resolved.</source>
+      <translation>案件答复之前不能登记已告知客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88"/>
-        <location filename="../../app/ui/messages.py" line="89"/>
-        <source>Please choose an entry from the list.</source>
-        <translation>请从列表中选择。</translation>
+      <location filename="../../app/ui/messages.py" line="88" />
+      <location filename="../../app/ui/messages.py" line="89" />
+      <source>Please choose an entry from the list.</source>
+      <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="90"/>
-        <source>Please choose how the customer was told.</source>
-        <translation>请选择告知客户的方式。</translation>
+      <location filename="../../app/ui/messages.py" line="90" />
+      <source>Please choose how the customer was told.</source>
+      <translation>请选择告知客户的方式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="91"/>
-        <source>Please choose why the clock is paused.</source>
-        <translation>请选择暂停计时的原因。</translation>
+      <location filename="../../app/ui/messages.py" line="91" />
+      <source>Please choose why the clock is paused.</source>
+      <translation>请选择暂停计时的原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="92"/>
-        <source>Please check the email address.</source>
-        <translation>请检查电子邮箱地址。</translation>
+      <location filename="../../app/ui/messages.py" line="92" />
+      <source>Please check the email address.</source>
+      <translation>请检查电子邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="93"/>
-        <source>A complaint needs a phone number or an email address to answer the customer.</source>
-        <translation>投诉须留下电话或电子邮箱，以便答复客户。</translation>
+      <location filename="../../app/ui/messages.py" line="93" />
+      <source>A complaint needs a phone number or an email address to answer the customer.</source>
+      <translation>投诉须留下电话或电子邮箱，以便答复客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="94"/>
-        <source>The time received cannot be in the future.</source>
-        <translation>受理时间不能晚于现在。</translation>
+      <location filename="../../app/ui/messages.py" line="94" />
+      <source>The time received cannot be in the future.</source>
+      <translation>受理时间不能晚于现在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="95"/>
-        <source>Please choose categories from the list.</source>
-        <translation>请从列表中选择类别。</translation>
+      <location filename="../../app/ui/messages.py" line="95" />
+      <source>Please choose categories from the list.</source>
+      <translation>请从列表中选择类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="96"/>
-        <source>Say whether the suggestion was adopted before closing it.</source>
-        <translation>办结建议前请注明是否采纳。</translation>
+      <location filename="../../app/ui/messages.py" line="96" />
+      <source>Say whether the suggestion was adopted before closing it.</source>
+      <translation>办结建议前请注明是否采纳。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="97"/>
-        <source>This staff member does not handle complaints; choose another.</source>
-        <translation>该员工不处理投诉，请另选他人。</translation>
+      <location filename="../../app/ui/messages.py" line="97" />
+      <source>This staff member does not handle complaints; choose another.</source>
+      <translation>该员工不处理投诉，请另选他人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="98"/>
-        <source>Please choose the customer&apos;s satisfaction, 1 to 5.</source>
-        <translation>请选择客户满意度（1 至 5）。</translation>
+      <location filename="../../app/ui/messages.py" line="98" />
+      <source>Please choose the customer's satisfaction, 1 to 5.</source>
+      <translation>请选择客户满意度（1 至 5）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="99"/>
-        <source>The regulatory limit is already at its maximum of 60 days.</source>
-        <translation>监管时限已达最长 60 天，不能再延长。</translation>
+      <location filename="../../app/ui/messages.py" line="99" />
+      <source>The regulatory limit is already at its maximum of 60 days.</source>
+      <translation>监管时限已达最长 60 天，不能再延长。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100"/>
-        <source>The closing time should look like 17:00.</source>
-        <translation>下班时间格式应为 17:00。</translation>
+      <location filename="../../app/ui/messages.py" line="100" />
+      <source>The closing time should look like 17:00.</source>
+      <translation>下班时间格式应为 17:00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="101"/>
-        <source>Choose a month (such as 2026-11) or a quarter (such as 2026Q4).</source>
-        <translation>请选择月份（如 2026-11）或季度（如 2026Q4）。</translation>
+      <location filename="../../app/ui/messages.py" line="101" />
+      <source>Choose a month (such as 2026-11) or a quarter (such as 2026Q4).</source>
+      <translation>请选择月份（如 2026-11）或季度（如 2026Q4）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="102"/>
-        <source>Choose a month such as 2026-11.</source>
-        <translation>请填写月份，如 2026-11。</translation>
+      <location filename="../../app/ui/messages.py" line="102" />
+      <source>Choose a month such as 2026-11.</source>
+      <translation>请填写月份，如 2026-11。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="103"/>
-        <source>Choose a quarter such as 2026Q4.</source>
-        <translation>请填写季度，如 2026Q4。</translation>
+      <location filename="../../app/ui/messages.py" line="103" />
+      <source>Choose a quarter such as 2026Q4.</source>
+      <translation>请填写季度，如 2026Q4。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="104"/>
-        <source>A category&apos;s deadline is 1 to 30 working days.</source>
-        <translation>类别办理时限为 1 至 30 个工作日。</translation>
+      <location filename="../../app/ui/messages.py" line="104" />
+      <source>A category's deadline is 1 to 30 working days.</source>
+      <translation>类别办理时限为 1 至 30 个工作日。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="111"/>
-        <source>received</source>
-        <translation>已受理</translation>
+      <location filename="../../app/ui/messages.py" line="111" />
+      <source>received</source>
+      <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="112"/>
-        <source>acknowledged</source>
-        <translation>已确认</translation>
+      <location filename="../../app/ui/messages.py" line="112" />
+      <source>acknowledged</source>
+      <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="113"/>
-        <source>in progress</source>
-        <translation>处理中</translation>
+      <location filename="../../app/ui/messages.py" line="113" />
+      <source>in progress</source>
+      <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="114"/>
-        <source>paused</source>
-        <translation>已暂停</translation>
+      <location filename="../../app/ui/messages.py" line="114" />
+      <source>paused</source>
+      <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="115"/>
-        <source>resolved</source>
-        <translation>已答复</translation>
+      <location filename="../../app/ui/messages.py" line="115" />
+      <source>resolved</source>
+      <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="116"/>
-        <source>customer notified</source>
-        <translation>已告知客户</translation>
+      <location filename="../../app/ui/messages.py" line="116" />
+      <source>customer notified</source>
+      <translation>已告知客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="117"/>
-        <source>closed</source>
-        <translation>已办结</translation>
+      <location filename="../../app/ui/messages.py" line="117" />
+      <source>closed</source>
+      <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="126"/>
-        <source>The working-day calendar for %1 is not known yet: enter the branch&apos;s holidays and make-up working days for %1 first.</source>
-        <translation>%1 年的工作日历尚未知晓：请先录入本网点 %1 年的节假日和调休工作日。</translation>
+      <location filename="../../app/ui/messages.py" line="126" />
+      <source>The working-day calendar for %1 is not known yet: enter the branch's holidays and make-up working days for %1 first.</source>
+      <translation>%1 年的工作日历尚未知晓：请先录入本网点 %1 年的节假日和调休工作日。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="129"/>
-        <source>The working-day calendar does not reach that far yet.</source>
-        <translation>工作日历尚未覆盖该日期。</translation>
+      <location filename="../../app/ui/messages.py" line="129" />
+      <source>The working-day calendar does not reach that far yet.</source>
+      <translation>工作日历尚未覆盖该日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="131"/>
-        <source>There is no complaint case %1.</source>
-        <translation>没有编号为 %1 的投诉案件。</translation>
+      <location filename="../../app/ui/messages.py" line="131" />
+      <source>There is no complaint case %1.</source>
+      <translation>没有编号为 %1 的投诉案件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="134"/>
-        <source>acknowledged</source>
-        <comment>complaint step</comment>
-        <translation>确认受理</translation>
+      <location filename="../../app/ui/messages.py" line="134" />
+      <source>acknowledged</source>
+      <comment>complaint step</comment>
+      <translation>确认受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="135"/>
-        <source>started</source>
-        <comment>complaint step</comment>
-        <translation>开始处理</translation>
+      <location filename="../../app/ui/messages.py" line="135" />
+      <source>started</source>
+      <comment>complaint step</comment>
+      <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
-        <source>paused</source>
-        <comment>complaint step</comment>
-        <translation>暂停计时</translation>
+      <location filename="../../app/ui/messages.py" line="136" />
+      <source>paused</source>
+      <comment>complaint step</comment>
+      <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="137"/>
-        <source>resumed</source>
-        <comment>complaint step</comment>
-        <translation>恢复计时</translation>
+      <location filename="../../app/ui/messages.py" line="137" />
+      <source>resumed</source>
+      <comment>complaint step</comment>
+      <translation>恢复计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="138"/>
-        <source>answered</source>
-        <comment>complaint step</comment>
-        <translation>答复</translation>
+      <location filename="../../app/ui/messages.py" line="138" />
+      <source>answered</source>
+      <comment>complaint step</comment>
+      <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="139"/>
-        <source>marked as notified</source>
-        <comment>complaint step</comment>
-        <translation>登记为已告知客户</translation>
+      <location filename="../../app/ui/messages.py" line="139" />
+      <source>marked as notified</source>
+      <comment>complaint step</comment>
+      <translation>登记为已告知客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="140"/>
-        <source>closed</source>
-        <comment>complaint step</comment>
-        <translation>办结</translation>
+      <location filename="../../app/ui/messages.py" line="140" />
+      <source>closed</source>
+      <comment>complaint step</comment>
+      <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="141"/>
-        <source>reopened</source>
-        <comment>complaint step</comment>
-        <translation>重新处理</translation>
+      <location filename="../../app/ui/messages.py" line="141" />
+      <source>reopened</source>
+      <comment>complaint step</comment>
+      <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="144"/>
-        <source>This case is %1, so it cannot be %2 now.</source>
-        <translation>该案件当前为“%1”，现在不能%2。</translation>
+      <location filename="../../app/ui/messages.py" line="144" />
+      <source>This case is %1, so it cannot be %2 now.</source>
+      <translation>该案件当前为“%1”，现在不能%2。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="146"/>
-        <source>This case is closed, so that is not possible any more.</source>
-        <translation>该案件已办结，不能再进行此操作。</translation>
+      <location filename="../../app/ui/messages.py" line="146" />
+      <source>This case is closed, so that is not possible any more.</source>
+      <translation>该案件已办结，不能再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="154"/>
-        <source>That day is in the future; choose today or an earlier day.</source>
-        <translation>该日期尚未到来，请选择今天或更早的日期。</translation>
+      <location filename="../../app/ui/messages.py" line="154" />
+      <source>That day is in the future; choose today or an earlier day.</source>
+      <translation>该日期尚未到来，请选择今天或更早的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
-        <source>Choose a range that ends after it starts, of at most three years.</source>
-        <translation>请选择结束日期晚于开始日期、且不超过三年的区间。</translation>
+      <location filename="../../app/ui/messages.py" line="155" />
+      <source>Choose a range that ends after it starts, of at most three years.</source>
+      <translation>请选择结束日期晚于开始日期、且不超过三年的区间。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="157"/>
-        <source>The report was not written there; choose another folder or file name.</source>
-        <translation>报表无法保存到该位置，请另选文件夹或文件名。</translation>
+      <location filename="../../app/ui/messages.py" line="157" />
+      <source>The report was not written there; choose another folder or file name.</source>
+      <translation>报表无法保存到该位置，请另选文件夹或文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="163"/>
-        <source>The ticket printer is out of paper.</source>
-        <translation>取号打印机缺纸。</translation>
+      <location filename="../../app/ui/messages.py" line="163" />
+      <source>The ticket printer is out of paper.</source>
+      <translation>取号打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="164"/>
-        <source>The ticket printer&apos;s cover is open.</source>
-        <translation>取号打印机盖未关好。</translation>
+      <location filename="../../app/ui/messages.py" line="164" />
+      <source>The ticket printer's cover is open.</source>
+      <translation>取号打印机盖未关好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="165"/>
-        <source>The ticket printer is offline.</source>
-        <translation>取号打印机离线。</translation>
+      <location filename="../../app/ui/messages.py" line="165" />
+      <source>The ticket printer is offline.</source>
+      <translation>取号打印机离线。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="166"/>
-        <source>The ticket printer is not connected.</source>
-        <translation>取号打印机未连接。</translation>
+      <location filename="../../app/ui/messages.py" line="166" />
+      <source>The ticket printer is not connected.</source>
+      <translation>取号打印机未连接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="167"/>
-        <source>The ticket printer does not answer.</source>
-        <translation>取号打印机无响应。</translation>
+      <location filename="../../app/ui/messages.py" line="167" />
+      <source>The ticket printer does not answer.</source>
+      <translation>取号打印机无响应。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="168"/>
-        <source>The ticket printer is not set up correctly.</source>
-        <translation>取号打印机设置有误。</translation>
+      <location filename="../../app/ui/messages.py" line="168" />
+      <source>The ticket printer is not set up correctly.</source>
+      <translation>取号打印机设置有误。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="170"/>
-        <source>The ticket could not be printed.</source>
-        <translation>号票未能打印。</translation>
+      <location filename="../../app/ui/messages.py" line="170" />
+      <source>The ticket could not be printed.</source>
+      <translation>号票未能打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="180"/>
-        <source>This database was written by a newer BranchDesk. Please update this PC.</source>
-        <translation>该数据库由更新版本的系统写入，请升级本机软件。</translation>
+      <location filename="../../app/ui/messages.py" line="180" />
+      <source>This database was written by a newer BranchDesk. Please update this PC.</source>
+      <translation>该数据库由更新版本的系统写入，请升级本机软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="182"/>
-        <source>The database cannot be reached. Please try again, or call IT if it persists.</source>
-        <translation>无法连接数据库，请稍后重试；如持续出现请联系科技人员。</translation>
+      <location filename="../../app/ui/messages.py" line="182" />
+      <source>The database cannot be reached. Please try again, or call IT if it persists.</source>
+      <translation>无法连接数据库，请稍后重试；如持续出现请联系科技人员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="184"/>
-        <source>Something went wrong. Please try again.</source>
-        <translation>操作未成功，请重试。</translation>
+      <location filename="../../app/ui/messages.py" line="184" />
+      <source>Something went wrong. Please try again.</source>
+      <translation>操作未成功，请重试。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RatingPanel</name>
     <message>
-        <location filename="../../app/ui/teller/rating.py" line="20"/>
-        <source>Please rate our service</source>
-        <translation>服务评价</translation>
+      <location filename="../../app/ui/teller/rating.py" line="20" />
+      <source>Please rate our service</source>
+      <translation>服务评价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/rating.py" line="31"/>
-        <source>How was our service today?</source>
-        <translation>请您对本次服务进行评价</translation>
+      <location filename="../../app/ui/teller/rating.py" line="31" />
+      <source>How was our service today?</source>
+      <translation>请您对本次服务进行评价</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/teller/rating.py" line="44"/>
-        <source>%n star(s)</source>
-        <translation>
-            <numerusform>%n 星</numerusform>
-        </translation>
+      <location filename="../../app/ui/teller/rating.py" line="44" />
+      <source>%n star(s)</source>
+      <translation>
+        <numerusform>%n 星</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/rating.py" line="49"/>
-        <source>Skip</source>
-        <translation>跳过</translation>
+      <location filename="../../app/ui/teller/rating.py" line="49" />
+      <source>Skip</source>
+      <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/rating.py" line="61"/>
-        <source>Ticket %1 · 1 = poor, 5 = excellent</source>
-        <translation>%1 号 · 1 星 = 很不满意，5 星 = 非常满意</translation>
+      <location filename="../../app/ui/teller/rating.py" line="61" />
+      <source>Ticket %1 · 1 = poor, 5 = excellent</source>
+      <translation>%1 号 · 1 星 = 很不满意，5 星 = 非常满意</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RecentTickets</name>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
-        <source>Number</source>
-        <translation>号码</translation>
+      <location filename="../../app/ui/greeter/recent.py" line="25" />
+      <source>Number</source>
+      <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
-        <source>Service</source>
-        <translation>业务</translation>
+      <location filename="../../app/ui/greeter/recent.py" line="25" />
+      <source>Service</source>
+      <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
-        <source>Issued</source>
-        <translation>取号时间</translation>
+      <location filename="../../app/ui/greeter/recent.py" line="25" />
+      <source>Issued</source>
+      <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
-        <source>Status</source>
-        <translation>状态</translation>
+      <location filename="../../app/ui/greeter/recent.py" line="25" />
+      <source>Status</source>
+      <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
-        <source>Printed</source>
-        <translation>已打印</translation>
+      <location filename="../../app/ui/greeter/recent.py" line="25" />
+      <source>Printed</source>
+      <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="30"/>
-        <source>Reprint</source>
-        <translation>重新打印</translation>
+      <location filename="../../app/ui/greeter/recent.py" line="30" />
+      <source>Reprint</source>
+      <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="31"/>
-        <source>Cancel ticket</source>
-        <translation>作废号票</translation>
+      <location filename="../../app/ui/greeter/recent.py" line="31" />
+      <source>Cancel ticket</source>
+      <translation>作废号票</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Screens</name>
     <message>
-        <location filename="../../app/ui/screens.py" line="58"/>
-        <source>Greeter</source>
-        <translation>取号台</translation>
+      <location filename="../../app/ui/screens.py" line="58" />
+      <source>Greeter</source>
+      <translation>取号台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screens.py" line="59"/>
-        <source>Teller window</source>
-        <translation>柜台窗口</translation>
+      <location filename="../../app/ui/screens.py" line="59" />
+      <source>Teller window</source>
+      <translation>柜台窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screens.py" line="60"/>
-        <source>Lobby display</source>
-        <translation>大厅显示屏</translation>
+      <location filename="../../app/ui/screens.py" line="60" />
+      <source>Lobby display</source>
+      <translation>大厅显示屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screens.py" line="61"/>
-        <source>Complaints</source>
-        <translation>投诉与建议</translation>
+      <location filename="../../app/ui/screens.py" line="61" />
+      <source>Complaints</source>
+      <translation>投诉与建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screens.py" line="62"/>
-        <source>Manager</source>
-        <translation>网点负责人</translation>
+      <location filename="../../app/ui/screens.py" line="62" />
+      <source>Manager</source>
+      <translation>网点负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screens.py" line="63"/>
-        <source>Administration</source>
-        <translation>系统管理</translation>
+      <location filename="../../app/ui/screens.py" line="63" />
+      <source>Administration</source>
+      <translation>系统管理</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ServiceButton</name>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/form.py" line="61"/>
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>等候 %n 人</numerusform>
-        </translation>
+      <location filename="../../app/ui/greeter/form.py" line="61" />
+      <source>%n waiting</source>
+      <translation>
+        <numerusform>等候 %n 人</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/form.py" line="63"/>
-        <source>%n priority</source>
-        <translation>
-            <numerusform>优先 %n 人</numerusform>
-        </translation>
+      <location filename="../../app/ui/greeter/form.py" line="63" />
+      <source>%n priority</source>
+      <translation>
+        <numerusform>优先 %n 人</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="66"/>
-        <source>no window open</source>
-        <translation>暂无窗口办理</translation>
+      <location filename="../../app/ui/greeter/form.py" line="66" />
+      <source>no window open</source>
+      <translation>暂无窗口办理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="70"/>
-        <source>about %1 min</source>
-        <translation>约 %1 分钟</translation>
+      <location filename="../../app/ui/greeter/form.py" line="70" />
+      <source>about %1 min</source>
+      <translation>约 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="72"/>
-        <source>may not be served today</source>
-        <translation>今日可能无法办理</translation>
+      <location filename="../../app/ui/greeter/form.py" line="72" />
+      <source>may not be served today</source>
+      <translation>今日可能无法办理</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StaffStatus</name>
     <message>
-        <location filename="../../app/ui/status.py" line="216"/>
-        <source>Printer: %1</source>
-        <translation>打印机：%1</translation>
+      <location filename="../../app/ui/status.py" line="217" />
+      <source>Printer: %1</source>
+      <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="219"/>
-        <source>Keypad window %1 offline</source>
-        <translation>%1 号窗口呼叫器离线</translation>
+      <location filename="../../app/ui/status.py" line="220" />
+      <source>Keypad window %1 offline</source>
+      <translation>%1 号窗口呼叫器离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="221"/>
-        <source>Display window %1 offline</source>
-        <translation>%1 号窗口显示屏离线</translation>
+      <location filename="../../app/ui/status.py" line="222" />
+      <source>Display window %1 offline</source>
+      <translation>%1 号窗口显示屏离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="223"/>
-        <source>Serial device %1 offline</source>
-        <translation>串口设备 %1 离线</translation>
+      <location filename="../../app/ui/status.py" line="224" />
+      <source>Serial device %1 offline</source>
+      <translation>串口设备 %1 离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="227"/>
-        <source>Keypads and displays: settings not valid (%1)</source>
-        <translation>呼叫器和显示屏设置无效（%1）</translation>
+      <location filename="../../app/ui/status.py" line="228" />
+      <source>Keypads and displays: settings not valid (%1)</source>
+      <translation>呼叫器和显示屏设置无效（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="232"/>
-        <source>paper low</source>
-        <translation>纸将用完</translation>
+      <location filename="../../app/ui/status.py" line="233" />
+      <source>paper low</source>
+      <translation>纸将用完</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="232"/>
-        <source>out of paper</source>
-        <translation>缺纸</translation>
+      <location filename="../../app/ui/status.py" line="233" />
+      <source>out of paper</source>
+      <translation>缺纸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="233"/>
-        <source>cover open</source>
-        <translation>机盖打开</translation>
+      <location filename="../../app/ui/status.py" line="234" />
+      <source>cover open</source>
+      <translation>机盖打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="233"/>
-        <source>offline</source>
-        <translation>离线</translation>
+      <location filename="../../app/ui/status.py" line="234" />
+      <source>offline</source>
+      <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="234"/>
-        <source>not connected</source>
-        <translation>未连接</translation>
+      <location filename="../../app/ui/status.py" line="235" />
+      <source>not connected</source>
+      <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="234"/>
-        <source>not answering</source>
-        <translation>无响应</translation>
+      <location filename="../../app/ui/status.py" line="235" />
+      <source>not answering</source>
+      <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="235"/>
-        <source>settings not valid (%1)</source>
-        <translation>设置无效（%1）</translation>
+      <location filename="../../app/ui/status.py" line="236" />
+      <source>settings not valid (%1)</source>
+      <translation>设置无效（%1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="242"/>
-        <source>Head-office sync not configured</source>
-        <translation>未配置总行同步</translation>
+      <location filename="../../app/ui/status.py" line="245" />
+      <source>Head-office sync not configured</source>
+      <translation>未配置总行同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="244"/>
-        <source>Head-office sync switched off on this PC</source>
-        <translation>本机已关闭总行同步</translation>
+      <location filename="../../app/ui/status.py" line="247" />
+      <source>Head-office sync switched off on this PC</source>
+      <translation>本机已关闭总行同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="247"/>
-        <source>Head-office sync starting</source>
-        <translation>总行同步正在启动</translation>
+      <location filename="../../app/ui/status.py" line="250" />
+      <source>Head-office sync starting</source>
+      <translation>总行同步正在启动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="249"/>
-        <source>Head office: nothing sent yet, %1 records waiting</source>
-        <translation>总行同步：尚未发送，%1 条记录待发送</translation>
+      <location filename="../../app/ui/status.py" line="252" />
+      <source>Head office: nothing sent yet, %1 records waiting</source>
+      <translation>总行同步：尚未发送，%1 条记录待发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="251"/>
-        <source>Head office: last sync %2, %1 records waiting</source>
-        <translation>总行同步：上次成功 %2，%1 条记录待发送</translation>
+      <location filename="../../app/ui/status.py" line="254" />
+      <source>Head office: last sync %2, %1 records waiting</source>
+      <translation>总行同步：上次成功 %2，%1 条记录待发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="254"/>
-        <source>; last error: %1</source>
-        <translation>；最近错误：%1</translation>
+      <location filename="../../app/ui/status.py" line="257" />
+      <source>; last error: %1</source>
+      <translation>；最近错误：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="261"/>
-        <source>the connection to head office timed out</source>
-        <translation>连接总行超时</translation>
+      <location filename="../../app/ui/status.py" line="264" />
+      <source>the connection to head office timed out</source>
+      <translation>连接总行超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="262"/>
-        <source>head office refused the connection (server down or wrong address)</source>
-        <translation>总行拒绝连接（服务器未运行或地址有误）</translation>
+      <location filename="../../app/ui/status.py" line="265" />
+      <source>head office refused the connection (server down or wrong address)</source>
+      <translation>总行拒绝连接（服务器未运行或地址有误）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="263"/>
-        <source>head office did not accept the branch password</source>
-        <translation>总行不接受本网点的密码</translation>
+      <location filename="../../app/ui/status.py" line="266" />
+      <source>head office did not accept the branch password</source>
+      <translation>总行不接受本网点的密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="264"/>
-        <source>head office refused this branch&apos;s rows (permission)</source>
-        <translation>总行拒收本网点的数据（权限不足）</translation>
+      <location filename="../../app/ui/status.py" line="267" />
+      <source>head office refused this branch's rows (permission)</source>
+      <translation>总行拒收本网点的数据（权限不足）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="265"/>
-        <source>head office&apos;s address cannot be found; check the network</source>
-        <translation>找不到总行地址，请检查网络</translation>
+      <location filename="../../app/ui/status.py" line="268" />
+      <source>head office's address cannot be found; check the network</source>
+      <translation>找不到总行地址，请检查网络</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="266"/>
-        <source>the secure connection to head office failed: %1</source>
-        <translation>与总行的加密连接失败：%1</translation>
+      <location filename="../../app/ui/status.py" line="269" />
+      <source>the secure connection to head office failed: %1</source>
+      <translation>与总行的加密连接失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="267"/>
-        <source>the connection to head office was lost</source>
-        <translation>与总行的连接中断</translation>
+      <location filename="../../app/ui/status.py" line="270" />
+      <source>the connection to head office was lost</source>
+      <translation>与总行的连接中断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="268"/>
-        <source>the head-office password file %1 does not exist</source>
-        <translation>总行密码文件 %1 不存在</translation>
+      <location filename="../../app/ui/status.py" line="271" />
+      <source>the head-office password file %1 does not exist</source>
+      <translation>总行密码文件 %1 不存在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="269"/>
-        <source>the password file %1 can be read by other accounts (chmod 600)</source>
-        <translation>密码文件 %1 可被其他账户读取（请执行 chmod 600）</translation>
+      <location filename="../../app/ui/status.py" line="272" />
+      <source>the password file %1 can be read by other accounts (chmod 600)</source>
+      <translation>密码文件 %1 可被其他账户读取（请执行 chmod 600）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="270"/>
-        <source>the head-office password file %1 is empty</source>
-        <translation>总行密码文件 %1 为空</translation>
+      <location filename="../../app/ui/status.py" line="273" />
+      <source>the head-office password file %1 is empty</source>
+      <translation>总行密码文件 %1 为空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="271"/>
-        <source>sync is switched off on this PC</source>
-        <translation>本机已关闭同步</translation>
+      <location filename="../../app/ui/status.py" line="274" />
+      <source>sync is switched off on this PC</source>
+      <translation>本机已关闭同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="272"/>
-        <source>sync is not set up</source>
-        <translation>尚未配置同步</translation>
+      <location filename="../../app/ui/status.py" line="275" />
+      <source>sync is not set up</source>
+      <translation>尚未配置同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="273"/>
-        <source>sync with head office failed: %1</source>
-        <translation>与总行同步失败：%1</translation>
+      <location filename="../../app/ui/status.py" line="276" />
+      <source>sync with head office failed: %1</source>
+      <translation>与总行同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="285"/>
-        <source>Database unreachable: showing the last known state; trying again</source>
-        <translation>无法连接数据库：显示的是最后已知状态，正在重试</translation>
+      <location filename="../../app/ui/status.py" line="288" />
+      <source>Database unreachable: showing the last known state; trying again</source>
+      <translation>无法连接数据库：显示的是最后已知状态，正在重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="287"/>
-        <source>ahead of</source>
-        <translation>快于</translation>
+      <location filename="../../app/ui/status.py" line="290" />
+      <source>ahead of</source>
+      <translation>快于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="287"/>
-        <source>behind</source>
-        <translation>慢于</translation>
+      <location filename="../../app/ui/status.py" line="290" />
+      <source>behind</source>
+      <translation>慢于</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="288"/>
-        <source>This PC&apos;s clock is %1 s %2 the database&apos;s; set it right</source>
-        <translation>本机时钟%2数据库 %1 秒，请校准</translation>
+      <location filename="../../app/ui/status.py" line="291" />
+      <source>This PC's clock is %1 s %2 the database's; set it right</source>
+      <translation>本机时钟%2数据库 %1 秒，请校准</translation>
     </message>
-</context>
-<context>
+    <message>
+      <location filename="../../app/ui/status.py" line="237" />
+      <source>not set up, numbers on screen only</source>
+      <translation>未设置，号码只显示在屏幕上</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/status.py" line="238" />
+      <source>simulated, pictures only, no paper</source>
+      <translation>模拟打印，只有图片，不出纸</translation>
+    </message>
+  </context>
+  <context>
     <name>TellerScreen</name>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="69"/>
-        <source>BranchDesk - Teller</source>
-        <translation>网点排队叫号系统 - 柜台窗口</translation>
+      <location filename="../../app/ui/teller/screen.py" line="69" />
+      <source>BranchDesk - Teller</source>
+      <translation>网点排队叫号系统 - 柜台窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="95"/>
-        <source>Teller window</source>
-        <translation>柜台窗口</translation>
+      <location filename="../../app/ui/teller/screen.py" line="95" />
+      <source>Teller window</source>
+      <translation>柜台窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="109"/>
-        <location filename="../../app/ui/teller/screen.py" line="241"/>
-        <source>Open window</source>
-        <translation>开启窗口</translation>
+      <location filename="../../app/ui/teller/screen.py" line="109" />
+      <location filename="../../app/ui/teller/screen.py" line="241" />
+      <source>Open window</source>
+      <translation>开启窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="111"/>
-        <source>Window</source>
-        <translation>窗口</translation>
+      <location filename="../../app/ui/teller/screen.py" line="111" />
+      <source>Window</source>
+      <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="119"/>
-        <source>At the window</source>
-        <translation>当前客户</translation>
+      <location filename="../../app/ui/teller/screen.py" line="119" />
+      <source>At the window</source>
+      <translation>当前客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="126"/>
-        <source>Waiting for this window</source>
-        <translation>本窗口等候客户</translation>
+      <location filename="../../app/ui/teller/screen.py" line="126" />
+      <source>Waiting for this window</source>
+      <translation>本窗口等候客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="127"/>
-        <source>Number</source>
-        <translation>号码</translation>
+      <location filename="../../app/ui/teller/screen.py" line="127" />
+      <source>Number</source>
+      <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="127"/>
-        <source>Service</source>
-        <translation>业务</translation>
+      <location filename="../../app/ui/teller/screen.py" line="127" />
+      <source>Service</source>
+      <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="127"/>
-        <source>Priority</source>
-        <translation>优先</translation>
+      <location filename="../../app/ui/teller/screen.py" line="127" />
+      <source>Priority</source>
+      <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="127"/>
-        <source>Waited</source>
-        <translation>已等候</translation>
+      <location filename="../../app/ui/teller/screen.py" line="127" />
+      <source>Waited</source>
+      <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
-        <source>Today at this window</source>
-        <translation>本窗口今日</translation>
+      <location filename="../../app/ui/teller/screen.py" line="131" />
+      <source>Today at this window</source>
+      <translation>本窗口今日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="146"/>
-        <source>Call next</source>
-        <translation>呼叫下一位</translation>
+      <location filename="../../app/ui/teller/screen.py" line="146" />
+      <source>Call next</source>
+      <translation>呼叫下一位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="147"/>
-        <source>Recall</source>
-        <translation>重呼</translation>
+      <location filename="../../app/ui/teller/screen.py" line="147" />
+      <source>Recall</source>
+      <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="148"/>
-        <source>No-show</source>
-        <translation>过号</translation>
+      <location filename="../../app/ui/teller/screen.py" line="148" />
+      <source>No-show</source>
+      <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="149"/>
-        <source>Start</source>
-        <translation>开始办理</translation>
+      <location filename="../../app/ui/teller/screen.py" line="149" />
+      <source>Start</source>
+      <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="150"/>
-        <source>Finish</source>
-        <translation>办结</translation>
+      <location filename="../../app/ui/teller/screen.py" line="150" />
+      <source>Finish</source>
+      <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="151"/>
-        <source>Transfer</source>
-        <translation>转移</translation>
+      <location filename="../../app/ui/teller/screen.py" line="151" />
+      <source>Transfer</source>
+      <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="152"/>
-        <source>Pause / Resume</source>
-        <translation>暂停 / 恢复</translation>
+      <location filename="../../app/ui/teller/screen.py" line="152" />
+      <source>Pause / Resume</source>
+      <translation>暂停 / 恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="153"/>
-        <source>Call selected</source>
-        <translation>呼叫所选</translation>
+      <location filename="../../app/ui/teller/screen.py" line="153" />
+      <source>Call selected</source>
+      <translation>呼叫所选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="166"/>
-        <source>Completed</source>
-        <translation>已办结</translation>
+      <location filename="../../app/ui/teller/screen.py" line="166" />
+      <source>Completed</source>
+      <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="166"/>
-        <source>Referred elsewhere</source>
-        <translation>已转介</translation>
+      <location filename="../../app/ui/teller/screen.py" line="166" />
+      <source>Referred elsewhere</source>
+      <translation>已转介</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="167"/>
-        <source>Documents missing</source>
-        <translation>资料不全</translation>
+      <location filename="../../app/ui/teller/screen.py" line="167" />
+      <source>Documents missing</source>
+      <translation>资料不全</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="167"/>
-        <source>Customer left</source>
-        <translation>客户离开</translation>
+      <location filename="../../app/ui/teller/screen.py" line="167" />
+      <source>Customer left</source>
+      <translation>客户离开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="173"/>
-        <source>Break</source>
-        <translation>休息</translation>
+      <location filename="../../app/ui/teller/screen.py" line="173" />
+      <source>Break</source>
+      <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="173"/>
-        <source>Cash count</source>
-        <translation>清点现金</translation>
+      <location filename="../../app/ui/teller/screen.py" line="173" />
+      <source>Cash count</source>
+      <translation>清点现金</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="173"/>
-        <source>Meeting</source>
-        <translation>开会</translation>
+      <location filename="../../app/ui/teller/screen.py" line="173" />
+      <source>Meeting</source>
+      <translation>开会</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="173"/>
-        <source>System fault</source>
-        <translation>系统故障</translation>
+      <location filename="../../app/ui/teller/screen.py" line="173" />
+      <source>System fault</source>
+      <translation>系统故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="174"/>
-        <source>Outcome</source>
-        <translation>办理结果</translation>
+      <location filename="../../app/ui/teller/screen.py" line="174" />
+      <source>Outcome</source>
+      <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="174"/>
-        <source>Transfer to</source>
-        <translation>转至</translation>
+      <location filename="../../app/ui/teller/screen.py" line="174" />
+      <source>Transfer to</source>
+      <translation>转至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="175"/>
-        <source>Pause reason</source>
-        <translation>暂停原因</translation>
+      <location filename="../../app/ui/teller/screen.py" line="175" />
+      <source>Pause reason</source>
+      <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="192"/>
-        <source>Window %1 · %2</source>
-        <translation>%1 号窗口 · %2</translation>
+      <location filename="../../app/ui/teller/screen.py" line="192" />
+      <source>Window %1 · %2</source>
+      <translation>%1 号窗口 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="190"/>
-        <location filename="../../app/ui/teller/screen.py" line="199"/>
-        <source>Window %1</source>
-        <translation>%1 号窗口</translation>
+      <location filename="../../app/ui/teller/screen.py" line="190" />
+      <location filename="../../app/ui/teller/screen.py" line="199" />
+      <source>Window %1</source>
+      <translation>%1 号窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="241"/>
-        <source>Close window</source>
-        <translation>关闭窗口</translation>
+      <location filename="../../app/ui/teller/screen.py" line="241" />
+      <source>Close window</source>
+      <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="243"/>
-        <source>Press F1 to call the next customer.</source>
-        <translation>按 F1 呼叫下一位客户。</translation>
+      <location filename="../../app/ui/teller/screen.py" line="243" />
+      <source>Press F1 to call the next customer.</source>
+      <translation>按 F1 呼叫下一位客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="244"/>
-        <source>called %1 times</source>
-        <translation>已呼叫 %1 次</translation>
+      <location filename="../../app/ui/teller/screen.py" line="244" />
+      <source>called %1 times</source>
+      <translation>已呼叫 %1 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="245"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
+      <location filename="../../app/ui/teller/screen.py" line="245" />
+      <source>%1 min</source>
+      <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="246"/>
-        <source>Served: %1</source>
-        <translation>已办理：%1</translation>
+      <location filename="../../app/ui/teller/screen.py" line="246" />
+      <source>Served: %1</source>
+      <translation>已办理：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="247"/>
-        <source>Average service time: %1</source>
-        <translation>平均办理时长：%1</translation>
+      <location filename="../../app/ui/teller/screen.py" line="247" />
+      <source>Average service time: %1</source>
+      <translation>平均办理时长：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="248"/>
-        <source>No-shows: %1</source>
-        <translation>过号：%1</translation>
+      <location filename="../../app/ui/teller/screen.py" line="248" />
+      <source>No-shows: %1</source>
+      <translation>过号：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="250"/>
-        <source>Waiting: %1</source>
-        <translation>等候：%1</translation>
+      <location filename="../../app/ui/teller/screen.py" line="250" />
+      <source>Waiting: %1</source>
+      <translation>等候：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="264"/>
-        <source>Resume</source>
-        <translation>恢复服务</translation>
+      <location filename="../../app/ui/teller/screen.py" line="264" />
+      <source>Resume</source>
+      <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="264"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
+      <location filename="../../app/ui/teller/screen.py" line="264" />
+      <source>Pause</source>
+      <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="323"/>
-        <location filename="../../app/ui/teller/screen.py" line="330"/>
-        <source>Calling %1.</source>
-        <translation>正在呼叫 %1。</translation>
+      <location filename="../../app/ui/teller/screen.py" line="323" />
+      <location filename="../../app/ui/teller/screen.py" line="330" />
+      <source>Calling %1.</source>
+      <translation>正在呼叫 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="328"/>
-        <source>Select a ticket in the waiting list first.</source>
-        <translation>请先在等候列表中选择一个号。</translation>
+      <location filename="../../app/ui/teller/screen.py" line="328" />
+      <source>Select a ticket in the waiting list first.</source>
+      <translation>请先在等候列表中选择一个号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="333"/>
-        <source>Calling %1 again.</source>
-        <translation>再次呼叫 %1。</translation>
+      <location filename="../../app/ui/teller/screen.py" line="333" />
+      <source>Calling %1 again.</source>
+      <translation>再次呼叫 %1。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="336"/>
-        <source>%1 marked as no-show.</source>
-        <translation>%1 已标记为过号。</translation>
+      <location filename="../../app/ui/teller/screen.py" line="336" />
+      <source>%1 marked as no-show.</source>
+      <translation>%1 已标记为过号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="342"/>
-        <source>%1 finished.</source>
-        <translation>%1 已办结。</translation>
+      <location filename="../../app/ui/teller/screen.py" line="342" />
+      <source>%1 finished.</source>
+      <translation>%1 已办结。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="350"/>
-        <source>Thank you: %1 rated %2 of 5.</source>
-        <translation>谢谢：%1 评价 %2 星（满分 5 星）。</translation>
+      <location filename="../../app/ui/teller/screen.py" line="350" />
+      <source>Thank you: %1 rated %2 of 5.</source>
+      <translation>谢谢：%1 评价 %2 星（满分 5 星）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="363"/>
-        <source>%1 transferred.</source>
-        <translation>%1 已转移。</translation>
+      <location filename="../../app/ui/teller/screen.py" line="363" />
+      <source>%1 transferred.</source>
+      <translation>%1 已转移。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Texts</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="105"/>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
+      <location filename="../../app/ui/widgets.py" line="105" />
+      <source>%1 min</source>
+      <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="13"/>
-        <source>Waiting</source>
-        <translation>等候中</translation>
+      <location filename="../../app/ui/texts.py" line="13" />
+      <source>Waiting</source>
+      <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="14"/>
-        <source>Transferred</source>
-        <translation>已转移</translation>
+      <location filename="../../app/ui/texts.py" line="14" />
+      <source>Transferred</source>
+      <translation>已转移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="15"/>
-        <source>Called</source>
-        <translation>已呼叫</translation>
+      <location filename="../../app/ui/texts.py" line="15" />
+      <source>Called</source>
+      <translation>已呼叫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="16"/>
-        <source>Serving</source>
-        <translation>办理中</translation>
+      <location filename="../../app/ui/texts.py" line="16" />
+      <source>Serving</source>
+      <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="17"/>
-        <source>Done</source>
-        <translation>已完成</translation>
+      <location filename="../../app/ui/texts.py" line="17" />
+      <source>Done</source>
+      <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="18"/>
-        <source>No-show</source>
-        <translation>过号</translation>
+      <location filename="../../app/ui/texts.py" line="18" />
+      <source>No-show</source>
+      <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="19"/>
-        <source>Cancelled</source>
-        <translation>已作废</translation>
+      <location filename="../../app/ui/texts.py" line="19" />
+      <source>Cancelled</source>
+      <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="20"/>
-        <source>Expired</source>
-        <translation>已过期</translation>
+      <location filename="../../app/ui/texts.py" line="20" />
+      <source>Expired</source>
+      <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="28"/>
-        <source>Elderly</source>
-        <translation>老年人</translation>
+      <location filename="../../app/ui/texts.py" line="28" />
+      <source>Elderly</source>
+      <translation>老年人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="29"/>
-        <source>Disabled</source>
-        <translation>残障人士</translation>
+      <location filename="../../app/ui/texts.py" line="29" />
+      <source>Disabled</source>
+      <translation>残障人士</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="30"/>
-        <source>Pregnant</source>
-        <translation>孕妇</translation>
+      <location filename="../../app/ui/texts.py" line="30" />
+      <source>Pregnant</source>
+      <translation>孕妇</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="32"/>
-        <source>Special needs</source>
-        <translation>特殊需要</translation>
+      <location filename="../../app/ui/texts.py" line="32" />
+      <source>Special needs</source>
+      <translation>特殊需要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="33"/>
-        <source>VIP</source>
-        <translation>贵宾</translation>
+      <location filename="../../app/ui/texts.py" line="33" />
+      <source>VIP</source>
+      <translation>贵宾</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="33"/>
-        <source>Appointment</source>
-        <translation>预约</translation>
+      <location filename="../../app/ui/texts.py" line="33" />
+      <source>Appointment</source>
+      <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="39"/>
-        <source>Printed</source>
-        <translation>已打印</translation>
+      <location filename="../../app/ui/texts.py" line="39" />
+      <source>Printed</source>
+      <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="40"/>
-        <source>Print failed</source>
-        <translation>打印失败</translation>
+      <location filename="../../app/ui/texts.py" line="40" />
+      <source>Print failed</source>
+      <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="41"/>
-        <source>Not printed</source>
-        <translation>未打印</translation>
+      <location filename="../../app/ui/texts.py" line="41" />
+      <source>Not printed</source>
+      <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="42"/>
-        <source>Voided</source>
-        <translation>已作废</translation>
+      <location filename="../../app/ui/texts.py" line="42" />
+      <source>Voided</source>
+      <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="48"/>
-        <source>Open</source>
-        <translation>营业中</translation>
+      <location filename="../../app/ui/texts.py" line="50" />
+      <source>Open</source>
+      <translation>营业中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="48"/>
-        <source>Paused</source>
-        <translation>暂停服务</translation>
+      <location filename="../../app/ui/texts.py" line="50" />
+      <source>Paused</source>
+      <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/texts.py" line="48"/>
-        <source>Closed</source>
-        <translation>已关闭</translation>
+      <location filename="../../app/ui/texts.py" line="50" />
+      <source>Closed</source>
+      <translation>已关闭</translation>
     </message>
-</context>
-<context>
+    <message>
+      <location filename="../../app/ui/texts.py" line="43" />
+      <source>On screen only</source>
+      <translation>仅屏幕显示</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/texts.py" line="44" />
+      <source>Simulated (picture)</source>
+      <translation>模拟打印（图片）</translation>
+    </message>
+  </context>
+  <context>
     <name>TicketResult</name>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="24"/>
-        <source>Last ticket</source>
-        <translation>刚取的号</translation>
+      <location filename="../../app/ui/greeter/result.py" line="24" />
+      <source>Last ticket</source>
+      <translation>刚取的号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="34"/>
-        <source>Reprint</source>
-        <translation>重新打印</translation>
+      <location filename="../../app/ui/greeter/result.py" line="35" />
+      <source>Reprint</source>
+      <translation>重新打印</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/result.py" line="51"/>
-        <source>%n ahead</source>
-        <translation>
-            <numerusform>前面还有 %n 人</numerusform>
-        </translation>
+      <location filename="../../app/ui/greeter/result.py" line="52" />
+      <source>%n ahead</source>
+      <translation>
+        <numerusform>前面还有 %n 人</numerusform>
+      </translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="56"/>
-        <source>no window serves it now: watch the screen</source>
-        <translation>暂无窗口办理：请留意叫号屏幕</translation>
+      <location filename="../../app/ui/greeter/result.py" line="57" />
+      <source>no window serves it now: watch the screen</source>
+      <translation>暂无窗口办理：请留意叫号屏幕</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="58"/>
-        <source>may not be served today</source>
-        <translation>今日可能无法办理</translation>
+      <location filename="../../app/ui/greeter/result.py" line="59" />
+      <source>may not be served today</source>
+      <translation>今日可能无法办理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="61"/>
-        <source>about %1 min</source>
-        <translation>约 %1 分钟</translation>
+      <location filename="../../app/ui/greeter/result.py" line="62" />
+      <source>about %1 min</source>
+      <translation>约 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="62"/>
-        <source>about %1-%2 min</source>
-        <translation>约 %1-%2 分钟</translation>
+      <location filename="../../app/ui/greeter/result.py" line="63" />
+      <source>about %1-%2 min</source>
+      <translation>约 %1-%2 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="66"/>
-        <source>Printing %1 …</source>
-        <translation>正在打印 %1 …</translation>
+      <location filename="../../app/ui/greeter/result.py" line="68" />
+      <source>Printing %1 …</source>
+      <translation>正在打印 %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="67"/>
-        <source>Ticket %1 printed.</source>
-        <translation>%1 号已打印。</translation>
+      <location filename="../../app/ui/greeter/result.py" line="69" />
+      <source>Ticket %1 printed.</source>
+      <translation>%1 号已打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="68"/>
-        <source>Ticket %1 was not printed.</source>
-        <translation>%1 号未打印。</translation>
+      <location filename="../../app/ui/greeter/result.py" line="71" />
+      <source>Ticket %1 was not printed.</source>
+      <translation>%1 号未打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="69"/>
-        <source>No ticket printer is set up: tell the customer the number.</source>
-        <translation>未设置取号打印机：请告知客户号码。</translation>
+      <location filename="../../app/ui/greeter/result.py" line="70" />
+      <source>Ticket %1 went to the simulated printer: a picture, no paper.</source>
+      <translation>%1 号已交给模拟打印机：只生成图片，没有纸质号票。</translation>
     </message>
-</context>
+    <message>
+      <location filename="../../app/ui/greeter/result.py" line="72" />
+      <source>No ticket printer set up: the number is shown on screen only.</source>
+      <translation>未设置取号打印机：号码只显示在屏幕上。</translation>
+    </message>
+  </context>
 </TS>

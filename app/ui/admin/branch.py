@@ -43,6 +43,14 @@ class QueueTab(AdminTab):
                  self.form, _t("Queue rules and notice saved."), self.ctx.settings.update)
 
 
+def printer_name(settings: dict) -> str:  # type: ignore[type-arg]
+    """The printer connection in words; "none" and "simulated" say that no paper comes out."""
+    conn = str(settings.get("printer.connection") or "none")
+    names = {"none": _t("not set up: numbers are shown on screen only"),
+             "simulated": _t("simulated: pictures only, customers get no paper")}
+    return names.get(conn, conn)
+
+
 class DevicesTab(AdminTab):
     """The printer (test print) and the serial keypads and window displays of
     the branch setting ``serial.devices`` (port of each, with a test)."""
@@ -50,8 +58,7 @@ class DevicesTab(AdminTab):
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
         lay = column(self, 900)
-        conn = str(ctx.settings.get("printer.connection", "simulated"))
-        self.printer = QLabel(_t("Ticket printer: {connection}").format(connection=conn))
+        self.printer = QLabel(_t("Ticket printer: {connection}").format(connection=printer_name(ctx.settings)))
         self.printer.setObjectName("printer_summary")
         self.test_print = button("test_print", _t("Print a test ticket"))
         printer_row = row(self.printer, self.test_print)

@@ -31,6 +31,7 @@ class TicketResult(QFrame):
         self.ahead.setStyleSheet("font-size:19px;")
         row = QHBoxLayout()
         self.print_state = label("", "muted")
+        self.print_state.setWordWrap(True)  # the no-printer and simulated lines are long
         self.reprint = QPushButton(self.tr("Reprint"))
         self.reprint.setVisible(False)
         self.reprint.clicked.connect(self.reprint_requested)
@@ -62,13 +63,17 @@ class TicketResult(QFrame):
         return self.tr("about %1-%2 min").replace("%1", str(low)).replace("%2", str(high))
 
     def set_print_state(self, state: str, number: str = "") -> None:
+        """printing, printed, simulated, failed, or screen_only (no printer set up)."""
         texts = {
             "printing": self.tr("Printing %1 …").replace("%1", number),
             "printed": self.tr("Ticket %1 printed.").replace("%1", number),
+            "simulated": self.tr("Ticket %1 went to the simulated printer: a picture, no paper.").replace("%1", number),
             "failed": self.tr("Ticket %1 was not printed.").replace("%1", number),
-            "none": self.tr("No ticket printer is set up: tell the customer the number."),
+            "screen_only": self.tr("No ticket printer set up: the number is shown on screen only."),
         }
         self.print_state.setText(texts[state])
-        color = {"failed": "#c0392b", "printed": "#1e8449"}.get(state, "#5b6778")
-        self.print_state.setStyleSheet(f"color:{color}; font-size:16px;")
-        self.reprint.setVisible(state in ("failed", "printed"))
+        color = {"failed": "#c0392b", "printed": "#1e8449", "screen_only": "#9a5b00",
+                 "simulated": "#9a5b00"}.get(state, "#5b6778")
+        weight = "bold" if state == "screen_only" else "normal"
+        self.print_state.setStyleSheet(f"color:{color}; font-size:16px; font-weight:{weight};")
+        self.reprint.setVisible(state in ("failed", "printed", "simulated"))

@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.devices.base import PrinterError
-from app.devices.printing import print_ticket_and_record, reprint_ticket
+from app.devices.printing import print_ticket_and_record, reprint_ticket, screen_only
 from app.errors import AfterHours, DomainError
 from app.queue import cancel_ticket, issue_ticket, queue_status, recent_tickets
 from app.queue.snapshot import service_estimates
@@ -66,6 +66,8 @@ class GreeterScreen(QWidget):
         problems = ctx.devices.get("problems") or []
         if problems:  # a malformed printer setting, said once at start
             self.bar.show_message(" ".join(str(p) for p in problems), "warning")
+        if screen_only(self.printer):  # said before the first customer, and after each ticket
+            self.result.set_print_state("screen_only")
 
     def _build(self) -> None:
         root = screen_root(self)
@@ -190,23 +192,28 @@ class GreeterScreen(QWidget):
         self.issue.setEnabled(True)
 
     def _start_print(self, issued: IssuedTicket, *, again: bool = False) -> None:
-        if self.printer is None:
-            self.result.set_print_state("none")
-            self.print_finished.emit(issued, None)
-            return
-        self.result.set_print_state("printing", number=issued.ticket.number)
+        if screen_only(self.printer):
+            self.result.set_print_state("screen_only")
+            if again:  # nothing to print on, nothing new to record
+                self.print_finished.emit(issued, None)
+                return
+        else:
+            self.result.set_print_state("printing", number=issued.ticket.number)
         spawn(self._print(issued, again))
 
     async def _print(self, issued: IssuedTicket, again: bool) -> None:
-        """Print in a worker thread; the devices layer records printed/failed."""
+        """Print in a worker thread; the devices layer records printed,
+        simulated, screen_only or failed."""
         error: str | None = None
+        state = "printed"
         try:
             if again:
-                await in_thread(reprint_ticket, self.printer, self.ctx.db, issued.ticket.id, self.ctx.settings,
-                                actor=self.actor, now=self.ctx.action_time())
+                result = await in_thread(reprint_ticket, self.printer, self.ctx.db, issued.ticket.id,
+                                         self.ctx.settings, actor=self.actor, now=self.ctx.action_time())
             else:
-                await in_thread(print_ticket_and_record, self.printer, self.ctx.db, issued, self.ctx.settings,
-                                actor=self.actor, now=self.ctx.action_time())
+                result = await in_thread(print_ticket_and_record, self.printer, self.ctx.db, issued,
+                                         self.ctx.settings, actor=self.actor, now=self.ctx.action_time())
+            state = result.state
         except (PrinterError, DomainError, StoreError) as exc:
             error = describe(exc)
         except Exception as exc:  # a driver bug must not take the greeter down
@@ -216,7 +223,7 @@ class GreeterScreen(QWidget):
             self.bar.show_message(
                 error + " " + self.tr("Ticket %1 is valid; press Reprint.").replace("%1", issued.ticket.number),
                 "error")
-        self.result.set_print_state("failed" if error else "printed", number=issued.ticket.number)
+        self.result.set_print_state("failed" if error else state, number=issued.ticket.number)
         self.refresh()
         self.print_finished.emit(issued, error)
 

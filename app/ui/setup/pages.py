@@ -164,7 +164,9 @@ class DatabasePage(FormPage):
         return False
 
 
-PRINTER_CONNECTIONS = ("simulated", "network", "usb", "serial", "win32", "file")
+# "none" and "simulated" are chosen on purpose: nothing is preselected that
+# would pretend to print (the first entry needs an address before Next).
+PRINTER_CONNECTIONS = ("network", "usb", "serial", "win32", "file", "none", "simulated")
 
 
 class PrinterPage(FormPage):
@@ -172,9 +174,10 @@ class PrinterPage(FormPage):
 
     def __init__(self) -> None:
         super().__init__(_t("Ticket printer"), _t("Choose how the ticket printer is connected, then print a test ticket."))
-        names = {"simulated": _t("Simulated (saves pictures)"), "network": _t("Network (IP address)"),
-                 "usb": _t("USB"), "serial": _t("Serial port"), "win32": _t("Windows printer"),
-                 "file": _t("Device file")}
+        names = {"simulated": _t("Simulated: saves pictures, no paper (demonstrations)"),
+                 "network": _t("Network (IP address)"), "usb": _t("USB"), "serial": _t("Serial port"),
+                 "win32": _t("Windows printer"), "file": _t("Device file"),
+                 "none": _t("No printer: show numbers on screen")}
         self.connection = self.form.add("printer", _t("Connection"),
                                         combo([(names[c], c) for c in PRINTER_CONNECTIONS], "printer_connection"))
         self.paper = self.form.add("paper", _t("Paper width"), combo([("80 mm", "80"), ("58 mm", "58")], "paper"))
@@ -194,12 +197,24 @@ class PrinterPage(FormPage):
         self.lay.addLayout(row)
         self.lay.addStretch(1)
         self.connection.currentIndexChanged.connect(self.details.setCurrentIndex)
+        self.connection.currentIndexChanged.connect(
+            lambda _: self.test.setEnabled(self.connection.currentData() != "none"))
         self.test.clicked.connect(self.on_test_clicked)
 
     def _detail_form(self, conn: str) -> QWidget:
         form = FieldForm()
         boxes: dict[str, QWidget] = {}
-        if conn == "network":
+        if conn in ("none", "simulated"):
+            note = QLabel(_t("No ticket is printed: the greeter shows each number on screen and says that no "
+                             "ticket printer is set up. A printer can be set up later with "
+                             "'branchdesk printer configure'.")
+                          if conn == "none" else
+                          _t("For demonstrations only: each ticket is saved as a picture (kept 7 days) and "
+                             "customers get no paper. Screens and checks call it simulated."))
+            note.setObjectName(f"printer_note_{conn}")
+            note.setWordWrap(True)
+            form.add("note", "", note)
+        elif conn == "network":
             boxes["printer.network.host"] = form.add("host", _t("IP address"), line("printer_host", placeholder="192.168.1.50"))
             boxes["printer.network.port"] = form.add("port", _t("Port"), line("printer_port", "9100"))
         elif conn == "usb":

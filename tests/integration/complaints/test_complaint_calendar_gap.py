@@ -221,6 +221,8 @@ def test_cli_intake_and_receipt_in_the_gap(tmp_path):
                               text=True, timeout=120)
 
     assert run("init").returncode == 0
+    assert run("printer", "configure", "--set", "connection=simulated",  # chosen: a new branch has no printer
+               "--set", f"simulated.folder={tmp_path / 'printed'}").returncode == 0
     r = run("complaints", "intake", "--kind", "complaint", "--content", "排队太久",
             "--phone", "13812345678", "--at", "2026-12-28T17:30:00")
     assert r.returncode == 0, r.stderr

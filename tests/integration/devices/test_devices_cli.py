@@ -18,10 +18,13 @@ def run(capsys, db: str, *args: str) -> tuple[int, str, str]:
 def test_printer_test_on_the_simulated_printer_writes_a_png(capsys, sqlite_url, tmp_path):
     folder = tmp_path / "printed"
     assert run(capsys, sqlite_url, "init")[0] == 0
-    assert run(capsys, sqlite_url, "printer", "configure", "--set", f"simulated.folder={folder}")[0] == 0
+    assert run(capsys, sqlite_url, "printer", "configure", "--set", "connection=simulated",
+               "--set", f"simulated.folder={folder}")[0] == 0
     code, out, _ = run(capsys, sqlite_url, "--json", "printer", "test")
     assert code == 0 and json.loads(out)["printed"] is True
     assert len(list(folder.glob("ticket-*-T000-*.png"))) == 1
+    code, out, _ = run(capsys, sqlite_url, "printer", "status")  # named as what it is, never "ready"
+    assert code == 0 and out.startswith("Simulated printer: tickets are saved as pictures") and "not printed on paper" in out
 
 
 def test_malformed_settings_are_one_sentence(capsys, sqlite_url):

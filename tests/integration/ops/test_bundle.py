@@ -1,71 +1,25 @@
 """The frozen bundle (PyInstaller one-folder) starts, reports its version and
 passes the offscreen self-check: fresh database, ticket issued and called,
-ticket printed through the simulated printer, daily report written.
+ticket printed through the simulated printer, daily report written. It
+carries every library it loads and leaves out what the app never loads.
 
-The build takes about a minute on a 2-core machine; it is cached under
-build/bundle-test/<hash of the sources> so a second run reuses it.
+The build is cached (tests/support/bundle.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
+import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from app import __version__
-
-ROOT = Path(__file__).resolve().parents[3]
-CACHE = ROOT / "build" / "bundle-test"
-SOURCES = ("app", "installer", "resources")
+from tests.support.bundle import ROOT, bundle  # noqa: F401 (fixture)
+from tests.support.bundle import exe as _exe
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
-
-
-def _source_hash() -> str:
-    h = hashlib.sha256()
-    h.update((ROOT / "pyproject.toml").read_bytes())
-    for top in SOURCES:
-        for path in sorted((ROOT / top).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                h.update(str(path.relative_to(ROOT)).encode())
-                h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def _exe(bundle: Path) -> Path:
-    for name in ("branchdesk-cli", "branchdesk-cli.exe"):
-        if (bundle / name).is_file():
-            return bundle / name
-    raise AssertionError(f"no branchdesk-cli executable in {bundle}")
-
-
-@pytest.fixture(scope="module")
-def bundle() -> Path:
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("PyInstaller is missing: pip install -e '.[build]'")
-        pytest.skip("PyInstaller is not installed (pip install -e '.[build]')")
-    target = CACHE / _source_hash()
-    bundle = target / "dist" / "BranchDesk"
-    if not (bundle / "_internal").is_dir():
-        if CACHE.exists():
-            shutil.rmtree(CACHE)  # one cached build at a time
-        proc = subprocess.run(
-            [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-             "--distpath", str(target / "dist"), "--workpath", str(target / "work"),
-             str(ROOT / "installer" / "branchdesk.spec")],
-            cwd=ROOT, capture_output=True, text=True,
-        )
-        assert proc.returncode == 0, proc.stderr[-3000:]
-        shutil.rmtree(target / "work", ignore_errors=True)
-    return bundle
 
 
 def _run(bundle: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -103,3 +57,37 @@ def test_bundle_carries_every_migration(bundle, tmp_path):
     proc = _run(bundle, tmp_path, "init")
     assert proc.returncode == 0, proc.stderr
     assert "catalogue created" in proc.stdout
+
+
+# Libraries Qt plugins may load that a desktop provides when it needs them: the
+# Wayland client libraries (Wayland sessions only) and speech-dispatcher's
+# (the speechd voice, optional). The .deb recommends them.
+OPTIONAL_SYSTEM_LIBS = re.compile(r"^lib(wayland-(client|cursor|egl)|speechd)\.so")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="ldd")
+def test_bundle_finds_every_library_it_needs_here(bundle):
+    internal = bundle / "_internal"
+    env = dict(os.environ, LD_LIBRARY_PATH=f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}")
+    missing = set()
+    for path in internal.rglob("*.so*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
+        for line in out.splitlines():
+            if "not found" in line and not OPTIONAL_SYSTEM_LIBS.match(line.strip()):
+                missing.add(f"{path.relative_to(internal)}: {line.strip()}")
+    assert not missing, "\n".join(sorted(missing))
+
+
+def test_bundle_leaves_out_what_the_app_never_loads(bundle, tmp_path):
+    names = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*")}
+    never = re.compile(r"Qt6(Qml|Quick|VirtualKeyboard)|ffmpegmediaplugin|libavcodec|libqgtk3|libqvnc|libqlinuxfb")
+    assert not [n for n in names if never.search(n)]
+    qt_translations = {Path(n).name for n in names if "/Qt/translations/" in n}
+    assert qt_translations and all(n.endswith(("_zh_CN.qm", "_en.qm")) for n in qt_translations)
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size < 200e6, f"the bundle is {size / 1e6:.0f} MB"
+    # the lobby's sound (QAudioSink) needs Qt Multimedia itself, not its FFmpeg backend
+    proc = _run(bundle, tmp_path, "--sound-probe")
+    assert proc.returncode == 0 and proc.stdout.startswith("devices="), proc.stdout + proc.stderr

@@ -155,3 +155,33 @@ def test_head_office_password_goes_to_a_0600_file_not_the_settings(wizard, qtbot
     values = settings_file.load()
     assert values["sync.hq_url"] == "postgresql://branchdesk_hq_br002@hq.bank.example:5432/branchdesk_hq"
     assert "from-hq-add-branch" not in settings_file.settings_path().read_text()
+
+
+def test_no_printer_is_an_explicit_choice_and_nothing_pretends_to_print(wizard, qtbot, tmp_path, monkeypatch):
+    db_file = tmp_path / "data" / "branch.sqlite3"
+    monkeypatch.setenv("BRANCHDESK_DB", str(db_file))
+    _fill_branch_and_admin(wizard)
+    _next(wizard)
+    page = wizard.printer
+    assert page.connection.currentData() == "network"  # nothing preselected that pretends to print
+    _next(wizard)
+    assert wizard.currentPage() is page  # an address is needed, or another choice
+    page.connection.setCurrentIndex(page.connection.findData("none"))
+    assert page.connection.currentText() == "不接打印机：号码只显示在屏幕上"
+    assert not page.test.isEnabled()
+    _next(wizard)
+    assert wizard.currentPage() is wizard.display
+    _next(wizard)
+    with qtbot.waitSignal(wizard.finished_setup, timeout=20000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    from app.devices.printers import NoPrinter, build_printer
+    from app.queue import get_settings
+    from app.store import open_database
+
+    db = open_database(str(db_file))
+    try:
+        settings = get_settings(db)
+        assert settings["printer.connection"] == "none"
+        assert isinstance(build_printer(settings), NoPrinter)
+    finally:
+        db.dispose()

@@ -9,9 +9,11 @@ from app.devices.printers import UnconfiguredPrinter, build_printer
 from app.devices.status import as_error, interpret
 
 
-def test_defaults_to_the_simulated_printer_on_80mm():
+def test_no_printer_until_one_is_chosen_on_80mm():
+    # never a pretend printer by default: the simulated one is chosen on purpose
     cfg = printer_config({})
-    assert (cfg.connection, cfg.paper_mm, cfg.chinese_mode, cfg.qr_native) == ("simulated", 80, "printer_font", True)
+    assert (cfg.connection, cfg.paper_mm, cfg.chinese_mode, cfg.qr_native) == ("none", 80, "printer_font", True)
+    assert cfg.describe() == "no ticket printer (numbers on screen only)"
 
 
 def test_usb_ids_are_read_as_hex():

@@ -248,8 +248,8 @@
       <translation>选择取号打印机的连接方式，然后打印一张测试号票。</translation>
     </message>
     <message>
-      <source>Simulated (saves pictures)</source>
-      <translation>模拟打印（保存为图片）</translation>
+      <source>Simulated: saves pictures, no paper (demonstrations)</source>
+      <translation>模拟打印：只保存图片，不出纸（演示用）</translation>
     </message>
     <message>
       <source>Network (IP address)</source>
@@ -270,6 +270,10 @@
     <message>
       <source>Device file</source>
       <translation>设备文件</translation>
+    </message>
+    <message>
+      <source>No printer: show numbers on screen</source>
+      <translation>不接打印机：号码只显示在屏幕上</translation>
     </message>
     <message>
       <source>Connection</source>
@@ -332,14 +336,6 @@
       <translation>上传间隔</translation>
     </message>
     <message>
-      <source>IP address</source>
-      <translation>IP 地址</translation>
-    </message>
-    <message>
-      <source>Port</source>
-      <translation>端口</translation>
-    </message>
-    <message>
       <source>Log in and choose</source>
       <translation>登录后选择</translation>
     </message>
@@ -364,6 +360,26 @@
       <translation>网点经理</translation>
     </message>
     <message>
+      <source>No ticket is printed: the greeter shows each number on screen and says that no ticket printer is set up. A printer can be set up later with 'branchdesk printer configure'.</source>
+      <translation>不打印号票：取号屏幕显示每个号码，并提示未设置取号打印机。以后可用“branchdesk printer configure”设置打印机。</translation>
+    </message>
+    <message>
+      <source>For demonstrations only: each ticket is saved as a picture (kept 7 days) and customers get no paper. Screens and checks call it simulated.</source>
+      <translation>仅用于演示：每张号票保存为图片（保留 7 天），客户拿不到纸质号票。各屏幕和检查都标明为“模拟打印”。</translation>
+    </message>
+    <message>
+      <source>IP address</source>
+      <translation>IP 地址</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>端口</translation>
+    </message>
+    <message>
+      <source>Connected: {version}</source>
+      <translation>连接成功：{version}</translation>
+    </message>
+    <message>
       <source>Detected printers</source>
       <translation>检测到的打印机</translation>
     </message>
@@ -376,14 +392,6 @@
       <translation>产品 ID</translation>
     </message>
     <message>
-      <source>Connected: {version}</source>
-      <translation>连接成功：{version}</translation>
-    </message>
-    <message>
-      <source>Speed (baud)</source>
-      <translation>波特率</translation>
-    </message>
-    <message>
       <source>Printer drivers are not part of this build; the settings are kept.</source>
       <translation>此版本不含打印机驱动；设置已保留。</translation>
     </message>
@@ -392,12 +400,16 @@
       <translation>测试号票已打印，请检查是否清晰。</translation>
     </message>
     <message>
-      <source>Printer name</source>
-      <translation>打印机名称</translation>
+      <source>Speed (baud)</source>
+      <translation>波特率</translation>
     </message>
     <message>
       <source>No monitor found</source>
       <translation>未找到显示器</translation>
+    </message>
+    <message>
+      <source>Printer name</source>
+      <translation>打印机名称</translation>
     </message>
     <message>
       <source>Enter the ids below</source>
@@ -432,8 +444,20 @@
       <translation>设置已保存，但总行密码未保存；请更正后再次点击“完成”。</translation>
     </message>
     <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
       <source>Not saved: please correct the marked field.</source>
       <translation>未保存：请修改标出的栏目。</translation>
+    </message>
+    <message>
+      <source>not set up: numbers are shown on screen only</source>
+      <translation>未设置（号码只显示在屏幕上）</translation>
+    </message>
+    <message>
+      <source>simulated: pictures only, customers get no paper</source>
+      <translation>模拟打印（只有图片，客户拿不到纸质号票）</translation>
     </message>
     <message>
       <source>the system keyring</source>
@@ -454,10 +478,6 @@
     <message>
       <source>Priority tickets in a row: how many priority customers are called before one waiting normal customer. Move up after waiting: a ticket waiting this long is called next (0 = never).</source>
       <translation>连续叫优先号数：在叫一位普通客户之前最多连续叫几位优先客户。等候超过后提前：等候超过此时间的号票会被优先叫号（0 表示不提前）。</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>保存</translation>
     </message>
     <message>
       <source>Queue rules and notice saved.</source>
