@@ -34,8 +34,8 @@ def test_no_printer_set_up_the_number_is_on_screen_with_a_clear_line(qtbot, sctx
     assert not screen.result.reprint.isVisible()  # nothing to reprint on
     assert screen.bar.level != "error"
     assert q.get_ticket(app_ctx.db, "A001", now=now).print_state == "screen_only"
-    screen._refresh_now()
-    assert screen.recent.table.item(0, 4).text() == "仅屏幕显示"
+    qtbot.waitUntil(lambda: screen.recent.table.item(0, 4) is not None
+                    and screen.recent.table.item(0, 4).text() == "仅屏幕显示", timeout=5000)
 
 
 def test_no_printer_line_in_english(qtbot, sctx, actors, aloop, app_ctx):
@@ -48,12 +48,12 @@ def test_no_printer_line_in_english(qtbot, sctx, actors, aloop, app_ctx):
 def test_the_simulated_printer_is_named_and_never_printed(qtbot, sctx, actors, aloop, app_ctx, now, tmp_path):
     app_ctx.devices["printer"] = build_printer({"printer.simulated.folder": str(tmp_path)}, simulated=True)
     screen = greeter(qtbot, sctx, actors)
-    issue(qtbot, screen, "B")
-    assert screen.result.print_state.text() == "B001 号已交给模拟打印机：只生成图片，没有纸质号票。"
-    assert q.get_ticket(app_ctx.db, "B001", now=now).print_state == "simulated"
-    screen._refresh_now()
-    assert screen.recent.table.item(0, 4).text() == "模拟打印（图片）"
-    assert len(list(tmp_path.glob("ticket-*-B001-*.png"))) == 1
+    issue(qtbot, screen, "D")
+    assert screen.result.print_state.text() == "D001 号已交给模拟打印机：只生成图片，没有纸质号票。"
+    assert q.get_ticket(app_ctx.db, "D001", now=now).print_state == "simulated"
+    qtbot.waitUntil(lambda: screen.recent.table.item(0, 4) is not None
+                    and screen.recent.table.item(0, 4).text() == "模拟打印（图片）", timeout=5000)
+    assert len(list(tmp_path.glob("ticket-*-D001-*.png"))) == 1
 
 
 def test_the_status_line_names_no_printer_and_the_simulated_one(qtbot, sctx, actors, aloop, app_ctx, tmp_path):
