@@ -60,3 +60,14 @@ def upgrade_to_head(db: Database, target: str = "head") -> None:
                     )
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, target)
+        if conn.info.pop("branchdesk_vacuum", False):
+            compact_sqlite(conn)
+
+
+def compact_sqlite(conn) -> None:  # type: ignore[no-untyped-def]
+    """Rewrite an SQLite file without its free pages and empty its WAL, so no
+    page a migration replaced (personal data stored in clear by an older
+    release) is left in the file or the WAL."""
+    raw = conn.connection.dbapi_connection  # outside SQLAlchemy's automatic BEGIN
+    raw.execute("VACUUM")
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -170,7 +170,7 @@ def test_upgrading_a_0002_database_keeps_its_cases_and_allows_pending_deadlines(
 
     db = open_database(url)
     try:
-        assert current_revisions(db) == known_heads() == {"0010"}  # one line of migrations (issue 12)
+        assert current_revisions(db) == known_heads() == {"0011"}  # one line of migrations (issue 12), 0011 personal data
         con = sqlite3.connect(path)
         notnull = {r[1]: r[3] for r in con.execute("PRAGMA table_info(complaints)")}
         indexes = {r[1] for r in con.execute("PRAGMA index_list(complaints)")}

@@ -64,7 +64,7 @@ def test_intake_on_the_form_then_act_on_the_board(qtbot, branch, tmp_path):
     # Back on the board: the new case, masked, with its deadline; the receipt printed.
     assert board.stack.currentIndex() == 0
     assert _column(board, "Reference") == ["TS-20261123-0001"]
-    assert _column(board, "Contact") == ["139****5678"]
+    assert _column(board, "Contact") == ["*******5678"]
     assert _column(board, "Customer") == ["王**"]
     qtbot.waitUntil(lambda: "printed" in board.bar.text(), timeout=10_000)
     assert (tmp_path / "receipt-TS-20261123-0001.png").exists()
