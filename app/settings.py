@@ -196,6 +196,16 @@ SPECS: dict[str, Spec] = {
     "sync.batch_size": Spec(1000, _int(1, 100000), "events per push"),
     "sync.interval_s": Spec(30.0, _number(1, 86400, " seconds"), "seconds between rounds when caught up"),
     "sync.timeout_s": Spec(30.0, _number(1, 600, " seconds"), "time limit of each step of a push"),
+    # Personal data (app/privacy/retention.py: a daily job and 'branchdesk privacy purge')
+    "privacy.ticket_retention_days": Spec(
+        30, _int(1, 365, " days"),
+        "days after its business day that a ticket's customer name, phone and need are erased; "
+        "backups older than this are deleted too"),
+    "privacy.complaint_retention_days": Spec(
+        1095, _int(30, 3650, " days"),
+        "days after a case is closed that its customer's name, contact, words, notes and answer are erased "
+        "(1095 days = 3 years: complaint files are kept that long for disputes and regulators' reviews); "
+        "the case's figures stay"),
     # Devices (printer.* is one group: app/devices/config.py)
     "serial.devices": Spec([], _any_json, "serial keypads and window displays"),
 }

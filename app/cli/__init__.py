@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "app.cli.sync_cmds",
     "app.cli.ops_cmds",
     "app.cli.device_cmds",
+    "app.cli.privacy_cmds",
 ]
 
 
