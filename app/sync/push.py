@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app.store.engine import Database
 from app.store.models import Event
 from app.store.models_sync import SyncState
-from app.sync.specs import EVENT_COLUMNS, Maps, RecordSpec, record_specs, scrub
+from app.sync.specs import EVENT_COLUMNS, Maps, RecordSpec, outgoing_payload, record_specs
 
 @dataclass
 class Batch:
@@ -85,7 +85,7 @@ def _build(s: Session, events: list[Any], specs: list[RecordSpec]) -> Batch:
             e.uuid, e.id, e.at, e.type, tickets.get(e.ticket_id) if e.ticket_id else None,
             complaints.get(e.complaint_id) if e.complaint_id else None,
             maps.windows.get(e.window_id) if e.window_id else None,
-            maps.staff.get(e.staff_id) if e.staff_id else None, scrub(e.payload or {}),
+            maps.staff.get(e.staff_id) if e.staff_id else None, outgoing_payload(e.type, e.payload),
         ))
     return batch
 
