@@ -15,7 +15,8 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli.registry import COMMANDS, Command, Context, NothingToDo, Outcome, UsageError, display_problem, parse_at
+from app.cli.registry import (COMMANDS, Command, Context, NothingToDo, Outcome, UsageError, command_line_type,
+                              display_problem, parse_at)
 
 # Modules that register commands. Every one is part of every build: an import
 # error fails the tests instead of hiding commands.
@@ -77,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
             if a.action:
                 kw["action"] = a.action
             else:
-                kw.update(type=a.type, required=a.required, default=a.default)
+                kw.update(type=command_line_type(a.type), required=a.required, default=a.default)
                 if a.choices:
                     kw["choices"] = a.choices
             if not a.flag.startswith("-"):  # positional (restore PATH): argparse takes no dest/required
