@@ -138,6 +138,20 @@ def _sslmode(key: str, v: Any) -> str:
     return _choice("disable", "allow", "prefer", "require", "verify-ca", "verify-full")(key, v)
 
 
+def _address(key: str, v: Any) -> str:
+    """A database address stored without any password (kept in the credential store instead)."""
+    from app.privacy.credentials import split_password
+
+    value = _text(500)(key, v)
+    try:
+        if split_password(value)[1] is not None:
+            raise InvalidInput(f"Setting {key} must not contain a password: give the password separately "
+                               f"(it is kept in the credential store).", field=key)
+    except ValueError:
+        raise InvalidInput(f"Setting {key} is not a valid address.", field=key) from None
+    return value
+
+
 def _any_json(key: str, v: Any) -> Any:
     return v  # structured values checked by their own layer (serial.devices)
 
@@ -188,7 +202,7 @@ SPECS: dict[str, Spec] = {
     "reports.formats": Spec(["pdf", "csv"], _formats, "formats of the daily report files"),
     # Head-office sync
     "sync.enabled": Spec(True, _bool, "push to head office"),
-    "sync.hq_url": Spec("", _text(500), "head office's database address, without password"),
+    "sync.hq_url": Spec("", _address, "head office's database address, without password"),
     "sync.branch_code": Spec("", _text(16), "the branch's code at head office (empty: branch.code)"),
     "sync.sslmode": Spec("prefer", _sslmode, "TLS to head office"),
     "sync.sslrootcert": Spec("", _text(500), "head office's CA certificate file"),

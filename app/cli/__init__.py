@@ -102,8 +102,11 @@ def emit(outcome: Outcome, as_json: bool) -> None:
 
 
 def error_line(exc: BaseException) -> str:
+    """One line for a person: the first of the message, any password shown as ***."""
+    from app.privacy.credentials import redact_text
+
     msg = getattr(exc, "message", None) or str(exc) or exc.__class__.__name__
-    return msg.splitlines()[0]
+    return redact_text(msg.splitlines()[0] if msg.strip() else exc.__class__.__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.store.errors import StoreError
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    from app.ops.logs import quiet_libraries
+
+    quiet_libraries()  # before any library is imported: none of their logging reaches the terminal
     try:
         parser = build_parser()
         if not argv:

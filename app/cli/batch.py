@@ -21,6 +21,7 @@ from typing import IO, Any
 
 from app.cli.registry import (COMMANDS, INT_LIMIT, Arg, Context, NothingToDo, Outcome, UsageError, command,
                               parse_at, reference, text)
+from app.privacy.credentials import redact_text
 
 log = logging.getLogger("branchdesk.cli.batch")
 MAX_DIGITS = 18  # a JSON integer longer than this is refused before Python reads it
@@ -143,14 +144,15 @@ def run_batch(ctx: Context, lines: IO[str] | IO[bytes], out: IO[str]) -> tuple[i
             result = cmd.handler(ctx, _namespace(op, name)).json()
         except (DomainError, StoreError, UsageError, NothingToDo) as exc:
             failures += 1
-            result = {"error": getattr(exc, "message", None) or str(exc),
+            result = {"error": redact_text(getattr(exc, "message", None) or str(exc)),
                       "code": getattr(exc, "code", "usage" if isinstance(exc, UsageError) else "error"),
                       "op": name}
         except Exception as exc:  # a bug: this line's answer says so, the log has the details, the batch goes on
             failures += 1
             _log_quietly(exc)
-            result = {"error": f"unexpected error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
-                      "code": "unexpected", "op": name}
+            from app.cli import error_line
+
+            result = {"error": f"unexpected error: {error_line(exc)}", "code": "unexpected", "op": name}
         out.write(json.dumps(result, ensure_ascii=False, sort_keys=True) + "\n")
         out.flush()
     return total, failures

@@ -27,6 +27,9 @@ def prepare(args: Any, command_name: str) -> None:
         if command_name in TOLERANT:
             return
         raise
+    from app.ops.passwords import move_database_password
+
+    values = move_database_password(values)  # a password never stays in the settings file
     if command_name == "run" and not getattr(args, "lobby", False):
         values = first_start(args) or values
     if getattr(args, "db", None) is None and not os.environ.get("BRANCHDESK_DB") and values["database.url"]:

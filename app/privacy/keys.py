@@ -137,11 +137,11 @@ class KeyStore:
     def probe(self) -> None:
         """KeyStoreError unless a key could be stored here (checked before
         anything else is written, so a setup writes all or nothing)."""
+        from app.privacy.credentials import probe_writable
+
         try:
             self._prepare_folder()
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".probe-")
-            os.close(fd)
-            os.unlink(tmp)
+            probe_writable(self.folder)
         except OSError as exc:
             raise KeyStoreError(f"The data key cannot be stored in {self.folder}: "
                                 f"{exc.strerror or exc}.") from None

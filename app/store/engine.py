@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.privacy.credentials import redact_text
 from app.store.errors import DatabaseUnavailable
 from app.store.watchdog import WATCHDOG
 
@@ -84,7 +85,7 @@ class Database:
         try:
             sa_url = make_url(url)
         except ArgumentError as exc:
-            raise DatabaseUnavailable(f"The database address {url!r} is not valid.") from exc
+            raise DatabaseUnavailable(f"The database address {redact_text(url)!r} is not valid.") from exc
         self.dialect = sa_url.get_backend_name()
         if self.dialect == "sqlite":
             path = sa_url.database
@@ -97,11 +98,17 @@ class Database:
             )
             _configure_sqlite(self.engine)
         elif self.dialect == "postgresql":
+            args = pg_connect_args()
+            if sa_url.password is None:  # kept out of the address: the credential store has it
+                from app.privacy.credentials import database_password
+
+                if (password := database_password(url)) is not None:
+                    args["password"] = password
             self.engine = create_engine(
                 url,
                 echo=echo,
                 pool_pre_ping=True,
-                connect_args=pg_connect_args(),
+                connect_args=args,
             )
         else:
             raise DatabaseUnavailable(f"Database type {self.dialect!r} is not supported.")
@@ -198,12 +205,28 @@ def pg_connect_args() -> dict[str, object]:
 
 
 def _check_sqlite_header(path: Path) -> None:
+    """An existing file must be an SQLite file with BranchDesk's schema (or
+    none yet): another program's database is refused before anything, even a
+    journal-mode pragma, touches it."""
     if path.stat().st_size == 0:
         return
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
         raise DatabaseUnavailable(f"The file {path} is not a BranchDesk database (or it is corrupted).")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = sorted(r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                      "AND name NOT LIKE 'sqlite_%'"))
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return  # damaged or locked: the first real query says which, in one sentence
+    if tables and "alembic_version" not in tables:
+        shown = ", ".join(tables[:3]) + (", ..." if len(tables) > 3 else "")
+        raise DatabaseUnavailable(f"The file {path} is not a BranchDesk database: it holds another program's "
+                                  f"tables ({shown}); give a BranchDesk database or a new file.")
 
 
 @contextmanager
@@ -211,7 +234,7 @@ def _translate_db_errors() -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
-        msg = str(exc.orig) if exc.orig is not None else str(exc)
+        msg = redact_text(str(exc.orig) if exc.orig is not None else str(exc))
         if "locked" in msg:
             raise DatabaseUnavailable("The database stayed busy too long; try again.") from exc
         if "readonly" in msg or "read-only" in msg:
