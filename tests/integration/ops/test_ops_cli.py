@@ -94,8 +94,10 @@ def test_doctor_reports_one_line_per_check_and_exit_code(tmp_path):
     r = cli("doctor", "--no-sound")
     lines = r.stdout.splitlines()
     names = [line.split(":")[0].split(None, 1)[1] for line in lines if not line.startswith("Log file")]
-    assert names == ["settings", "database", "migrations", "calendar", "printer", "serial", "head office"]
+    assert names == ["settings", "database", "migrations", "calendar", "data key", "printer", "serial",
+                     "head office"]
     assert lines[1].startswith("OK   database") and lines[2].startswith("OK   migrations")
+    assert lines[4] == "OK   data key: This PC has the data key (version 1)."  # made by the setup
     assert r.returncode == (0 if all(line.startswith("OK") for line in lines[:-1]) else 1)
     # a damaged database file is a FAIL and exit 1
     db_file.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)

@@ -190,3 +190,23 @@ def test_the_access_log_records_who_opened_what(branch, at):
     with branch.read() as s:
         rows = [(r.username, r.action, r.subject, r.subject_uuid, r.outcome) for r in s.scalars(select(DataAccess))]
     assert rows == [("teller1", "view", None, None, "refused"), ("greeter1", "view", "ticket", ticket_uuid, "ok")]
+
+
+def test_doctor_says_when_this_pc_lacks_the_key_and_when_a_rotation_is_unfinished(branch, at, tmp_path,
+                                                                                   monkeypatch):
+    from app.ops.doctor import FAIL, OK, WARN, check_data_key
+    from app.privacy.rotation import reencrypt
+
+    url = branch.url
+    assert check_data_key(url).status == OK
+    personal_day(branch, at(9))
+    assert check_data_key(url) == type(check_data_key(url))("data key", OK, "This PC has the data key (version 1).")
+    monkeypatch.setattr("app.privacy.rotation.reencrypt", lambda *a, **k: 0)  # the rotation stops half way
+    rotate_key(branch, actor=SYSTEM, now=at(10))
+    monkeypatch.undo()
+    assert check_data_key(url).status == WARN and "rotate-key --resume" in check_data_key(url).message
+    assert reencrypt(branch, now=at(11)) == 5 and check_data_key(url).status == OK
+    monkeypatch.setenv("BRANCHDESK_KEY_DIR", str(tmp_path / "another-pc"))
+    c = check_data_key(url)
+    assert (c.status, c.message) == (FAIL, "This PC lacks the branch's data key (version 2): import it with "
+                                           "'branchdesk privacy import-key FILE'.")
