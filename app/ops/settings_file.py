@@ -169,5 +169,8 @@ def save(values: dict[str, Any], path: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(text, encoding="utf-8")
+    from app.privacy.keys import restrict_to_group
+
+    restrict_to_group(tmp, 0o640, 0o600)  # it names the database: the BranchDesk group's only, else the owner's
     os.replace(tmp, path)
     return path

@@ -100,7 +100,7 @@ def probe_folder() -> None:
 
 def keep_database_password(url: str, password: str) -> Path:
     """Keep the branch database's password for ``url``; the file's path."""
-    from app.privacy.keys import _restrict
+    from app.privacy.keys import restrict_to_group
 
     path = _file_for(url)
     try:
@@ -108,7 +108,7 @@ def keep_database_password(url: str, password: str) -> Path:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".password-")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(password + "\n")
-        _restrict(Path(tmp), 0o640, 0o600)
+        restrict_to_group(Path(tmp), 0o640, 0o600)
         os.replace(tmp, path)
     except OSError as exc:
         raise CredentialError(f"The database password cannot be kept in {path.parent}: "

@@ -113,7 +113,7 @@ class KeyStore:
                     json.dump(doc, fh)
                     fh.flush()
                     os.fsync(fh.fileno())
-                _restrict(Path(tmp), 0o640, 0o600)
+                restrict_to_group(Path(tmp), 0o640, 0o600)
                 os.replace(tmp, path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
@@ -149,7 +149,7 @@ class KeyStore:
     def _prepare_folder(self) -> None:
         if not self.folder.is_dir():
             self.folder.mkdir(parents=True, exist_ok=True)
-            _restrict(self.folder, 0o750, 0o700)
+            restrict_to_group(self.folder, 0o750, 0o700)
 
 
 def _group_id() -> int | None:
@@ -167,7 +167,7 @@ def _group_id() -> int | None:
     return None
 
 
-def _restrict(path: Path, group_mode: int, own_mode: int) -> None:
+def restrict_to_group(path: Path, group_mode: int, own_mode: int) -> None:
     """Group-readable by BranchDesk's group where it exists, else owner only;
     root-owned when root writes it."""
     if os.name != "posix":

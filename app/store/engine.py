@@ -15,6 +15,7 @@ one sentence ("The database did not answer ..."), never a frozen window.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -36,6 +37,11 @@ _READONLY = "branchdesk_readonly"
 # watchdog; reports and migrations ask for more (``long=True``).
 QUERY_TIMEOUT_S = 10.0
 LONG_TIMEOUT_S = 600.0
+
+
+def strict_json_dumps(value: object) -> str:
+    """JSON columns hold strict JSON: a NaN or an infinity is never stored."""
+    return json.dumps(value, allow_nan=False)
 
 
 def default_sqlite_path() -> Path:
@@ -95,6 +101,7 @@ class Database:
                 url,
                 echo=echo,
                 connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+                json_serializer=strict_json_dumps,
             )
             _configure_sqlite(self.engine)
         elif self.dialect == "postgresql":
@@ -109,6 +116,7 @@ class Database:
                 echo=echo,
                 pool_pre_ping=True,
                 connect_args=args,
+                json_serializer=strict_json_dumps,
             )
         else:
             raise DatabaseUnavailable(f"Database type {self.dialect!r} is not supported.")

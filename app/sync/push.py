@@ -114,7 +114,7 @@ def _write_rows(conn: psycopg.Connection, table: str, columns: tuple[str, ...], 
     # One dumps() per row, not one for the batch: a C call holds the GIL for
     # its whole length, and the greeter's thread must not wait behind it.
     doc = "[" + ",".join(json.dumps(dict(zip(keys, (branch_code, *row))), default=_json_default,
-                                    ensure_ascii=False) for row in rows) + "]"
+                                    ensure_ascii=False, allow_nan=False) for row in rows) + "]"
     conn.execute(upsert_sql(table, columns, versioned=versioned), (doc,))
 
 

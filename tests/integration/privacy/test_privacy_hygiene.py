@@ -16,6 +16,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import text
 
 from app.errors import InvalidInput
 from app.ops import settings_file
@@ -118,6 +119,7 @@ def test_a_database_password_in_setup_is_kept_out_of_the_settings_file_and_found
     assert SUPERPASS not in r.stdout + r.stderr
     text = Path(machine["BRANCHDESK_CONFIG"]).read_text()
     assert SUPERPASS not in text and "postgresql" in text
+    assert Path(machine["BRANCHDESK_CONFIG"]).stat().st_mode & 0o777 in (0o600, 0o640)  # it names the database
     stored = list((Path(machine["BRANCHDESK_CONFIG"]).parent / "credentials").iterdir())
     assert len(stored) == 1 and stored[0].read_text().strip() == SUPERPASS
     assert (stored[0].stat().st_mode & 0o077) in (0, 0o040)  # the owner's, or the BranchDesk group's
@@ -212,3 +214,18 @@ def test_a_password_found_in_the_settings_file_is_moved_out_once(machine, pg_ser
     finally:
         ctx.close()
     assert "HqSecret7" not in config.read_text() and (tmp_path / "hq-BR009").read_text().strip() == "HqSecret7"
+
+
+def test_an_event_cannot_store_what_strict_json_cannot_carry(sqlite_url, at):
+    from app.events import EventType
+    from app.store.events import record_event
+
+    db = open_database(sqlite_url)
+    try:
+        with pytest.raises(Exception, match="JSON compliant|Out of range float"):
+            with db.write() as s:
+                record_event(s, EventType.DAY_OPENED, at(9), payload={"estimate": float("nan")})
+        with db.read() as s:
+            assert s.execute(text("SELECT count(*) FROM events")).scalar() == 0
+    finally:
+        db.dispose()

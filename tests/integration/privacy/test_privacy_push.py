@@ -10,6 +10,7 @@ import datetime as dt
 import json
 
 import pytest
+from sqlalchemy import text
 
 import app.complaints as cp
 import app.queue as q
@@ -143,8 +144,13 @@ def test_every_allowed_key_filled_with_free_text_is_dropped(hq, tmp_path, at):  
             for t in EventType:
                 keys = set(ALLOWED[t]) | set(personal)
                 payload = {k: secret(k) for k in keys} | {"nested": {"name": secret("nested")},
-                                                        "list": [secret("list")], "nan": float("nan")}
+                                                        "list": [secret("list")]}
                 record_event(s, t, at(9), payload=payload)
+            # An older release stored a bare NaN in an event (sync configure --interval nan): it must
+            # not stop the push for good.
+            s.execute(text("INSERT INTO events (uuid, at, type, payload) VALUES "
+                           "('00000000-0000-4000-8000-0000000000aa', '2026-11-23 09:00:00', 'SettingsChanged', "
+                           "'{\"values\": {\"sync.interval_s\": NaN}, \"keys\": [\"sync.interval_s\"]}')"))
         assert SyncWorker(b.db, b.cfg).run_once().ok
     finally:
         b.db.dispose()
