@@ -154,3 +154,25 @@ def test_a_postgresql_branch_with_clear_complaints_is_encrypted_on_upgrade(pg_ur
 
 def test_secrets_are_all_distinct_values():
     assert len(set(SECRETS)) == len(SECRETS)
+
+
+def test_migration_0011_down_and_up_again_keeps_the_personal_data(branch, at):
+    from alembic import command
+
+    from app.store.migrate import alembic_config, current_revisions
+
+    ticket_uuid, ref = personal_day(branch, at(9))
+    cfg = alembic_config()
+    with branch.engine.connect() as conn, conn.begin():
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    with branch.read() as s:  # as the 0010 release stores them
+        assert s.execute(text("SELECT customer_name, need_note FROM tickets")).one() == (NAME, NEED)
+    branch.dispose()
+    db = open_database(branch.url)
+    try:
+        assert current_revisions(db) == {"0011"}
+        assert q.ticket_personal_data(db, ticket_uuid, purpose="x", actor=SYSTEM, now=at(10)).need_note == NEED
+        assert cp.complaint_detail(db, ref, actor=SYSTEM, now=at(10)).resolution == ANSWER
+    finally:
+        db.dispose()

@@ -45,8 +45,9 @@ def _rebuild(table: str, change) -> None:  # type: ignore[no-untyped-def]
         op.execute(f"DELETE FROM {table}")
     with op.batch_alter_table(table) as batch:
         change(batch)
-    if sqlite:
-        columns = ", ".join(f'"{r[1]}"' for r in bind.exec_driver_sql(f"PRAGMA table_info({park})"))
+    if sqlite:  # the columns both tables have (the new ones stay empty, the dropped ones go)
+        kept = {r[1] for r in bind.exec_driver_sql(f"PRAGMA table_info({table})")}
+        columns = ", ".join(f'"{r[1]}"' for r in bind.exec_driver_sql(f"PRAGMA table_info({park})") if r[1] in kept)
         op.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {park}")
         op.execute(f"DROP TABLE {park}")
 
