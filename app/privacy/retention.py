@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 
 from app.events import EventType
 from app.privacy.access import record_access, require_logged
@@ -29,6 +29,7 @@ from app.store.engine import Database
 from app.store.events import record_event
 from app.store.models import Ticket
 from app.store.models_complaints import Complaint, ComplaintLog
+from app.store.models_privacy import LoginThrottle
 
 log = logging.getLogger("branchdesk.privacy")
 # The time stamp in a backup's file name (branchdesk-daily-20261123, before-restore-20261123-0900...).
@@ -101,6 +102,10 @@ def purge(db: Database, *, actor: Actor, now: dt.datetime | None = None, how: st
         ids = list(s.scalars(select(c.c.id).where(c.c.status == "closed", c.c.closed_at <= complaint_cutoff,
                                                   c.c.personal_erased_at.is_(None))))
         complaints = _erase_complaints(s, ids, m.now)
+        # Failed logins of a day ago that hold no wait any more (usernames people mistyped included).
+        s.execute(delete(LoginThrottle).where(LoginThrottle.last_failed_at < m.now - dt.timedelta(days=1),
+                                              or_(LoginThrottle.locked_until.is_(None),
+                                                  LoginThrottle.locked_until < m.now)))
         record_event(s, EventType.PERSONAL_DATA_PURGED, m.now, staff_id=actor.staff_id, payload={
             "how": how, "tickets": tickets, "complaints": complaints, "backups": backups,
             "ticket_cutoff": ticket_cutoff.isoformat(), "complaint_cutoff": complaint_cutoff.isoformat()})

@@ -91,3 +91,14 @@ def test_every_login_is_recorded(branch, teller, at):  # noqa: F811
                 s.scalars(select(DataAccess).order_by(DataAccess.id))]
     assert rows == [(at(9), "wang", "login", "failed", False), (at(9), "ghost", "login", "failed", False),
                     (at(9, 1), "wang", "login", "ok", True)]
+
+
+def test_old_failed_logins_are_forgotten_by_the_daily_purge(branch, teller, at):  # noqa: F811
+    from app.privacy.retention import purge
+    from app.store.models_privacy import LoginThrottle
+
+    _wrong(branch, "typo-name", at(9), 2)
+    _wrong(branch, teller, at(9), 5)  # locked until 09:00:30
+    purge(branch, actor=SYSTEM, now=at(9) + dt.timedelta(days=1, seconds=1), backup_folder=None)
+    with branch.read() as s:
+        assert list(s.scalars(select(LoginThrottle.username))) == []
