@@ -29,17 +29,22 @@ def aad(table: str, field: str, uuid: str) -> str:
     return f"{table}.{field}:{uuid}"
 
 
+def _empty(table: str) -> str | None:
+    """What an empty field holds: the log's note is NOT NULL (an empty string)."""
+    return "" if table == "complaint_log" else None
+
+
 def seal_fields(s, obj: Any, table: str, values: dict[str, str | None]) -> None:  # type: ignore[no-untyped-def]
     """Set each field of ``obj`` (an ORM row of ``table``) to its sealed value."""
     if not any(values.values()):
         for name in values:
-            setattr(obj, name, None if table != "complaint_log" else "")
+            setattr(obj, name, _empty(table))
         return
     if getattr(obj, "uuid", None) is None:
         obj.uuid = new_uuid()
     v = vault(s)
     for name, value in values.items():
-        setattr(obj, name, v.seal(value, aad(table, name, obj.uuid)) or (None if table != "complaint_log" else ""))
+        setattr(obj, name, v.seal(value, aad(table, name, obj.uuid)) or _empty(table))
     if INDEXED.get(table) in values:
         obj.phone_index = v.index(values[INDEXED[table]])
 
@@ -77,8 +82,7 @@ def seal_complaint(s, c: Any, *, name: str | None, phone: str | None, email: str
 
 def seal_one(s, obj: Any, table: str, field: str, value: str | None) -> None:  # type: ignore[no-untyped-def]
     """Seal one more field of an existing row (a case's answer, its extension reason)."""
-    default = "" if table == "complaint_log" else None
-    setattr(obj, field, vault(s).seal(value, aad(table, field, obj.uuid)) if value else default)
+    setattr(obj, field, vault(s).seal(value, aad(table, field, obj.uuid)) if value else _empty(table))
 
 
 def open_note(s, row: Any) -> str:  # type: ignore[no-untyped-def]
