@@ -117,8 +117,8 @@ def sync_worker(ctx: AppContext):  # type: ignore[no-untyped-def]
 
 def sync_settings(ctx: AppContext) -> dict[str, Any]:
     """Branch settings (``sync.*`` in the database) with this PC's settings
-    file on top: ``sync.enabled``, ``sync.hq_url`` (any password in it is
-    ignored: the password comes from the keyring or the 0600 file) and
+    file on top: ``sync.enabled``, ``sync.hq_url`` (a password in it is moved
+    to the keyring or the 0600 file, where the sync reads it) and
     ``sync.interval_min``. An unreadable settings file leaves the database's."""
     from app.ops import settings_file
     from app.settings import get_settings
@@ -132,6 +132,9 @@ def sync_settings(ctx: AppContext) -> dict[str, Any]:
     if "sync.enabled" in machine:
         values["sync.enabled"] = bool(machine["sync.enabled"])
     if machine.get("sync.hq_url"):
+        from app.ops.passwords import move_hq_password
+
+        machine = move_hq_password(machine, values)  # kept in the credential store, not the file
         values["sync.hq_url"] = strip_password(str(machine["sync.hq_url"]))[0]
     if machine.get("sync.interval_min"):
         values["sync.interval_s"] = 60 * int(machine["sync.interval_min"])

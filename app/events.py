@@ -68,6 +68,11 @@ class EventType(StrEnum):
     COMPLAINT_DEADLINES_COMPUTED = "ComplaintDeadlinesComputed"
     COMPLAINT_CATEGORY_SAVED = "ComplaintCategorySaved"
     CALENDAR_OVERRIDE_SET = "CalendarOverrideSet"
+    # Personal data (app/privacy): erasure runs and requests, key rotations.
+    # Reading it, backups, key exports and logins go to the access log instead.
+    PERSONAL_DATA_PURGED = "PersonalDataPurged"  # a retention run: kinds, counts, cut-off dates
+    PERSONAL_DATA_ERASED = "PersonalDataErased"  # a customer's own request: counts only
+    DATA_KEY_ROTATED = "DataKeyRotated"  # a new key version; rows re-encrypted in the background
 
 
 E = EventType

@@ -138,6 +138,20 @@ def _sslmode(key: str, v: Any) -> str:
     return _choice("disable", "allow", "prefer", "require", "verify-ca", "verify-full")(key, v)
 
 
+def _address(key: str, v: Any) -> str:
+    """A database address stored without any password (kept in the credential store instead)."""
+    from app.privacy.credentials import split_password
+
+    value = _text(500)(key, v)
+    try:
+        if split_password(value)[1] is not None:
+            raise InvalidInput(f"Setting {key} must not contain a password: give the password separately "
+                               f"(it is kept in the credential store).", field=key)
+    except ValueError:
+        raise InvalidInput(f"Setting {key} is not a valid address.", field=key) from None
+    return value
+
+
 def _any_json(key: str, v: Any) -> Any:
     return v  # structured values checked by their own layer (serial.devices)
 
@@ -188,7 +202,7 @@ SPECS: dict[str, Spec] = {
     "reports.formats": Spec(["pdf", "csv"], _formats, "formats of the daily report files"),
     # Head-office sync
     "sync.enabled": Spec(True, _bool, "push to head office"),
-    "sync.hq_url": Spec("", _text(500), "head office's database address, without password"),
+    "sync.hq_url": Spec("", _address, "head office's database address, without password"),
     "sync.branch_code": Spec("", _text(16), "the branch's code at head office (empty: branch.code)"),
     "sync.sslmode": Spec("prefer", _sslmode, "TLS to head office"),
     "sync.sslrootcert": Spec("", _text(500), "head office's CA certificate file"),
@@ -196,6 +210,16 @@ SPECS: dict[str, Spec] = {
     "sync.batch_size": Spec(1000, _int(1, 100000), "events per push"),
     "sync.interval_s": Spec(30.0, _number(1, 86400, " seconds"), "seconds between rounds when caught up"),
     "sync.timeout_s": Spec(30.0, _number(1, 600, " seconds"), "time limit of each step of a push"),
+    # Personal data (app/privacy/retention.py: a daily job and 'branchdesk privacy purge')
+    "privacy.ticket_retention_days": Spec(
+        30, _int(1, 365, " days"),
+        "days after its business day that a ticket's customer name, phone and need are erased; "
+        "backups older than this are deleted too"),
+    "privacy.complaint_retention_days": Spec(
+        1095, _int(30, 3650, " days"),
+        "days after a case is closed that its customer's name, contact, words, notes and answer are erased "
+        "(1095 days = 3 years: complaint files are kept that long for disputes and regulators' reviews); "
+        "the case's figures stay"),
     # Devices (printer.* is one group: app/devices/config.py)
     "serial.devices": Spec([], _any_json, "serial keypads and window displays"),
 }

@@ -14,6 +14,8 @@ os.environ.setdefault("QT_API", "pyside6")
 _OPS_TMP = tempfile.mkdtemp(prefix="branchdesk-tests-")
 os.environ.setdefault("BRANCHDESK_CONFIG", os.path.join(_OPS_TMP, "settings.toml"))
 os.environ.setdefault("BRANCHDESK_LOG_DIR", os.path.join(_OPS_TMP, "logs"))
+# Personal data (issue 18): the branch data keys of every test database, never the PC's key folder.
+os.environ.setdefault("BRANCHDESK_KEY_DIR", os.path.join(_OPS_TMP, "keys"))
 # The tests bring their own holiday calendar (2024-2026 known, 2027 not), so they
 # pass whatever the installed chinesecalendar release knows (issue 12).
 os.environ["BRANCHDESK_HOLIDAYS"] = os.path.join(os.path.dirname(__file__), "fixtures", "calendar",

@@ -22,7 +22,7 @@ BEGIN = "<!-- BEGIN GENERATED COMMANDS (tools/gen_cli_doc.py) -->"
 END = "<!-- END GENERATED COMMANDS -->"
 
 TYPE_NAMES = {"int": "integer", "str": "text", "float": "number", "parse_date": "date (YYYY-MM-DD)",
-              "parse_at": "time (ISO-8601)"}
+              "parse_at": "time (ISO-8601)", "reference": "id (integer) or text"}
 
 
 def _type_name(arg) -> str:  # type: ignore[no-untyped-def]

@@ -15,7 +15,8 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli.registry import COMMANDS, Command, Context, NothingToDo, Outcome, UsageError, display_problem, parse_at
+from app.cli.registry import (COMMANDS, Command, Context, NothingToDo, Outcome, UsageError, command_line_type,
+                              display_problem, parse_at)
 
 # Modules that register commands. Every one is part of every build: an import
 # error fails the tests instead of hiding commands.
@@ -30,6 +31,7 @@ COMMAND_MODULES = [
     "app.cli.sync_cmds",
     "app.cli.ops_cmds",
     "app.cli.device_cmds",
+    "app.cli.privacy_cmds",
 ]
 
 
@@ -76,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
             if a.action:
                 kw["action"] = a.action
             else:
-                kw.update(type=a.type, required=a.required, default=a.default)
+                kw.update(type=command_line_type(a.type), required=a.required, default=a.default)
                 if a.choices:
                     kw["choices"] = a.choices
             if not a.flag.startswith("-"):  # positional (restore PATH): argparse takes no dest/required
@@ -100,8 +102,11 @@ def emit(outcome: Outcome, as_json: bool) -> None:
 
 
 def error_line(exc: BaseException) -> str:
+    """One line for a person: the first of the message, any password shown as ***."""
+    from app.privacy.credentials import redact_text
+
     msg = getattr(exc, "message", None) or str(exc) or exc.__class__.__name__
-    return msg.splitlines()[0]
+    return redact_text(msg.splitlines()[0] if msg.strip() else exc.__class__.__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.store.errors import StoreError
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    from app.ops.logs import quiet_libraries
+
+    quiet_libraries()  # before any library is imported: none of their logging reaches the terminal
     try:
         parser = build_parser()
         if not argv:

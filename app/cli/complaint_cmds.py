@@ -6,14 +6,14 @@ import argparse
 import datetime as dt
 
 import app.complaints as cp
-from app.cli.registry import Arg, Context, Outcome, command, parse_at, parse_date
+from app.cli.registry import Arg, Context, Outcome, command, parse_at, parse_date, reference
 from app.complaints.analysis import complaint_analysis
 from app.complaints.calendar import OVERRIDE_KINDS
 from app.complaints.receipt import print_receipt, receipt_job
 from app.complaints.rules import CHANNELS, KINDS, NOTIFY_METHODS, PAUSE_REASONS, STATUSES
 from app.complaints.views import ComplaintSummary
 
-REF = Arg("--ref", str, required=True, help="reference (TS-20261123-0007), id or uuid")
+REF = Arg("--ref", reference, required=True, help="reference (TS-20261123-0007), id or uuid")
 NOTE = Arg("--note", str, default="", help="note for the follow-up log")
 
 

@@ -63,27 +63,57 @@ def _branch_settings(db_url: str | None) -> dict:  # type: ignore[type-arg]
 
 
 @command("backup", Arg("-o", str, help="backup file (default: a dated file in the backup folder)"),
-         help="write a consistent copy of the embedded database", needs_db=False, batchable=False)
+         help="write a checked, encrypted copy of the embedded database (manager)", needs_db=False,
+         batchable=False)
 def backup(ctx: Context, a: argparse.Namespace) -> Outcome:
-    from app.ops.backup import backup_database, default_backup_dir
+    from app.ops.backup import SUFFIX, backup_database, default_backup_dir
+    from app.privacy.access import log_access, require_logged
     from app.store.engine import resolve_url
 
-    dest = Path(a.o).expanduser() if a.o else default_backup_dir(ctx.db_url) / f"branchdesk-{_stamp(ctx)}.sqlite3"
+    require_logged(ctx.db, ctx.actor, "backup.run", "backup", now=ctx.now())
+    name = f"branchdesk-{_stamp(ctx)}{SUFFIX}"
+    dest = Path(a.o).expanduser() if a.o else default_backup_dir(ctx.db_url) / name
     if dest.is_dir():
-        dest = dest / f"branchdesk-{_stamp(ctx)}.sqlite3"
+        dest = dest / name
     r = backup_database(resolve_url(ctx.db_url), dest)
-    return Outcome(r, f"Backup written to {r.path} ({r.tickets} tickets, {r.size_bytes // 1024} KB).")
+    log_access(ctx.db, ctx.actor, "backup", now=ctx.now(), purpose=dest.name)
+    return Outcome(r, f"Backup written to {r.path} ({r.tickets} tickets, {r.size_bytes // 1024} KB, "
+                      f"encrypted with key version {r.key_version}).")
 
 
 @command("restore", Arg("path", str, help="backup file to restore"),
-         help="replace the embedded database with a backup (a safety copy is kept)", needs_db=False, batchable=False)
+         help="replace the embedded database with a backup (administrator; a safety copy is kept)",
+         needs_db=False, batchable=False)
 def restore(ctx: Context, a: argparse.Namespace) -> Outcome:
     from app.ops.backup import restore_database
+    from app.privacy.access import log_access, require_logged
+    from app.store import open_database
     from app.store.engine import resolve_url
 
-    r = restore_database(resolve_url(ctx.db_url), Path(a.path).expanduser(), now=ctx.at or pc_now())
+    url = resolve_url(ctx.db_url)
+    if ctx.user:  # the database is opened only to check the named account (it may be the damaged one)
+        require_logged(ctx.db, ctx.actor, "backup.restore", "restore", now=ctx.now())
+    username = ctx.actor.username
+    ctx.close()
+    r = restore_database(url, Path(a.path).expanduser(), now=ctx.at or pc_now())
+    db = open_database(url)
+    try:
+        log_access(db, None, "restore", now=ctx.now(), username=username, purpose=Path(r.restored_from).name)
+        missing = [k.version for k in _key_status(db) if k.state != "destroyed" and not k.on_this_pc]
+    finally:
+        db.dispose()
     kept = f"; the previous database is kept as {r.safety_copy}" if r.safety_copy else ""
-    return Outcome(r, f"Database restored from {r.restored_from} ({r.tickets} tickets){kept}.")
+    text = f"Database restored from {r.restored_from} ({r.tickets} tickets){kept}."
+    if missing:
+        text += (f" This PC lacks key version {', '.join(map(str, missing))}: import the branch's key export "
+                 f"to open personal data.")
+    return Outcome(r, text)
+
+
+def _key_status(db):  # type: ignore[no-untyped-def]
+    from app.privacy.rotation import key_status
+
+    return key_status(db)
 
 
 @command("setup",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import uuid
 
-from app.cli.registry import Arg, Context, NothingToDo, Outcome, command, parse_key_values
+from app.cli.registry import Arg, Context, NothingToDo, Outcome, command, parse_key_values, reference
 from app.devices.base import PrinterError, TicketPrintJob
 from app.devices.config import PrinterConfigError, printer_config
 from app.errors import DomainError, InvalidInput
@@ -24,7 +24,7 @@ class PrinterFailed(DomainError):
 
     code = "printer"
 
-TICKET = Arg("--ticket", str, required=True, help="ticket number today (A023), id or uuid")
+TICKET = Arg("--ticket", reference, required=True, help="ticket number today (A023), id or uuid")
 
 
 def _printer(ctx: Context):  # type: ignore[no-untyped-def]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 
 import app.queue as q
-from app.cli.registry import Arg, Context, Outcome, command, parse_date
+from app.cli.registry import Arg, Context, Outcome, command, parse_date, reference
 from app.queue.policy import PRIORITY_CLASSES, PRIORITY_NOTES
 from app.queue.views import TicketView, to_jsonable
 
 WINDOW = Arg("--window", int, required=True, help="window number")
-TICKET = Arg("--ticket", str, required=True, help="ticket number today (A023), id or uuid")
+TICKET = Arg("--ticket", reference, required=True, help="ticket number today (A023), id or uuid")
 
 
 def _ticket_text(t: TicketView, verb: str) -> str:

@@ -154,6 +154,12 @@ def display_problem() -> str | None:
             "(DISPLAY is not set), or set QT_QPA_PLATFORM=offscreen to run it without one.")
 
 
+# Times and dates a branch can mean: converting any of them to any time zone stays in range.
+YEARS = (1900, 9998)
+# Whole numbers a field takes (windows, ratings, days...): what every database stores.
+INT_LIMIT = 2**31 - 1
+
+
 def parse_at(text: str) -> dt.datetime:
     """ISO-8601 time of an action: naive means branch-local time; one with an
     offset is converted to the branch's time zone by the service function."""
@@ -161,19 +167,45 @@ def parse_at(text: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(text.strip())
     except (ValueError, AttributeError, TypeError):
         raise UsageError(f"--at {text!r} is not an ISO-8601 time such as 2026-11-23T09:30:00.") from None
-    if value.tzinfo is not None:
-        try:
-            value.astimezone(dt.timezone.utc)
-        except (OverflowError, ValueError):
-            raise UsageError(f"--at {text!r} is out of range.") from None
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise UsageError(f"--at {text!r} is out of range (years {YEARS[0]} to {YEARS[1]}).")
     return value.replace(microsecond=0)
 
 
 def parse_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
-    except (ValueError, AttributeError):
+        value = dt.date.fromisoformat(text.strip())
+    except (ValueError, AttributeError, TypeError):
         raise UsageError(f"{text!r} is not a date such as 2026-11-23.") from None
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise UsageError(f"{text!r} is out of range (years {YEARS[0]} to {YEARS[1]}).")
+    return value
+
+
+def integer(text: str) -> int:
+    """A whole number a field can hold (argparse names it in its message)."""
+    value = int(text)
+    if not -INT_LIMIT <= value <= INT_LIMIT:
+        raise ValueError(text)
+    return value
+
+
+def text(value: str) -> str:
+    """Text that can be stored: no lone surrogate (undecodable bytes), no NUL."""
+    if any(0xD800 <= ord(c) <= 0xDFFF or c == "\0" for c in value):
+        raise ValueError(value)
+    return value
+
+
+def reference(value: str) -> str:
+    """A ticket or case: its number or reference (A023, TS-...), id or uuid.
+    In a batch line also a JSON integer (the id); never a bool or a float."""
+    return text(value).strip()
+
+
+def command_line_type(kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    """The checked parser argparse uses for an Arg's type."""
+    return {int: integer, str: text}.get(kind, kind)  # type: ignore[return-value]
 
 
 def parse_key_values(items: list[str] | None, flag: str, prefix: str) -> dict[str, str]:

@@ -64,12 +64,16 @@ def hq_set_setting(ctx: Context, a: argparse.Namespace) -> Outcome:
          Arg("--timeout", float, help="seconds any head-office step may take"),
          help="set where and how this branch syncs", batchable=False)
 def sync_configure(ctx: Context, a: argparse.Namespace) -> Outcome:
-    from app.settings import change_settings, get_settings
+    from app.settings import change_settings, clean_all, get_settings
+    from app.sync.config import probe_password_place
 
     password = a.password
     updates: dict[str, object] = {}
     if a.hq_url:
-        url, in_url = strip_password(a.hq_url)
+        try:
+            url, in_url = strip_password(a.hq_url)
+        except ValueError:
+            raise UsageError("--hq-url is not a valid address such as postgresql://ROLE@HOST:5432/DB.") from None
         updates["sync.hq_url"] = url
         password = password or in_url
     for key, value in (("sync.branch_code", a.branch_code and a.branch_code.upper()),
@@ -78,10 +82,18 @@ def sync_configure(ctx: Context, a: argparse.Namespace) -> Outcome:
                        ("sync.timeout_s", a.timeout)):
         if value is not None:
             updates[key] = value
-    if updates:  # all or nothing: every value is checked first (a NaN interval is refused)
+    # All or nothing: every value is checked (a NaN interval is refused) and the
+    # password's place probed before anything is written.
+    current = get_settings(ctx.db)
+    cfg = load_config({**current, **clean_all(updates, current)})
+    if password:
+        probe_password_place(cfg)
+    if updates:
         change_settings(ctx.db, updates, actor=ctx.actor, now=ctx.now(), source="cli")
-    cfg = load_config(get_settings(ctx.db))
-    where = store_password(cfg, password) if password else None
+    try:
+        where = store_password(cfg, password) if password else None
+    except OSError as exc:
+        raise SyncError(f"The head-office password could not be kept ({exc.strerror or exc}).") from None
     text = f"Sync goes to {cfg.describe_target() if cfg.hq_url else '(no head office yet)'} as branch {cfg.branch_code}."
     if where:
         text += f" Password kept in {where}."

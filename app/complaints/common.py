@@ -19,14 +19,18 @@ from app.complaints.deadlines import (
 )
 from app.complaints.errors import UnknownComplaint
 from app.events import COMPLAINT_ACTION_EVENTS, EventType
+from app.privacy.personal import seal_one
 from app.staff.roles import Actor
 from app.queue.day import settings_in
 from app.settings import SPECS
+from app.store.base import new_uuid
 from app.store.events import record_event
 from app.store.locks import lock_on_postgresql
 from app.store.models import Setting
 from app.store.models_complaints import CalendarOverride, Complaint, ComplaintCategory, ComplaintLog
 
+# Log rows whose note is a sentence of the system's (deadlines), not a person's words.
+SYSTEM_NOTES = ("deadline_pending", "deadlines_computed")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
 def setting(s: Session, key: str):  # type: ignore[no-untyped-def]
@@ -160,9 +164,13 @@ def append_log(
 ) -> None:
     """One follow-up log row and, unless ``quiet``, its event (``event``, else
     the action's own from the catalogue)."""
-    s.add(ComplaintLog(complaint_id=c.id, at=now, staff_id=actor.staff_id, staff=actor.username,
-                       action=action, from_status=from_status, to_status=to_status,
-                       note=note, data=data or {}))
+    row = ComplaintLog(uuid=new_uuid(), complaint_id=c.id, at=now, staff_id=actor.staff_id, staff=actor.username,
+                       action=action, from_status=from_status, to_status=to_status, data=data or {})
+    if action in SYSTEM_NOTES:
+        row.note = note
+    else:
+        seal_one(s, row, "complaint_log", "note", note)  # what people write is personal data: encrypted
+    s.add(row)
     c.updated_at = now
     if not quiet:
         payload = {"reference": c.reference, "action": action, "status": c.status}

@@ -23,6 +23,7 @@ from app.complaints.rules import (
     reference_number,
 )
 from app.complaints.views import ComplaintSummary, summary
+from app.privacy.personal import seal_complaint
 from app.queue.common import ticket_by_ref
 from app.queue.tickets import normalise_phone
 from app.staff.roles import Actor, require
@@ -94,7 +95,6 @@ def intake_complaint(
         c = Complaint(
             branch_code=branch, reference=reference_number(received.date(), seq),
             business_date=received.date(), seq=seq, kind=kind, channel=channel,
-            customer_name=name, customer_phone=phone, customer_email=email, content=text,
             ticket_uuid=ticket_uuid, ticket_number=ticket_number, window_number=window_number,
             teller=clean_text(teller, 64, "teller"), categories=cats, received_at=received,
             received_by_id=actor.staff_id, received_by=actor.username, status="received",
@@ -102,6 +102,7 @@ def intake_complaint(
             print_state="not_printed", updated_at=now,
             ack_due=d.ack_due, resolve_due=d.resolve_due, regulatory_due=d.regulatory_due,
         )
+        seal_complaint(s, c, name=name, phone=phone, email=email, content=text)  # encrypted, masked forms beside
         s.add(c)
         s.flush()
         append_log(s, c, "intake", actor, now, to_status="received", event=EventType.COMPLAINT_RECEIVED,

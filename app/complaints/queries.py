@@ -25,10 +25,14 @@ from app.complaints.deadlines import DUE_SOON
 from app.complaints.errors import InvalidInput
 from app.complaints.rules import OPEN_STATUSES, check_choice, clean_text
 from app.complaints.views import CategoryView, ComplaintDetail, ComplaintSummary, detail, summary
+from app.errors import DomainError
+from app.privacy.access import record_access, require_logged
+from app.privacy.personal import open_fields, open_note, phone_indexes
+from app.queue.tickets import normalise_phone
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
-from app.store.models import DataAccess, Staff
+from app.store.models import Staff
 from app.store.models_complaints import CalendarOverride, Complaint, ComplaintCategory, ComplaintLog
 
 
@@ -61,7 +65,9 @@ def list_complaints(
     """Cases sorted by the nearest deadline (contacts masked, no content).
 
     ``status`` may be a status or "open" (everything not yet answered).
-    ``search`` matches the reference, ticket number, customer name or phone.
+    ``search`` matches the reference, the ticket number or the masked name as
+    the board shows it (王*), or is a phone number found through its keyed
+    hash: names and phones themselves are encrypted.
     """
     require(actor, "complaint.view")
     q = select(Complaint)
@@ -77,28 +83,39 @@ def list_complaints(
         q = q.where(Complaint.received_at >= dt.datetime.combine(date_from, dt.time()))
     if date_to:
         q = q.where(Complaint.received_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time()))
-    if search and search.strip():
-        like = f"%{search.strip()}%"
-        q = q.where(or_(Complaint.reference.ilike(like), Complaint.ticket_number.ilike(like),
-                        Complaint.customer_name.ilike(like), Complaint.customer_phone.ilike(like)))
     with db.read() as s:
+        if search and search.strip():
+            like = f"%{search.strip()}%"
+            phone = _as_phone(search)
+            found = Complaint.phone_index.in_(phone_indexes(s, phone)) if phone else None
+            q = q.where(or_(Complaint.reference.ilike(like), Complaint.ticket_number.ilike(like),
+                            Complaint.customer_name_masked.ilike(like), *([found] if found is not None else [])))
         rows = [summary(c, now) for c in s.scalars(q.order_by(Complaint.id.desc()).limit(limit))]
     if category:  # categories are a short JSON list per case: filtered here
         rows = [r for r in rows if category in r.categories]
     return sorted(rows, key=lambda c: _sort_key(c, now))
 
 
+def _as_phone(text: str) -> str | None:
+    """The search text as a normalised phone number, when it is one."""
+    try:
+        return normalise_phone(text)
+    except DomainError:
+        return None
+
+
 def complaint_detail(db: Database, ref: str | int, *, purpose: str = "follow-up",
                      actor: Actor, now: dt.datetime) -> ComplaintDetail:
-    """One case with names, contacts, content and log; the opening is recorded."""
-    require(actor, "complaint.personal_data")
+    """One case with names, contacts, content and log, decrypted; the opening is recorded."""
+    require_logged(db, actor, "complaint.personal_data", "view", now=now, purpose=purpose)
     with db.write() as s:
         c = complaint_by_ref(s, ref)
         log = list(s.scalars(select(ComplaintLog).where(ComplaintLog.complaint_id == c.id)
                              .order_by(ComplaintLog.id)))
-        s.add(DataAccess(at=now, staff_id=actor.staff_id, subject="complaint", subject_uuid=c.uuid,
-                         purpose=(purpose or "")[:200]))
-        return detail(c, log, now)
+        clear = open_fields(s, c, "complaints")
+        notes = [(row, open_note(s, row)) for row in log]
+        record_access(s, actor, "view", now, subject="complaint", subject_uuid=c.uuid, purpose=purpose)
+        return detail(c, clear, notes, now)
 
 
 def get_complaint(db: Database, ref: str | int, *, actor: Actor, now: dt.datetime) -> ComplaintSummary:

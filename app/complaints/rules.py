@@ -82,14 +82,6 @@ def normalise_email(email: str | None) -> str | None:
     return text.lower()
 
 
-def mask_email(email: str | None) -> str | None:
-    """zhang.san@example.com -> z*******@example.com."""
-    if not email or "@" not in email:
-        return None
-    local, domain = email.split("@", 1)
-    return local[0] + "*" * max(1, len(local) - 1) + "@" + domain
-
-
 def reference_number(day: dt.date, seq: int) -> str:
     """TS-20261123-0007: the customer's reference, unique per branch and day."""
     return f"TS-{day:%Y%m%d}-{seq:04d}"

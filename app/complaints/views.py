@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from app.complaints.calendar import first_unknown_year
 from app.complaints.deadlines import deadline_state
-from app.complaints.rules import mask_email
-from app.queue.views import mask_name, mask_phone, to_jsonable  # noqa: F401  (re-exported)
+from app.privacy.masking import mask_email, mask_name, mask_phone  # noqa: F401  (re-exported)
+from app.queue.views import to_jsonable  # noqa: F401  (re-exported)
 from app.store.models_complaints import Complaint, ComplaintLog
 
 
@@ -70,7 +70,7 @@ class ComplaintDetail:
     customer_name: str | None
     customer_phone: str | None
     customer_email: str | None
-    content: str
+    content: str  # empty once erased
     teller: str | None
     resolution: str | None
     notify_method: str | None
@@ -78,6 +78,7 @@ class ComplaintDetail:
     extension_reason: str | None
     extension_approved_by: str | None
     log: tuple[LogEntry, ...]
+    erased_at: dt.datetime | None = None  # personal data erased (retention or the customer's request)
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,8 @@ def summary(c: Complaint, now: dt.datetime) -> ComplaintSummary:
     return ComplaintSummary(
         id=c.id, uuid=c.uuid, version=c.version, reference=c.reference, kind=c.kind, channel=c.channel,
         status=c.status, categories=tuple(c.categories or ()),
-        customer_name_masked=mask_name(c.customer_name),
-        contact_masked=mask_phone(c.customer_phone) or mask_email(c.customer_email),
+        customer_name_masked=c.customer_name_masked,  # stored masked: shown without the key
+        contact_masked=c.contact_masked,
         handler=c.handler, received_by=c.received_by, received_at=c.received_at,
         ack_due=c.ack_due, resolve_due=c.resolve_due, regulatory_due=c.regulatory_due,
         regulatory_days=c.regulatory_days, next_due=due, deadline_state=_state(c, due, now),
@@ -126,15 +127,18 @@ def summary(c: Complaint, now: dt.datetime) -> ComplaintSummary:
     )
 
 
-def log_entry(row: ComplaintLog) -> LogEntry:
-    return LogEntry(row.uuid, row.at, row.staff, row.action, row.from_status, row.to_status, row.note,
+def log_entry(row: ComplaintLog, note: str) -> LogEntry:
+    return LogEntry(row.uuid, row.at, row.staff, row.action, row.from_status, row.to_status, note,
                     dict(row.data or {}))
 
 
-def detail(c: Complaint, log: list[ComplaintLog], now: dt.datetime) -> ComplaintDetail:
+def detail(c: Complaint, clear: dict[str, str | None], log: list[tuple[ComplaintLog, str]],
+           now: dt.datetime) -> ComplaintDetail:
+    """A case with its decrypted fields (``clear``) and log notes."""
     return ComplaintDetail(
-        summary=summary(c, now), customer_name=c.customer_name, customer_phone=c.customer_phone,
-        customer_email=c.customer_email, content=c.content, teller=c.teller, resolution=c.resolution,
-        notify_method=c.notify_method, notified_at=c.notified_at, extension_reason=c.extension_reason,
-        extension_approved_by=c.extension_approved_by, log=tuple(log_entry(r) for r in log),
+        summary=summary(c, now), customer_name=clear["customer_name"], customer_phone=clear["customer_phone"],
+        customer_email=clear["customer_email"], content=clear["content"] or "", teller=c.teller,
+        resolution=clear["resolution"], notify_method=c.notify_method, notified_at=c.notified_at,
+        extension_reason=clear["extension_reason"], extension_approved_by=c.extension_approved_by,
+        log=tuple(log_entry(r, note) for r, note in log), erased_at=c.personal_erased_at,
     )

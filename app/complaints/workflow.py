@@ -27,6 +27,7 @@ from app.complaints.rules import (
 from app.complaints.deadlines import next_regulatory_step
 from app.complaints.views import ComplaintSummary, summary
 from app.errors import UnknownStaff
+from app.privacy.personal import seal_one
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.models import Staff
@@ -106,7 +107,8 @@ def resolve_case(db: Database, ref: str | int, *, resolution: str, actor: Actor,
     text = _note(resolution, "resolution", required=True)
 
     def mutate(s: Session, c: Complaint) -> dict:
-        c.resolved_at, c.resolution = now, text
+        c.resolved_at = now
+        seal_one(s, c, "complaints", "resolution", text)
         # None while the deadline is pending (its year's calendar not entered yet)
         return {"within_deadline": None if c.resolve_due is None else now <= c.resolve_due}
     return _step(db, ref, "resolve", actor=actor, now=now, note=text, mutate=mutate)
@@ -188,7 +190,8 @@ def extend_limit(db: Database, ref: str | int, *, reason: str, actor: Actor, now
             raise InvalidComplaintState(f"{c.reference} is closed, so its limit cannot be extended.")
         old = c.regulatory_days
         c.regulatory_days = next_regulatory_step(old)
-        c.extension_reason, c.extension_approved_by = text, actor.username
+        seal_one(s, c, "complaints", "extension_reason", text)
+        c.extension_approved_by = actor.username
         return {"from_days": old, "to_days": c.regulatory_days, "approved_by": actor.username}
     return _step(db, ref, "extend", actor=actor, now=now, note=text, permission="complaint.approve",
                  mutate=mutate, recompute=True)

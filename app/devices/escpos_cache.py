@@ -19,6 +19,8 @@ import pickle
 import platform
 from pathlib import Path
 
+from app.errors import DomainError
+
 ENV = "ESCPOS_CAPABILITIES_PICKLE_DIR"
 
 
@@ -32,9 +34,7 @@ def prepare() -> Path | None:
         if spec is None or not spec.submodule_search_locations:
             return None
         source = Path(list(spec.submodule_search_locations)[0]) / "capabilities.json"
-        from platformdirs import user_cache_dir
-
-        folder = Path(user_cache_dir("BranchDesk", "BranchDesk")) / "escpos"
+        folder = _cache_folder()
         target = folder / f"{platform.python_version()}.capabilities.pickle"
         if not target.is_file() or target.stat().st_mtime < source.stat().st_mtime:
             folder.mkdir(parents=True, exist_ok=True)
@@ -42,7 +42,22 @@ def prepare() -> Path | None:
             tmp = folder / f".{target.name}.{os.getpid()}"
             tmp.write_bytes(pickle.dumps(data, protocol=2))
             os.replace(tmp, target)
-    except (OSError, ValueError):  # python-escpos then reads the file itself, as before
+    except (OSError, ValueError, DomainError):  # python-escpos then reads the file itself, as before
         return None
     os.environ[ENV] = str(folder)
     return folder
+
+
+def _cache_folder() -> Path:
+    """The machine's data folder on an installed copy (nothing in an account's
+    folders), else this account's cache."""
+    from app.paths import folders
+
+    f = folders()
+    if f.per_machine:  # made by the installer with the group's rights: never made here
+        if not f.data.is_dir():
+            raise FileNotFoundError(f.data)
+        return f.data / "cache" / "escpos"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("BranchDesk", "BranchDesk")) / "escpos"

@@ -2,11 +2,19 @@
 
 Backups use SQLite's online backup API (``sqlite3.Connection.backup``): a
 consistent copy taken while tellers keep calling, never a file copy of a live
-WAL database. Restore checks the file first (an SQLite file, BranchDesk's
-tables, revisions this build knows), keeps a safety copy of the current
-database, then copies the backup into the live database through the same API,
-which replaces every page in one transaction: other processes see either the
-old database or the restored one, never a mix.
+WAL database. The copy must pass SQLite's integrity check before anything is
+reported; it is then encrypted whole with the branch's data key
+(app/privacy/backups.py), so a backup file holds nothing readable without
+the key, and the plain copy is deleted.
+
+Restore decrypts (this PC needs the key version the backup names: on another
+PC, import the exported key first), checks the file (an SQLite file,
+BranchDesk's tables, revisions this build knows, its integrity), keeps an
+encrypted safety copy of the current database, then copies the backup into
+the live database through the same API, which replaces every page in one
+transaction: other processes see either the old database or the restored
+one, never a mix. Backups made before encryption (plain SQLite files) still
+restore.
 """
 
 from __future__ import annotations
@@ -14,7 +22,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import secrets
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +36,7 @@ log = logging.getLogger("branchdesk.ops.backup")
 HEADER = b"SQLite format 3\x00"
 CORE_TABLES = ("alembic_version", "services", "windows", "staff", "tickets", "events", "settings")
 DAILY_PREFIX = "branchdesk-daily-"
+SUFFIX = ".backup"  # encrypted; older releases wrote plain ".sqlite3" copies
 
 
 class BackupError(DomainError):
@@ -38,6 +49,7 @@ class BackupResult:
     size_bytes: int
     tickets: int
     events: int
+    key_version: int  # the data key version that opens it
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,7 @@ class RestoreResult:
     safety_copy: str | None
     revisions: tuple[str, ...]
     tickets: int
+    encrypted: bool  # False: a plain copy made by an older release
 
 
 def sqlite_path(db_url: str) -> Path:
@@ -68,7 +81,7 @@ def default_backup_dir(db_url: str | None = None) -> Path:
 
 
 def _copy(src: sqlite3.Connection, dest_path: Path) -> None:
-    """Online backup of ``src`` into a new file, written beside and renamed."""
+    """Online backup of ``src`` into a new plain file, written beside and renamed."""
     dest_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest_path.with_name(dest_path.name + ".part")
     tmp.unlink(missing_ok=True)
@@ -85,44 +98,73 @@ def _count(conn: sqlite3.Connection, table: str) -> int:
     return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
-def backup_database(db_url: str, dest: Path) -> BackupResult:
-    """Write a consistent copy of the live database to ``dest``."""
+def _plain_beside(path: Path, label: str) -> Path:
+    return path.with_name(f".{path.name}.{label}-{secrets.token_hex(4)}.plain")
+
+
+def backup_database(db_url: str, dest: Path, *, check: bool = True) -> BackupResult:
+    """Write a consistent, checked, encrypted copy of the live database to
+    ``dest`` (``check=False``: the safety copy of a database being replaced,
+    kept even when damaged)."""
+    from app.privacy.backups import current_key, encrypt_file
+
     src_path = sqlite_path(db_url)
     if not src_path.is_file():
         raise BackupError(f"There is no database file at {src_path} to back up.")
-    src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True, timeout=30)
+    key = current_key(db_url)
+    plain = _plain_beside(dest, "backup")
     try:
-        _copy(src, dest)
+        src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True, timeout=30)
+        try:
+            _copy(src, plain)
+        finally:
+            src.close()
+        with closing(sqlite3.connect(f"file:{plain}?mode=ro", uri=True)) as conn:
+            if check and conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise BackupError(f"The database {src_path.name} is damaged (its integrity check failed), so no "
+                                  f"backup was written; restore the last good backup.")
+            tickets, events = _count(conn, "tickets"), _count(conn, "events")
+            revisions = sorted(r[0] for r in conn.execute("SELECT version_num FROM alembic_version"))
+        encrypt_file(plain, dest, key, {"revisions": revisions, "tickets": tickets})
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"The database {src_path.name} is damaged ({exc}), so no backup was written.") from None
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(f"The backup to {dest} failed: {exc}.") from None
     finally:
-        src.close()
-    with sqlite3.connect(f"file:{dest}?mode=ro", uri=True) as conn:
-        tickets, events = _count(conn, "tickets"), _count(conn, "events")
-    log.info("backup written to %s (%d tickets)", dest, tickets)
-    return BackupResult(str(dest), dest.stat().st_size, tickets, events)
+        plain.unlink(missing_ok=True)
+    log.info("backup written to %s (%d tickets, key version %d)", dest, tickets, key.version)
+    return BackupResult(str(dest), dest.stat().st_size, tickets, events, key.version)
+
+
+def backup_files(folder: Path, prefix: str = "") -> list[Path]:
+    """Backups in ``folder`` (encrypted, and plain ones of older releases), oldest name first."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for suffix in (SUFFIX, ".sqlite3") for p in folder.glob(f"{prefix}*{suffix}")
+                  if p.is_file())
 
 
 def daily_backup(db_url: str, today: dt.date, *, folder: Path | None = None, keep: int = 14) -> BackupResult | None:
     """Today's automatic backup unless it exists; keeps the newest ``keep``."""
     folder = folder or default_backup_dir(db_url)
-    dest = folder / f"{DAILY_PREFIX}{today:%Y%m%d}.sqlite3"
+    dest = folder / f"{DAILY_PREFIX}{today:%Y%m%d}{SUFFIX}"
     result = None
     if not dest.exists():
         result = backup_database(db_url, dest)
-    dailies = sorted(folder.glob(f"{DAILY_PREFIX}*.sqlite3"))
+    dailies = sorted(backup_files(folder, DAILY_PREFIX), key=lambda p: p.stem)
     for old in dailies[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
         log.info("old backup %s removed (keeping %d)", old.name, keep)
     return result
 
 
-def inspect_backup(path: Path) -> tuple[tuple[str, ...], int]:
-    """(revisions, tickets) of a BranchDesk database file, else BackupError."""
+def inspect_backup(path: Path, name: str | None = None) -> tuple[tuple[str, ...], int]:
+    """(revisions, tickets) of a plain BranchDesk database file, else BackupError
+    (``name``: the file as the person named it, when ``path`` is its decrypted copy)."""
     from app.store.migrate import alembic_config
     from alembic.script import ScriptDirectory
 
-    name = path.name
+    name = name or path.name
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
@@ -156,27 +198,69 @@ def inspect_backup(path: Path) -> tuple[tuple[str, ...], int]:
 
 def restore_database(db_url: str, source: Path, *, now: dt.datetime, safety_dir: Path | None = None) -> RestoreResult:
     """Replace the live database with ``source`` after checking it; the current
-    database is first copied to ``safety_dir`` (default: the backup folder)."""
+    database is first backed up (encrypted) to ``safety_dir`` (default: the backup folder)."""
+    from app.privacy.backups import decrypt_file, header_of
+    from app.privacy.crypto import CannotDecrypt
+
     target = sqlite_path(db_url)
     source = Path(source)
     if source.resolve() == target.resolve():
         raise BackupError("A database cannot be restored onto itself.")
-    revisions, tickets = inspect_backup(source)
+    if not source.is_file():
+        raise BackupError(f"The file {source.name} cannot be read: it does not exist.")
+    encrypted = header_of(source) is not None
+    plain = _plain_beside(target, "restore") if encrypted else source
+    try:
+        if encrypted:
+            try:
+                decrypt_file(source, plain)
+            except CannotDecrypt:
+                raise BackupError(f"The backup {source.name} does not open with this PC's key "
+                                  f"(damaged, or not this branch's backup).") from None
+        revisions, tickets = inspect_backup(plain, source.name)
+        safety = _restore_from(db_url, target, plain, source.name, now, safety_dir)
+    finally:
+        if encrypted:
+            plain.unlink(missing_ok=True)
+    log.warning("database %s restored from %s (safety copy %s)", target, source, safety)
+    return RestoreResult(str(source), str(safety) if safety else None, revisions, tickets, encrypted)
+
+
+def _restore_from(db_url: str, target: Path, plain: Path, name: str, now: dt.datetime,
+                  safety_dir: Path | None) -> Path | None:
     safety = None
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    if target.is_file() and target.stat().st_size > 0:
+        safety = _safety_copy(db_url, target, (safety_dir or default_backup_dir(db_url)),
+                              f"before-restore-{now:%Y%m%d-%H%M%S}")
+    src = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         dst = sqlite3.connect(target, timeout=30)
         try:
-            if target.stat().st_size > 0:
-                safety = (safety_dir or default_backup_dir(db_url)) / f"before-restore-{now:%Y%m%d-%H%M%S}.sqlite3"
-                _copy(dst, safety)
             src.backup(dst)  # one transaction: all pages replaced, or none
         finally:
             dst.close()
     except (sqlite3.Error, OSError) as exc:
-        raise BackupError(f"The restore from {source.name} failed: {exc}; the current database is unchanged.") from None
+        raise BackupError(f"The restore from {name} failed: {exc}; the current database is unchanged.") from None
     finally:
         src.close()
-    log.warning("database %s restored from %s (safety copy %s)", target, source, safety)
-    return RestoreResult(str(source), str(safety) if safety else None, revisions, tickets)
+    return safety
+
+
+def _safety_copy(db_url: str, target: Path, folder: Path, stem: str) -> Path:
+    """The database about to be replaced, encrypted; a plain copy (its personal
+    fields are encrypted anyway) when it is too damaged to read its key."""
+    from app.store.errors import StoreError
+
+    try:
+        return Path(backup_database(db_url, folder / f"{stem}{SUFFIX}", check=False).path)
+    except (StoreError, DomainError, sqlite3.DatabaseError) as exc:
+        log.warning("safety copy kept unencrypted: %s", getattr(exc, "message", exc))
+    plain = folder / f"{stem}.sqlite3"
+    try:
+        with closing(sqlite3.connect(target, timeout=30)) as src:
+            _copy(src, plain)
+    except (sqlite3.Error, OSError) as exc:
+        raise BackupError(f"The current database could not be kept before the restore ({exc}); "
+                          f"nothing was restored.") from None
+    return plain

@@ -129,6 +129,42 @@ def check_calendar(db_url: str | None, now: dt.datetime | None = None) -> Check:
     return Check("calendar", OK, status.sentence())
 
 
+def check_data_key(db_url: str | None) -> Check:
+    """This PC has every version of the branch's data key the database still
+    uses, readable by nobody else, and no rotation is left half done."""
+    from app.privacy.keys import KeyStore
+    from app.privacy.rotation import key_status, stale_rows
+    from app.store.engine import Database, resolve_url
+
+    url = resolve_url(db_url)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
+        return Check("data key", WARN, "There is no database yet, so the data key was not checked.")
+    try:
+        db = Database(url)
+        try:
+            versions, stale = key_status(db), stale_rows(db)
+        finally:
+            db.dispose()
+    except Exception as exc:
+        return Check("data key", WARN, f"The data key could not be checked: {_sentence(exc)}")
+    live = [k for k in versions if k.state != "destroyed"]
+    if not live:
+        return Check("data key", OK, "No personal data is stored yet; the data key is made with the first.")
+    missing = [str(k.version) for k in live if k.state != "retired" and not k.on_this_pc]
+    if missing:
+        return Check("data key", FAIL, f"This PC lacks the branch's data key (version {', '.join(missing)}): "
+                                       f"import it with 'branchdesk privacy import-key FILE'.")
+    store = KeyStore()
+    loose = [str(store.path(k.key_id)) for k in live
+             if store.path(k.key_id).is_file() and store.path(k.key_id).stat().st_mode & 0o007]
+    if loose:
+        return Check("data key", FAIL, f"The key file {loose[0]} can be read by anyone; run 'chmod 640' on it.")
+    if stale:
+        return Check("data key", WARN, f"A key rotation is unfinished ({stale} rows): run "
+                                       f"'branchdesk privacy rotate-key --resume'.")
+    return Check("data key", OK, f"This PC has the data key (version {max(k.version for k in live)}).")
+
+
 def check_printer(settings: dict[str, Any]) -> Check:
     """``settings`` are the branch settings (printer.* keys live in the database)."""
     from app.ops.devices_bridge import printer_status
@@ -258,6 +294,7 @@ def run_checks(db_url: str | None, settings: dict[str, Any], *, sound: bool = Tr
         lambda: check_migrations(db_url),
         lambda: check_clock(db_url),
         lambda: check_calendar(db_url),
+        lambda: check_data_key(db_url),
         lambda: check_printer(settings),
         lambda: check_serial(settings),
     ]

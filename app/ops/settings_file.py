@@ -177,6 +177,11 @@ def save(values: dict[str, Any], path: Path | None = None) -> Path:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
-    os.chmod(tmp, 0o640 if folders().per_machine else 0o600)
+    if folders().per_machine:  # it names the database: the BranchDesk group's only, else the owner's
+        from app.privacy.keys import restrict_to_group
+
+        restrict_to_group(Path(tmp), 0o640, 0o640)  # the folder's group where BranchDesk's is not ours
+    else:
+        os.chmod(tmp, 0o600)
     os.replace(tmp, path)
     return path

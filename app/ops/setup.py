@@ -128,11 +128,25 @@ def test_database(url: str) -> str:
 
 
 def apply_setup(req: SetupRequest, *, now: dt.datetime | None = None, config_path: Path | None = None) -> SetupResult:
-    """Validate, test the database, then write branch settings, the first
-    admin and the settings file. Nothing is written when anything is wrong."""
+    """Validate, test the database, check that every place it writes can be
+    written (settings folder, key folder, credential store), then write branch
+    settings, the first administrator, the data key and the settings file.
+    Nothing is written when anything is wrong. A password in the database or
+    head-office address is kept in the credential store, never in the file."""
+    from app.privacy.credentials import keep_database_password, probe_folder, redact_text
+    from app.privacy.keys import KeyStore
+    from app.sync.config import strip_password
+
     errors = check_setup(req)
     if errors:
         raise SetupInvalid(errors)
+    db_url, db_password = _split(req.database_url, "database_url")
+    hq_url, hq_password = strip_password(req.sync_hq_url) if req.sync_hq_url else ("", None)
+    path = config_path or settings_file.settings_path()
+    _probe_folder(path.parent)
+    KeyStore().probe()
+    if db_password is not None:
+        probe_folder()
     try:
         test_database(req.database_url)
     except InvalidInput as exc:
@@ -145,14 +159,54 @@ def apply_setup(req: SetupRequest, *, now: dt.datetime | None = None, config_pat
         url = app.db.url
     finally:
         app.close()
+    if db_password is not None:
+        keep_database_password(db_url, db_password)
+    if hq_password is not None:
+        _keep_hq_password(req, hq_url, hq_password)
     values = settings_file.load(config_path) if settings_file.exists(config_path) else settings_file.defaults()
     values.update({
-        "database.url": req.database_url, "ui.language": req.language, "ui.lobby_monitor": req.lobby_monitor,
-        "ui.screen_role": req.screen_role, "sync.enabled": req.sync_enabled, "sync.hq_url": req.sync_hq_url,
+        "database.url": db_url, "ui.language": req.language, "ui.lobby_monitor": req.lobby_monitor,
+        "ui.screen_role": req.screen_role, "sync.enabled": req.sync_enabled, "sync.hq_url": hq_url,
         "sync.interval_min": req.sync_interval_min,
     })
-    path = settings_file.save(values, config_path)
-    return SetupResult(url.split("@")[-1], str(path), check_branch_code(req.branch_code), req.admin_username, created)
+    try:
+        path = settings_file.save(values, config_path)
+    except OSError as exc:
+        raise settings_file.SettingsFileError(f"The settings file {path} cannot be written: "
+                                              f"{exc.strerror or exc}.") from None
+    return SetupResult(redact_text(url).split("@")[-1], str(path), check_branch_code(req.branch_code),
+                       req.admin_username, created)
+
+
+def _split(url: str, field: str) -> tuple[str, str | None]:
+    from app.privacy.credentials import split_password
+
+    try:
+        return split_password(url) if url else ("", None)
+    except ValueError:
+        raise SetupInvalid({field: "The database address is not valid."}) from None
+
+
+def _probe_folder(folder: Path) -> None:
+    """SettingsFileError unless the settings file's folder can be written (checked first)."""
+    from app.privacy.credentials import probe_writable
+
+    try:
+        probe_writable(folder)
+    except OSError as exc:
+        raise settings_file.SettingsFileError(
+            f"The settings folder {folder} cannot be written ({exc.strerror or exc}); nothing was set up.") from None
+
+
+def _keep_hq_password(req: SetupRequest, url: str, password: str) -> None:
+    from app.sync.config import load_config, store_password
+
+    try:
+        store_password(load_config({"sync.hq_url": url, "branch.code": check_branch_code(req.branch_code)}),
+                       password)
+    except OSError as exc:
+        raise settings_file.SettingsFileError(f"The head-office password cannot be kept "
+                                              f"({exc.strerror or exc}).") from None
 
 
 def _write_branch(db, req: SetupRequest, now: dt.datetime | None) -> bool:  # type: ignore[no-untyped-def]
@@ -160,6 +214,7 @@ def _write_branch(db, req: SetupRequest, now: dt.datetime | None) -> bool:  # ty
     settings and the first administrator, with one BranchSetUp event."""
     from sqlalchemy import select
 
+    from app.privacy.vault import vault
     from app.queue import init_catalogue
     from app.queue.day import moment
     from app.settings import store_in
@@ -187,4 +242,5 @@ def _write_branch(db, req: SetupRequest, now: dt.datetime | None) -> bool:  # ty
         store_in(s, settings, now=now, staff_id=None, source="setup")
         payload = {k: v for k, v in asdict(req).items() if k not in ("admin_password", "database_url", "sync_hq_url")}
         record_event(s, EventType.BRANCH_SET_UP, now, payload=payload)
+        vault(s).current()  # the data key, made now on the PC that sets the branch up (export it for others)
     return created

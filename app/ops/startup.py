@@ -42,6 +42,9 @@ def prepare(args: Any, command_name: str) -> None:
         raise
     if embedded and not values["database.url"] and command_name not in REPORTERS:
         machine.create_database_file(folders)  # group rights from the start (per machine only)
+    from app.ops.passwords import move_database_password
+
+    values = move_database_password(values)  # a password never stays in the settings file
     if command_name == "run" and not getattr(args, "lobby", False):
         values = first_start(args) or values
     if getattr(args, "db", None) is None and not os.environ.get("BRANCHDESK_DB") and values["database.url"]:
@@ -83,23 +86,59 @@ def first_start(args: Any) -> dict[str, Any] | None:
     return load()
 
 
-def start_daily_backup(db_url: str | None, values: dict[str, Any]) -> threading.Thread | None:
-    """Today's backup of the embedded database, in a background thread (the
-    online backup API lets tellers keep working meanwhile)."""
+def start_daily_backup(db_url: str | None, values: dict[str, Any]) -> threading.Thread:
+    """The daily jobs (``daily_jobs``) in a background thread: at start, then
+    whenever the date changes while the app runs (the online backup API lets
+    tellers keep working meanwhile)."""
     from app.store.engine import resolve_url
 
     url = resolve_url(db_url)
-    if not url.startswith("sqlite:"):
-        return None
 
     def work() -> None:
-        from app.ops.backup import daily_backup
+        done: dt.date | None = None
+        while True:
+            today = dt.date.today()
+            if today != done:
+                try:
+                    daily_jobs(url, None, values)
+                    done = today
+                except Exception:  # never stop the app for a daily job; the log says why
+                    log.exception("daily jobs failed")
+                    done = today  # tried today; again tomorrow
+            _STOP.wait(3600)
 
-        try:
-            daily_backup(url, dt.date.today(), keep=int(values.get("backup.keep", 14)))
-        except Exception:  # never stop the app for a backup; the log says why
-            log.exception("daily backup failed")
-
-    thread = threading.Thread(target=work, name="daily-backup", daemon=True)
+    thread = threading.Thread(target=work, name="daily-jobs", daemon=True)
     thread.start()
     return thread
+
+
+_STOP = threading.Event()
+
+
+def daily_jobs(db_url: str, now: dt.datetime | None, values: dict[str, Any]) -> None:
+    """Once a day: erase the personal data past its retention period (and the
+    backups and keys it makes obsolete), then today's backup of the embedded
+    database. Each is recorded (event, access log)."""
+    from pathlib import Path
+
+    from app.ops.backup import daily_backup, default_backup_dir
+    from app.privacy.access import log_access
+    from app.privacy.retention import purge
+    from app.queue.day import moment
+    from app.staff.roles import SYSTEM
+    from app.store import open_database
+
+    db = open_database(db_url)
+    try:
+        with db.read() as s:
+            now = moment(s, now).now
+        folder = None
+        if db.is_sqlite:
+            folder = Path(values["backup.folder"]).expanduser() if values.get("backup.folder") \
+                else default_backup_dir(db_url)
+        purge(db, actor=SYSTEM, now=now, how="daily", backup_folder=folder)
+        if folder is not None:
+            if daily_backup(db_url, now.date(), folder=folder, keep=int(values.get("backup.keep", 14))):
+                log_access(db, None, "backup", now=now, username="system", purpose="daily")
+    finally:
+        db.dispose()

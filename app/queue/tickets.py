@@ -28,11 +28,13 @@ from app.queue.estimate import Estimate, estimate
 from app.queue.numbering import display_number
 from app.queue.policy import PRIORITY_CLASSES, PRIORITY_NOTES
 from app.queue.views import DayClosed, IssuedTicket, TicketView
+from app.privacy.access import record_access, require_logged
+from app.privacy.personal import open_ticket, seal_ticket
 from app.staff.roles import Actor, require
 from app.store.counters import bump_counter
 from app.store.engine import Database
 from app.store.events import record_event
-from app.store.models import DataAccess, Service, Ticket, TicketCounter, Window, WindowService
+from app.store.models import Service, Ticket, TicketCounter, Window, WindowService
 
 MAX_NAME = 50
 MAX_NEED = 500
@@ -134,12 +136,12 @@ def issue_ticket(
         seq, number = _allocate_number(s, svc, day)
         t = Ticket(
             business_date=day, service_id=svc.id, original_service_id=svc.id, prefix=svc.code,
-            seq=seq, number=number, priority=priority, priority_note=priority_note,
-            customer_name=name, customer_phone=phone, need_note=need, status="waiting",
+            seq=seq, number=number, priority=priority, priority_note=priority_note, status="waiting",
             issued_at=now, queued_at=now, transfer_count=0, call_count=0, print_state="not_printed",
             promised_wait_min=est.minutes, promised_low_min=est.low, promised_high_min=est.high,
             people_ahead=est.people_ahead, promise_note=est.note,
         )
+        seal_ticket(s, t, name=name, phone=phone, need=need)  # encrypted, with the masked forms
         t.service = svc
         s.add(t)
         s.flush()
@@ -301,20 +303,19 @@ class PersonalData:
     customer_name: str | None
     customer_phone: str | None
     need_note: str | None
+    erased_at: dt.datetime | None = None  # erased after its retention period or on request
 
 
 def ticket_personal_data(
     db: Database, ticket: str | int, *, purpose: str, actor: Actor, now: dt.datetime | None = None
 ) -> PersonalData:
-    """The unmasked customer data of a ticket; the opening is recorded."""
-    require(actor, "ticket.personal_data")
+    """The unmasked customer data of a ticket (decrypted); the opening is recorded."""
+    require_logged(db, actor, "ticket.personal_data", "view", now=now, purpose=purpose)
     with db.write() as s:
         m = begin(db, s, now)
-        now = m.now
         t = ticket_by_ref(s, ticket, m.day)
-        s.add(DataAccess(at=now, staff_id=actor.staff_id, subject="ticket", subject_uuid=t.uuid,
-                         purpose=purpose[:200]))
-        return PersonalData(t.number, t.customer_name, t.customer_phone, t.need_note)
+        record_access(s, actor, "view", m.now, subject="ticket", subject_uuid=t.uuid, purpose=purpose)
+        return PersonalData(t.number, *open_ticket(s, t), t.personal_erased_at)
 
 
 def end_of_day(db: Database, *, day: dt.date | None = None, actor: Actor,

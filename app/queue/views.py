@@ -7,26 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from app.privacy.masking import mask_name, mask_phone  # noqa: F401  (re-exported)
 from app.store.models import Ticket
-
-
-def mask_name(name: str | None) -> str | None:
-    """张三丰 -> 张**, John Smith -> J*********."""
-    if not name:
-        return None
-    return name[0] + "*" * (len(name) - 1)
-
-
-def mask_phone(phone: str | None) -> str | None:
-    """13812345678 -> 138****5678."""
-    if not phone:
-        return None
-    digits = phone
-    if len(digits) <= 4:
-        return "*" * len(digits)
-    if len(digits) <= 7:
-        return "*" * (len(digits) - 4) + digits[-4:]
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
 
 
 @dataclass(frozen=True)
@@ -150,8 +132,9 @@ def ticket_view(t: Ticket, window_numbers: dict[int, int]) -> TicketView:
         print_state=t.print_state,
         outcome=t.outcome,
         rating=t.rating,
-        customer_name_masked=mask_name(t.customer_name),
-        customer_phone_masked=mask_phone(t.customer_phone),
+        # Stored when the data was written: shown without the key.
+        customer_name_masked=t.customer_name_masked,
+        customer_phone_masked=t.customer_phone_masked,
         has_personal_data=bool(t.customer_name or t.customer_phone or t.need_note),
         promised_wait_min=t.promised_wait_min,
         promised_range_min=(t.promised_low_min, t.promised_high_min) if t.promised_low_min is not None else None,

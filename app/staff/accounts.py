@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import secrets
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -11,7 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from app.events import EventType
-from app.errors import InvalidInput, NotPermitted, UnknownStaff
+from app.errors import InvalidInput, UnknownStaff
 from app.queue.day import moment
 from app.staff.roles import Actor, parse_roles, require
 from app.store.engine import Database
@@ -72,17 +74,27 @@ def add_staff(
         return _view(staff)
 
 
-def authenticate(db: Database, username: str, password: str) -> Actor:
-    """The actor for a correct username and password, else NotPermitted."""
-    with db.read() as s:
-        staff = s.scalar(select(Staff).where(Staff.username == username))
-        if staff is None or not staff.active:
-            raise NotPermitted("Unknown user or wrong password.")
-        try:
-            _hasher.verify(staff.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            raise NotPermitted("Unknown user or wrong password.") from None
-        return _actor(staff)
+def authenticate(db: Database, username: str, password: str, *, now: dt.datetime | None = None) -> Actor:
+    """The actor for a correct username and password, else NotPermitted
+    (LoginThrottled after five wrong passwords): app/staff/login.py."""
+    from app.staff.login import login
+
+    return login(db, username, password, now=now)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    """One argon2 verification (every login makes exactly one)."""
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@functools.cache
+def dummy_hash() -> str:
+    """A hash of a random password with the same parameters as the accounts':
+    an unknown username is verified against it, at the same cost."""
+    return _hasher.hash(secrets.token_urlsafe(24))
 
 
 def actor_for(db: Database, username: str) -> Actor:

@@ -28,6 +28,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "complaint.view": frozenset({"complaints", "manager"}),
     "report.view": frozenset({"manager"}),
     "sync.run": frozenset({"manager"}),
+    # Personal data and security (issue 18); each use is in the access log.
+    "backup.run": frozenset({"manager"}),  # a backup holds every customer's data (encrypted)
+    "backup.restore": frozenset(),  # admin only: replaces the whole database
+    "privacy.key": frozenset(),  # admin only: export, import, rotate the data key
+    "privacy.purge": frozenset({"manager"}),
+    "privacy.erase": frozenset({"manager"}),
+    "privacy.audit": frozenset({"manager"}),  # read the access log
 }
 
 

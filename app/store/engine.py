@@ -15,6 +15,7 @@ one sentence ("The database did not answer ..."), never a frozen window.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.privacy.credentials import redact_text
 from app.store.errors import DatabaseUnavailable
 from app.store.watchdog import WATCHDOG, shutdown_fd
 
@@ -35,6 +37,11 @@ _READONLY = "branchdesk_readonly"
 # watchdog; reports and migrations ask for more (``long=True``).
 QUERY_TIMEOUT_S = 10.0
 LONG_TIMEOUT_S = 600.0
+
+
+def strict_json_dumps(value: object) -> str:
+    """JSON columns hold strict JSON: a NaN or an infinity is never stored."""
+    return json.dumps(value, allow_nan=False)
 
 
 def default_sqlite_path() -> Path:
@@ -65,6 +72,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA foreign_keys = ON")
+        # Erased (or replaced) content is overwritten where that costs no extra I/O.
+        cur.execute("PRAGMA secure_delete = FAST")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -83,7 +92,7 @@ class Database:
         try:
             sa_url = make_url(url)
         except ArgumentError as exc:
-            raise DatabaseUnavailable(f"The database address {url!r} is not valid.") from exc
+            raise DatabaseUnavailable(f"The database address {redact_text(url)!r} is not valid.") from exc
         self.dialect = sa_url.get_backend_name()
         if self.dialect == "sqlite":
             path = sa_url.database
@@ -93,15 +102,23 @@ class Database:
                 url,
                 echo=echo,
                 connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+                json_serializer=strict_json_dumps,
             )
             _configure_sqlite(self.engine)
         elif self.dialect == "postgresql":
+            args = pg_connect_args()
+            if sa_url.password is None:  # kept out of the address: the credential store has it
+                from app.privacy.credentials import database_password
+
+                if (password := database_password(url)) is not None:
+                    args["password"] = password
             self.engine = create_engine(
                 url,
                 echo=echo,
                 # Not SQLAlchemy's pre-ping: a ping to a frozen server would hang
                 # before the watchdog is armed (_configure_pg pings under it).
-                connect_args=pg_connect_args(),
+                connect_args=args,
+                json_serializer=strict_json_dumps,
             )
             _configure_pg(self.engine)
         else:
@@ -253,12 +270,28 @@ def pg_connect_args() -> dict[str, object]:
 
 
 def _check_sqlite_header(path: Path) -> None:
+    """An existing file must be an SQLite file with BranchDesk's schema (or
+    none yet): another program's database is refused before anything, even a
+    journal-mode pragma, touches it."""
     if path.stat().st_size == 0:
         return
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
         raise DatabaseUnavailable(f"The file {path} is not a BranchDesk database (or it is corrupted).")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = sorted(r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                      "AND name NOT LIKE 'sqlite_%'"))
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return  # damaged or locked: the first real query says which, in one sentence
+    if tables and "alembic_version" not in tables:
+        shown = ", ".join(tables[:3]) + (", ..." if len(tables) > 3 else "")
+        raise DatabaseUnavailable(f"The file {path} is not a BranchDesk database: it holds another program's "
+                                  f"tables ({shown}); give a BranchDesk database or a new file.")
 
 
 @contextmanager
@@ -266,7 +299,7 @@ def _translate_db_errors() -> Iterator[None]:
     try:
         yield
     except OperationalError as exc:
-        msg = str(exc.orig) if exc.orig is not None else str(exc)
+        msg = redact_text(str(exc.orig) if exc.orig is not None else str(exc))
         if "locked" in msg:
             raise DatabaseUnavailable("The database stayed busy too long; try again.") from exc
         if "readonly" in msg or "read-only" in msg:

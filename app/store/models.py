@@ -113,6 +113,7 @@ class Ticket(Base):
         # Today's tickets by status (calling, queue status); migration 0007.
         Index("ix_tickets_day_status", "business_date", "status", "service_id"),
         Index("ix_tickets_window_status", "window_id", "status"),
+        Index("ix_tickets_phone_index", "phone_index"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -126,10 +127,16 @@ class Ticket(Base):
     number: Mapped[str] = mapped_column(String(16))  # what the customer sees: "A023"
     priority: Mapped[str] = mapped_column(String(16), default="normal")
     priority_note: Mapped[str | None] = mapped_column(String(32))  # elderly, disabled...
-    # Personal data: never on public screens or tickets unmasked.
-    customer_name: Mapped[str | None] = mapped_column(String(100))
-    customer_phone: Mapped[str | None] = mapped_column(String(32))
-    need_note: Mapped[str | None] = mapped_column(String(500))
+    # Personal data: encrypted (app/privacy, migration 0011), each ciphertext
+    # naming its key version; the masked forms are what screens and lists show,
+    # the phone index (a keyed hash) finds a customer's tickets for erasure.
+    customer_name: Mapped[str | None] = mapped_column(Text)
+    customer_phone: Mapped[str | None] = mapped_column(Text)
+    need_note: Mapped[str | None] = mapped_column(Text)
+    customer_name_masked: Mapped[str | None] = mapped_column(String(100))
+    customer_phone_masked: Mapped[str | None] = mapped_column(String(32))
+    phone_index: Mapped[str | None] = mapped_column(String(40))
+    personal_erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     status: Mapped[str] = mapped_column(String(16), default="waiting")
     issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -211,13 +218,17 @@ class Setting(Base):
 
 
 class DataAccess(Base):
-    """Who opened which personal data, and when (personal-data audit)."""
+    """The access log: who opened which personal data, took or restored a
+    backup, exported a key, purged or erased, logged in (app/privacy/access.py)."""
 
     __tablename__ = "data_access_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    subject: Mapped[str] = mapped_column(String(32))  # "ticket" / "complaint"
-    subject_uuid: Mapped[str] = mapped_column(String(36))
+    username: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32), default="view")  # view, backup, restore, key_export, login...
+    subject: Mapped[str | None] = mapped_column(String(32))  # "ticket" / "complaint"
+    subject_uuid: Mapped[str | None] = mapped_column(String(36))
     purpose: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="ok")  # ok / refused / failed / throttled

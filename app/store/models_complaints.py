@@ -55,6 +55,7 @@ class Complaint(Base):
         UniqueConstraint("branch_code", "reference", name="uq_complaints_branch_reference"),
         Index("ix_complaints_status_due", "status", "resolve_due"),
         Index("ix_complaints_received_at", "received_at"),
+        Index("ix_complaints_phone_index", "phone_index"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,11 +67,18 @@ class Complaint(Base):
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))
     channel: Mapped[str] = mapped_column(String(16))
-    # Personal data: complaints and manager roles only; openings are recorded.
-    customer_name: Mapped[str | None] = mapped_column(String(100))
-    customer_phone: Mapped[str | None] = mapped_column(String(32))
-    customer_email: Mapped[str | None] = mapped_column(String(120))
-    content: Mapped[str] = mapped_column(Text)
+    # Personal data: encrypted (app/privacy, migration 0011); complaints and
+    # manager roles only, every opening recorded. The masked forms are what the
+    # board shows without the key; the phone index finds a case by phone.
+    # ``resolution`` and ``extension_reason`` below, and the log's notes, too.
+    customer_name: Mapped[str | None] = mapped_column(Text)
+    customer_phone: Mapped[str | None] = mapped_column(Text)
+    customer_email: Mapped[str | None] = mapped_column(Text)
+    content: Mapped[str | None] = mapped_column(Text)  # None once erased
+    customer_name_masked: Mapped[str | None] = mapped_column(String(100))
+    contact_masked: Mapped[str | None] = mapped_column(String(160))
+    phone_index: Mapped[str | None] = mapped_column(String(40))
+    personal_erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     ticket_uuid: Mapped[str | None] = mapped_column(String(36))
     ticket_number: Mapped[str | None] = mapped_column(String(16))
     window_number: Mapped[int | None] = mapped_column(Integer)
@@ -125,5 +133,5 @@ class ComplaintLog(Base):
     action: Mapped[str] = mapped_column(String(24))
     from_status: Mapped[str | None] = mapped_column(String(16))
     to_status: Mapped[str | None] = mapped_column(String(16))
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")  # encrypted when not empty
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

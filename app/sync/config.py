@@ -12,7 +12,7 @@ import os
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from app.sync.errors import PasswordUnavailable, SyncNotConfigured
 
@@ -89,15 +89,11 @@ def load_config(settings: dict[str, object], **overrides: object) -> SyncConfig:
 
 
 def strip_password(url: str) -> tuple[str, str | None]:
-    """(url without password, the password it carried or None)."""
-    parts = urlsplit(_libpq_url(url))
-    if parts.password is None:
-        return _libpq_url(url), None
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = f"{parts.username}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc)), parts.password
+    """(url without password, the password it carried or None): in
+    ``user:password@`` or a ``password=`` parameter (app/privacy/credentials.py)."""
+    from app.privacy.credentials import split_password
+
+    return split_password(_libpq_url(url))
 
 
 def _libpq_url(url: str) -> str:
@@ -175,6 +171,28 @@ def write_password_file(path: Path, password: str) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(password + "\n")
     os.chmod(path, 0o600)  # also when the file existed with looser rights
+
+
+def password_place(cfg: SyncConfig) -> Path | None:
+    """The file the password will go to (None: the keyring takes it)."""
+    if not cfg.password_file and _keyring() is not None:
+        return None
+    return Path(cfg.password_file) if cfg.password_file else default_password_file(cfg.branch_code or "branch")
+
+
+def probe_password_place(cfg: SyncConfig) -> None:
+    """PasswordUnavailable unless the password can be kept where it will go
+    (checked before anything is written: a configure writes all or nothing)."""
+    from app.privacy.credentials import probe_writable
+
+    path = password_place(cfg)
+    if path is None:
+        return
+    try:
+        probe_writable(path.parent)
+    except OSError as exc:
+        raise PasswordUnavailable(f"The head-office password cannot be kept in {path.parent} "
+                                  f"({exc.strerror or exc}); nothing was changed.") from None
 
 
 def store_password(cfg: SyncConfig, password: str) -> str:

@@ -73,12 +73,16 @@ def add_branch(admin_url: str, code: str, *, name: str = "", password: str | Non
         if role in (owner_role(dbname), branch_group_role(dbname)):
             raise InvalidInput("That role name is reserved for head office.", field="role")
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+        if exists is not None and not _made_here(conn, role, dbname):
+            raise InvalidInput(f"The role {role} exists and was not created by BranchDesk for this head office; "
+                               f"choose another --role name.", field="role")
         if exists is None and password is None:
             password = generated = secrets.token_urlsafe(18)
         ident = sql.Identifier(role)
         attrs = sql.SQL("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION INHERIT")
         if exists is None:
             conn.execute(sql.SQL("CREATE ROLE {} {} PASSWORD {}").format(ident, attrs, sql.Literal(password)))
+            conn.execute(sql.SQL("COMMENT ON ROLE {} IS {}").format(ident, sql.Literal(_marker(dbname))))
         else:
             conn.execute(sql.SQL("ALTER ROLE {} {}").format(ident, attrs))
             if password is not None:
@@ -90,6 +94,20 @@ def add_branch(admin_url: str, code: str, *, name: str = "", password: str | Non
             "name = CASE WHEN EXCLUDED.name = '' THEN hq_branches.name ELSE EXCLUDED.name END "
             "RETURNING (xmax = 0)", (code, name, role)).fetchone()
     return BranchAccount(code, role, generated, bool(row and row[0]))
+
+
+def _marker(dbname: str) -> str:
+    return f"BranchDesk branch role of head office {dbname}"
+
+
+def _made_here(conn: psycopg.Connection, role: str, dbname: str) -> bool:
+    """Whether ``add_branch`` made ``role`` (its comment, or a branch row naming it);
+    any other role, a DBA's for one, is never altered."""
+    row = conn.execute("SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = %s",
+                       (role,)).fetchone()
+    if row is not None and row[0] == _marker(dbname):
+        return True
+    return conn.execute("SELECT 1 FROM hq_branches WHERE role_name = %s", (role,)).fetchone() is not None
 
 
 def put_setting(admin_url: str, key: str, value: Any, *, branch: str | None = None) -> int:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.store.engine import Database
 from app.store.feed import events_after, final_events
 from app.store.models_sync import SyncState
-from app.sync.specs import EVENT_COLUMNS, Maps, RecordSpec, record_specs, scrub
+from app.sync.specs import EVENT_COLUMNS, Maps, RecordSpec, outgoing_payload, record_specs
 
 @dataclass
 class Batch:
@@ -71,7 +71,7 @@ def _build(s: Session, events: list[Any], specs: list[RecordSpec]) -> Batch:
             e.uuid, e.id, e.at, e.type, tickets.get(e.ticket_id) if e.ticket_id else None,
             complaints.get(e.complaint_id) if e.complaint_id else None,
             maps.windows.get(e.window_id) if e.window_id else None,
-            maps.staff.get(e.staff_id) if e.staff_id else None, scrub(e.payload or {}),
+            maps.staff.get(e.staff_id) if e.staff_id else None, outgoing_payload(e.type, e.payload),
         ))
     return batch
 
@@ -100,7 +100,7 @@ def _write_rows(conn: psycopg.Connection, table: str, columns: tuple[str, ...], 
     # One dumps() per row, not one for the batch: a C call holds the GIL for
     # its whole length, and the greeter's thread must not wait behind it.
     doc = "[" + ",".join(json.dumps(dict(zip(keys, (branch_code, *row))), default=_json_default,
-                                    ensure_ascii=False) for row in rows) + "]"
+                                    ensure_ascii=False, allow_nan=False) for row in rows) + "]"
     conn.execute(upsert_sql(table, columns, versioned=versioned), (doc,))
 
 

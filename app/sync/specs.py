@@ -6,43 +6,25 @@ migration), whether rows carry a ``version`` (newest wins) and how to load the
 rows touched by a batch of events. Local integer ids never leave the branch:
 they are turned into uuids, service codes, window numbers and usernames.
 
-Personal data stays at the branch (docs/sync.md): queue tickets send no name,
-phone or need note (only whether one was given); complaints send no customer
-name, phone, e-mail, complaint text, resolution text or log notes; event
-payloads are scrubbed of keys that could hold such data.
+Personal data and free text stay at the branch (docs/sync.md): queue tickets
+send no name, phone or need note (only whether one was given) and no outcome;
+complaints send no customer name, phone, e-mail, complaint text, resolution
+text, extension reason, teller's name as typed, or log notes; event payloads
+go through an allow-list per event type (app/sync/allowlist.py).
 """
 
 from __future__ import annotations
 
-import re
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.store.models import Service, Staff, Ticket, Window
-
-# Keys dropped from event payloads (and nested dicts) before they leave.
-_PERSONAL_KEY = re.compile(r"name|phone|mobile|email|e_mail|contact|address|id_?card|id_?number|"
-                           r"content|note|text|comment|message|reason|resolution|detail|body", re.I)
-
-
-@lru_cache(maxsize=4096)
-def _personal(key: str) -> bool:
-    return _PERSONAL_KEY.search(key) is not None
-
-
-def scrub(payload: Any) -> Any:
-    """A copy of ``payload`` without keys that may carry personal data."""
-    if isinstance(payload, dict):
-        return {k: scrub(v) for k, v in payload.items() if not _personal(str(k))}
-    if isinstance(payload, list):
-        return [scrub(v) for v in payload]
-    return payload
-
+from app.sync.allowlist import outgoing_payload  # noqa: F401  (the push's payload filter)
 
 @dataclass(frozen=True)
 class Maps:
@@ -99,7 +81,7 @@ TICKETS = RecordSpec("tickets", "hq_tickets", TICKET_COLUMNS, True, "ticket_id",
 
 COMPLAINT_COLUMNS = (
     "uuid", "version", "reference", "business_date", "kind", "channel", "status", "categories",
-    "ticket_uuid", "ticket_number", "window_number", "teller", "received_at", "received_by", "handler",
+    "ticket_uuid", "ticket_number", "window_number", "received_at", "received_by", "handler",
     "resolve_days", "ack_due", "resolve_due", "regulatory_due", "acknowledged_at", "started_at",
     "resolved_at", "notified_at", "notify_method", "closed_at", "satisfaction", "adopted",
     "reopen_count", "updated_at",

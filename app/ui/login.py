@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QW
 
 from app.errors import DomainError
 from app.staff.accounts import authenticate
+from app.staff.login import LoginThrottled
 from app.store.errors import StoreError
 from app.ui.i18n import current_language
 from app.ui.messages import MessageBar
@@ -75,7 +76,11 @@ class LoginWindow(QWidget):
             actor = authenticate(self.db, name, self.password.text())
         except (DomainError, StoreError) as exc:
             self.password.clear()
-            self.bar.show_message(self.tr("Unknown user or wrong password."), "error")
+            if isinstance(exc, LoginThrottled):
+                self.bar.show_message(self.tr("Too many wrong passwords: try again in %1 seconds.")
+                                      .replace("%1", str(exc.params.get("wait_s", ""))), "error")
+            else:
+                self.bar.show_message(self.tr("Unknown user or wrong password."), "error")
             if isinstance(exc, StoreError):
                 self.bar.show_error(exc)
             return

@@ -40,7 +40,7 @@ def test_issue_call_finish_round_trip_with_json_and_at(dbfile):
                    "--db", db, "--at", "2026-11-23T09:01:00")
     t = out["ticket"]
     assert (t["number"], t["status"], t["issued_at"]) == ("A001", "waiting", "2026-11-23T09:01:00")
-    assert (t["customer_name_masked"], t["customer_phone_masked"]) == ("张**", "138****5678")
+    assert (t["customer_name_masked"], t["customer_phone_masked"]) == ("张**", "*******5678")
     assert "13812345678" not in json.dumps(out, ensure_ascii=False)
     called = cli_json("call", "next", "--window", "1", "--db", db, "--at", "2026-11-23T09:05:00")
     assert (called["number"], called["window_number"], called["called_at"]) == ("A001", 1, "2026-11-23T09:05:00")

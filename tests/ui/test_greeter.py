@@ -93,7 +93,7 @@ def test_phone_is_masked_once_entered(qtbot, sctx, actors, aloop, app_ctx, now):
     screen = make(qtbot, sctx, actors)
     qtbot.keyClicks(screen.form.phone, "13812345678")
     screen.form.phone.editingFinished.emit()
-    assert screen.form.phone.text() == "138****5678"
+    assert screen.form.phone.text() == "*******5678"
     issue(qtbot, screen, "D")
     personal = q.ticket_personal_data(app_ctx.db, "D001", purpose="test", actor=actors["manager"], now=now)
     assert personal.customer_phone == "13812345678"

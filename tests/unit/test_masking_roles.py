@@ -11,7 +11,7 @@ from app.staff.roles import SYSTEM, Actor, parse_roles, require
 
 @pytest.mark.parametrize(
     "name, masked",
-    [("张三丰", "张**"), ("王五", "王*"), ("John Smith", "J*********"), ("", None), (None, None)],
+    [("张三丰", "张**"), ("王五", "王*"), ("李", "*"), ("John Smith", "J*********"), ("", None), (None, None)],
 )
 def test_mask_name(name, masked):
     assert mask_name(name) == masked
@@ -19,15 +19,26 @@ def test_mask_name(name, masked):
 
 @pytest.mark.parametrize(
     "phone, masked",
-    [("13812345678", "138****5678"), ("82345678", "823*5678"), ("1234567", "***4567"),
-     ("1234", "****"), (None, None)],
+    [("13812345678", "*******5678"), ("82345678", "****5678"), ("1234567", "****567"),
+     ("1234", "**34"), ("12", "*2"), ("1", "*"), (None, None)],
 )
 def test_mask_phone(phone, masked):
     assert mask_phone(phone) == masked
 
 
+@pytest.mark.parametrize("text", ["李", "王五", "张三丰", "Jo", "John Smith", "1", "12", "1234567", "82345678",
+                                  "13812345678", "008613812345678"])
+def test_masking_hides_at_least_half_and_at_most_four_last_digits_show(text):
+    for masked in (mask_name(text), mask_phone(text)):
+        shown = [ch for ch in masked if ch != "*"]
+        assert len(masked) == len(text) and len(shown) <= len(text) // 2
+    tail = mask_phone(text).lstrip("*")
+    assert text.endswith(tail) and len(tail) <= 4
+
+
 def test_masked_phone_never_shows_the_middle_digits():
     assert "1234" not in mask_phone("13812345678")
+    assert mask_phone("13812345678").count("*") == 7
 
 
 def test_greeter_may_issue_but_not_call():

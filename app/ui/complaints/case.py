@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 import app.complaints as cp
+from app.privacy.keys import KeyUnavailable
 from app.complaints.rules import NOTIFY_METHODS, PAUSE_REASONS, TRANSITIONS
 from app.complaints.views import ComplaintDetail, ComplaintSummary
 from app.ui.complaints.texts import (
@@ -56,6 +57,7 @@ class CaseView(QWidget):
         self.ctx, self.actor, self._now = ctx, actor, now
         self.case: ComplaintSummary | None = None
         self.detail: ComplaintDetail | None = None
+        self._no_key: Exception | None = None  # this PC lacks the data key: the case is shown masked
         self.in_flight = False  # a step is running in a worker thread
         frame, lay = card()
         outer = QHBoxLayout(self)
@@ -120,18 +122,13 @@ class CaseView(QWidget):
         self.detail = None
         self.bar.clear_message()
         try:
-            if ref is None:
-                self.case = None
-            elif self.actor.can("complaint.personal_data"):
-                self.detail = cp.complaint_detail(self.ctx.db, ref, purpose="board", actor=self.actor,
-                                                  now=self._now())
-                self.case = self.detail.summary
-            else:
-                self.case = cp.get_complaint(self.ctx.db, ref, actor=self.actor, now=self._now())
+            self.case, self.detail = self._load(ref) if ref is not None else (None, None)
         except Exception as exc:
             self.case = None
             self.bar.show_error(exc)
         self._render()
+        if self.detail is None and self.case is not None and self._no_key is not None:
+            self.bar.show_error(self._no_key)
 
     def _render(self) -> None:
         c, d = self.case, self.detail
@@ -210,10 +207,15 @@ class CaseView(QWidget):
                                                 now=self._now(), **kwargs)))
 
     def _load(self, ref: str | int) -> tuple[ComplaintSummary, ComplaintDetail | None]:
-        """The case after a step (in the worker thread: opening it is recorded too)."""
+        """The case, with its personal data when allowed (opening it is recorded);
+        masked, with the reason kept in ``_no_key``, on a PC without the data key."""
+        self._no_key = None
         if self.actor.can("complaint.personal_data"):
-            detail = cp.complaint_detail(self.ctx.db, ref, purpose="board", actor=self.actor, now=self._now())
-            return detail.summary, detail
+            try:
+                detail = cp.complaint_detail(self.ctx.db, ref, purpose="board", actor=self.actor, now=self._now())
+                return detail.summary, detail
+            except KeyUnavailable as exc:
+                self._no_key = exc
         return cp.get_complaint(self.ctx.db, ref, actor=self.actor, now=self._now()), None
 
     async def _step(self, key: str, call: Callable[[], ComplaintSummary]) -> None:

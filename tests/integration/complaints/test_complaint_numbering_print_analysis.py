@@ -145,7 +145,8 @@ def test_migration_upgrades_an_existing_0001_database(tmp_path, at):
     c = _intake(db, at(10))
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Complaint)) == 1
-        # 0002 (complaint tables), 0009 (pending deadlines nullable), merged into one line by 0010
+        # 0002 (complaint tables), 0009 (pending deadlines nullable), merged into one line by 0010,
+        # then 0011 (personal data encrypted) and later ones
         assert {r[0] for r in s.execute(text("SELECT version_num FROM alembic_version"))} == known_heads()
         assert len(known_heads()) == 1  # one line of migrations
         assert s.scalar(select(Complaint.branch_code)) == "SH042"

@@ -89,7 +89,7 @@ def test_an_older_per_user_database_is_moved_in_once_with_a_log_line(machine):
     machine_db = root / "var" / "branchdesk.sqlite3"
     assert tickets(machine_db) == ["B001", "B002"]
     assert not user_db.exists() and not Path(f"{user_db}-wal").exists()
-    assert len(list((root / "var" / "backups").glob("*.sqlite3"))) == 1
+    assert len(list((root / "var" / "backups").glob("*.backup"))) == 1  # encrypted (issue 18)
     assert (root / "etc" / "settings.toml").is_file() and mode(root / "etc" / "settings.toml") == 0o640
     log = (root / "var" / "logs" / "branchdesk.log").read_text(encoding="utf-8")
     assert f"moved this account's database {user_db} -> {machine_db}" in log

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.ops.backup import BackupError, backup_database, daily_backup, restore_database
+from app.privacy.backups import decrypt_file
 from app.queue import issue_ticket, list_services
 from app.staff.roles import SYSTEM
 from app.store import open_database
@@ -26,10 +27,17 @@ def _numbers(url: str) -> list[str]:
         con.close()
 
 
+def _plain(backup: str | Path, tmp_path: Path) -> Path:
+    """A backup decrypted with this PC's key (backups are encrypted files)."""
+    plain = tmp_path / (Path(backup).name + ".plain.sqlite3")
+    decrypt_file(Path(backup), plain)
+    return plain
+
+
 def test_backup_then_restore_brings_back_the_tickets_of_that_moment(branch_db, sqlite_url, tmp_path, at):
     for i in range(3):
         issue_ticket(branch_db, service="A", actor=SYSTEM, now=at(9, i))
-    backup = backup_database(sqlite_url, tmp_path / "b.sqlite3")
+    backup = backup_database(sqlite_url, tmp_path / "b.backup")
     assert backup.tickets == 3
     issue_ticket(branch_db, service="B", actor=SYSTEM, now=at(9, 10))
     assert _numbers(sqlite_url) == ["A001", "A002", "A003", "B001"]
@@ -37,7 +45,8 @@ def test_backup_then_restore_brings_back_the_tickets_of_that_moment(branch_db, s
     r = restore_database(sqlite_url, Path(backup.path), now=at(10, 0), safety_dir=tmp_path / "safety")
     assert _numbers(sqlite_url) == ["A001", "A002", "A003"]
     # the database as it was before the restore is kept
-    assert r.safety_copy and _numbers(f"sqlite:///{r.safety_copy}") == ["A001", "A002", "A003", "B001"]
+    assert r.safety_copy and r.safety_copy.endswith(".backup")
+    assert _numbers(f"sqlite:///{_plain(r.safety_copy, tmp_path)}") == ["A001", "A002", "A003", "B001"]
     # the open database keeps working on the restored data: numbering goes on from A003
     assert issue_ticket(branch_db, service="A", actor=SYSTEM, now=at(10, 5)).ticket.number == "A004"
 
@@ -63,7 +72,7 @@ def test_restore_refuses_another_programs_sqlite_file(sqlite_url, branch_db, tmp
 
 def test_restore_refuses_a_backup_from_a_newer_version(sqlite_url, branch_db, tmp_path, at):
     issue_ticket(branch_db, service="A", actor=SYSTEM, now=at(9, 0))
-    newer = Path(backup_database(sqlite_url, tmp_path / "newer.sqlite3").path)
+    newer = _plain(backup_database(sqlite_url, tmp_path / "newer.backup").path, tmp_path)
     con = sqlite3.connect(newer)
     con.execute("INSERT INTO alembic_version VALUES ('9999')")
     con.commit()
@@ -83,7 +92,7 @@ def test_daily_backup_runs_once_a_day_and_keeps_the_newest(branch_db, sqlite_url
         daily_backup(sqlite_url, day + dt.timedelta(days=offset), folder=folder, keep=3)
     assert daily_backup(sqlite_url, day + dt.timedelta(days=4), folder=folder, keep=3) is None  # already done
     names = sorted(p.name for p in folder.iterdir())
-    assert names == [f"branchdesk-daily-{(day + dt.timedelta(days=d)):%Y%m%d}.sqlite3" for d in (2, 3, 4)]
+    assert names == [f"branchdesk-daily-{(day + dt.timedelta(days=d)):%Y%m%d}.backup" for d in (2, 3, 4)]
 
 
 def test_backup_taken_while_tickets_are_issued_restores_consistently(branch_db, sqlite_url, tmp_path, at):
@@ -105,13 +114,13 @@ def test_backup_taken_while_tickets_are_issued_restores_consistently(branch_db, 
     try:
         while len(issued) < 20:
             threading.Event().wait(0.01)
-        backups = [backup_database(sqlite_url, tmp_path / f"live-{i}.sqlite3") for i in range(3)]
+        backups = [backup_database(sqlite_url, tmp_path / f"live-{i}.backup") for i in range(3)]
     finally:
         stop.set()
         worker.join()
 
     for b in backups:
-        target = f"sqlite:///{tmp_path / ('restored-' + Path(b.path).name)}"
+        target = f"sqlite:///{tmp_path / ('restored-' + Path(b.path).stem + '.sqlite3')}"
         fresh = open_database(target)  # an empty current database to restore into
         fresh.dispose()
         restore_database(target, Path(b.path), now=at(12, 0), safety_dir=tmp_path / "safety")
@@ -132,4 +141,4 @@ def test_backup_taken_while_tickets_are_issued_restores_consistently(branch_db, 
 
 def test_backup_of_postgresql_is_refused_with_a_sentence(tmp_path):
     with pytest.raises(BackupError, match="pg_dump"):
-        backup_database("postgresql+psycopg://u@localhost/x", tmp_path / "b.sqlite3")
+        backup_database("postgresql+psycopg://u@localhost/x", tmp_path / "b.backup")

@@ -94,11 +94,12 @@ def test_doctor_reports_one_line_per_check_and_exit_code(tmp_path):
     r = cli("doctor", "--no-sound")
     lines = r.stdout.splitlines()
     names = [line.split(":")[0].split(None, 1)[1] for line in lines if not line.startswith("Log file")]
-    assert names == ["settings", "data folder", "database", "migrations", "clock", "calendar", "printer",
-                     "serial", "head office"]
+    assert names == ["settings", "data folder", "database", "migrations", "clock", "calendar", "data key",
+                     "printer", "serial", "head office"]
     assert lines[1].startswith("OK   data folder: A single-user run")
     assert lines[2].startswith("OK   database") and lines[3].startswith("OK   migrations")
-    assert lines[6].startswith("WARN printer: Simulated printer")  # chosen in SETUP: named, never "ready"
+    assert lines[6] == "OK   data key: This PC has the data key (version 1)."  # made by the setup
+    assert lines[7].startswith("WARN printer: Simulated printer")  # chosen in SETUP: named, never "ready"
     assert r.returncode == (0 if all(line.startswith("OK") for line in lines[:-1]) else 1)
     # a damaged database file is a FAIL and exit 1
     db_file.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
@@ -122,10 +123,10 @@ def test_backup_and_restore_commands(tmp_path):
     db_file = tmp_path / "branch.sqlite3"
     assert cli("--db", str(db_file), *SETUP).returncode == 0
     assert cli("ticket", "issue", "--service", "A").returncode == 0
-    r = cli("backup", "-o", str(tmp_path / "copy.sqlite3"))
+    r = cli("backup", "-o", str(tmp_path / "copy.backup"))
     assert r.returncode == 0 and "1 tickets" in r.stdout
     assert cli("ticket", "issue", "--service", "A").returncode == 0
-    r = cli("restore", str(tmp_path / "copy.sqlite3"))
+    r = cli("restore", str(tmp_path / "copy.backup"))
     assert r.returncode == 0, r.stderr
     assert "previous database is kept" in r.stdout
     con = sqlite3.connect(db_file)

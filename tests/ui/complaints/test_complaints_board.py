@@ -64,7 +64,7 @@ def test_intake_on_the_form_then_act_on_the_board(qtbot, branch, tmp_path):
     # Back on the board: the new case, masked, with its deadline; the receipt printed.
     assert board.stack.currentIndex() == 0
     assert _column(board, "Reference") == ["TS-20261123-0001"]
-    assert _column(board, "Contact") == ["139****5678"]
+    assert _column(board, "Contact") == ["*******5678"]
     assert _column(board, "Customer") == ["王**"]
     qtbot.waitUntil(lambda: "printed" in board.bar.text(), timeout=10_000)
     assert (tmp_path / "receipt-TS-20261123-0001.png").exists()
@@ -250,3 +250,15 @@ def test_a_locked_database_never_freezes_the_board(qtbot, branch, tmp_path):
     assert not board.case.in_flight
     assert "Acknowledge" in board.case.bar.text()
     qtbot.waitUntil(lambda: "Acknowledged" in _column(board, "Status"), timeout=5_000)
+
+
+def test_a_pc_without_the_data_key_shows_the_case_masked_and_says_why(qtbot, branch, tmp_path, monkeypatch):
+    db, staff = branch
+    sample_cases(db, staff["officer"])
+    monkeypatch.setenv("BRANCHDESK_KEY_DIR", str(tmp_path / "another-pc"))  # this PC never imported the key
+    board = _board(qtbot, db, staff["officer"], Clock(T(2026, 11, 23, 15, 0)))
+    assert "王**" in _column(board, "Customer")
+    board.case.show_case("TS-20261117-0001")
+    assert board.case.case.reference == "TS-20261117-0001" and board.case.detail is None
+    assert "李*" in board.case.facts.text() and "13600001234" not in board.case.facts.text()
+    assert "data key" in board.case.bar.text() and "privacy import-key" in board.case.bar.text()

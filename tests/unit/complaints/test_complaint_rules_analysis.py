@@ -8,7 +8,8 @@ import pytest
 
 from app.complaints.analysis import CaseFacts, analyse, parse_period
 from app.complaints.errors import InvalidComplaintState, InvalidInput
-from app.complaints.rules import mask_email, next_status, normalise_email, reference_number
+from app.complaints.rules import next_status, normalise_email, reference_number
+from app.privacy.masking import mask_email
 
 T = dt.datetime
 

@@ -9,7 +9,7 @@ from app.sync.config import (SyncConfig, conninfo_kwargs, find_password, load_co
 from app.sync.errors import PasswordUnavailable, SyncNotConfigured, describe
 from app.sync.pull import pending
 from app.sync.push import upsert_sql
-from app.sync.specs import scrub
+from app.sync.specs import outgoing_payload
 from app.sync.worker import backoff_delay
 
 
@@ -22,10 +22,16 @@ def test_backoff_grows_exponentially_with_jitter_up_to_the_cap():
     assert backoff_delay(0) == 0 and backoff_delay(10_000, cap=60) <= 60
 
 
-def test_payload_scrub_drops_personal_keys_at_any_depth():
-    payload = {"number": "A001", "customer_name": "张三", "phone": "138", "note": "x",
-               "items": [{"reason": "私事", "status": "done"}], "service": "A"}
-    assert scrub(payload) == {"number": "A001", "items": [{"status": "done"}], "service": "A"}
+def test_only_the_allowed_coded_values_of_a_payload_leave():
+    payload = {"number": "A001", "customer_name": "张三", "phone": "138", "note": "x", "window": 2,
+               "items": [{"reason": "私事", "status": "done"}], "service": "A", "outcome": "客户张三办了卡"}
+    assert outgoing_payload("TicketFinished", payload) == {"number": "A001", "window": 2, "service": "A",
+                                                           "outcome": "other"}
+    assert outgoing_payload("TicketFinished", {"outcome": "day_closed", "window": float("nan")}) == {
+        "outcome": "day_closed"}
+    assert outgoing_payload("WindowPaused", {"window": 3, "reason": "去银行办点私事"}) == {"window": 3, "reason": "other"}
+    assert outgoing_payload("ComplaintPaused", {"reason": "customer", "note": "x"}) == {"reason": "customer"}
+    assert outgoing_payload("SomethingNew", {"number": "A001"}) == {}
 
 
 def test_upsert_keeps_the_newest_version_and_events_are_insert_only():

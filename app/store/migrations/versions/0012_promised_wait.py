@@ -3,13 +3,13 @@ people ahead and why no number was given, kept on the ticket (settled
 question 5) for reprints, the estimate's self-correction and the phone page.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
@@ -24,6 +24,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("tickets") as batch:
-        for col in ("promise_note", "people_ahead", "promised_high_min", "promised_low_min", "promised_wait_min"):
-            batch.drop_column(col)
+    # A plain DROP COLUMN (SQLite 3.35+): a batch rebuild of tickets would
+    # drop a table that events, ratings and complaints point at.
+    for col in ("promise_note", "people_ahead", "promised_high_min", "promised_low_min", "promised_wait_min"):
+        op.execute(f"ALTER TABLE tickets DROP COLUMN {col}")
