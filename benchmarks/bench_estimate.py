@@ -63,7 +63,7 @@ from app.queue.estimate import PAUSE_RESUMES_MIN, Snapshot  # noqa: E402
 from app.queue.policy import Candidate, Queues, choose, next_streak  # noqa: E402
 from app.queue.snapshot import queue_snapshot  # noqa: E402
 
-DAY1, DAY2 = dt.date(2026, 11, 23), dt.date(2026, 11, 24)
+DAY2 = dt.date(2026, 11, 24)  # the measured day (the warm-up days come before it)
 Z_LOW, Z_HIGH = 0.10, 0.90
 
 
@@ -111,7 +111,7 @@ def scenarios() -> list[Scenario]:
                   "C": _flat(2), "F": _flat(1)}, WINDOWS),
         Scenario("first_day_no_history", TRUTH, {"A": _profile(14, DAY_SHAPE), "D": _profile(4, DAY_SHAPE),
                                                  "E": _flat(2), "B": _flat(3), "C": _flat(2), "F": _flat(1)},
-                 WINDOWS, warm_up=False, targets=False),
+                 WINDOWS, warm_up=0, targets=False),
     ]
 
 
@@ -330,24 +330,37 @@ def verdict(name: str, res: dict[str, Any]) -> dict[str, Any]:
             "checks": checks, "ok": all(checks.values())}
 
 
-def run(scenario: Scenario, futures: int, seed: int, folder: Path) -> list[dict[str, Any]]:
+def play(scenario: Scenario, futures: int, seed: int, folder: Path) -> tuple[list[TicketRecord], float]:
+    """One measured day (after the warm-up days): its tickets and the seconds it took."""
     from sqlalchemy import select
 
     from app.store.models import Service
 
-    db = setup(f"sqlite:///{folder / f'{scenario.name}.sqlite3'}", scenario)
+    db = setup(f"sqlite:///{folder / f'{scenario.name}-{seed}.sqlite3'}", scenario)
     with db.read() as s:
         codes = {i: c for i, c in s.execute(select(Service.id, Service.code))}
-    if scenario.warm_up:
-        play_day(db, scenario, DAY1, seed)
+    for k in range(scenario.warm_up, 0, -1):  # the days before, oldest first
+        play_day(db, scenario, DAY2 - dt.timedelta(days=k), seed + 100 * k)
     t0 = time.perf_counter()
     observers = {"oracle": Oracle(scenario, codes, futures, seed + 1), "old": old_estimator(codes)}
     records = play_day(db, scenario, DAY2, seed + 2, observers)
     seconds = time.perf_counter() - t0
     db.dispose()
+    return records, seconds
+
+
+def run(scenario: Scenario, futures: int, seeds: list[int], folder: Path) -> list[dict[str, Any]]:
+    """The scenario's day played once per seed (a different history and day
+    each time), every customer of every day scored together."""
+    records: list[TicketRecord] = []
+    seconds = 0.0
+    for seed in seeds:
+        day, took = play(scenario, futures, seed, folder)
+        records += day
+        seconds += took
     res = score(records)
     lines: list[dict[str, Any]] = [{"bench": "estimate_scenario", "scenario": scenario.name,
-                                    "parameters": scenario.describe(), "issued": len(records),
+                                    "parameters": scenario.describe(), "seeds": seeds, "issued": len(records),
                                     "never_called": sum(r.called_min is None for r in records),
                                     "futures": futures, "seconds": round(seconds, 1)}]
     for est in ("replay", "oracle", "old"):
@@ -365,15 +378,19 @@ def run(scenario: Scenario, futures: int, seed: int, folder: Path) -> list[dict[
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--futures", type=int, default=200)
-    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--seed", type=int, default=7, help="the first seed")
+    ap.add_argument("--days", type=int, default=3, help="measured days per scenario (seeds seed, seed+1000, ...)")
     ap.add_argument("--only", action="append", help="scenario name (repeatable)")
+    ap.add_argument("--warm-up", type=int, default=None, help="days of history before the measured day")
     ap.add_argument("--no-detail", action="store_true", help="leave out the per-hour and per-service lines")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for sc in scenarios():
             if a.only and sc.name not in a.only:
                 continue
-            for line in run(sc, a.futures, a.seed, Path(tmp)):
+            if a.warm_up is not None and sc.warm_up:
+                sc = dataclasses.replace(sc, warm_up=a.warm_up)
+            for line in run(sc, a.futures, [a.seed + 1000 * i for i in range(a.days)], Path(tmp)):
                 if a.no_detail and line["bench"] == "estimate_detail":
                     continue
                 print(json.dumps(line, ensure_ascii=False), flush=True)

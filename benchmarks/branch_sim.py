@@ -95,7 +95,7 @@ class Scenario:
     windows: tuple[WindowPlan, ...]
     priority_share: float = 0.08
     default_factor: float = 0.6  # catalogue defaults 40 % off the true means
-    warm_up: bool = True
+    warm_up: int = 3  # days of history played before the measured day (a branch with some past)
     targets: bool = True
 
     def rate(self, code: str, minute: float) -> float:
@@ -114,7 +114,7 @@ class Scenario:
             "priority_share": self.priority_share,
             "windows": [{"number": w.number, "services": list(w.services), "open": list(w.open_at)}
                         for w in self.windows],
-            "warm_up_day": self.warm_up,
+            "warm_up_days": self.warm_up,
         }
 
 

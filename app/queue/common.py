@@ -18,6 +18,10 @@ from app.store.models import Service, Ticket, Window
 
 WAITING = ("waiting", "transferred")
 AT_WINDOW = ("called", "serving")
+# A finish that says nothing about how long the service took (the day closed on
+# it, or its teller left): counted as served, left out of service-time figures
+# (the reports') and of the service times the estimate learns from.
+ARTIFICIAL_ENDS = frozenset({"day_closed", "window_left"})
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 __all__ = ["ACTIVE", "AT_WINDOW", "WAITING"]
 

@@ -40,6 +40,7 @@ NO_SHOW_MIN = 2.0  # a customer who does not come holds the window about this lo
 PAUSE_RESUMES_MIN = 10.0  # a paused window is assumed back after this long
 MIN_HISTORY = 5  # finished services of a service before its history replaces the catalogue default
 STEP_LIMIT = 20_000  # a replay never runs longer than this many calls
+DEFAULT_TIMES_UNCERTAINTY = 0.35  # relative error of a catalogue default service time
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,15 @@ class ServiceTimes:
     sd: float
     no_show_rate: float = 0.0
     from_history: bool = True
+    samples: int = 60  # finished services the mean comes from
+
+    @property
+    def uncertainty(self) -> float:
+        """Relative standard error of ``mean``: the history is a sample, the
+        catalogue default a guess. It widens the range, it does not move it."""
+        if not self.from_history or self.mean <= 0:
+            return DEFAULT_TIMES_UNCERTAINTY
+        return (self.sd / self.mean) / math.sqrt(max(1, self.samples))
 
     @property
     def expected(self) -> float:
@@ -200,20 +210,37 @@ def estimate(snap: Snapshot, *, service_id: int, priority: str = "normal",
     waits = sample(snap, target, n, steps) if n >= SAMPLES_MIN else []
     if len(waits) >= SAMPLES_MIN:
         waits.sort()
-        k = len(waits) - 1
-        point, low, high = waits[k // 2], waits[round(0.1 * k)], waits[round(0.9 * k)]
-        point, low, high = point * factor, low * factor, high * factor
+        point, low, high = (percentile(waits, q) * factor for q in (0.5, 0.1, 0.9))
     else:
-        point, low, high = quantiles(mean * factor, math.sqrt(var) * factor)
+        # the service times' own spread, and their estimates' (in log terms: the median stays)
+        point, low, high = quantiles(mean * factor, math.sqrt(var) * factor, _uncertainty(snap, target))
     return Estimate(round(point), math.floor(low), math.ceil(high), ahead, note)
 
 
-def quantiles(mean: float, sd: float) -> tuple[float, float, float]:
-    """(median, 10th, 90th percentile) of a log-normal with this mean and sd."""
+def _uncertainty(snap: Snapshot, target: Candidate) -> float:
+    """How far off the service-time means may be, over the services the
+    target's windows serve (relative, as one standard error)."""
+    found = [snap.times[sid].uncertainty if sid in snap.times else DEFAULT_TIMES_UNCERTAINTY
+             for w in snap.windows if target.service_id in w.service_order for sid in w.service_order]
+    return sum(found) / len(found) if found else DEFAULT_TIMES_UNCERTAINTY
+
+
+def percentile(ordered: Sequence[float], q: float) -> float:
+    """The ``q`` quantile of sorted values, interpolated between neighbours."""
+    x = q * (len(ordered) - 1)
+    i = int(x)
+    if i + 1 >= len(ordered):
+        return ordered[-1]
+    return ordered[i] + (x - i) * (ordered[i + 1] - ordered[i])
+
+
+def quantiles(mean: float, sd: float, extra: float = 0.0) -> tuple[float, float, float]:
+    """(median, 10th, 90th percentile) of a log-normal with this mean and sd,
+    its log spread widened by ``extra`` (a relative error of the inputs)."""
     if mean <= 0.05:
         return 0.0, 0.0, 0.0
     s2 = math.log(1 + (sd / mean) ** 2)
-    s = math.sqrt(s2)
+    s = math.sqrt(s2 + extra ** 2)
     med = mean / math.sqrt(1 + (sd / mean) ** 2)
     return med, med * math.exp(-Z90 * s), med * math.exp(Z90 * s)
 
@@ -257,6 +284,9 @@ class _Draws(_Means):
     def __init__(self, snap: Snapshot, rng: random.Random) -> None:
         super().__init__(snap)
         self.rng = rng
+        # This future's service-time means: the estimates are samples, so each
+        # future draws its own (log-normal around them, median kept).
+        self.scale = {sid: math.exp(rng.gauss(0.0, t.uncertainty)) for sid, t in snap.times.items()}
 
     def at_window(self, w: WindowNow) -> tuple[float, float]:
         times = self.snap.times.get(w.busy_service) if w.busy_service is not None else None
@@ -264,15 +294,16 @@ class _Draws(_Means):
             return 0.0, 0.0
         if w.busy_serving:
             return times.draw_beyond(self.rng, w.busy_for_min) - w.busy_for_min, 0.0
-        return self._draw(times), 0.0
+        return self._draw(w.busy_service, times), 0.0
 
     def holds(self, service_id: int) -> tuple[float, float]:
-        return self._draw(self.snap.times.get(service_id) or ServiceTimes(6.0, 6.0, from_history=False)), 0.0
+        times = self.snap.times.get(service_id) or ServiceTimes(6.0, 6.0, from_history=False)
+        return self._draw(service_id, times), 0.0
 
-    def _draw(self, times: ServiceTimes) -> float:
+    def _draw(self, service_id: int, times: ServiceTimes) -> float:
         if times.no_show_rate and self.rng.random() < times.no_show_rate:
             return NO_SHOW_MIN
-        return times.draw(self.rng)
+        return times.draw(self.rng) * self.scale.get(service_id, 1.0)
 
     def arrivals(self, services: set[int]) -> Iterator[tuple[float, int, bool]]:
         """Poisson arrivals at each hour's rate."""
@@ -340,7 +371,7 @@ def sample(snap: Snapshot, target: Candidate, n: int, steps: int) -> list[float]
             + (0 if target.priority == "normal" else 1)) & 0xFFFFFFFF
     waits = []
     for i in range(n):
-        result = _run(snap, target, base.copy(), _Draws(snap, random.Random(seed + i)), 4 * steps + 40)
+        result = _run(snap, target, base.copy(), _Draws(snap, random.Random(seed + i)), STEP_LIMIT)
         if result is not None:
             waits.append(result[0])
     return waits

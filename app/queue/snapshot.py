@@ -17,10 +17,10 @@ import threading
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.queue.common import WAITING, policy_config
+from app.queue.common import ARTIFICIAL_ENDS, WAITING, policy_config
 from app.queue.day import Moment, moment
 from app.queue.estimate import MIN_HISTORY, Estimate, ServiceTimes, Snapshot, WindowNow, estimate
 from app.queue.policy import Candidate
@@ -29,12 +29,16 @@ from app.store.engine import Database
 from app.store.models import Service, Ticket, Window, WindowService
 
 HISTORY = 60  # recent finished services per service
+LONG_HISTORY = 400  # the longer run they are weighed against
 CACHE_S = 60.0
 ARRIVAL_WINDOW = dt.timedelta(minutes=60)
 PROFILE_DAYS = 28
+LEVEL_PRIOR = 5.0  # customers: a service's own last hour counts fully beyond this many
+PRIORITY_SHARE_PRIOR = 0.05  # a service with little history: about 1 in 20 customers has priority
 CORRECTION_WINDOW = dt.timedelta(minutes=60)
 CORRECTION_N = 20
-CORRECTION_WEIGHT = 5  # calls after which the observed ratio counts as much as the model
+CORRECTION_WEIGHT = 5  # (weighted) calls after which the observed ratio counts as much as the model
+CORRECTION_HALF_LIFE_MIN = 20.0  # a customer told this long ago counts half
 _lock = threading.Lock()
 
 
@@ -97,30 +101,63 @@ def _slow_figures(db: Database, s: Session, m: Moment) -> dict[str, Any]:
 
 
 def service_times(s: Session, m: Moment) -> dict[int, ServiceTimes]:
-    """Per service: mean and spread of call-to-finish over its recent customers,
-    and its no-show rate; the catalogue default until MIN_HISTORY are known."""
+    """Per service: mean and spread of call-to-finish over its customers, and
+    its no-show rate; the catalogue default until MIN_HISTORY are known.
+
+    The mean is the last HISTORY customers' unless they agree with the longer
+    run (LONG_HISTORY) within what chance explains: then the longer run's,
+    whose error is smaller (a shrinkage: the further the recent customers are
+    from the longer run, in standard errors, the more they count). A teller
+    who is slow today moves it within the hour; a few long services do not."""
     t = Ticket.__table__
     out = {}
     for svc in s.scalars(select(Service)):
         rows = s.execute(
             select(t.c.status, t.c.called_at, t.c.finished_at).where(
                 t.c.service_id == svc.id, t.c.finished_at.is_not(None), t.c.called_at.is_not(None),
-                t.c.finished_at <= m.now, t.c.status.in_(("done", "no_show")))
-            .order_by(t.c.finished_at.desc()).limit(HISTORY)
+                t.c.finished_at <= m.now, t.c.status.in_(("done", "no_show")),
+                or_(t.c.outcome.is_(None), t.c.outcome.not_in(ARTIFICIAL_ENDS)))
+            .order_by(t.c.finished_at.desc()).limit(LONG_HISTORY)
         ).all()
-        times = [(r.finished_at - r.called_at).total_seconds() / 60 for r in rows
-                 if r.status == "done" and r.finished_at > r.called_at]
-        times = [x for x in times if x < 240]
-        no_shows = sum(1 for r in rows if r.status == "no_show")
-        called = len(times) + no_shows
+        recent_rows = rows[:HISTORY]
+        times = _durations(rows)
+        recent = _durations(recent_rows)
+        no_shows = sum(1 for r in recent_rows if r.status == "no_show")
+        called = len(recent) + no_shows
         rate = no_shows / called if called >= MIN_HISTORY else 0.0
-        if len(times) >= MIN_HISTORY:
-            mean = statistics.fmean(times)
-            out[svc.id] = ServiceTimes(mean, statistics.pstdev(times) or mean * 0.5, rate, True)
+        if len(recent) >= MIN_HISTORY:
+            mean, sd = _mean_sd(recent)
+            long_mean, long_sd = _mean_sd(times)
+            n = len(times)
+            se2 = sd * sd / len(recent)
+            gap2 = (mean - long_mean) ** 2
+            keep = max(0.0, 1 - se2 / gap2) if gap2 > 0 else 0.0
+            mean = long_mean + keep * (mean - long_mean)
+            sd = long_sd + keep * (sd - long_sd)
+            samples = round(len(recent) + (1 - keep) * (n - len(recent)))
+            out[svc.id] = ServiceTimes(mean, sd, rate, True, samples)
         else:
             default = float(svc.default_service_min or 6)
             out[svc.id] = ServiceTimes(default, default, rate, False)  # skewed: sd about the mean
     return out
+
+
+def _durations(rows) -> list[float]:  # type: ignore[no-untyped-def]
+    times = [(r.finished_at - r.called_at).total_seconds() / 60 for r in rows
+             if r.status == "done" and r.finished_at > r.called_at]
+    return [x for x in times if x < 240]
+
+
+def _mean_sd(times: list[float]) -> tuple[float, float]:
+    """Mean and spread of service times. The spread comes from the times'
+    logarithms (service times are about log-normal, whose few long ones make
+    a plain standard deviation of a small sample come out low most days)."""
+    mean = statistics.fmean(times)
+    logs = [math.log(max(x, 0.05)) for x in times]
+    s = statistics.pstdev(logs)
+    if s <= 0:
+        return mean, mean * 0.5
+    return mean, mean * math.sqrt(math.expm1(s * s))
 
 
 def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], tuple[float, ...]]:
@@ -150,16 +187,36 @@ def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], tuple[float, 
         .group_by(t.c.original_service_id, t.c.priority)
     ):
         recent[(sid, priority != "normal")] += n
+    return _scaled(profile, recent, days, since, span, m)
+
+
+def _scaled(profile: dict[tuple[int, bool], list[float]], recent: dict[tuple[int, bool], float], days: int,
+            since: dt.datetime, span: float, m: Moment) -> dict[tuple[int, bool], tuple[float, ...]]:
+    """Each service's usual hourly profile (both classes together, split by the
+    service's priority share over all those days), scaled to today: the
+    service's own last hour, pulled towards the whole branch's (a service of
+    two customers an hour says little by itself)."""
+    if not days:
+        return {key: tuple(n / span if h >= m.now.hour else 0.0 for h in range(24)) for key, n in recent.items()}
+    services = {sid for sid, _ in set(profile) | set(recent)}
+    total = {sid: [profile.get((sid, False), [0.0] * 24)[h] + profile.get((sid, True), [0.0] * 24)[h]
+                   for h in range(24)] for sid in services}
+    expected = {sid: _expected(total[sid], since, m.now) for sid in services}
+    came = {sid: recent.get((sid, False), 0.0) + recent.get((sid, True), 0.0) for sid in services}
+    branch = (sum(came.values()) + 2) / (sum(expected.values()) + 2)
     out = {}
-    for key in set(profile) | set(recent):
-        hourly = profile.get(key)
-        if hourly is None or not days:
-            rate = recent[key] / span
-            out[key] = tuple(rate if h >= m.now.hour else 0.0 for h in range(24))
-            continue
-        expected = _expected(hourly, since, m.now)  # what the usual profile says for the last hour
-        level = min(2.0, max(0.5, (recent[key] + 2) / (expected + 2)))
-        out[key] = tuple(r * level for r in hourly)
+    for sid in services:
+        level = min(2.0, max(0.5, (came[sid] + LEVEL_PRIOR * branch) / (expected[sid] + LEVEL_PRIOR)))
+        all_day = sum(total[sid])
+        prio = sum(profile.get((sid, True), [0.0] * 24))
+        share = (prio + PRIORITY_SHARE_PRIOR) / (all_day + 1) if all_day else 0.0
+        hourly = total[sid]
+        if not all_day:  # new since: today's rate from now on
+            rate = came[sid] / span
+            hourly = [rate if h >= m.now.hour else 0.0 for h in range(24)]
+            level = 1.0
+        out[(sid, False)] = tuple(r * level * (1 - share) for r in hourly)
+        out[(sid, True)] = tuple(r * level * share for r in hourly)
     return out
 
 
@@ -175,25 +232,54 @@ def _expected(hourly: list[float], start: dt.datetime, end: dt.datetime) -> floa
 
 def corrections(s: Session, m: Moment) -> dict[int, float]:
     """Per service: how much longer (or shorter) its recent customers waited than
-    they were told, as a factor shrunk towards 1 while there are few of them."""
+    they were told, as a factor shrunk towards 1 while there is little to go on.
+
+    A customer counts by how far their wait fell outside the range printed on
+    their ticket (inside it: no error; the range already allows for chance),
+    and by how recently they were issued it (half-life
+    CORRECTION_HALF_LIFE_MIN): customers of a long queue, called now but told
+    an hour ago, say little about what a customer issued now will meet, and a
+    surge they lived through (which the queue now shows) is not counted twice.
+    A systematic error (ranges missed on one side, customer after customer)
+    fades within the hour."""
     t = Ticket.__table__
     rows = s.execute(
-        select(t.c.service_id, t.c.issued_at, t.c.first_called_at, t.c.promised_wait_min)
+        select(t.c.service_id, t.c.issued_at, t.c.first_called_at, t.c.promised_wait_min,
+               t.c.promised_low_min, t.c.promised_high_min)
         .where(t.c.business_date == m.day, t.c.first_called_at > m.now - CORRECTION_WINDOW,
                t.c.first_called_at <= m.now, t.c.promised_wait_min.is_not(None), t.c.transfer_count == 0)
         .order_by(t.c.first_called_at.desc()).limit(400)
     ).all()
-    ratios: dict[int, list[float]] = defaultdict(list)
-    for sid, issued, called, told in rows:
-        if len(ratios[sid]) >= CORRECTION_N:
+    seen: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for sid, issued, called, told, low, high in rows:
+        if len(seen[sid]) >= CORRECTION_N:
             continue
         actual = (called - issued).total_seconds() / 60
-        ratios[sid].append(math.log((actual + 2) / (told + 2)))  # +2: short waits are not blown up
+        low = told if low is None else low
+        high = told if high is None else high
+        miss = 0.0  # +2: short waits are not blown up
+        if actual > high + 0.5:
+            miss = math.log((actual + 2) / (high + 2))
+        elif actual < low - 0.5:
+            miss = math.log((actual + 2) / (low + 2))
+        age = max(0.0, (m.now - issued).total_seconds() / 60)
+        seen[sid].append((miss, 0.5 ** (age / CORRECTION_HALF_LIFE_MIN)))
     out = {}
-    for sid, logs in ratios.items():
-        weight = len(logs) / (len(logs) + CORRECTION_WEIGHT)
-        out[sid] = math.exp(weight * statistics.median(logs))
+    for sid, pairs in seen.items():
+        total = sum(w for _, w in pairs)
+        shrink = total / (total + CORRECTION_WEIGHT)
+        out[sid] = math.exp(shrink * _weighted_median(pairs))
     return out
+
+
+def _weighted_median(pairs: list[tuple[float, float]]) -> float:
+    ordered = sorted(pairs)
+    half, run = sum(w for _, w in ordered) / 2, 0.0
+    for value, w in ordered:
+        run += w
+        if run >= half:
+            return value
+    return ordered[-1][0]
 
 
 def service_estimates(db: Database, now: dt.datetime | None = None) -> dict[str, Estimate]:

@@ -21,10 +21,9 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from app.queue.common import ARTIFICIAL_ENDS  # noqa: F401  (the reports' definitions, one place)
+
 STATUSES = ("done", "no_show", "cancelled", "expired")
-# A finish that says nothing about how long the service took (the day closed on
-# it, or its teller left): counted as served, left out of service-time figures.
-ARTIFICIAL_ENDS = frozenset({"day_closed", "window_left"})
 
 # Every status in both languages, for the printed reports (no raw codes).
 STATUS_LABELS = {
