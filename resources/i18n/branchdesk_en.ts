@@ -171,42 +171,47 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../app/ui/login.py" line="24"/>
+        <location filename="../../app/ui/login.py" line="25"/>
         <source>BranchDesk - Log in</source>
         <translation>BranchDesk - Log in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="32"/>
+        <location filename="../../app/ui/login.py" line="33"/>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="37"/>
+        <location filename="../../app/ui/login.py" line="38"/>
         <source>Username</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="38"/>
+        <location filename="../../app/ui/login.py" line="39"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="42"/>
+        <location filename="../../app/ui/login.py" line="43"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="49"/>
+        <location filename="../../app/ui/login.py" line="50"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="72"/>
+        <location filename="../../app/ui/login.py" line="73"/>
         <source>Enter your username and password.</source>
         <translation>Enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="78"/>
+        <location filename="../../app/ui/login.py" line="80"/>
+        <source>Too many wrong passwords: try again in %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="83"/>
         <source>Unknown user or wrong password.</source>
         <translation>Unknown user or wrong password.</translation>
     </message>

@@ -171,42 +171,47 @@
   <context>
     <name>LoginWindow</name>
     <message>
-      <location filename="../../app/ui/login.py" line="24" />
+      <location filename="../../app/ui/login.py" line="25" />
       <source>BranchDesk - Log in</source>
       <translation>网点排队叫号系统 - 登录</translation>
     </message>
     <message>
-      <location filename="../../app/ui/login.py" line="32" />
+      <location filename="../../app/ui/login.py" line="33" />
       <source>BranchDesk</source>
       <translation>网点排队叫号系统</translation>
     </message>
     <message>
-      <location filename="../../app/ui/login.py" line="37" />
+      <location filename="../../app/ui/login.py" line="38" />
       <source>Username</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../app/ui/login.py" line="38" />
+      <location filename="../../app/ui/login.py" line="39" />
       <source>Password</source>
       <translation>密码</translation>
     </message>
     <message>
-      <location filename="../../app/ui/login.py" line="42" />
+      <location filename="../../app/ui/login.py" line="43" />
       <source>Log in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../app/ui/login.py" line="49" />
+      <location filename="../../app/ui/login.py" line="50" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../app/ui/login.py" line="72" />
+      <location filename="../../app/ui/login.py" line="73" />
       <source>Enter your username and password.</source>
       <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/login.py" line="78" />
+      <location filename="../../app/ui/login.py" line="80" />
+      <source>Too many wrong passwords: try again in %1 seconds.</source>
+      <translation>密码错误次数过多，请 %1 秒后再试。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/login.py" line="83" />
       <source>Unknown user or wrong password.</source>
       <translation>用户名或密码错误。</translation>
     </message>
