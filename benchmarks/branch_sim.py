@@ -23,6 +23,7 @@ from typing import Any
 
 import app.queue as q
 from app.errors import NoTicketWaiting
+from app.queue.estimate import inv_phi, phi
 from app.ops.admin import save_window
 from app.staff.roles import SYSTEM
 from app.store import Database, open_database
@@ -52,32 +53,9 @@ class Truth:
         """A service time known to exceed ``elapsed`` (inverse CDF of the tail)."""
         s2 = math.log(1 + self.cv ** 2)
         s, mu = math.sqrt(s2), math.log(self.mean) - s2 / 2
-        lo = _phi((math.log(max(elapsed, 1e-9)) - mu) / s)
+        lo = phi((math.log(max(elapsed, 1e-9)) - mu) / s)
         u = lo + (1 - lo) * rng.random()
-        return max(elapsed, math.exp(mu + s * _inv_phi(min(max(u, 1e-12), 1 - 1e-12))))
-
-
-def _phi(x: float) -> float:
-    return 0.5 * (1 + math.erf(x / math.sqrt(2)))
-
-
-def _inv_phi(p: float) -> float:
-    """Acklam's approximation of the normal quantile (plenty for sampling)."""
-    a = (-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.3577518672690, -30.66479806614716,
-         2.506628277459239)
-    b = (-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572)
-    c = (-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-         2.938163982698783)
-    d = (0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416)
-    if p < 0.02425:
-        r = math.sqrt(-2 * math.log(p))
-        return (((((c[0] * r + c[1]) * r + c[2]) * r + c[3]) * r + c[4]) * r + c[5]) / \
-            ((((d[0] * r + d[1]) * r + d[2]) * r + d[3]) * r + 1)
-    if p > 1 - 0.02425:
-        return -_inv_phi(1 - p)
-    r = (p - 0.5) ** 2
-    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * (p - 0.5) / \
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+        return max(elapsed, math.exp(mu + s * inv_phi(min(max(u, 1e-12), 1 - 1e-12))))
 
 
 @dataclass(frozen=True)

@@ -178,6 +178,14 @@ def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], tuple[float, 
         .where(t.c.business_date >= since_day, t.c.business_date < m.day)
         .group_by(t.c.original_service_id, t.c.priority, hour)
     ).all()
+    # Customers transferred to another service arrive there a second time, when
+    # transferred (their queued_at): the service's load counts them too.
+    moved = t.c.service_id != t.c.original_service_id
+    rows += s.execute(
+        select(t.c.service_id, t.c.priority, extract("hour", t.c.queued_at), func.count())
+        .where(t.c.business_date >= since_day, t.c.business_date < m.day, moved)
+        .group_by(t.c.service_id, t.c.priority, extract("hour", t.c.queued_at))
+    ).all()
     days = s.scalar(select(func.count(func.distinct(t.c.business_date)))
                     .where(t.c.business_date >= since_day, t.c.business_date < m.day)) or 0
     profile: dict[tuple[int, bool], list[float]] = defaultdict(lambda: [0.0] * 24)
@@ -190,6 +198,12 @@ def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], tuple[float, 
         select(t.c.original_service_id, t.c.priority, func.count())
         .where(t.c.business_date == m.day, t.c.issued_at > since, t.c.issued_at <= m.now)
         .group_by(t.c.original_service_id, t.c.priority)
+    ):
+        recent[(sid, priority != "normal")] += n
+    for sid, priority, n in s.execute(
+        select(t.c.service_id, t.c.priority, func.count())
+        .where(t.c.business_date == m.day, moved, t.c.queued_at > since, t.c.queued_at <= m.now)
+        .group_by(t.c.service_id, t.c.priority)
     ):
         recent[(sid, priority != "normal")] += n
     return _scaled(profile, recent, days, since, span, m)
