@@ -377,6 +377,15 @@ def clean_all(values: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str
     return cleaned
 
 
+def value_of(values: Mapping[str, Any], key: str) -> Any:
+    """The cleaned value of ``key`` among stored ``values``; one that no longer
+    passes its check (or is absent) is the default, never a crash."""
+    try:
+        return clean(key, values.get(key, SPECS[key].default))
+    except InvalidInput:
+        return SPECS[key].default
+
+
 def parse_hhmm(text: str) -> dt.time:
     hours, minutes = str(text).split(":")
     return dt.time(int(hours), int(minutes))
@@ -401,10 +410,7 @@ class BranchSettings:
         """From stored values (merged over the defaults); a stored value that no
         longer passes its check falls back to the default, never to a crash."""
         def get(key: str) -> Any:
-            try:
-                return clean(key, values.get(key, SPECS[key].default))
-            except InvalidInput:
-                return SPECS[key].default
+            return value_of(values, key)
 
         last = get("day.last_ticket_time")
         promote = get("queue.promote_after_min")

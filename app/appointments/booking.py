@@ -27,7 +27,7 @@ from app.privacy.personal import seal_fields
 from app.queue.common import service_by_code
 from app.queue.day import begin, moment
 from app.queue.tickets import MAX_NAME, _clean_text, normalise_phone
-from app.settings import clean, parse_hhmm, stored_values
+from app.settings import parse_hhmm, stored_values, value_of
 from app.staff.roles import Actor, require
 from app.store.counters import bump_counter
 from app.store.engine import Database
@@ -56,12 +56,7 @@ class Rules:
         values = stored_values(s)
 
         def get(key: str) -> Any:
-            try:
-                return clean(key, values[key])
-            except InvalidInput:  # a stored value that no longer passes: the default
-                from app.settings import SPECS
-
-                return SPECS[key].default
+            return value_of(values, key)
 
         return cls(get("appointments.slot_min"), parse_hhmm(get("appointments.first_slot")),
                    parse_hhmm(get("branch.closing_time")), get("appointments.capacity"),
