@@ -20,6 +20,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.appointments.errors import AppointmentError, SlotFull, UnknownAppointment
+from app.clock import to_branch_time
 from app.errors import InvalidInput, ServiceInactive
 from app.events import EventType
 from app.privacy.masking import mask_name, mask_phone
@@ -176,9 +177,9 @@ def book_appointment(db: Database, *, service: str, slot: dt.datetime, name: str
         raise InvalidInput(f"Unknown source {source!r}.", field="source")
     name, phone = clean_customer(name, phone)
     ref = clean_reference(reference)
-    slot = slot.replace(tzinfo=None)
     with db.write() as s:
         m = begin(db, s, now)
+        slot = to_branch_time(slot, m.settings.timezone)
         if slot <= m.now:
             raise InvalidInput(f"{slot:%Y-%m-%d %H:%M} has passed; book a later slot.", field="slot")
         if ref is not None and s.scalar(select(Appointment.id).where(Appointment.reference == ref)) is not None:

@@ -35,6 +35,7 @@ from app.appointments.booking import (
     take_place,
 )
 from app.appointments.errors import AppointmentError
+from app.clock import to_branch_time
 from app.errors import DomainError, InvalidInput
 from app.events import EventType
 from app.queue.day import begin
@@ -127,7 +128,7 @@ def booking_of(line: int, item: Any) -> Booking:
     status = (_str(row.get("status")) or "booked").lower()
     if status not in ("booked", "cancelled", "canceled", "已取消", "预约"):
         raise InvalidInput(f"Unknown status {status!r}: booked or cancelled.")
-    return Booking(line, ref, service, slot.replace(tzinfo=None, second=0, microsecond=0), _str(row.get("name")),
+    return Booking(line, ref, service, slot.replace(second=0, microsecond=0), _str(row.get("name")),
                    _str(row.get("phone")), status in ("cancelled", "canceled", "已取消"))
 
 
@@ -164,14 +165,15 @@ def _import_one(db: Database, b: Booking, source: str, actor: Actor, now: dt.dat
     name, phone = clean_customer(b.name, b.phone)
     with db.write() as s:
         m = begin(db, s, now)
+        slot = to_branch_time(b.slot, m.settings.timezone)
         a = s.scalar(select(Appointment).where(Appointment.reference == b.reference))
         if a is None:
             if b.cancelled:
                 return "unchanged"  # cancelled before it ever reached us
-            if b.slot <= m.now:
-                raise InvalidInput(f"{b.slot:%Y-%m-%d %H:%M} has passed.")
+            if slot <= m.now:
+                raise InvalidInput(f"{slot:%Y-%m-%d %H:%M} has passed.")
             svc = bookable(s, b.service)
-            a = new_appointment(s, Rules.read(s), svc, b.slot, b.reference, source, m.now)
+            a = new_appointment(s, Rules.read(s), svc, slot, b.reference, source, m.now)
             seal_customer(s, a, name, phone)
             s.flush()
             booked_event(s, EventType.APPOINTMENT_BOOKED, a, svc, m.now, actor)
@@ -182,16 +184,16 @@ def _import_one(db: Database, b: Booking, source: str, actor: Actor, now: dt.dat
                 close(s, a, "cancelled", m.now, EventType.APPOINTMENT_CANCELLED, actor)
                 return "updated"
             return "unchanged"
-        if svc.code == b.service and a.slot_at == b.slot and a.status != "cancelled":
+        if svc.code == b.service and a.slot_at == slot:  # a booking cancelled here stays cancelled
             return "unchanged"
         if a.status not in ("booked", "cancelled"):
             raise AppointmentError(f"It is {a.status.replace('_', ' ')}; it cannot be moved any more.")
         target = bookable(s, b.service)
-        if b.slot <= m.now:
-            raise InvalidInput(f"{b.slot:%Y-%m-%d %H:%M} has passed.")
-        take_place(s, Rules.read(s), target, b.slot, besides=a.id)
+        if slot <= m.now:
+            raise InvalidInput(f"{slot:%Y-%m-%d %H:%M} has passed.")
+        take_place(s, Rules.read(s), target, slot, besides=a.id)
         a.service_id, a.slot_at, a.business_date, a.status, a.closed_at = \
-            target.id, b.slot, b.slot.date(), "booked", None
+            target.id, slot, slot.date(), "booked", None
         a.version += 1
         booked_event(s, EventType.APPOINTMENT_BOOKED, a, target, m.now, actor)
         return "updated"
