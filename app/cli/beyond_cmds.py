@@ -212,3 +212,35 @@ def web(ctx: Context, a: argparse.Namespace) -> Outcome:
         uvicorn.run(app_from_environment(env), host=a.host, port=a.port, log_level="warning", proxy_headers=False,
                     server_header=False)
     return Outcome(None, "Stopped.")
+
+
+def _hq(ctx: Context) -> str:
+    from app.cli.sync_cmds import _hq_url
+
+    return _hq_url(ctx)
+
+
+@command("hq add-web-login", Arg("role", help="the login role's name"),
+         Arg("--password", help="its password (default: generated and shown once)"),
+         help="a read-only login for the head-office phone page (administrator URL in --db)",
+         needs_db=False, batchable=False)
+def hq_add_web_login(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.sync.hq_beyond import add_web_login
+
+    generated = add_web_login(_hq(ctx), a.role, password=a.password)
+    text = f"Role {a.role} reads the phone page's figures only."
+    return Outcome({"role": a.role, "password": generated},
+                   text + (f"\nIts password (shown once): {generated}" if generated else ""))
+
+
+@command("hq put-appointments", Arg("file", help="CSV or JSON from the booking system"),
+         Arg("--branch", str, required=True, help="the branch the bookings are for"),
+         help="hand bookings to a branch (it pulls them at its next sync round)", needs_db=False, batchable=False)
+def hq_put_appointments(ctx: Context, a: argparse.Namespace) -> Outcome:
+    from app.appointments import parse_file
+    from app.sync.hq_beyond import put_appointments
+
+    bookings, problems = parse_file(a.file)
+    n = put_appointments(_hq(ctx), a.branch, bookings)
+    text = f"{n} bookings for {a.branch.upper()}." + "".join(f"\nline {ln}: {msg}" for ln, msg in problems[:50])
+    return Outcome({"bookings": n, "problems": [{"line": ln, "error": m} for ln, m in problems]}, text)

@@ -112,7 +112,8 @@ def purge(ctx: Context, a: argparse.Namespace) -> Outcome:
 
     r = run(ctx.db, actor=ctx.actor, now=ctx.now(), how="command")
     return Outcome(r, f"Erased the personal data of {r.tickets} tickets (business day {r.ticket_cutoff} and "
-                      f"before) and {r.complaints} closed cases; {r.backups} old backups deleted.")
+                      f"before), {r.appointments} appointments, {r.subscriptions} phones given for messages and "
+                      f"{r.complaints} closed cases; {r.backups} old backups deleted.")
 
 
 @command("privacy erase", Arg("--phone", str, required=True, help="the customer's phone number"),
@@ -122,7 +123,8 @@ def erase(ctx: Context, a: argparse.Namespace) -> Outcome:
     from app.privacy.retention import erase_customer
 
     r = erase_customer(ctx.db, phone=a.phone, actor=ctx.actor, now=ctx.now(), purpose=a.purpose)
-    text = f"Erased the personal data of {r.tickets} tickets and {r.complaints} closed cases."
+    text = (f"Erased the personal data of {r.tickets} tickets, {r.appointments} appointments, "
+            f"{r.subscriptions} phones given for messages and {r.complaints} closed cases.")
     if r.complaints_open:
         text += f" {r.complaints_open} open cases keep it until they are closed."
     return Outcome(r, text)

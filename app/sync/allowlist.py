@@ -137,8 +137,10 @@ ALLOWED: dict[EventType, Mapping[str, Check]] = {
                                  "created": flag},
     E.CALENDAR_OVERRIDE_SET: {"day": day, "kind": code},
     E.PERSONAL_DATA_PURGED: {"how": code, "tickets": integer, "complaints": integer, "backups": integer,
+                             "appointments": integer, "subscriptions": integer,
                              "ticket_cutoff": day, "complaint_cutoff": moment},
-    E.PERSONAL_DATA_ERASED: {"tickets": integer, "complaints": integer, "complaints_open": integer},
+    E.PERSONAL_DATA_ERASED: {"tickets": integer, "complaints": integer, "complaints_open": integer,
+                             "appointments": integer, "subscriptions": integer},
     E.DATA_KEY_ROTATED: {"version": integer},
     # A booking's own reference stays at the branch (a booking system may use anything as one).
     **{t: {"service": service, "slot": moment, "source": code}
