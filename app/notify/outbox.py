@@ -61,8 +61,8 @@ def _insert(s: Session, rows: list[dict]) -> int:
     if not rows:
         return 0
     ins = (pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert)(NotifyMessage)
-    result = s.execute(ins.values(rows).on_conflict_do_nothing(index_elements=["dedupe_key"]))
-    return int(result.rowcount or 0)
+    stmt = ins.values(rows).on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(NotifyMessage.id)
+    return len(s.execute(stmt).all())
 
 
 def _row(sub_id: int, sub_uuid: str, ticket_id: int, day: dt.date, kind: str, text: str, now: dt.datetime,
