@@ -152,9 +152,10 @@ HQ_QUERY = """
 SELECT l.number, coalesce(t.status, l.status) AS status, coalesce(t.window_number, l.window_number) AS window,
        l.service_name_zh, l.service_name_en, l.branch_name_zh, l.branch_name_en, l.people_ahead, l.wait_min,
        l.low_min, l.high_min, l.note, l.computed_at AT TIME ZONE l.timezone AS as_of, l.interval_s,
-       extract(epoch FROM now() - l.computed_at)::int AS age_s, now() > l.expires_at AS expired
+       extract(epoch FROM coalesce(%(now)s, now()) - l.computed_at)::int AS age_s,
+       coalesce(%(now)s, now()) > l.expires_at AS expired
 FROM hq_ticket_live l LEFT JOIN hq_tickets t ON t.uuid = l.ticket_uuid
-WHERE l.token_hash = %s
+WHERE l.token_hash = %(hash)s
 """
 
 
@@ -163,8 +164,12 @@ class HqSource:
 
     hosted = "head_office"
 
-    def __init__(self, url: str, *, pool_size: int = 8) -> None:
+    def __init__(self, url: str, *, pool_size: int = 8, clock: Callable[[], dt.datetime | None] = lambda: None
+                 ) -> None:
+        """``clock``: an aware time to judge age and expiry by (tests), else head office's own."""
         from sqlalchemy import create_engine
+
+        self.clock = clock
 
         from app.sync.hq import _sa_url
 
@@ -181,7 +186,7 @@ class HqSource:
         if cached is not None:
             return cached
         with self.engine.connect() as conn:
-            r = conn.exec_driver_sql(HQ_QUERY, (token_hash(token),)).mappings().first()
+            r = conn.exec_driver_sql(HQ_QUERY, {"hash": token_hash(token), "now": self.clock()}).mappings().first()
         if r is None:
             return None
         shown = "expired" if r["expired"] else SHOWN.get(r["status"], "expired")
