@@ -131,7 +131,7 @@ def purge(db: Database, *, actor: Actor, now: dt.datetime | None = None, how: st
                                               or_(LoginThrottle.locked_until.is_(None),
                                                   LoginThrottle.locked_until < m.now)))
         record_event(s, EventType.PERSONAL_DATA_PURGED, m.now, staff_id=actor.staff_id, payload={
-            "how": how, "tickets": tickets, "complaints": complaints, "backups": backups, **beside,
+            "how": how, "tickets": tickets, "complaints": complaints, "backups": backups, **_nonzero(beside),
             "ticket_cutoff": ticket_cutoff.isoformat(), "complaint_cutoff": complaint_cutoff.isoformat()})
         record_access(s, actor, "purge", m.now, purpose=how)
     destroyed = prune_keys(db, folder, now=m.now)
@@ -166,7 +166,7 @@ def erase_customer(db: Database, *, phone: str, actor: Actor, now: dt.datetime |
         complaints = _erase_complaints(s, [i for i, status in cases if status == "closed"], m.now)
         kept = sum(1 for _, status in cases if status != "closed")
         record_event(s, EventType.PERSONAL_DATA_ERASED, m.now, staff_id=actor.staff_id, payload={
-            "tickets": tickets, "complaints": complaints, "complaints_open": kept, **beside})
+            "tickets": tickets, "complaints": complaints, "complaints_open": kept, **_nonzero(beside)})
         record_access(s, actor, "erase", m.now, purpose=purpose)
     return EraseResult(tickets, complaints, kept, beside["appointments"], beside["subscriptions"])
 
@@ -208,3 +208,8 @@ def prune_backups(folder: Path, before: dt.datetime) -> int:
 
 
 __all__ = ["EraseResult", "PurgeResult", "backup_time", "erase_customer", "prune_backups", "purge"]
+
+
+def _nonzero(counts: dict[str, int]) -> dict[str, int]:
+    """The counts worth an event's payload (appointments and phones only when there were any)."""
+    return {k: v for k, v in counts.items() if v}

@@ -5,7 +5,8 @@ head office's appointments (head-office schema hq0002):
   people ahead, wait and its range, the ticket's own definitions) with the
   hash of each phone link, upserted into ``hq_ticket_live``. Tickets still in
   the queue every round; others once, the round after they were issued. No
-  personal data: number, service and figures only (settled question 9).
+  personal data, no free text: number, service code and figures only
+  (settled question 9); head office names branches and services itself.
 - ``pull_appointments``: the bookings head office holds for this branch,
   newer than the last ones pulled, imported by their reference.
 
@@ -25,7 +26,6 @@ from sqlalchemy import or_, select
 
 from app.clock import zone
 from app.queue.day import ACTIVE, moment
-from app.settings import stored_values, value_of
 from app.store.engine import Database
 from app.store.models import Service, Ticket, Window
 from app.sync.state import state_row
@@ -33,8 +33,8 @@ from app.web.links import link_key, make_token, token_hash
 
 log = logging.getLogger("branchdesk.sync")
 LIVE_COLUMNS = ("ticket_uuid", "token_hash", "business_date", "number", "status", "window_number", "service_code",
-                "service_name_zh", "service_name_en", "branch_name_zh", "branch_name_en", "people_ahead", "wait_min",
-                "low_min", "high_min", "note", "computed_at", "expires_at", "timezone", "interval_s")
+                "people_ahead", "wait_min", "low_min", "high_min", "note", "computed_at", "expires_at", "timezone",
+                "interval_s")
 _MISSING = (psycopg.errors.UndefinedTable, psycopg.errors.InsufficientPrivilege)
 
 
@@ -48,12 +48,11 @@ def live_rows(db: Database, *, since: dt.datetime | None, interval_s: float,
     key = link_key(db)
     with db.read() as s:
         m = moment(s, now)
-        values = stored_values(s)
         recent = [Ticket.issued_at >= since] if since is not None else []
         rows = s.execute(
             select(Ticket.id, Ticket.uuid, Ticket.number, Ticket.status, Ticket.service_id, Ticket.priority,
                    Ticket.queued_at, Ticket.target_window_id, Ticket.appointment_at, Ticket.business_date,
-                   Service.code, Service.name_zh, Service.name_en, Window.number.label("window"))
+                   Service.code, Window.number.label("window"))
             .join(Service, Service.id == Ticket.service_id).outerjoin(Window, Window.id == Ticket.window_id)
             .where(Ticket.business_date == m.day, or_(Ticket.status.in_(ACTIVE), *recent))
         ).all()
@@ -72,9 +71,7 @@ def live_rows(db: Database, *, since: dt.datetime | None, interval_s: float,
             figures = (est.people_ahead, est.minutes, est.low, est.high, est.note)
         out.append(dict(zip(LIVE_COLUMNS, (
             r.uuid, token_hash(make_token(key, r.uuid)), r.business_date.isoformat(), r.number, r.status,
-            r.window, r.code, r.name_zh, r.name_en, value_of(values, "branch.name_zh"),
-            value_of(values, "branch.name_en"), *figures, computed.isoformat(), expires.isoformat(), tz,
-            int(interval_s)))))
+            r.window, r.code, *figures, computed.isoformat(), expires.isoformat(), tz, int(interval_s)))))
     return out, m.now
 
 

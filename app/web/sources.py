@@ -150,11 +150,16 @@ PHONE_PAGE = _phone_page_actor()
 
 HQ_QUERY = """
 SELECT l.number, coalesce(t.status, l.status) AS status, coalesce(t.window_number, l.window_number) AS window,
-       l.service_name_zh, l.service_name_en, l.branch_name_zh, l.branch_name_en, l.people_ahead, l.wait_min,
-       l.low_min, l.high_min, l.note, l.computed_at AT TIME ZONE l.timezone AS as_of, l.interval_s,
+       l.service_code, b.name AS branch_name, l.people_ahead, l.wait_min, l.low_min, l.high_min, l.note,
+       l.computed_at AT TIME ZONE l.timezone AS as_of, l.interval_s,
        extract(epoch FROM coalesce(%(now)s, now()) - l.computed_at)::int AS age_s,
-       coalesce(%(now)s, now()) > l.expires_at AS expired
-FROM hq_ticket_live l LEFT JOIN hq_tickets t ON t.uuid = l.ticket_uuid
+       coalesce(%(now)s, now()) > l.expires_at AS expired,
+       (SELECT jsonb_build_array(x->>'name_zh', x->>'name_en') FROM hq_settings hs,
+               jsonb_array_elements(CASE WHEN jsonb_typeof(hs.value) = 'array' THEN hs.value ELSE '[]' END) x
+        WHERE hs.key = 'catalogue.services' AND hs.scope IN ('*', l.branch_code) AND x->>'code' = l.service_code
+        ORDER BY hs.scope = '*' LIMIT 1) AS service_names
+FROM hq_ticket_live l JOIN hq_branches b ON b.code = l.branch_code
+LEFT JOIN hq_tickets t ON t.uuid = l.ticket_uuid
 WHERE l.token_hash = %(hash)s
 """
 
@@ -191,12 +196,14 @@ class HqSource:
             return None
         shown = "expired" if r["expired"] else SHOWN.get(r["status"], "expired")
         waiting = shown == "waiting"
+        zh, en = (r["service_names"] or [None, None])[:2]
+        branch = r["branch_name"] or ""
         state = PageState(
-            r["number"], r["service_name_zh"], r["service_name_en"], shown,
+            r["number"], zh or r["service_code"] or "", en or zh or r["service_code"] or "", shown,
             r["window"] if shown in ("called", "serving") else None,
             r["people_ahead"] if waiting else None, r["wait_min"] if waiting else None,
             r["low_min"] if waiting else None, r["high_min"] if waiting else None, r["note"] if waiting else None,
-            r["as_of"], r["branch_name_zh"], r["branch_name_en"], self.hosted, age_s=max(0, int(r["age_s"] or 0)),
+            r["as_of"], branch, branch, self.hosted, age_s=max(0, int(r["age_s"] or 0)),
             every_s=int(r["interval_s"] or 0) or None)
         return self._tickets.put(token, state)
 

@@ -18,6 +18,7 @@ from app.devices.printing import phone_link
 from app.settings import change_settings, get_settings
 from app.staff.roles import SYSTEM
 from app.sync.config import _libpq_url
+from app.sync.hq import add_branch, put_setting
 from app.sync.hq_beyond import add_web_login, put_appointments
 from app.sync.worker import SyncWorker
 from app.web.server import create_app
@@ -30,6 +31,8 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 def test_the_head_office_page_shows_the_branchs_figures_with_their_age(hq, branches, at):
     b = branches("BR7")
+    add_branch(hq.admin_url, "BR7", name="城中支行 City Centre")  # head office names its branches ...
+    put_setting(hq.admin_url, "catalogue.services", [{"code": "A", "name_zh": "个人业务", "name_en": "Personal"}])
     change_settings(b.db, {"web.public_url": "https://q.bank.cn"}, actor=SYSTEM, now=at(8, 1))
     q.open_window(b.db, window=1, actor=SYSTEM, now=at(9, 0))
     tickets = [q.issue_ticket(b.db, service="A", customer_name="张三", customer_phone="13812345678", actor=SYSTEM,
@@ -54,6 +57,7 @@ def test_the_head_office_page_shows_the_branchs_figures_with_their_age(hq, branc
         assert (data["number"], data["state"], data["people_ahead"], data["hosted"]) == ("A003", "waiting", 2,
                                                                                         "head_office")
         assert data["freshness_text"] == "Head-office page: figures arrive about every 30 s; these are 40 s old"
+        assert (data["branch"], data["service"]) == ("城中支行 City Centre", "Personal")  # ... and services
         page = client.get(path, headers={"Accept-Language": "zh-CN"})
         assert "总行页面" in page.text and "张" not in page.text and 'id="subscribe" class="card" hidden' in page.text
         opt_in = client.post(path.replace("/t/", "/api/t/") + "/notify", json={"phone": "13812345678",

@@ -5,9 +5,11 @@ Revision ID: hq0002
 Revises: hq0001
 
 - ``hq_ticket_live``: each of today's tickets as its branch last saw it (number,
-  state, window, people ahead, wait and range, when that was true, when the
-  link expires) and the hash of its phone link; written by the branch's sync
-  (its own rows only), read by the head-office page through role ``<db>_web``.
+  service code, state, window, people ahead, wait and range, when that was
+  true, when the link expires) and the hash of its phone link; written by the
+  branch's sync (its own rows only), read by the head-office page through role
+  ``<db>_web``. Names come from head office's own tables (``hq_branches``, the
+  catalogue it publishes), never free text from a branch.
 - ``hq_appointments``: bookings head office holds for a branch (from the bank's
   booking system); the branch reads its own and imports them by reference.
   They hold the customer's name and phone as the booking system gave them.
@@ -31,10 +33,6 @@ CREATE TABLE hq_ticket_live (
     status           text NOT NULL,
     window_number    integer,
     service_code     text,
-    service_name_zh  text NOT NULL DEFAULT '',
-    service_name_en  text NOT NULL DEFAULT '',
-    branch_name_zh   text NOT NULL DEFAULT '',
-    branch_name_en   text NOT NULL DEFAULT '',
     people_ahead     integer,
     wait_min         integer,
     low_min          integer,
@@ -91,12 +89,16 @@ def upgrade() -> None:
     # The phone page: every branch's live figures and ticket states, nothing personal, nothing written.
     op.execute(f'GRANT CONNECT ON DATABASE "{dbname}" TO "{web}"')
     op.execute(f'GRANT USAGE ON SCHEMA public TO "{web}"')
-    for table in ("hq_ticket_live", "hq_tickets"):
+    for table in PAGE_READS:
         op.execute(f'GRANT SELECT ON {table} TO "{web}"')
         op.execute(f'CREATE POLICY phone_page ON {table} FOR SELECT TO "{web}" USING (true)')
 
 
+PAGE_READS = ("hq_ticket_live", "hq_tickets", "hq_branches", "hq_settings")
+
+
 def downgrade() -> None:
-    op.execute("DROP POLICY IF EXISTS phone_page ON hq_tickets")
+    for table in PAGE_READS[1:]:
+        op.execute(f"DROP POLICY IF EXISTS phone_page ON {table}")
     op.execute("DROP TABLE hq_appointments, hq_ticket_live")
     op.execute("DROP SEQUENCE IF EXISTS hq_appointments_version_seq")
