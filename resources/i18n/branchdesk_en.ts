@@ -182,77 +182,82 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="36"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="37"/>
         <source>Appointment check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="40"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="41"/>
         <source>Booking reference, or scan its QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="41"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="42"/>
         <source>Last 4 digits of the phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="42"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="43"/>
         <source>First character of the name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="45"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="46"/>
         <source>Find today&apos;s appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="50"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="51"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="59"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="60"/>
         <source>Check in and issue the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="63"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="64"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="81"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="82"/>
         <source>That slot is full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="82"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="83"/>
         <source>No such appointment, or it was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="86"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="87"/>
+        <source>Give the booking reference, or the last four digits of the phone and the first character of the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="90"/>
         <source>This appointment cannot be checked in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="107"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="111"/>
         <source>No appointment today matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="120"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="124"/>
         <source>booked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="120"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="124"/>
         <source>window passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/beyond/checkin.py" line="121"/>
+        <location filename="../../app/ui/beyond/checkin.py" line="125"/>
         <source>checked in (ticket %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,7 +1669,7 @@
 <context>
     <name>Upcoming</name>
     <message>
-        <location filename="../../app/ui/beyond/upcoming.py" line="28"/>
+        <location filename="../../app/ui/beyond/upcoming.py" line="32"/>
         <source>Appointments today</source>
         <translation type="unfinished"></translation>
     </message>

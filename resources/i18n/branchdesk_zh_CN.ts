@@ -182,77 +182,82 @@
   <context>
     <name>CheckInDialog</name>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="36" />
+      <location filename="../../app/ui/beyond/checkin.py" line="37" />
       <source>Appointment check-in</source>
       <translation>预约签到</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="40" />
+      <location filename="../../app/ui/beyond/checkin.py" line="41" />
       <source>Booking reference, or scan its QR code</source>
       <translation>预约号，或扫描预约二维码</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="41" />
+      <location filename="../../app/ui/beyond/checkin.py" line="42" />
       <source>Last 4 digits of the phone</source>
       <translation>手机号后四位</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="42" />
+      <location filename="../../app/ui/beyond/checkin.py" line="43" />
       <source>First character of the name</source>
       <translation>姓名首字</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="45" />
+      <location filename="../../app/ui/beyond/checkin.py" line="46" />
       <source>Find today's appointment</source>
       <translation>查找今日预约</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="50" />
+      <location filename="../../app/ui/beyond/checkin.py" line="51" />
       <source>Find</source>
       <translation>查找</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="59" />
+      <location filename="../../app/ui/beyond/checkin.py" line="60" />
       <source>Check in and issue the ticket</source>
       <translation>签到并取号</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="63" />
+      <location filename="../../app/ui/beyond/checkin.py" line="64" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="81" />
+      <location filename="../../app/ui/beyond/checkin.py" line="82" />
       <source>That slot is full.</source>
       <translation>该时段已约满。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="82" />
+      <location filename="../../app/ui/beyond/checkin.py" line="83" />
       <source>No such appointment, or it was cancelled.</source>
       <translation>没有这条预约，或已取消。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="86" />
+      <location filename="../../app/ui/beyond/checkin.py" line="87" />
+      <source>Give the booking reference, or the last four digits of the phone and the first character of the name.</source>
+      <translation>请输入预约号，或手机号后四位加姓名首字。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="90" />
       <source>This appointment cannot be checked in: %1</source>
       <translation>此预约无法签到：%1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="107" />
+      <location filename="../../app/ui/beyond/checkin.py" line="111" />
       <source>No appointment today matches.</source>
       <translation>今日没有符合的预约。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="120" />
+      <location filename="../../app/ui/beyond/checkin.py" line="124" />
       <source>booked</source>
       <translation>已预约</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="120" />
+      <location filename="../../app/ui/beyond/checkin.py" line="124" />
       <source>window passed</source>
       <translation>已过签到时段</translation>
     </message>
     <message>
-      <location filename="../../app/ui/beyond/checkin.py" line="121" />
+      <location filename="../../app/ui/beyond/checkin.py" line="125" />
       <source>checked in (ticket %1)</source>
       <translation>已签到（号码 %1）</translation>
     </message>
@@ -1660,7 +1665,7 @@
   <context>
     <name>Upcoming</name>
     <message>
-      <location filename="../../app/ui/beyond/upcoming.py" line="28" />
+      <location filename="../../app/ui/beyond/upcoming.py" line="32" />
       <source>Appointments today</source>
       <translation>今日预约</translation>
     </message>

@@ -73,6 +73,10 @@ class AppointmentBook(QDialog):
         form.addWidget(self.phone, 1, 2)
         form.addWidget(self.reference, 2, 2)
         form.addWidget(self.book_button, 2, 3)
+        for combo in (self.service, self.slot):  # whole names and "14:00  1 of 2 free" without clipping
+            combo.setMinimumWidth(300)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(2, 1)
         lay.addLayout(form)
         self.table = QTableWidget(0, COLUMNS)
         self.table.setHorizontalHeaderLabels([self.tr("Slot"), self.tr("Service"), self.tr("Customer"),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.appointments import AppointmentView, check_in, find_for_checkin
 from app.appointments.errors import AppointmentError, SlotFull, UnknownAppointment
+from app.errors import InvalidInput
 from app.ui.context import ScreenContext
 from app.ui.messages import MessageBar, describe
 from app.ui.tasks import alive, attempt, spawn
@@ -51,7 +52,8 @@ class CheckInDialog(QDialog):
         row.addWidget(self.find_button)
         lay.addLayout(row)
         self.matches = QListWidget()
-        self.matches.setMinimumHeight(140)
+        self.matches.setMinimumHeight(160)
+        self.matches.setStyleSheet("QListWidget { font-size:18px; } QListWidget::item { padding:10px 6px; }")
         lay.addWidget(self.matches, 1)
         self.bar = MessageBar()
         lay.addWidget(self.bar)
@@ -82,6 +84,9 @@ class CheckInDialog(QDialog):
             UnknownAppointment: self.tr("No such appointment, or it was cancelled."),
         }
         text = next((t for kind, t in texts.items() if isinstance(exc, kind)), None)
+        if isinstance(exc, InvalidInput) and exc.params.get("field") == "checkin":
+            text = self.tr("Give the booking reference, or the last four digits of the phone and the first "
+                           "character of the name.")
         if text is None and isinstance(exc, AppointmentError):
             text = self.tr("This appointment cannot be checked in: %1").replace("%1", str(exc))
         self.bar.show_message(text or describe(exc), "error")

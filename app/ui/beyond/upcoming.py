@@ -16,10 +16,14 @@ from app.ui.tasks import Loader
 
 
 def line(rows: Sequence[UpcomingService], language: str) -> str:
-    """The services' coming slots in one line ("" when there are none)."""
+    """The services' coming slots in one line ("" when there are none); ``language``
+    "zh_CN", "en" or "both"."""
     if not rows:
         return ""
-    head = translate_in(language, "Upcoming", "Appointments today")
+    if language == "both":  # the lobby display: Chinese and English at once
+        head = " ".join(dict.fromkeys(translate_in(x, "Upcoming", "Appointments today") for x in ("zh_CN", "en")))
+    else:
+        head = translate_in(language, "Upcoming", "Appointments today")
     parts = [f"{u.code} " + " · ".join(f"{s.slot_at:%H:%M} ×{s.booked}" for s in u.slots) for u in rows]
     return f"{head}:  " + "   |   ".join(parts)
 

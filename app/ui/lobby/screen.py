@@ -104,8 +104,7 @@ class LobbyScreen(QWidget):
         ctx.bridge.connection_restored.connect(self.refresh.trigger)
         ctx.bridge.setting_changed.connect(self._setting_changed)
         self._show_notice(self.ctx.setting("lobby.notice", ""))
-        self.upcoming = follow(ctx, self.appointments, lambda rows: "\n".join(
-            x for x in (line(rows, "zh_CN"), line(rows, "en")) if x))
+        self.upcoming = follow(ctx, self.appointments, lambda rows: line(rows, "both"))
         self.first()
         self._tick()
 
@@ -162,7 +161,7 @@ class LobbyScreen(QWidget):
         root.addLayout(self.tiles)
         self.tile_labels: dict[str, tuple[QLabel, QLabel]] = {}
         # Today's coming appointments per service, in both languages, no names (issue 16).
-        self.appointments = self._text("", 24, color=SOFT)
+        self.appointments = self._text("", 30, color=SOFT)
         self.appointments.setWordWrap(True)
         root.addWidget(self.appointments)
         self.notice = self._text("", 30, color=BG, align=Qt.AlignmentFlag.AlignLeft)
