@@ -11,6 +11,9 @@ from collections import Counter
 from app.cli.registry import Arg, Context, NothingToDo, Outcome, UsageError, command, parse_at, parse_date, reference
 
 SERVICE = Arg("--service", str, required=True, help="service code (A, B, ...)")
+# The phone page's server: phones ask every few seconds, so their connections are kept
+# longer than uvicorn's default 5 s; the rate limit reads X-Forwarded-For itself.
+SERVER_OPTIONS = {"log_level": "warning", "proxy_headers": False, "server_header": False, "timeout_keep_alive": 30}
 APPOINTMENT = Arg("--appointment", reference, required=True, help="booking reference (or id)")
 
 
@@ -207,10 +210,9 @@ def web(ctx: Context, a: argparse.Namespace) -> Outcome:
     if a.workers > 1:
         os.environ.update(env)
         uvicorn.run("app.web.run:app_from_environment", factory=True, host=a.host, port=a.port, workers=a.workers,
-                    log_level="warning", proxy_headers=False, server_header=False)
+                    **SERVER_OPTIONS)
     else:
-        uvicorn.run(app_from_environment(env), host=a.host, port=a.port, log_level="warning", proxy_headers=False,
-                    server_header=False)
+        uvicorn.run(app_from_environment(env), host=a.host, port=a.port, **SERVER_OPTIONS)
     return Outcome(None, "Stopped.")
 
 

@@ -14,9 +14,11 @@ times that (approximate, settled question 9; docs/web.md).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -141,7 +143,12 @@ def create_app(source: Any, *, poll_s: int = 5, rate_per_min: int = 120, trust_f
     async def health(_request: Request) -> Response:
         return PlainTextResponse("ok", headers=NO_STORE)
 
-    app = Starlette(routes=[
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        source.close()  # the branch's snapshot reads stop; head office's connections close
+
+    app = Starlette(lifespan=lifespan, routes=[
         Route("/t/{token}", page),
         Route("/api/t/{token}", api_state),
         Route("/api/t/{token}/notify", api_notify, methods=["POST"]),

@@ -113,4 +113,5 @@ def test_the_page_follows_the_call_without_a_reload(browser_parts, tmp_path):
         finally:
             for d in drivers.values():
                 d.quit()
+    source.close()
     db.dispose()

@@ -5,6 +5,8 @@ the business day, no personal data, the rate limit, and the opt-in."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 
 import httpx
 import pytest
@@ -16,9 +18,11 @@ from app.queue.estimate import estimate
 from app.queue.snapshot import queue_snapshot
 from app.settings import change_settings, get_settings
 from app.staff.roles import SYSTEM
+from app.store import open_database
 from app.store.models_beyond import NotifySubscription
 from app.web.links import link_key, make_token, parse_token
 from app.web.server import create_app
+from app.web import sources
 from app.web.sources import BranchSource
 from tests.support.servers import ServerThread
 
@@ -40,6 +44,7 @@ def site(branch_db, at):
     with ServerThread(create_app(source, poll_s=5, rate_per_min=600, trust_forwarded=True)) as srv:
         with httpx.Client(base_url=srv.url, timeout=10) as client:
             yield branch_db, client, clock, source
+    source.close()
 
 
 def path_of(db, ticket) -> str:  # type: ignore[no-untyped-def]
@@ -111,6 +116,7 @@ def test_the_rate_limit_is_per_address(branch_db, at):
         busy = client.get("/api/t/x?lang=en", headers={"X-Forwarded-For": "10.0.0.1"})
         assert busy.status_code == 429 and busy.json()["message"] == "Too many requests; please try again shortly"
         assert client.get("/healthz", headers={"X-Forwarded-For": "10.0.0.1"}).text == "ok"
+    source.close()
 
 
 def test_opting_in_from_the_page_records_the_consent(site, at):
@@ -129,3 +135,84 @@ def test_opting_in_from_the_page_records_the_consent(site, at):
         ("phone_page", at(9, 10), "en", "*******5678")
     state = client.get(api.removesuffix("/notify")).json()
     assert state["subscribed"] is True and state["can_subscribe"] is False
+
+
+def until(check, seconds: float = 8.0):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.1)
+
+
+def test_a_call_from_another_pc_reaches_the_page_at_the_next_polls(site, at):
+    """The page's process is told nothing: another PC's call still shows within a couple of seconds."""
+    db, client, clock, source = site
+    q.open_window(db, window=3, actor=SYSTEM, now=at(9, 0))
+    q.issue_ticket(db, service="A", actor=SYSTEM, now=at(9, 1))
+    me = q.issue_ticket(db, service="A", actor=SYSTEM, now=at(9, 2)).ticket
+    api = path_of(db, me).replace("/t/", "/api/t/")
+    assert client.get(api).json()["people_ahead"] == 1
+    other_pc = open_database(db.url, upgrade=False)
+    try:
+        q.call_next(other_pc, window=3, actor=SYSTEM, now=at(9, 5))
+        assert until(lambda: client.get(api).json()["people_ahead"] == 0)
+        q.call_next(other_pc, window=3, finish_current=True, actor=SYSTEM, now=at(9, 9))
+        called = until(lambda: (r := client.get(api, params={"lang": "en"}).json())["state"] == "called" and r)
+        assert called and called["headline"] == "Go to window 3"
+    finally:
+        other_pc.dispose()
+
+
+def test_a_request_never_waits_for_the_queue_snapshot(branch_db, at, monkeypatch):
+    """A slow read of the queue (a busy database) is the background thread's wait,
+    not the phone's: the request answers from the last snapshot, the next ones
+    from the new one."""
+    from app.queue import snapshot
+
+    q.open_window(branch_db, window=3, actor=SYSTEM, now=at(9, 0))
+    q.issue_ticket(branch_db, service="A", actor=SYSTEM, now=at(9, 1))
+    me = q.issue_ticket(branch_db, service="A", actor=SYSTEM, now=at(9, 2)).ticket
+    source = BranchSource(branch_db, clock=lambda: at(9, 10))
+    token = make_token(source.key, me.uuid)
+    try:
+        assert source.state(token).people_ahead == 1  # the process's first request reads the snapshot itself
+        real, reading, release = snapshot.queue_snapshot, threading.Event(), threading.Event()
+
+        def held_up(*args, **kwargs):  # type: ignore[no-untyped-def]
+            reading.set()
+            release.wait(30)  # the database busy until the test lets it go
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(snapshot, "queue_snapshot", held_up)
+        q.call_next(branch_db, window=3, actor=SYSTEM, now=at(9, 5))
+        assert reading.wait(10)  # the background thread has seen the queue move and is reading it
+        source.forget(me.uuid)
+        stale = source.state(token)  # answered while that read is still held up
+        assert not release.is_set() and stale.people_ahead == 1
+        release.set()
+        assert until(lambda: source.state(token).people_ahead == 0)
+    finally:
+        source.close()
+
+
+def test_the_background_reads_stop_when_no_phone_asks_and_on_close(branch_db, at, monkeypatch):
+    monkeypatch.setattr(sources, "IDLE_S", 0.3)
+    q.open_window(branch_db, window=3, actor=SYSTEM, now=at(9, 0))
+    q.issue_ticket(branch_db, service="A", actor=SYSTEM, now=at(9, 1))
+    me = q.issue_ticket(branch_db, service="A", actor=SYSTEM, now=at(9, 2)).ticket
+    source = BranchSource(branch_db, clock=lambda: at(9, 10))
+    token = make_token(source.key, me.uuid)
+    assert source.state(token).people_ahead == 1
+    thread = source._refresher
+    assert thread is not None and thread.is_alive()
+    thread.join(5)
+    assert not thread.is_alive() and source._refresher is None  # idle: stopped
+    q.call_next(branch_db, window=3, actor=SYSTEM, now=at(9, 5))
+    source.forget(me.uuid)
+    assert source.state(token).people_ahead == 0  # asked again: read afresh, and reading again
+    restarted = source._refresher
+    assert restarted is not None and restarted.is_alive()
+    source.close()
+    assert not restarted.is_alive()
