@@ -100,7 +100,10 @@ def create_app(source: Any, *, poll_s: int = 5, rate_per_min: int = 120, trust_f
 
     async def state_of(request: Request) -> tuple[Any, str, str]:
         token = request.path_params["token"]
-        return await run_in_threadpool(source.state, token), token, language(request)
+        known, state = source.peek(token)  # most polls: answered here, no thread, no database
+        if not known:
+            state = await run_in_threadpool(source.state, token)
+        return state, token, language(request)
 
     async def page(request: Request) -> Response:
         state, token, lang = await state_of(request)

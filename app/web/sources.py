@@ -108,19 +108,36 @@ class BranchSource:
                 version = self._version.put("v", int(s.scalar(select(func.max(Event.id))) or 0))
         return version
 
+    def peek(self, token: str) -> tuple[bool, PageState | None]:
+        """(True, the page) when it is known without reading the database (the
+        server answers those on its event loop), else (False, None)."""
+        uuid = parse_token(self.key, token)
+        if uuid is None:
+            return True, None
+        version = self._version.get("v")
+        return (False, None) if version is None else self._known(uuid, version)
+
     def state(self, token: str) -> PageState | None:
         uuid = parse_token(self.key, token)
         if uuid is None:
             return None
         version = self.queue_version()
+        known, state = self._known(uuid, version)
+        if not known:
+            state = self._compute(uuid, version)
+            self._follow(uuid, state)
+        return state
+
+    def _known(self, uuid: str, version: int) -> tuple[bool, PageState | None]:
         cached = self._tickets.get(uuid)
         if cached is not None and (cached[0] == version or cached[1].state in FINAL or self._follows(uuid)):
-            state = cached[1]  # current, final, or the background thread is working it out again
-        else:
-            state = self._compute(uuid, version)
+            self._follow(uuid, cached[1])  # current, final, or the background thread works it out again
+            return True, cached[1]
+        return False, None
+
+    def _follow(self, uuid: str, state: PageState | None) -> None:
         if state is not None and state.state not in FINAL:
             self._asked = self._followed[uuid] = time.monotonic()
-        return state
 
     def _follows(self, uuid: str) -> bool:
         thread = self._refresher
@@ -290,11 +307,16 @@ class HqSource:
                                                              "-c default_transaction_read_only=on"})
         self._tickets = _Memo(TTL_S)
 
-    def state(self, token: str) -> PageState | None:
+    def peek(self, token: str) -> tuple[bool, PageState | None]:
+        """(True, the page) when it is known without asking PostgreSQL, else (False, None)."""
         if not token or len(token) != 35:
-            return None
+            return True, None
         cached = self._tickets.get(token)
-        if cached is not None:
+        return (cached is not None), cached
+
+    def state(self, token: str) -> PageState | None:
+        known, cached = self.peek(token)
+        if known:
             return cached
         with self.engine.connect() as conn:
             r = conn.exec_driver_sql(HQ_QUERY, {"hash": token_hash(token), "now": self.clock()}).mappings().first()
