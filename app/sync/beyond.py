@@ -4,7 +4,9 @@ head office's appointments (head-office schema hq0002):
 - ``push_live``: today's tickets as the branch sees them now (state, window,
   people ahead, wait and its range, the ticket's own definitions) with the
   hash of each phone link, upserted into ``hq_ticket_live``. Tickets still in
-  the queue every round; others once, the round after they were issued. No
+  the queue every round; others once: the round after they were issued, and
+  all of the day's in a process's first round (a branch back after a morning
+  offline: the links of tickets served meanwhile open at head office too). No
   personal data, no free text: number, service code and figures only
   (settled question 9); head office names branches and services itself.
 - ``pull_appointments``: the bookings head office holds for this branch,
@@ -22,7 +24,7 @@ import logging
 from typing import Any
 
 import psycopg
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, true
 
 from app.clock import zone
 from app.queue.day import ACTIVE, moment
@@ -41,20 +43,21 @@ _MISSING = (psycopg.errors.UndefinedTable, psycopg.errors.InsufficientPrivilege)
 def live_rows(db: Database, *, since: dt.datetime | None, interval_s: float,
               now: dt.datetime | None = None) -> tuple[list[dict[str, Any]], dt.datetime]:
     """Rows for ``hq_ticket_live``: today's tickets in the queue, and those issued
-    since ``since`` (the previous round); returns them and this round's time."""
+    since ``since`` (the previous round; None: all of today's); returns them and
+    this round's time."""
     from app.queue.estimate import estimate
     from app.queue.snapshot import queue_snapshot
 
     key = link_key(db)
     with db.read() as s:
         m = moment(s, now)
-        recent = [Ticket.issued_at >= since] if since is not None else []
+        wanted = or_(Ticket.status.in_(ACTIVE), Ticket.issued_at >= since) if since is not None else true()
         rows = s.execute(
             select(Ticket.id, Ticket.uuid, Ticket.number, Ticket.status, Ticket.service_id, Ticket.priority,
                    Ticket.queued_at, Ticket.target_window_id, Ticket.appointment_at, Ticket.business_date,
                    Service.code, Window.number.label("window"))
             .join(Service, Service.id == Ticket.service_id).outerjoin(Window, Window.id == Ticket.window_id)
-            .where(Ticket.business_date == m.day, or_(Ticket.status.in_(ACTIVE), *recent))
+            .where(Ticket.business_date == m.day, wanted)
         ).all()
     tz = m.settings.timezone
     local = zone(tz)

@@ -103,3 +103,23 @@ def test_head_office_hands_bookings_to_the_branch(hq, branches, at):
     SyncWorker(b.db, b.cfg, clock=lambda: at(9, 5)).run_once()
     assert {a.reference: a.slot_at for a in list_appointments(b.db, day=at(0).date())} == {
         "HQ-1": at(10, 0), "HQ-2": at(14, 0)}
+
+
+def test_a_branch_back_after_a_morning_offline_pushes_the_links_of_tickets_served_meanwhile(hq, branches, at):
+    b = branches("BR6")
+    change_settings(b.db, {"web.public_url": "https://q.bank.cn"}, actor=SYSTEM, now=at(8, 1))
+    q.open_window(b.db, window=1, actor=SYSTEM, now=at(9, 0))
+    served = q.issue_ticket(b.db, service="A", actor=SYSTEM, now=at(9, 1)).ticket
+    waiting = q.issue_ticket(b.db, service="A", actor=SYSTEM, now=at(9, 2)).ticket
+    q.call_next(b.db, window=1, actor=SYSTEM, now=at(9, 3))
+    q.finish(b.db, window=1, actor=SYSTEM, now=at(9, 8))
+    assert SyncWorker(b.db, b.cfg, clock=lambda: at(11, 0)).run_once().ok  # the day's first round, at eleven
+    password = add_web_login(hq.admin_url, "phone_page_web6")
+    source = HqSource(f"postgresql://phone_page_web6:{password}@{hq.host}:{hq.port}/{hq.dbname}",
+                      clock=lambda: dt.datetime(2026, 11, 23, 11, 0, 20, tzinfo=SHANGHAI))
+    try:
+        shown = {t.number: source.state(phone_link(b.db, get_settings(b.db), t.uuid).split("/t/")[1])
+                 for t in (served, waiting)}
+        assert (shown["A001"].state, shown["A002"].state, shown["A002"].people_ahead) == ("served", "waiting", 0)
+    finally:
+        source.close()
