@@ -301,7 +301,7 @@ class HqSource:
 
         from app.sync.hq import _sa_url
 
-        self.engine = create_engine(_sa_url(url), pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+        self.engine = create_engine(_sa_url(url), pool_size=pool_size, max_overflow=pool_size, pool_recycle=600,
                                     connect_args={"connect_timeout": 5,
                                                   "options": "-c statement_timeout=5000 "
                                                              "-c default_transaction_read_only=on"})
@@ -318,8 +318,17 @@ class HqSource:
         known, cached = self.peek(token)
         if known:
             return cached
-        with self.engine.connect() as conn:
-            r = conn.exec_driver_sql(HQ_QUERY, {"hash": token_hash(token), "now": self.clock()}).mappings().first()
+        from sqlalchemy.exc import DBAPIError
+
+        params = {"hash": token_hash(token), "now": self.clock()}
+        for attempt in (1, 2):  # no ping before each query (a round trip per poll); a dropped connection: once more
+            try:
+                with self.engine.connect() as conn:
+                    r = conn.exec_driver_sql(HQ_QUERY, params).mappings().first()
+                break
+            except DBAPIError as exc:
+                if attempt == 2 or not exc.connection_invalidated:
+                    raise
         if r is None:
             return None
         shown = "expired" if r["expired"] else SHOWN.get(r["status"], "expired")
@@ -334,6 +343,9 @@ class HqSource:
             r["as_of"], branch, branch, self.hosted, age_s=max(0, int(r["age_s"] or 0)),
             every_s=int(r["interval_s"] or 0) or None)
         return self._tickets.put(token, state)
+
+    def forget_all(self) -> None:
+        self._tickets = _Memo(TTL_S)
 
     def subscribe(self, token: str, **_: Any) -> bool:
         return False  # head office writes nothing (settled question 9)

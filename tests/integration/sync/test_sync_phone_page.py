@@ -121,5 +121,12 @@ def test_a_branch_back_after_a_morning_offline_pushes_the_links_of_tickets_serve
         shown = {t.number: source.state(phone_link(b.db, get_settings(b.db), t.uuid).split("/t/")[1])
                  for t in (served, waiting)}
         assert (shown["A001"].state, shown["A002"].state, shown["A002"].people_ahead) == ("served", "waiting", 0)
+        # Head office's server drops the page's connections (a restart, a failover): the next poll still answers.
+        with psycopg.connect(_libpq_url(hq.admin_url), autocommit=True) as admin:
+            dropped = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                    "WHERE usename = 'phone_page_web6'").fetchone()[0]
+        assert dropped >= 1
+        source.forget_all()
+        assert source.state(phone_link(b.db, get_settings(b.db), waiting.uuid).split("/t/")[1]).state == "waiting"
     finally:
         source.close()
