@@ -27,9 +27,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
+import multiprocessing as mp
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -39,6 +40,7 @@ NOW = dt.datetime.combine(DAY, dt.time(11, 30))
 # Five windows serving 6-minute customers call about once a minute between them; a call every
 # 10 s (and every call changes every waiting ticket's figures) is a busier lobby than that.
 CALL_EVERY_S = 10.0
+BRANCH = "BR001"
 
 
 def at(minutes: float) -> dt.datetime:
@@ -54,7 +56,7 @@ def prepare(path: Path, tickets: int, waiting: int) -> list[str]:
     from app.store import open_database
 
     db = open_database(f"sqlite:///{path}")
-    q.init_catalogue(db, actor=SYSTEM, now=at(0))
+    q.init_catalogue(db, actor=SYSTEM, now=at(0), branch_code=BRANCH)
     change_settings(db, {"web.public_url": "https://q.bank.cn", "web.trust_forwarded": True,
                          "web.rate_per_min": 120, "notify.gateway": "recording"}, actor=SYSTEM, now=at(0))
     for w in (1, 2, 3, 4, 5):
@@ -76,11 +78,14 @@ def prepare(path: Path, tickets: int, waiting: int) -> list[str]:
     return paths
 
 
-def teller(path: Path, stop: threading.Event, every: float) -> None:
-    """A call every ``every`` s while the phones poll (in this process, not the server's)."""
+def teller(path: Path, stop: Any, every: float, sync: Any = None) -> None:
+    """A call every ``every`` s while the phones poll (a process of its own: neither the
+    server's nor the phones', whose clocks its work would otherwise hold up);
+    at head office, each call pushed by a sync round at once (``sync``: the branch's config)."""
     import app.queue as q
     from app.staff.roles import SYSTEM
     from app.store import open_database
+    from app.sync.worker import SyncWorker
 
     db = open_database(f"sqlite:///{path}", upgrade=False)
     minute = 0
@@ -89,9 +94,51 @@ def teller(path: Path, stop: threading.Event, every: float) -> None:
         try:
             q.call_next(db, window=1 + minute % 5, finish_current=True, actor=SYSTEM,
                         now=NOW + dt.timedelta(seconds=minute))
+            if sync is not None:
+                SyncWorker(db, sync, clock=lambda: NOW + dt.timedelta(seconds=minute)).run_once()
         except Exception:
             pass
     db.dispose()
+
+
+def head_office(path: Path, server: Any) -> tuple[str, Any]:
+    """Head office's PostgreSQL with the branch's day pushed by its sync; the page's read-only login."""
+    from app.store import open_database
+    from app.sync.config import SyncConfig
+    from app.sync.hq import add_branch, put_setting, upgrade_hq
+    from app.sync.hq_beyond import add_web_login
+    from app.sync.hq_roles import branch_login_role
+    from app.sync.worker import SyncWorker
+
+    dbname = server.create_database()
+    admin = server.url(dbname)
+    upgrade_hq(admin)
+    add_branch(admin, BRANCH, name="城中支行 City Centre", password="bench-pw")
+    put_setting(admin, "catalogue.services", [{"code": c, "name_zh": f"业务{c}", "name_en": f"Service {c}"}
+                                              for c in "ABCDE"])
+    cfg = SyncConfig(hq_url=f"postgresql://{branch_login_role(dbname, BRANCH)}@127.0.0.1:{server.port}/{dbname}",
+                     branch_code=BRANCH, password="bench-pw", sslmode="disable", batch_size=1000, timeout_s=60)
+    db = open_database(f"sqlite:///{path}", upgrade=False)
+    report = SyncWorker(db, cfg, clock=lambda: NOW).run_once()
+    db.dispose()
+    assert report.ok and report.backlog == 0, report
+    password = add_web_login(admin, "phone_page_web")
+    return f"postgresql://phone_page_web:{password}@127.0.0.1:{server.port}/{dbname}", cfg
+
+
+# ``branchdesk web --head-office`` (app/web/run.py) with the bench's day as head office's time, so
+# the links have not expired (the CLI judges age and expiry by head office's own clock).
+HQ_SERVER = """
+import sys, datetime as dt, uvicorn
+from zoneinfo import ZoneInfo
+from app.cli.beyond_cmds import SERVER_OPTIONS
+from app.web.server import create_app
+from app.web.sources import HqSource
+url, port, at = sys.argv[1], int(sys.argv[2]), dt.datetime.fromisoformat(sys.argv[3])
+seen = at.replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+uvicorn.run(create_app(HqSource(url, clock=lambda: seen), poll_s=10, rate_per_min=120, trust_forwarded=True),
+            host="127.0.0.1", port=port, **SERVER_OPTIONS)
+"""
 
 
 class Phone:
@@ -202,6 +249,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=10, help="each round's length")
     ap.add_argument("--every", type=float, default=5.0)
     ap.add_argument("--call-every", type=float, default=CALL_EVERY_S, help="seconds between calls (0: none)")
+    ap.add_argument("--head-office", action="store_true",
+                    help="the head-office page over PostgreSQL (a throwaway server; the branch pushes each call)")
     ap.add_argument("--burst", type=int, default=32, help="connections of the saturation run (0: none)")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -209,8 +258,16 @@ def main() -> None:
         paths = prepare(path, a.phones, a.waiting)
         port = free_port()
         env = {**os.environ, "BRANCHDESK_LOG_DIR": tmp, "BRANCHDESK_CONFIG": str(Path(tmp) / "settings.toml")}
-        server = subprocess.Popen([sys.executable, "-m", "app", "web", "--db", str(path), "--port", str(port),
-                                   "--at", NOW.isoformat()], cwd=ROOT, env=env)
+        pg = sync = None
+        if a.head_office:
+            from tests.support.pg import PgServer
+
+            pg = PgServer().start()
+            url, sync = head_office(path, pg)
+            command = ["-c", HQ_SERVER, url, str(port), (NOW + dt.timedelta(seconds=20)).isoformat()]
+        else:
+            command = ["-m", "app", "web", "--db", str(path), "--port", str(port), "--at", NOW.isoformat()]
+        server = subprocess.Popen([sys.executable, *command], cwd=ROOT, env=env)
         base = f"http://127.0.0.1:{port}"
         try:
             import httpx
@@ -221,8 +278,8 @@ def main() -> None:
                         break
                 except httpx.HTTPError:
                     time.sleep(0.1)
-            stop = threading.Event()
-            calls = threading.Thread(target=teller, args=(path, stop, a.call_every), daemon=True)
+            stop = mp.Event()
+            calls = mp.Process(target=teller, args=(path, stop, a.call_every, sync), daemon=True)
             calls.start()
             seconds = a.rounds * a.seconds
             res = asyncio.run(phones("127.0.0.1", port, paths, seconds, a.every))
@@ -236,7 +293,8 @@ def main() -> None:
                                   "requests_per_s": round(len(lat) / a.seconds, 1), "p50_ms": pct(lat, 50),
                                   "p99_ms": p99s[-1], "max_ms": pct(lat, 100)}), flush=True)
             lat = [ms for _t, ms in res["latencies"]]
-            line = {"bench": "phone_page", "host": "branch (SQLite)", "server_processes": 1, "phones": a.phones,
+            line = {"bench": "phone_page", "host": "head office (PostgreSQL)" if a.head_office else "branch (SQLite)",
+                    "server_processes": 1, "phones": a.phones,
                     "waiting_tickets": a.waiting, "poll_every_s": a.every, "call_every_s": a.call_every,
                     "seconds": seconds, "requests": len(lat), "requests_per_s": round(len(lat) / seconds, 1),
                     "p50_ms": pct(lat, 50), "p90_ms": pct(lat, 90), "p99_ms_all": pct(lat, 99),
@@ -257,6 +315,8 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(10)
+            if pg is not None:
+                pg.destroy()
 
 
 if __name__ == "__main__":
