@@ -45,6 +45,15 @@ def queue_of(db, at, n: int, service: str = "A"):  # type: ignore[no-untyped-def
     return [q.issue_ticket(db, service=service, actor=SYSTEM, now=at(9, i + 1)).ticket for i in range(n)]
 
 
+def one_called_with_messages(db, at, language: str = "zh_CN"):  # type: ignore[no-untyped-def]
+    """A001, whose customer asked for messages at 9:02, called at window 1 at 9:03."""
+    q.open_window(db, window=1, actor=SYSTEM, now=at(9, 0))
+    t = queue_of(db, at, 1)[0]
+    subscribe(db, t.number, phone=PHONE, consent=True, language=language, actor=SYSTEM, now=at(9, 2))
+    q.call_next(db, window=1, actor=SYSTEM, now=at(9, 3))
+    return t
+
+
 def events(db, kind: EventType) -> list[dict]:
     with db.read() as s:
         return [e.payload for e in s.scalars(select(Event).where(Event.type == kind.value).order_by(Event.id))]
@@ -91,10 +100,7 @@ def test_a_message_at_n_ahead_and_one_when_called(lobby, platform, at, tmp_path)
 def test_english_and_a_form_template(branch_db, platform, at, tmp_path):
     configure(branch_db, platform, at, tmp_path, **{"notify.http_format": "form", "notify.http_template": {
         "phone": "{phone}", "text": "{text}", "ref": "{message_id}"}})
-    q.open_window(branch_db, window=1, actor=SYSTEM, now=at(9, 0))
-    t = queue_of(branch_db, at, 1)[0]
-    subscribe(branch_db, t.number, phone=PHONE, consent=True, language="en", actor=SYSTEM, now=at(9, 2))
-    q.call_next(branch_db, window=1, actor=SYSTEM, now=at(9, 3))
+    one_called_with_messages(branch_db, at, language="en")
     worker = NotifyWorker(branch_db)
     worker.run_once(now=at(9, 3))
     worker.close()
@@ -116,10 +122,7 @@ def test_a_crash_between_send_and_record_sends_no_duplicate(branch_db, platform,
     """The platform deduplicates by the message id (settled question 10)."""
     platform.dedupe = True
     configure(branch_db, platform, at, tmp_path)
-    q.open_window(branch_db, window=1, actor=SYSTEM, now=at(9, 0))
-    t = queue_of(branch_db, at, 1)[0]
-    subscribe(branch_db, t.number, phone=PHONE, consent=True, actor=SYSTEM, now=at(9, 2))
-    q.call_next(branch_db, window=1, actor=SYSTEM, now=at(9, 3))
+    one_called_with_messages(branch_db, at)
     from app.notify.outbox import scan
 
     assert scan(branch_db, now=at(9, 3)) == 1
@@ -143,10 +146,7 @@ def test_a_crash_between_send_and_record_sends_no_duplicate(branch_db, platform,
 def test_without_dedupe_at_the_platform_a_crash_may_repeat_one_message(branch_db, platform, at, tmp_path):
     """At least once: the same message id arrives twice, and the docs say so."""
     configure(branch_db, platform, at, tmp_path)
-    q.open_window(branch_db, window=1, actor=SYSTEM, now=at(9, 0))
-    t = queue_of(branch_db, at, 1)[0]
-    subscribe(branch_db, t.number, phone=PHONE, consent=True, actor=SYSTEM, now=at(9, 2))
-    q.call_next(branch_db, window=1, actor=SYSTEM, now=at(9, 3))
+    one_called_with_messages(branch_db, at)
     from app.notify.outbox import scan
 
     scan(branch_db, now=at(9, 3))
@@ -239,10 +239,7 @@ def test_a_broadcast_reaches_everyone_waiting_in_their_language(lobby, platform,
 
 def test_erasing_a_customer_erases_the_phone_and_drops_their_messages(branch_db, platform, at, tmp_path):
     configure(branch_db, platform, at, tmp_path)
-    q.open_window(branch_db, window=1, actor=SYSTEM, now=at(9, 0))
-    t = queue_of(branch_db, at, 1)[0]
-    subscribe(branch_db, t.number, phone=PHONE, consent=True, actor=SYSTEM, now=at(9, 2))
-    q.call_next(branch_db, window=1, actor=SYSTEM, now=at(9, 3))
+    one_called_with_messages(branch_db, at)
     from app.notify.outbox import scan
 
     scan(branch_db, now=at(9, 3))
@@ -272,10 +269,7 @@ def test_a_hung_platform_never_holds_the_queue(branch_db, at, tmp_path):
             pass
 
     change_settings(branch_db, {"notify.gateway": "recording"}, actor=SYSTEM, now=at(8, 1))
-    q.open_window(branch_db, window=1, actor=SYSTEM, now=at(9, 0))
-    t = queue_of(branch_db, at, 1)[0]
-    subscribe(branch_db, t.number, phone=PHONE, consent=True, actor=SYSTEM, now=at(9, 2))
-    q.call_next(branch_db, window=1, actor=SYSTEM, now=at(9, 3))
+    one_called_with_messages(branch_db, at)
     worker = NotifyWorker(branch_db, gateway=Hanging())
     round_ = threading.Thread(target=worker.run_once, kwargs={"now": at(9, 3)})
     round_.start()
