@@ -18,10 +18,11 @@ import asyncio
 import logging
 import weakref
 from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 log = logging.getLogger("branchdesk.ui")
 _running: set[asyncio.Task] = set()
@@ -58,26 +59,25 @@ class _Relay(QObject):
             log.error("background job failed", exc_info=value)  # type: ignore[arg-type]
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.fn, self.relay = fn, relay
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # handed to the caller, shown as one sentence
-            self.relay.finished.emit(False, exc)
-        else:
-            self.relay.finished.emit(True, result)
+def _job(fn: Callable[[], Any], relay: _Relay) -> None:
+    try:
+        result = fn()
+    except Exception as exc:  # handed to the caller, shown as one sentence
+        relay.finished.emit(False, exc)
+    else:
+        relay.finished.emit(True, result)
 
 
 class _Pool(QObject):
+    """The worker threads: plain Python threads (a QRunnable subclass handed to
+    QThreadPool crashed the process now and then, its wrapper's lifetime racing
+    the pool's); results reach the GUI thread by the relay's queued signal."""
+
     def __init__(self, parent: QObject | None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(4)
+        self.pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="branchdesk-ui")
         self.relays: set[_Relay] = set()
+        self.destroyed.connect(lambda *_: self.pool.shutdown(wait=False))
 
 
 _POOL: _Pool | None = None
@@ -97,7 +97,7 @@ def run(fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
     pool = _pool()
     relay = _Relay(pool, on_done, on_error, owner)
     pool.relays.add(relay)
-    pool.pool.start(_Job(fn, relay))
+    pool.pool.submit(_job, fn, relay)
 
 
 def busy() -> int:
@@ -210,6 +210,7 @@ class Loader(QObject):
     def in_flight(self) -> bool:
         return self._in_flight or self._timer.isActive()
 
+    @Slot()
     def _start(self) -> None:
         if self._in_flight:
             self._again = True
