@@ -15,6 +15,7 @@ one read in flight, a trigger during a read giving one more read after it.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import weakref
 from collections.abc import Callable, Coroutine
@@ -35,19 +36,30 @@ def alive(widget: object) -> bool:
 
 
 class _Relay(QObject):
-    finished = Signal(bool, object)  # ok, result or exception
+    """Carries one job's outcome to the GUI thread.
 
-    def __init__(self, pool: _Pool, on_done: Callable[[Any], None] | None,
+    The job (often a screen's bound method), its result and its error live in
+    ``box``, which only the GUI thread empties: the worker thread never drops
+    the last reference to them. If it did, a screen closed meanwhile would be
+    freed on the worker thread, and shiboken's deferred deletion of the widget
+    crashed the process (seen as a segfault after a test closed its screens)."""
+
+    finished = Signal()
+
+    def __init__(self, pool: _Pool, fn: Callable[[], Any], on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], None] | None, owner: QObject | None) -> None:
         super().__init__(pool)
         self._pool, self._on_done, self._on_error, self._owner = pool, on_done, on_error, owner
         self._has_owner = owner is not None
+        self.box: list[Any] = [fn]  # the job, then (ok, result or exception)
         self.finished.connect(self.deliver)
 
-    @Slot(bool, object)
-    def deliver(self, ok: bool, value: object) -> None:
+    @Slot()
+    def deliver(self) -> None:
         self._pool.relays.discard(self)
         self.deleteLater()
+        ok, value = self.box.pop()
+        self.box.clear()
         if self._has_owner and not alive(self._owner):
             return
         if ok:
@@ -59,13 +71,17 @@ class _Relay(QObject):
             log.error("background job failed", exc_info=value)  # type: ignore[arg-type]
 
 
-def _job(fn: Callable[[], Any], relay: _Relay) -> None:
+def _job(box: list[Any], relay: _Relay) -> None:
+    """On a worker thread: run the boxed job, box its outcome, tell the GUI thread.
+    No local reference outlives the hand-over (see ``_Relay``)."""
+    ok, value = True, None
     try:
-        result = fn()
+        value = box[0]()
     except Exception as exc:  # handed to the caller, shown as one sentence
-        relay.finished.emit(False, exc)
-    else:
-        relay.finished.emit(True, result)
+        ok, value = False, exc
+    box.append((ok, value))
+    del value
+    relay.finished.emit()
 
 
 class _Pool(QObject):
@@ -81,11 +97,42 @@ class _Pool(QObject):
 
 
 _POOL: _Pool | None = None
+_GC_TIMER: QTimer | None = None
+GC_INTERVAL_MS = 500
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Python's cyclic garbage collector runs in whichever thread happens to
+    allocate: with worker threads, a closed screen caught in a reference cycle
+    was freed on a worker, and shiboken's deferred deletion of its widgets
+    crashed the process. So automatic collection is switched off and the GUI
+    thread collects on a timer, by the same generation thresholds (idempotent;
+    needs the Qt application)."""
+    global _GC_TIMER
+    app = QCoreApplication.instance()
+    if app is None or (_GC_TIMER is not None and alive(_GC_TIMER)):
+        return
+    gc.disable()
+    gc.collect()
+    gc.freeze()  # what exists now (modules, classes) lives on: later full collections skip it
+    _GC_TIMER = QTimer(app)
+    _GC_TIMER.setInterval(GC_INTERVAL_MS)
+    _GC_TIMER.timeout.connect(_collect)
+    _GC_TIMER.start()
+
+
+def _collect() -> None:
+    limits, counts = gc.get_threshold(), gc.get_count()
+    for generation in (2, 1, 0):
+        if counts[generation] > limits[generation]:
+            gc.collect(generation)
+            return
 
 
 def _pool() -> _Pool:
     global _POOL
     if _POOL is None or not alive(_POOL):
+        collect_garbage_on_gui_thread()
         _POOL = _Pool(QCoreApplication.instance())
     return _POOL
 
@@ -95,9 +142,9 @@ def run(fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
     """``fn()`` on a worker thread; ``on_done(result)`` or ``on_error(exc)`` on the
     GUI thread (dropped if ``owner`` was deleted meanwhile)."""
     pool = _pool()
-    relay = _Relay(pool, on_done, on_error, owner)
+    relay = _Relay(pool, fn, on_done, on_error, owner)
     pool.relays.add(relay)
-    pool.pool.submit(_job, fn, relay)
+    pool.pool.submit(_job, relay.box, relay)
 
 
 def busy() -> int:
