@@ -152,6 +152,56 @@ def _address(key: str, v: Any) -> str:
     return value
 
 
+def _template(*names: str, limit: int = 200) -> Check:
+    """A message text with {placeholders} from ``names`` only."""
+    import string
+
+    def check(key: str, v: Any) -> str:
+        value = _text(limit, required=True)(key, v)
+        try:
+            used = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
+        except ValueError:
+            raise InvalidInput(f"Setting {key} has an unmatched brace; write placeholders as {{number}}.",
+                               field=key) from None
+        unknown = sorted(used - set(names))
+        if unknown:
+            raise InvalidInput(f"Setting {key} uses {{{unknown[0]}}}; the placeholders are "
+                               f"{', '.join('{' + n + '}' for n in names)}.", field=key)
+        return value
+    return check
+
+
+def _capacity(key: str, v: Any) -> dict[str, int]:
+    """Appointments per slot: {"*": 2, "B": 3, "B@12:00": 0} (every service, one service, one slot time)."""
+    if not isinstance(v, dict) or not v:
+        raise InvalidInput(f"Setting {key} must map services (or *) to appointments per slot, "
+                           f"such as {{\"*\": 2, \"B\": 3, \"B@12:00\": 0}}.", field=key)
+    count = _int(0, 50)
+    out = {}
+    for name, n in v.items():
+        name = str(name).strip().upper()
+        code, _, at = name.partition("@")
+        if not (code == "*" or re.match(r"^[A-Z]{1,8}$", code)) or (at and not _HHMM.match(at)):
+            raise InvalidInput(f"Setting {key}: {name!r} is not a service code, * or CODE@HH:MM.", field=key)
+        out[name] = count(key, n)
+    return out
+
+
+def _http_url(key: str, v: Any) -> str:
+    value = _text(500)(key, v)
+    if value and not re.match(r"^https?://[^\s/]+", value):
+        raise InvalidInput(f"Setting {key} must be an http:// or https:// address.", field=key)
+    return value.rstrip("/") if key == "web.public_url" else value
+
+
+def _json_template(key: str, v: Any) -> dict[str, str]:
+    names = ("phone", "text", "message_id", "kind", "branch")
+    if not isinstance(v, dict) or not v:
+        raise InvalidInput(f"Setting {key} must map the platform's field names to texts with placeholders "
+                           f"such as {{\"mobile\": \"{{phone}}\", \"content\": \"{{text}}\"}}.", field=key)
+    return {str(k): _template(*names, limit=500)(key, str(val)) for k, val in v.items()}
+
+
 def _any_json(key: str, v: Any) -> Any:
     return v  # structured values checked by their own layer (serial.devices)
 
@@ -220,6 +270,48 @@ SPECS: dict[str, Spec] = {
         "days after a case is closed that its customer's name, contact, words, notes and answer are erased "
         "(1095 days = 3 years: complaint files are kept that long for disputes and regulators' reviews); "
         "the case's figures stay"),
+    # The phone page (app/web): its address as phones reach it goes in each ticket's QR code
+    "web.public_url": Spec("", _http_url, "the phone page's address as customers' phones reach it, such as "
+                           "https://q.bank.cn/BR001 (empty: tickets carry no QR code)"),
+    "web.poll_s": Spec(5, _int(2, 60, " seconds"), "how often an open phone page asks for news"),
+    "web.rate_per_min": Spec(120, _int(10, 6000, " requests"), "requests a minute one address may make"),
+    "web.trust_forwarded": Spec(False, _bool, "take the address from the gateway's X-Forwarded-For header"),
+    # Messages to a customer's phone (app/notify)
+    "notify.gateway": Spec("none", _choice("none", "http", "recording"),
+                           "how messages are sent: none, the bank's SMS platform over HTTP, or recorded only"),
+    "notify.ahead": Spec(5, _int(1, 30), "people ahead at which the customer gets a message"),
+    "notify.daily_cap": Spec(10, _int(1, 100), "messages one phone number gets a day at most"),
+    "notify.http_url": Spec("", _http_url, "the SMS platform's address (http adapter)"),
+    "notify.http_format": Spec("json", _choice("json", "form"), "the request body: JSON or a web form"),
+    "notify.http_template": Spec({"phone": "{phone}", "text": "{text}", "message_id": "{message_id}"},
+                                 _json_template, "the request's fields, with {phone} {text} {message_id} "
+                                 "{kind} {branch}"),
+    "notify.http_signature_header": Spec("X-BranchDesk-Signature", _text(60),
+                                         "the header carrying the body's HMAC-SHA256 (empty: unsigned)"),
+    "notify.http_secret_file": Spec("", _text(500), "the 0600 file with the signing secret"),
+    "notify.http_timeout_s": Spec(5.0, _number(0.5, 60, " seconds"), "time limit of one send"),
+    "notify.text_ahead_zh": Spec("【{branch}】您的号码{number}前面还有{ahead}人，约{wait}分钟，请回到大厅等候。",
+                                 _template("branch", "number", "service", "ahead", "wait"),
+                                 "the message when few people are ahead, in Chinese"),
+    "notify.text_ahead_en": Spec("[{branch}] Ticket {number}: {ahead} ahead, about {wait} min. "
+                                 "Please come back to the lobby.",
+                                 _template("branch", "number", "service", "ahead", "wait"),
+                                 "the message when few people are ahead, in English"),
+    "notify.text_called_zh": Spec("【{branch}】请{number}号到{window}号窗口办理。",
+                                  _template("branch", "number", "service", "window"),
+                                  "the message when the ticket is called, in Chinese"),
+    "notify.text_called_en": Spec("[{branch}] Ticket {number}, please go to window {window}.",
+                                  _template("branch", "number", "service", "window"),
+                                  "the message when the ticket is called, in English"),
+    # Appointments (app/appointments)
+    "appointments.slot_min": Spec(30, _int(5, 240, " minutes"), "the length of an appointment slot"),
+    "appointments.first_slot": Spec("09:00", _hhmm(), "the first slot of the day"),
+    "appointments.capacity": Spec({"*": 2}, _capacity, "appointments per slot: * for every service, a code, "
+                                  "or CODE@HH:MM for one slot time"),
+    "appointments.early_min": Spec(15, _int(0, 120, " minutes"), "how early a customer may check in "
+                                   "for an appointment ticket"),
+    "appointments.late_min": Spec(10, _int(0, 120, " minutes"), "how late a customer may check in "
+                                  "for an appointment ticket (later: a no-show)"),
     # Devices (printer.* is one group: app/devices/config.py)
     "serial.devices": Spec([], _any_json, "serial keypads and window displays"),
 }
@@ -285,6 +377,15 @@ def clean_all(values: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str
     return cleaned
 
 
+def value_of(values: Mapping[str, Any], key: str) -> Any:
+    """The cleaned value of ``key`` among stored ``values``; one that no longer
+    passes its check (or is absent) is the default, never a crash."""
+    try:
+        return clean(key, values.get(key, SPECS[key].default))
+    except InvalidInput:
+        return SPECS[key].default
+
+
 def parse_hhmm(text: str) -> dt.time:
     hours, minutes = str(text).split(":")
     return dt.time(int(hours), int(minutes))
@@ -309,10 +410,7 @@ class BranchSettings:
         """From stored values (merged over the defaults); a stored value that no
         longer passes its check falls back to the default, never to a crash."""
         def get(key: str) -> Any:
-            try:
-                return clean(key, values.get(key, SPECS[key].default))
-            except InvalidInput:
-                return SPECS[key].default
+            return value_of(values, key)
 
         last = get("day.last_ticket_time")
         promote = get("queue.promote_after_min")

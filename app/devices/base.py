@@ -21,7 +21,7 @@ class TicketPrintJob:
     people_ahead: int
     estimated_wait_min: int | None  # None: no number is promised (estimate_note says why)
     issued_at: dt.datetime
-    reference: str  # the ticket's uuid (QR code)
+    reference: str  # what the QR code holds: the ticket's phone page (empty: no page, no QR code)
     branch_name_zh: str
     branch_name_en: str
     priority: str = "normal"

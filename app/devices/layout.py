@@ -153,10 +153,13 @@ def ticket_steps(job: TicketPrintJob, dots: int, *, partial_cut: bool = True) ->
     for line in wait_lines(job):
         steps += _para(line, dots)
     steps += _para(f"取号 Issued {job.issued_at:%Y-%m-%d %H:%M}", dots)
-    steps += [Feed(1), QR(job.reference, module=6 if dots >= 576 else 5)]
-    if text_width(job.reference) <= columns(dots):  # 58 mm paper: the QR code alone
-        steps += _para(job.reference, dots)
+    if job.reference:  # the phone page: a short hint under it, never a raw id
+        steps += [Feed(1), QR(job.reference, module=6 if dots >= 576 else 5)]
+        steps += _para(QR_HINT[0], dots) + _para(QR_HINT[1], dots)
     return steps + _tail(job.footer_zh, job.footer_en, partial_cut, dots)
+
+
+QR_HINT = ("扫码在手机上查看排队进度", "Scan to follow your turn on your phone")
 
 
 def wait_lines(job: TicketPrintJob) -> tuple[str, str]:

@@ -48,9 +48,10 @@ def screen_only(printer: Any) -> bool:
     return printer is None or bool(getattr(printer, "screen_only", False))
 
 
-def ticket_job(ticket: TicketView, settings: dict[str, Any]) -> TicketPrintJob:
+def ticket_job(ticket: TicketView, settings: dict[str, Any], link: str | None = None) -> TicketPrintJob:
     """The print job for a ticket: no personal data, ever (only number and
-    service), and what its customer was told at issue, as stored on the ticket."""
+    service), what its customer was told at issue, as stored on the ticket,
+    and its phone page (``link``) in the QR code."""
     return TicketPrintJob(
         number=ticket.number,
         service_name_zh=ticket.service_name_zh,
@@ -60,7 +61,7 @@ def ticket_job(ticket: TicketView, settings: dict[str, Any]) -> TicketPrintJob:
         estimated_range=ticket.promised_range_min,
         estimate_note=ticket.promise_note,
         issued_at=ticket.issued_at,
-        reference=ticket.uuid,
+        reference=link or "",
         branch_name_zh=str(settings.get("branch.name_zh") or ""),
         branch_name_en=str(settings.get("branch.name_en") or ""),
         priority=ticket.priority,
@@ -108,8 +109,21 @@ def print_ticket_and_record(printer: TicketPrinter, db: Database, issued: Issued
                                actor=actor, now=now)
         return PrintResult(view, f"No ticket printer is set up: ticket {view.number} is shown on screen only.",
                            "screen_only")
-    job = ticket_job(issued.ticket, settings)
+    job = ticket_job(issued.ticket, settings, phone_link(db, settings, issued.ticket.uuid))
     return _print_and_record(printer, db, issued.ticket, job, actor=actor, now=now)
+
+
+def phone_link(db: Database, settings: dict[str, Any], ticket_uuid: str) -> str | None:
+    """The ticket's phone page (``web.public_url`` and the branch's link key), or None."""
+    from app.web.links import link_key, ticket_url
+
+    base = str(settings.get("web.public_url") or "")
+    if not base:
+        return None
+    try:
+        return ticket_url(base, link_key(db), ticket_uuid)
+    except LookupError:  # a database without the key: the ticket prints without a QR code
+        return None
 
 
 def unprinted_tickets(db: Database, now: dt.datetime | None = None) -> list[TicketView]:
@@ -142,7 +156,7 @@ def reprint_ticket(printer: TicketPrinter, db: Database, ticket: str | int, sett
     """
     require(actor, "ticket.reprint")
     view = get_ticket(db, ticket, now=now)
-    job = ticket_job(view, settings)
+    job = ticket_job(view, settings, phone_link(db, settings, view.uuid))
     return _print_and_record(printer, db, view, job, actor=actor, now=now)
 
 

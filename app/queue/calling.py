@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, union_all
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from app.events import EventType
@@ -236,7 +236,8 @@ def _candidates(
     Returns the candidates and, for each kind of queue that had more tickets
     than were read, whether it was the priority kind.
     """
-    cols = (Ticket.id, Ticket.service_id, Ticket.priority, Ticket.queued_at, Ticket.target_window_id)
+    cols = (Ticket.id, Ticket.service_id, Ticket.priority, Ticket.queued_at, Ticket.target_window_id,
+            Ticket.appointment_at)
     base = select(*cols).where(Ticket.status.in_(WAITING), Ticket.business_date == day, Ticket.queued_at <= now)
     everyone = base.where(
         (Ticket.service_id.in_(service_order) & Ticket.target_window_id.is_(None))
@@ -251,7 +252,7 @@ def _candidates(
             kind = Ticket.priority != "normal" if prio else Ticket.priority == "normal"
             parts.append(
                 base.where(Ticket.service_id == sid, Ticket.target_window_id.is_(None), kind)
-                .order_by(Ticket.queued_at, Ticket.id).limit(per_queue + 1)
+                .order_by(func.coalesce(Ticket.appointment_at, Ticket.queued_at), Ticket.id).limit(per_queue + 1)
             )
     subqueries = [select(*p.subquery().c) for p in parts]
     rows = s.execute(union_all(*subqueries)).all()

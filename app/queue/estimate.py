@@ -196,13 +196,13 @@ SAMPLES_MIN, SAMPLES_MAX = 16, 48
 
 def estimate(snap: Snapshot, *, service_id: int, priority: str = "normal",
              ticket_id: int = NEW_TICKET_ID, queued_at: dt.datetime | None = None,
-             target_window_id: int | None = None) -> Estimate:
+             target_window_id: int | None = None, appointment_at: dt.datetime | None = None) -> Estimate:
     """The estimate for one ticket: a new one (the default) or one already waiting."""
     if target_window_id is None and not snap.serves(service_id):
         return Estimate(None, None, None, 0, "no_window")
     if target_window_id is not None and all(w.id != target_window_id for w in snap.windows):
         return Estimate(None, None, None, 0, "no_window")
-    target = Candidate(ticket_id, service_id, priority, queued_at or snap.now, target_window_id)
+    target = Candidate(ticket_id, service_id, priority, queued_at or snap.now, target_window_id, appointment_at)
     result = replay(snap, target)
     if result is None:
         return Estimate(None, None, None, 0, "no_window")

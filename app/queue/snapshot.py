@@ -53,7 +53,7 @@ def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     windows = _windows(s, m)
     t = Ticket.__table__
     rows = s.execute(
-        select(t.c.id, t.c.service_id, t.c.priority, t.c.queued_at, t.c.target_window_id)
+        select(t.c.id, t.c.service_id, t.c.priority, t.c.queued_at, t.c.target_window_id, t.c.appointment_at)
         .where(t.c.business_date == m.day, t.c.status.in_(WAITING), t.c.queued_at <= m.now)
     ).all()
     waiting = tuple(Candidate(*r) for r in rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -103,11 +104,17 @@ def issue_ticket(
     after_hours_ok: bool = False,
     actor: Actor,
     now: dt.datetime | None = None,
+    appointment_at: dt.datetime | None = None,
+    in_transaction: Callable[[Session, Ticket, Moment], None] | None = None,
 ) -> IssuedTicket:
     """Create a numbered ticket (committed before anything is printed).
 
     After the last-ticket time (or the closing time) the greeter confirms
     the ticket (``after_hours_ok``); otherwise ``AfterHours`` is raised.
+    ``appointment_at``: the slot of the appointment checked in (the calling
+    policy serves it by that time); ``in_transaction(s, ticket, moment)``
+    runs in the issue's own transaction, before its event (an appointment's
+    check-in: app/appointments/checkin.py).
     """
     require(actor, "ticket.issue")
     if priority not in PRIORITY_CLASSES:
@@ -122,7 +129,8 @@ def issue_ticket(
     name = _clean_text(customer_name, MAX_NAME, "name", "name")
     phone = normalise_phone(customer_phone)
     need = _clean_text(need_note, MAX_NEED, "need", "need note")
-    est = _estimate_for(db, service, priority, now)  # a read: outside the write lock (settled question 5)
+    # A read: outside the write lock (settled question 5).
+    est = _estimate_for(db, service, priority, now, appointment_at)
     with db.write() as s:
         m = begin(db, s, now)
         day, now = m.day, m.now
@@ -139,12 +147,14 @@ def issue_ticket(
             seq=seq, number=number, priority=priority, priority_note=priority_note, status="waiting",
             issued_at=now, queued_at=now, transfer_count=0, call_count=0, print_state="not_printed",
             promised_wait_min=est.minutes, promised_low_min=est.low, promised_high_min=est.high,
-            people_ahead=est.people_ahead, promise_note=est.note,
+            people_ahead=est.people_ahead, promise_note=est.note, appointment_at=appointment_at,
         )
         seal_ticket(s, t, name=name, phone=phone, need=need)  # encrypted, with the masked forms
         t.service = svc
         s.add(t)
         s.flush()
+        if in_transaction is not None:
+            in_transaction(s, t, m)
         record_event(
             s, EventType.TICKET_ISSUED, now, ticket_id=t.id, staff_id=actor.staff_id,
             payload={"number": number, "service": svc.code, "priority": priority,
@@ -155,7 +165,8 @@ def issue_ticket(
         return IssuedTicket(view(s, t), est.people_ahead, est.minutes, est.range, est.note)
 
 
-def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | None) -> Estimate:
+def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | None,
+                  appointment_at: dt.datetime | None = None) -> Estimate:
     """What a customer of ``service`` would be told now (app/queue/estimate.py)."""
     from app.queue.snapshot import queue_snapshot
 
@@ -164,7 +175,7 @@ def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | 
     if svc_id is None:
         return Estimate(None, None, None, 0, None)  # the write transaction refuses it in one sentence
     snap = queue_snapshot(db, now)
-    return estimate(snap, service_id=svc_id, priority=priority)
+    return estimate(snap, service_id=svc_id, priority=priority, appointment_at=appointment_at)
 
 
 def _clear_window(s: Session, t: Ticket) -> None:

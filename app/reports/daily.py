@@ -101,6 +101,7 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
     longest.sort(key=lambda x: (-x[0], x[1]["id"]))
 
     summary = total.summary()
+    appointments = appointments_summary(db, day, now)
     return DailyReport(
         branch=branch_of(settings),
         business_date=day,
@@ -119,10 +120,29 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
             for w, r in longest[:LONGEST]
         ),
         complaints=complaints_summary(db, day) if with_complaints else None,
-        definitions=DEFINITIONS,
+        definitions=DEFINITIONS + ((APPOINTMENT_DEFINITION,) if appointments is not None else ()),
         final=state.final,
         open_tickets=state.open_tickets,
+        appointments=appointments,
     )
+
+
+APPOINTMENT_DEFINITION = (
+    "预约：当日预约（不含已取消）；按时=在签到时段内签到（取预约号）；提前/迟到=时段外签到（取普通号）；爽约=时段结束仍未签到；"
+    "签到后等候=从签到到首次叫号。 Appointments: the day's bookings (cancelled ones apart); on time = checked in "
+    "within the window (an appointment ticket); early/late = outside it (a normal ticket); no-show = not checked "
+    "in by the end of the window; wait after check-in = from check-in to the first call.")
+
+
+def appointments_summary(db: Database, day: dt.date, now: dt.datetime) -> Any:
+    """The appointments section's figures, or None when the day had none."""
+    from app.appointments.figures import appointments_day
+
+    try:
+        return appointments_day(db, day, now=now)
+    except Exception:  # the appointments' figures must never stop the wait-time report
+        log.exception("appointments summary failed for %s", day)
+        return None
 
 
 def _service_s(r: dict[str, Any], mine: list[query.Visit]) -> float | None:

@@ -95,6 +95,7 @@ class DailyReport:
     # tickets were still open.
     final: bool = False
     open_tickets: int = 0
+    appointments: Any = None  # app/appointments/figures.py AppointmentDay, or None without appointments
 
     @property
     def status_line(self) -> tuple[str, str]:

@@ -125,6 +125,8 @@ def _daily_story(r: DailyReport, st: _Styles, font: PdfFont) -> list[Any]:
     story.append(_section(hist, st, histogram_chart(r.histogram, font=font.name, label="号数 Tickets"),
                           _table(hist, st, (), 60)))
     story.append(_section(T.longest_table(r), st, _table(T.longest_table(r), st, (), 150)))
+    for table in T.appointment_tables(r):
+        story.append(_section(table, st, _table(table, st, (40, 90) if table.key == "appointments" else (20,))))
     story += _complaint_flowables(r, st)
     return story
 

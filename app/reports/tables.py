@@ -157,9 +157,35 @@ def day_table(r: RangeReport) -> Table:
     return Table("days", "逐日", "Day by day", cols, rows)
 
 
+def appointment_tables(r: DailyReport) -> list[Table]:
+    """The appointments section (none on a day without appointments); docs/metrics.md."""
+    a = r.appointments
+    if a is None:
+        return []
+    figures = (("booked", "预约", "Booked", a.booked), ("checked_in", "已签到", "Checked in", a.checked_in),
+               ("on_time", "按时签到", "On time", a.on_time), ("early", "提前签到(普通号)", "Early (normal ticket)",
+                                                             a.early),
+               ("late", "迟到签到(普通号)", "Late (normal ticket)", a.late), ("no_show", "爽约", "No-show", a.no_show),
+               ("cancelled", "已取消", "Cancelled", a.cancelled),
+               ("still_to_come", "尚未到时", "Still to come", a.still_to_come),
+               ("wait_after_checkin_avg_min", "签到后平均等候(分)", "Wait after check-in, average (min)",
+                a.wait_after_checkin_avg_min),
+               ("wait_after_checkin_p90_min", "签到后等候90百分位(分)", "Wait after check-in, p90 (min)",
+                a.wait_after_checkin_p90_min))
+    summary = Table("appointments", "预约", "Appointments", _cols(("figure", "代码", "Key"), ("label", "指标", "Figure"),
+                                                                  ("value", "数值", "Value")),
+                    tuple((key, f"{zh} {en}", value) for key, zh, en, value in figures))
+    per = Table("appointments_by_service", "预约(按业务)", "Appointments by service",
+                _cols(("service", "业务", "Service"), ("booked", "预约", "Booked"),
+                      ("checked_in", "已签到", "Checked in"), ("on_time", "按时", "On time"),
+                      ("no_show", "爽约", "No-show")),
+                tuple((x.code, x.booked, x.checked_in, x.on_time, x.no_show) for x in a.services))
+    return [summary, per]
+
+
 def daily_tables(r: DailyReport) -> list[Table]:
     return [summary_table(r.summary), service_table(r), window_table(r), hour_table(r),
-            histogram_table(r), longest_table(r)]
+            histogram_table(r), longest_table(r), *appointment_tables(r)]
 
 
 def range_tables(r: RangeReport) -> list[Table]:

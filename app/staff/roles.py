@@ -35,6 +35,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "privacy.purge": frozenset({"manager"}),
     "privacy.erase": frozenset({"manager"}),
     "privacy.audit": frozenset({"manager"}),  # read the access log
+    # Beyond the lobby (issue 16)
+    "appointment.book": frozenset({"greeter", "manager"}),  # book, import, cancel
+    "appointment.checkin": frozenset({"greeter", "manager"}),
+    "notify.subscribe": frozenset({"greeter", "manager"}),  # a customer's phone, with consent
+    "notify.broadcast": frozenset({"manager"}),
 }
 
 

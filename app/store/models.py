@@ -162,6 +162,9 @@ class Ticket(Base):
     promised_high_min: Mapped[int | None] = mapped_column(Integer)
     people_ahead: Mapped[int | None] = mapped_column(Integer)
     promise_note: Mapped[str | None] = mapped_column(String(16))  # no_window / after_closing / default_times
+    # The slot time of the appointment this ticket was issued for at check-in
+    # (migration 0015): the calling policy serves appointments by it.
+    appointment_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     service: Mapped[Service] = relationship(foreign_keys=[service_id])
 

@@ -137,9 +137,24 @@ ALLOWED: dict[EventType, Mapping[str, Check]] = {
                                  "created": flag},
     E.CALENDAR_OVERRIDE_SET: {"day": day, "kind": code},
     E.PERSONAL_DATA_PURGED: {"how": code, "tickets": integer, "complaints": integer, "backups": integer,
+                             "appointments": integer, "subscriptions": integer,
                              "ticket_cutoff": day, "complaint_cutoff": moment},
-    E.PERSONAL_DATA_ERASED: {"tickets": integer, "complaints": integer, "complaints_open": integer},
+    E.PERSONAL_DATA_ERASED: {"tickets": integer, "complaints": integer, "complaints_open": integer,
+                             "appointments": integer, "subscriptions": integer},
     E.DATA_KEY_ROTATED: {"version": integer},
+    # A booking's own reference stays at the branch (a booking system may use anything as one).
+    **{t: {"service": service, "slot": moment, "source": code}
+       for t in (E.APPOINTMENT_BOOKED, E.APPOINTMENT_CANCELLED, E.APPOINTMENT_NO_SHOW)},
+    E.APPOINTMENT_CHECKED_IN: {"service": service, "slot": moment, "number": ticket,
+                               "checkin": choice("on_time", "early", "late", other=None), "how": code},
+    E.APPOINTMENTS_IMPORTED: {"source": code, "created": integer, "updated": integer, "unchanged": integer,
+                              "refused": integer},
+    E.NOTIFY_SUBSCRIBED: {"number": ticket, "via": choice("greeter", "phone_page", other=None),
+                          "language": choice("zh_CN", "en", other=None), "ahead": integer},
+    E.NOTIFY_SENT: {"number": ticket, "kind": code, "attempts": integer},
+    E.NOTIFY_FAILED: {"number": ticket, "kind": code, "attempts": integer, "error": code, "final": flag},
+    E.NOTIFY_SKIPPED: {"number": ticket, "kind": code, "reason": code},
+    E.NOTIFY_BROADCAST: {"recipients": integer},
 }
 
 

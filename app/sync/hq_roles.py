@@ -22,3 +22,8 @@ def branch_group_role(dbname: str) -> str:
 
 def branch_login_role(dbname: str, code: str) -> str:
     return _ident(f"{_ident(dbname, 46)}_{code}")
+
+
+def web_role(dbname: str) -> str:
+    """NOLOGIN role of the head-office phone page: reads tickets' live figures, nothing else."""
+    return _ident(dbname, 59) + "_web"

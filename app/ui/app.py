@@ -11,7 +11,7 @@ import PySide6.QtWidgets  # noqa: F401  (before qasync: it picks the first Qt bi
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from app.bootstrap import AppContext, build
+from app.bootstrap import AppContext, build, notify_worker
 from app.ui.context import ScreenContext, make_context
 from app.ui.i18n import install_language, setup_fonts
 from app.ui.shell import Shell
@@ -52,6 +52,9 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         scheduler = EndOfDayScheduler(app_ctx.db, ctx.action_time)  # the automatic end of day, in every process
         ctx.extras["scheduler"] = scheduler
         scheduler.start()
+        # Messages to customers' phones and the appointments' no-shows, in a worker thread (issue 16).
+        notify_stop = asyncio.Event()
+        notify_task = asyncio.ensure_future(notify_worker(app_ctx).run_forever(notify_stop))
         closed = asyncio.get_running_loop().create_future()
         def finish() -> None:
             if not closed.done():
@@ -62,6 +65,8 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         shell = setup(ctx)  # noqa: F841  (kept alive until the loop ends)
         code = await closed
         scheduler.stop()
+        notify_stop.set()
+        await asyncio.wait({notify_task}, timeout=10.0)
         await finish_background(10.0)  # a teller's window left at quit is written before we go
         ctx.bridge.stop()
         await status.stop()

@@ -2,112 +2,393 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AppointmentBook</name>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="54"/>
+        <source>Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="63"/>
+        <source>Customer name (optional)</source>
+        <translation type="unfinished">Customer name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="64"/>
+        <source>Phone (optional)</source>
+        <translation type="unfinished">Phone (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="65"/>
+        <source>Booking reference (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="66"/>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="68"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="68"/>
+        <location filename="../../app/ui/beyond/book.py" line="82"/>
+        <source>Service</source>
+        <translation type="unfinished">Service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="69"/>
+        <location filename="../../app/ui/beyond/book.py" line="82"/>
+        <source>Slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="82"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="83"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="83"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="83"/>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="92"/>
+        <source>Cancel the selected appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="93"/>
+        <source>Import from the booking system...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="94"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="131"/>
+        <source>%1   %2 of %3 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="146"/>
+        <source>booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="146"/>
+        <source>checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="146"/>
+        <source>no-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="147"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="161"/>
+        <source>Choose a service and a free slot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="173"/>
+        <source>Booked: %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="179"/>
+        <source>Select an appointment first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="186"/>
+        <source>Appointment %1 cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="189"/>
+        <source>Import bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="190"/>
+        <source>Bookings (*.csv *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="201"/>
+        <source>%1 booked, %2 changed, %3 unchanged, %4 refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BroadcastDialog</name>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="215"/>
+        <source>Message everyone waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="218"/>
+        <source>Sent by text message to every customer still waiting who asked for messages, in their language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="220"/>
+        <source>Message in Chinese, e.g. 系统故障，请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="221"/>
+        <source>Message in English (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="227"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="229"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="250"/>
+        <source>Messages queued: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="37"/>
+        <source>Appointment check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="41"/>
+        <source>Booking reference, or scan its QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="42"/>
+        <source>Last 4 digits of the phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="43"/>
+        <source>First character of the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="46"/>
+        <source>Find today&apos;s appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="51"/>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="61"/>
+        <source>Check in and issue the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="65"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="83"/>
+        <source>That slot is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="84"/>
+        <source>No such appointment, or it was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="88"/>
+        <source>Give the booking reference, or the last four digits of the phone and the first character of the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="91"/>
+        <source>This appointment cannot be checked in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="112"/>
+        <source>No appointment today matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="125"/>
+        <source>booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="125"/>
+        <source>window passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/checkin.py" line="126"/>
+        <source>checked in (ticket %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
+        <location filename="../../app/ui/greeter/form.py" line="162"/>
         <source>Elderly</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
+        <location filename="../../app/ui/greeter/form.py" line="162"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
+        <location filename="../../app/ui/greeter/form.py" line="162"/>
         <source>Pregnant</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
+        <location filename="../../app/ui/greeter/form.py" line="163"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
+        <location filename="../../app/ui/greeter/form.py" line="163"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="178"/>
+        <location filename="../../app/ui/greeter/form.py" line="179"/>
         <source>Customer name (optional)</source>
         <translation>Customer name (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="179"/>
+        <location filename="../../app/ui/greeter/form.py" line="180"/>
         <source>Phone (optional)</source>
         <translation>Phone (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="180"/>
+        <location filename="../../app/ui/greeter/form.py" line="181"/>
         <source>What the customer needs (optional)</source>
         <translation>What the customer needs (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="186"/>
+        <source>Text this phone when the turn nears (the customer agrees)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GreeterScreen</name>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="52"/>
+        <location filename="../../app/ui/greeter/screen.py" line="56"/>
         <source>BranchDesk - Greeter</source>
         <translation>BranchDesk - Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="123"/>
+        <location filename="../../app/ui/greeter/screen.py" line="138"/>
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="75"/>
+        <location filename="../../app/ui/greeter/screen.py" line="79"/>
         <source>Greeter</source>
         <translation>Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="82"/>
+        <location filename="../../app/ui/greeter/screen.py" line="86"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="86"/>
+        <location filename="../../app/ui/greeter/screen.py" line="93"/>
         <source>Issued today</source>
         <translation>Issued today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="95"/>
+        <location filename="../../app/ui/greeter/screen.py" line="102"/>
         <source>Customer (optional)</source>
         <translation>Customer (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="98"/>
+        <location filename="../../app/ui/greeter/screen.py" line="105"/>
         <source>Issue ticket  (Enter)</source>
         <translation>Issue ticket  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="145"/>
+        <location filename="../../app/ui/greeter/screen.py" line="111"/>
+        <source>Appointment check-in  (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="160"/>
         <source>Choose a service first.</source>
         <translation>Choose a service first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="150"/>
+        <location filename="../../app/ui/greeter/screen.py" line="165"/>
         <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="171"/>
+        <location filename="../../app/ui/greeter/screen.py" line="188"/>
         <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="224"/>
+        <location filename="../../app/ui/greeter/screen.py" line="215"/>
+        <source>Ticket %1 is valid, but its text messages could not be set up: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="241"/>
+        <source>Appointment %1 checked in: ticket %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="282"/>
         <source>Ticket %1 is valid; press Reprint.</source>
         <translation>Ticket %1 is valid; press Reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="236"/>
+        <location filename="../../app/ui/greeter/screen.py" line="294"/>
         <source>Only waiting tickets can be reprinted.</source>
         <translation>Only waiting tickets can be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="261"/>
+        <location filename="../../app/ui/greeter/screen.py" line="319"/>
         <source>Ticket %1 cancelled.</source>
         <translation>Ticket %1 cancelled.</translation>
     </message>
@@ -133,37 +414,37 @@
 <context>
     <name>LobbyScreen</name>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="37"/>
+        <location filename="../../app/ui/lobby/screen.py" line="38"/>
         <source>Now calling</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="38"/>
+        <location filename="../../app/ui/lobby/screen.py" line="39"/>
         <source>Recent calls</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="39"/>
+        <location filename="../../app/ui/lobby/screen.py" line="40"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="40"/>
+        <location filename="../../app/ui/lobby/screen.py" line="41"/>
         <source>Window</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="41"/>
+        <location filename="../../app/ui/lobby/screen.py" line="42"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="42"/>
+        <location filename="../../app/ui/lobby/screen.py" line="43"/>
         <source>Please go to window %1</source>
         <translation>Please go to window %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="79"/>
+        <location filename="../../app/ui/lobby/screen.py" line="80"/>
         <source>BranchDesk - Lobby display</source>
         <translation>BranchDesk - Lobby display</translation>
     </message>
@@ -214,6 +495,24 @@
         <location filename="../../app/ui/login.py" line="83"/>
         <source>Unknown user or wrong password.</source>
         <translation>Unknown user or wrong password.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerExtras</name>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="257"/>
+        <source>Appointments and messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="258"/>
+        <source>Appointments...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/beyond/book.py" line="259"/>
+        <source>Message everyone waiting...</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -708,7 +1007,7 @@
 <context>
     <name>ServiceButton</name>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/form.py" line="61"/>
+        <location filename="../../app/ui/greeter/form.py" line="62"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -716,7 +1015,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/form.py" line="63"/>
+        <location filename="../../app/ui/greeter/form.py" line="64"/>
         <source>%n priority</source>
         <translation>
             <numerusform>%n priority</numerusform>
@@ -724,17 +1023,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="66"/>
+        <location filename="../../app/ui/greeter/form.py" line="67"/>
         <source>no window open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="70"/>
+        <location filename="../../app/ui/greeter/form.py" line="71"/>
         <source>about %1 min</source>
         <translation type="unfinished">about %1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="72"/>
+        <location filename="../../app/ui/greeter/form.py" line="73"/>
         <source>may not be served today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1365,6 +1664,14 @@
         <location filename="../../app/ui/greeter/result.py" line="72"/>
         <source>No ticket printer set up: the number is shown on screen only.</source>
         <translation>No ticket printer set up: the number is shown on screen only.</translation>
+    </message>
+</context>
+<context>
+    <name>Upcoming</name>
+    <message>
+        <location filename="../../app/ui/beyond/upcoming.py" line="32"/>
+        <source>Appointments today</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,112 +2,393 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AppointmentBook</name>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="54" />
+      <source>Appointments</source>
+      <translation>预约</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="63" />
+      <source>Customer name (optional)</source>
+      <translation>客户姓名（可选）</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="64" />
+      <source>Phone (optional)</source>
+      <translation>电话（可选）</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="65" />
+      <source>Booking reference (optional)</source>
+      <translation>预约号（可选）</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="66" />
+      <source>Book</source>
+      <translation>预约</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="68" />
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="68" />
+      <location filename="../../app/ui/beyond/book.py" line="82" />
+      <source>Service</source>
+      <translation>业务</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="69" />
+      <location filename="../../app/ui/beyond/book.py" line="82" />
+      <source>Slot</source>
+      <translation>时段</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="82" />
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="83" />
+      <source>Reference</source>
+      <translation>预约号</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="83" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="83" />
+      <source>Ticket</source>
+      <translation>号码</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="92" />
+      <source>Cancel the selected appointment</source>
+      <translation>取消所选预约</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="93" />
+      <source>Import from the booking system...</source>
+      <translation>从预约系统导入…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="94" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="131" />
+      <source>%1   %2 of %3 free</source>
+      <translation>%1   共 %3 个名额，剩 %2 个</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="146" />
+      <source>booked</source>
+      <translation>已预约</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="146" />
+      <source>checked in</source>
+      <translation>已签到</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="146" />
+      <source>no-show</source>
+      <translation>爽约</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="147" />
+      <source>cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="161" />
+      <source>Choose a service and a free slot.</source>
+      <translation>请选择业务和有空位的时段。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="173" />
+      <source>Booked: %1 at %2.</source>
+      <translation>已预约：%1，时间 %2。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="179" />
+      <source>Select an appointment first.</source>
+      <translation>请先选择一条预约。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="186" />
+      <source>Appointment %1 cancelled.</source>
+      <translation>预约 %1 已取消。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="189" />
+      <source>Import bookings</source>
+      <translation>导入预约</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="190" />
+      <source>Bookings (*.csv *.json)</source>
+      <translation>预约文件 (*.csv *.json)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="201" />
+      <source>%1 booked, %2 changed, %3 unchanged, %4 refused.</source>
+      <translation>新增 %1 条，变更 %2 条，未变 %3 条，拒绝 %4 条。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BroadcastDialog</name>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="215" />
+      <source>Message everyone waiting</source>
+      <translation>群发短信给所有等候客户</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="218" />
+      <source>Sent by text message to every customer still waiting who asked for messages, in their language.</source>
+      <translation>以短信发给所有仍在等候且登记了短信提醒的客户（按客户选择的语言）。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="220" />
+      <source>Message in Chinese, e.g. 系统故障，请稍候</source>
+      <translation>中文内容，例如：系统故障，请稍候</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="221" />
+      <source>Message in English (optional)</source>
+      <translation>英文内容（可选）</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="227" />
+      <source>Send</source>
+      <translation>发送</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="229" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="250" />
+      <source>Messages queued: %1.</source>
+      <translation>已排队待发短信：%1 条。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckInDialog</name>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="37" />
+      <source>Appointment check-in</source>
+      <translation>预约签到</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="41" />
+      <source>Booking reference, or scan its QR code</source>
+      <translation>预约号，或扫描预约二维码</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="42" />
+      <source>Last 4 digits of the phone</source>
+      <translation>手机号后四位</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="43" />
+      <source>First character of the name</source>
+      <translation>姓名首字</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="46" />
+      <source>Find today's appointment</source>
+      <translation>查找今日预约</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="51" />
+      <source>Find</source>
+      <translation>查找</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="61" />
+      <source>Check in and issue the ticket</source>
+      <translation>签到并取号</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="65" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="83" />
+      <source>That slot is full.</source>
+      <translation>该时段已约满。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="84" />
+      <source>No such appointment, or it was cancelled.</source>
+      <translation>没有这条预约，或已取消。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="88" />
+      <source>Give the booking reference, or the last four digits of the phone and the first character of the name.</source>
+      <translation>请输入预约号，或手机号后四位加姓名首字。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="91" />
+      <source>This appointment cannot be checked in: %1</source>
+      <translation>此预约无法签到：%1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="112" />
+      <source>No appointment today matches.</source>
+      <translation>今日没有符合的预约。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="125" />
+      <source>booked</source>
+      <translation>已预约</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="125" />
+      <source>window passed</source>
+      <translation>已过签到时段</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/checkin.py" line="126" />
+      <source>checked in (ticket %1)</source>
+      <translation>已签到（号码 %1）</translation>
+    </message>
+  </context>
+  <context>
     <name>CustomerForm</name>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="161" />
+      <location filename="../../app/ui/greeter/form.py" line="162" />
       <source>Elderly</source>
       <translation>老年人</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="161" />
+      <location filename="../../app/ui/greeter/form.py" line="162" />
       <source>Disabled</source>
       <translation>残障人士</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="161" />
+      <location filename="../../app/ui/greeter/form.py" line="162" />
       <source>Pregnant</source>
       <translation>孕妇</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="162" />
+      <location filename="../../app/ui/greeter/form.py" line="163" />
       <source>VIP</source>
       <translation>贵宾</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="162" />
+      <location filename="../../app/ui/greeter/form.py" line="163" />
       <source>Appointment</source>
       <translation>预约</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="178" />
+      <location filename="../../app/ui/greeter/form.py" line="179" />
       <source>Customer name (optional)</source>
       <translation>客户姓名（选填）</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="179" />
+      <location filename="../../app/ui/greeter/form.py" line="180" />
       <source>Phone (optional)</source>
       <translation>手机号码（选填）</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="180" />
+      <location filename="../../app/ui/greeter/form.py" line="181" />
       <source>What the customer needs (optional)</source>
       <translation>客户需求（选填）</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/form.py" line="186" />
+      <source>Text this phone when the turn nears (the customer agrees)</source>
+      <translation>快到号时短信提醒此号码（客户已同意）</translation>
     </message>
   </context>
   <context>
     <name>GreeterScreen</name>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="52" />
+      <location filename="../../app/ui/greeter/screen.py" line="56" />
       <source>BranchDesk - Greeter</source>
       <translation>网点排队叫号系统 - 取号台</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="123" />
+      <location filename="../../app/ui/greeter/screen.py" line="138" />
       <source>Database connection restored.</source>
       <translation>数据库连接已恢复。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="75" />
+      <location filename="../../app/ui/greeter/screen.py" line="79" />
       <source>Greeter</source>
       <translation>取号台</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="82" />
+      <location filename="../../app/ui/greeter/screen.py" line="86" />
       <source>Choose a service</source>
       <translation>选择业务</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="86" />
+      <location filename="../../app/ui/greeter/screen.py" line="93" />
       <source>Issued today</source>
       <translation>今日取号</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="95" />
+      <location filename="../../app/ui/greeter/screen.py" line="102" />
       <source>Customer (optional)</source>
       <translation>客户信息（选填）</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="98" />
+      <location filename="../../app/ui/greeter/screen.py" line="105" />
       <source>Issue ticket  (Enter)</source>
       <translation>取号  (Enter)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="145" />
+      <location filename="../../app/ui/greeter/screen.py" line="111" />
+      <source>Appointment check-in  (F6)</source>
+      <translation>预约签到  (F6)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="160" />
       <source>Choose a service first.</source>
       <translation>请先选择业务。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="150" />
+      <location filename="../../app/ui/greeter/screen.py" line="165" />
       <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
       <translation>暂无窗口办理此业务。如仍需取号请再按一次“取号”，号票上不印等候时间。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="171" />
+      <location filename="../../app/ui/greeter/screen.py" line="188" />
       <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
       <translation>已过 %1。如仍为该客户取今日号，请再按一次“取号”。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="224" />
+      <location filename="../../app/ui/greeter/screen.py" line="215" />
+      <source>Ticket %1 is valid, but its text messages could not be set up: %2</source>
+      <translation>%1 号有效，但短信提醒未能登记：%2</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="241" />
+      <source>Appointment %1 checked in: ticket %2.</source>
+      <translation>预约 %1 已签到：号码 %2。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="282" />
       <source>Ticket %1 is valid; press Reprint.</source>
       <translation>%1 号依然有效，请按“重新打印”。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="236" />
+      <location filename="../../app/ui/greeter/screen.py" line="294" />
       <source>Only waiting tickets can be reprinted.</source>
       <translation>只有等候中的号票可以重新打印。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="261" />
+      <location filename="../../app/ui/greeter/screen.py" line="319" />
       <source>Ticket %1 cancelled.</source>
       <translation>%1 号已作废。</translation>
     </message>
@@ -133,37 +414,37 @@
   <context>
     <name>LobbyScreen</name>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="37" />
+      <location filename="../../app/ui/lobby/screen.py" line="38" />
       <source>Now calling</source>
       <translation>请</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="38" />
+      <location filename="../../app/ui/lobby/screen.py" line="39" />
       <source>Recent calls</source>
       <translation>最近呼叫</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="39" />
+      <location filename="../../app/ui/lobby/screen.py" line="40" />
       <source>Number</source>
       <translation>号码</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="40" />
+      <location filename="../../app/ui/lobby/screen.py" line="41" />
       <source>Window</source>
       <translation>窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="41" />
+      <location filename="../../app/ui/lobby/screen.py" line="42" />
       <source>waiting</source>
       <translation>人等候</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="42" />
+      <location filename="../../app/ui/lobby/screen.py" line="43" />
       <source>Please go to window %1</source>
       <translation>到 %1 号窗口办理</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="79" />
+      <location filename="../../app/ui/lobby/screen.py" line="80" />
       <source>BranchDesk - Lobby display</source>
       <translation>网点排队叫号系统 - 大厅显示屏</translation>
     </message>
@@ -214,6 +495,24 @@
       <location filename="../../app/ui/login.py" line="83" />
       <source>Unknown user or wrong password.</source>
       <translation>用户名或密码错误。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ManagerExtras</name>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="257" />
+      <source>Appointments and messages</source>
+      <translation>预约与短信</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="258" />
+      <source>Appointments...</source>
+      <translation>预约管理…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/beyond/book.py" line="259" />
+      <source>Message everyone waiting...</source>
+      <translation>群发短信…</translation>
     </message>
   </context>
   <context>
@@ -707,31 +1006,31 @@
   <context>
     <name>ServiceButton</name>
     <message numerus="yes">
-      <location filename="../../app/ui/greeter/form.py" line="61" />
+      <location filename="../../app/ui/greeter/form.py" line="62" />
       <source>%n waiting</source>
       <translation>
         <numerusform>等候 %n 人</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../app/ui/greeter/form.py" line="63" />
+      <location filename="../../app/ui/greeter/form.py" line="64" />
       <source>%n priority</source>
       <translation>
         <numerusform>优先 %n 人</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="66" />
+      <location filename="../../app/ui/greeter/form.py" line="67" />
       <source>no window open</source>
       <translation>暂无窗口办理</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="70" />
+      <location filename="../../app/ui/greeter/form.py" line="71" />
       <source>about %1 min</source>
       <translation>约 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="72" />
+      <location filename="../../app/ui/greeter/form.py" line="73" />
       <source>may not be served today</source>
       <translation>今日可能无法办理</translation>
     </message>
@@ -1361,6 +1660,14 @@
       <location filename="../../app/ui/greeter/result.py" line="72" />
       <source>No ticket printer set up: the number is shown on screen only.</source>
       <translation>未设置取号打印机：号码只显示在屏幕上。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Upcoming</name>
+    <message>
+      <location filename="../../app/ui/beyond/upcoming.py" line="32" />
+      <source>Appointments today</source>
+      <translation>今日预约</translation>
     </message>
   </context>
 </TS>

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -181,6 +182,10 @@ class CustomerForm(QWidget):
         for w in (self.name, self.phone, self.need):
             w.setMinimumHeight(46)
             lay.addWidget(w)
+        # Messages when the turn nears (issue 16): only with the customer's consent, only where a gateway is set.
+        self.notify = QCheckBox(self.tr("Text this phone when the turn nears (the customer agrees)"))
+        self.notify.setVisible(False)
+        lay.addWidget(self.notify)
         self._phone_raw: str | None = None
         self.phone.editingFinished.connect(self._mask_phone)
         self.phone.textEdited.connect(self._phone_edited)
@@ -219,6 +224,7 @@ class CustomerForm(QWidget):
         return self._phone_raw if self._phone_raw is not None else (self.phone.text().strip() or None)
 
     def clear(self) -> None:
+        self.notify.setChecked(False)
         for b in self.toggles.values():
             b.setChecked(False)
         self._phone_raw = None

@@ -32,7 +32,11 @@ from app.ui.status import status_line
 from app.ui.tasks import Loader, alive, attempt, in_thread, spawn
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Header, card, label, screen_root
-from app.ui.i18n import branch_name
+from app.ui.i18n import branch_name, current_language
+from app.appointments import CheckIn
+from app.notify.subscribe import subscribe
+from app.ui.beyond.checkin import CheckInDialog
+from app.ui.beyond.upcoming import follow, line
 
 log = logging.getLogger("branchdesk.ui")
 EXPECTED = (DomainError, StoreError)
@@ -82,6 +86,9 @@ class GreeterScreen(QWidget):
         left.addWidget(label(self.tr("Choose a service"), "section"))
         self.services = ServiceGrid()
         left.addWidget(self.services)
+        self.appointments = label("", "muted")  # today's coming appointments, no names (issue 16)
+        self.appointments.setWordWrap(True)
+        left.addWidget(self.appointments)
         left.addSpacing(8)
         left.addWidget(label(self.tr("Issued today"), "section"))
         self.recent = RecentTickets()
@@ -101,6 +108,9 @@ class GreeterScreen(QWidget):
         self.issue.setStyleSheet("font-size:26px;")
         flay.addSpacing(6)
         flay.addWidget(self.issue)
+        self.checkin = QPushButton(self.tr("Appointment check-in  (F6)"))
+        self.checkin.setMinimumHeight(48)
+        flay.addWidget(self.checkin)
         self.result = TicketResult()
         flay.addWidget(self.result, 1)
         self.bar = MessageBar()
@@ -110,14 +120,19 @@ class GreeterScreen(QWidget):
         root.addWidget(self.status_line)
 
         self.issue.clicked.connect(self.on_issue)
+        self.checkin.clicked.connect(self.on_checkin)
+        QShortcut(QKeySequence("F6"), self, activated=self.on_checkin,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.form.notify.setVisible(str(self.ctx.setting("notify.gateway", "none")) != "none")
+        self.upcoming = follow(self.ctx, self.appointments, lambda rows: line(rows, current_language()))
         self.services.selected.connect(lambda _code: self.bar.clear_message())
         self.form.phone_error.connect(self.bar.show_error)
         self.result.reprint_requested.connect(self.on_reprint_issued)
         self.recent.reprint_requested.connect(self.on_reprint)
         self.recent.cancel_requested.connect(self.on_cancel)
-        for key in ("Return", "Enter"):
-            QShortcut(QKeySequence(key), self, activated=self.on_issue,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._enter_keys = [QShortcut(QKeySequence(key), self, activated=self.on_issue,
+                                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                            for key in ("Return", "Enter")]
 
     def _connection_restored(self) -> None:
         self.bar.show_message(self.tr("Database connection restored."), "ok")
@@ -160,11 +175,13 @@ class GreeterScreen(QWidget):
             after_hours_ok=self._after_hours_ok == code, actor=self.actor, now=self.ctx.action_time(),
         )
         self._after_hours_ok = None
-        spawn(self._issue(request))
+        notify = not self.form.notify.isHidden() and self.form.notify.isChecked()
+        spawn(self._issue({**request, "notify": notify}))
 
     async def _issue(self, request: dict) -> None:
         try:
-            issued = await in_thread(issue_ticket, self.ctx.db, **request)
+            issued = await in_thread(issue_ticket, self.ctx.db,
+                                     **{k: v for k, v in request.items() if k != "notify"})
         except AfterHours as exc:  # one more tap on Issue confirms it
             self._after_hours_ok = request["service"]
             self.bar.show_message(
@@ -179,6 +196,8 @@ class GreeterScreen(QWidget):
         self._issued[issued.ticket.id] = issued
         self.result.show_ticket(issued)
         self.bar.clear_message()
+        if request.get("notify") and request["customer_phone"]:
+            spawn(self._subscribe(issued, request["customer_phone"]))
         self.form.clear()
         self.services.select(None)
         self.ticket_issued.emit(issued)
@@ -186,6 +205,45 @@ class GreeterScreen(QWidget):
         self._start_print(issued)
         # Guard against a double tap; a stuck printer must not block the next customer.
         QTimer.singleShot(700, self._release)
+
+    async def _subscribe(self, issued: IssuedTicket, phone: str) -> None:
+        """The customer agreed to messages: record it with the number (sealed) in a worker thread."""
+        _, error = await attempt(subscribe, self.ctx.db, issued.ticket.id, phone=phone, consent=True,
+                                 language=current_language() if current_language() == "en" else "zh_CN",
+                                 via="greeter", actor=self.actor, now=self.ctx.action_time())
+        if error is not None and alive(self):
+            self.bar.show_message(self.tr("Ticket %1 is valid, but its text messages could not be set up: %2")
+                                  .replace("%1", issued.ticket.number).replace("%2", describe(error)), "warning")
+
+    # -- appointments (issue 16) ---------------------------------------------
+    def on_checkin(self) -> None:
+        # Not a child of this screen: its Enter key (a scanner's too) must not reach Issue ticket's shortcut.
+        dialog = CheckInDialog(self.ctx, self.actor)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setStyleSheet(STAFF_QSS)
+        dialog.checked_in.connect(self._checked_in)
+        for sc in self._enter_keys:  # while it is open, Enter belongs to it (a scanner ends with Enter)
+            sc.setEnabled(False)
+        dialog.finished.connect(lambda _code: [sc.setEnabled(True) for sc in self._enter_keys])
+        dialog.show()
+        dialog.activateWindow()
+        dialog.reference.setFocus()  # ready for the scanner
+        self.checkin_dialog = dialog
+
+    def _checked_in(self, result: CheckIn) -> None:
+        issued = result.issued
+        self._issued[issued.ticket.id] = issued
+        self.result.show_ticket(issued)
+        reason = result.reason_en if current_language() == "en" else result.reason_zh
+        if reason:
+            self.bar.show_message(reason, "warning")
+        else:
+            self.bar.show_message(self.tr("Appointment %1 checked in: ticket %2.")
+                                  .replace("%1", result.appointment.reference)
+                                  .replace("%2", issued.ticket.number), "ok")
+        self.ticket_issued.emit(issued)
+        self.refresh()
+        self._start_print(issued)
 
     def _release(self) -> None:
         self._in_flight = False

@@ -19,6 +19,7 @@ from app.store.feed import EventView
 from app.ui.context import ScreenContext
 from app.ui.i18n import current_language, translate_in
 from app.ui.lobby.announcer import Announcer, default_output
+from app.ui.beyond.upcoming import follow, line
 from app.ui.tasks import Loader
 
 log = logging.getLogger("branchdesk.ui")
@@ -103,6 +104,7 @@ class LobbyScreen(QWidget):
         ctx.bridge.connection_restored.connect(self.refresh.trigger)
         ctx.bridge.setting_changed.connect(self._setting_changed)
         self._show_notice(self.ctx.setting("lobby.notice", ""))
+        self.upcoming = follow(ctx, self.appointments, lambda rows: line(rows, "both"))
         self.first()
         self._tick()
 
@@ -158,6 +160,10 @@ class LobbyScreen(QWidget):
         self.tiles.setSpacing(14)
         root.addLayout(self.tiles)
         self.tile_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        # Today's coming appointments per service, in both languages, no names (issue 16).
+        self.appointments = self._text("", 30, color=SOFT)
+        self.appointments.setWordWrap(True)
+        root.addWidget(self.appointments)
         self.notice = self._text("", 30, color=BG, align=Qt.AlignmentFlag.AlignLeft)
         self.notice.setStyleSheet(f"color:{BG}; background:{GOLD}; border-radius:10px; padding:8px 20px;")
         root.addWidget(self.notice)

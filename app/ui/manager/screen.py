@@ -27,6 +27,7 @@ from app.reports.endofday import EndOfDayResult, close_and_report
 from app.reports.live import LiveFigures, live_figures
 from app.staff.roles import Actor, require
 from app.ui.i18n import current_language
+from app.ui.beyond.book import manager_card
 from app.ui.manager.chart import HourlyChart
 from app.ui.manager.i18n import apply_language
 from app.ui.manager.jobs import Jobs
@@ -109,6 +110,8 @@ class ManagerScreen(QWidget):
         row.addWidget(chart_card, 3)
         body.addLayout(row, 1)
         body.addWidget(self._reports_card())
+        self.extras = manager_card(self.ctx, self.actor, self)  # appointments and messages (issue 16)
+        body.addWidget(self.extras)
         self.view_button.setFocus()
 
     def _reports_card(self) -> QWidget:
