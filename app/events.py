@@ -73,6 +73,10 @@ class EventType(StrEnum):
     PERSONAL_DATA_PURGED = "PersonalDataPurged"  # a retention run: kinds, counts, cut-off dates
     PERSONAL_DATA_ERASED = "PersonalDataErased"  # a customer's own request: counts only
     DATA_KEY_ROTATED = "DataKeyRotated"  # a new key version; rows re-encrypted in the background
+    # Alerts (app/alerts): a threshold crossed, seen by a manager, over
+    ALERT_RAISED = "AlertRaised"
+    ALERT_ACKNOWLEDGED = "AlertAcknowledged"
+    ALERT_CLEARED = "AlertCleared"
 
 
 E = EventType
@@ -103,6 +107,9 @@ COMPLAINT_ACTION_EVENTS = {
     "assign": E.COMPLAINT_ASSIGNED, "note": E.COMPLAINT_NOTE_ADDED, "extend": E.COMPLAINT_EXTENDED,
     "print": E.COMPLAINT_RECEIPT_PRINTED, "deadlines_computed": E.COMPLAINT_DEADLINES_COMPUTED,
 }
+
+# An alert was raised, acknowledged or cleared: the manager screen redraws its list.
+ALERT_EVENTS = frozenset({E.ALERT_RAISED, E.ALERT_ACKNOWLEDGED, E.ALERT_CLEARED})
 
 PRINT_STATE_EVENTS = {
     "printed": E.TICKET_PRINT_PRINTED, "failed": E.TICKET_PRINT_FAILED,

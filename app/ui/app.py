@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app.bootstrap import AppContext, build
 from app.ui.context import ScreenContext, make_context
 from app.ui.i18n import install_language, setup_fonts
+from app.ui.alerts import AlertWatcher, printer_state
 from app.ui.shell import Shell
 from app.ui.manager.scheduler import EndOfDayScheduler
 from app.ui.status import StaffStatus
@@ -52,6 +53,10 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         scheduler = EndOfDayScheduler(app_ctx.db, ctx.action_time)  # the automatic end of day, in every process
         ctx.extras["scheduler"] = scheduler
         scheduler.start()
+        alerts = AlertWatcher(app_ctx.db, ctx.action_time, bridge=ctx.bridge,  # alerts, in every process too
+                              printer=lambda: printer_state(app_ctx, status))
+        ctx.extras["alerts"] = alerts
+        alerts.start()
         closed = asyncio.get_running_loop().create_future()
         def finish() -> None:
             if not closed.done():
@@ -62,6 +67,7 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         shell = setup(ctx)  # noqa: F841  (kept alive until the loop ends)
         code = await closed
         scheduler.stop()
+        alerts.stop()
         await finish_background(10.0)  # a teller's window left at quit is written before we go
         ctx.bridge.stop()
         await status.stop()

@@ -27,6 +27,7 @@ from app.reports.endofday import EndOfDayResult, close_and_report
 from app.reports.live import LiveFigures, live_figures
 from app.staff.roles import Actor, require
 from app.ui.i18n import current_language
+from app.ui.manager.alerts import AlertsSection
 from app.ui.manager.chart import HourlyChart
 from app.ui.manager.i18n import apply_language
 from app.ui.manager.jobs import Jobs
@@ -76,6 +77,8 @@ class ManagerScreen(QWidget):
             self.scheduler.start()
         self.scheduler.written.connect(self._end_of_day_written)
         self.scheduler.failed.connect(self._report_failed)
+        self.alerts = AlertsSection(ctx, actor, self.bar, self)
+        self.body.insertWidget(1, self.alerts.panel)
         self.refresh()
 
     # -- layout ------------------------------------------------------------
@@ -85,7 +88,7 @@ class ManagerScreen(QWidget):
         key = "branch.name_en" if current_language() == "en" else "branch.name_zh"
         branch = str(settings.get(key) or settings.get("branch.name_zh") or "")
         root.addWidget(Header(self.tr("Branch manager"), branch, self.actor.username, self.now))
-        body = QVBoxLayout()
+        body = self.body = QVBoxLayout()
         body.setContentsMargins(24, 16, 24, 16)
         body.setSpacing(14)
         root.addLayout(body, 1)
@@ -258,6 +261,7 @@ class ManagerScreen(QWidget):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._clock.stop()
+        self.alerts.stop()
         if self.scheduler.parent() is self:
             self.scheduler.stop()
         super().closeEvent(event)
