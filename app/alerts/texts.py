@@ -13,16 +13,16 @@ SENTENCES: dict[tuple[str, str], tuple[str, str]] = {
         "(target {target_min} min)"),
     ("queue_length", "too_many"): (
         "{service} 业务：{waiting} 人等候，超过上限 {limit} 人",
-        "Service {service}: {waiting} people waiting, more than {limit}"),
+        "Service {service}: {waiting} waiting, more than {limit}"),
     ("no_window", "no_window"): (
         "{service} 业务：{waiting} 人等候，没有开放的窗口办理",
-        "Service {service}: {waiting} people waiting and no open window serves it"),
+        "Service {service}: {waiting} waiting and no open window serves it"),
     ("window_idle", "paused"): (
         "{window} 号窗口已暂停 {minutes} 分钟，仍有 {waiting} 人等候其业务",
-        "Window {window} has been paused for {minutes} min while {waiting} people wait for it"),
+        "Window {window} has been paused for {minutes} min while {waiting} wait for its services"),
     ("window_idle", "unattended"): (
         "{window} 号窗口无人值守已 {minutes} 分钟，仍有 {waiting} 人等候其业务",
-        "Window {window} has been unattended for {minutes} min while {waiting} people wait for it"),
+        "Window {window} has been unattended for {minutes} min while {waiting} wait for its services"),
     ("complaint_due", "ack_due_soon"): (
         "投诉 {reference} 需在 {hours} 小时内确认受理", "Case {reference} must be acknowledged within {hours} h"),
     ("complaint_due", "ack_overdue"): (

@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "app.cli.ops_cmds",
     "app.cli.device_cmds",
     "app.cli.privacy_cmds",
+    "app.cli.alert_cmds",
 ]
 
 

@@ -11,17 +11,19 @@ from typing import Any
 
 from app.queue.views import to_jsonable
 from app.reports.model import DailyReport, RangeReport, ReportNotWritten
-from app.reports.tables import cell, daily_tables, range_tables
+from app.reports.staff import StaffReport
+from app.reports.tables import cell, daily_tables, range_tables, staff_tables
 
 FORMATS = ("pdf", "csv", "json")
 PERCENTILE_METHOD = "nearest-rank"
 
-Report = DailyReport | RangeReport
+Report = DailyReport | RangeReport | StaffReport
 
 
 def to_json_data(report: Report) -> dict[str, Any]:
     data = to_jsonable(report)
-    data["kind"] = "daily" if isinstance(report, DailyReport) else "range"
+    data["kind"] = ("daily" if isinstance(report, DailyReport) else "staff" if isinstance(report, StaffReport)
+                    else "range")
     data["percentile_method"] = PERCENTILE_METHOD
     data["units"] = {"durations": "minutes, one decimal", "shares": "percent, one decimal"}
     if isinstance(report, DailyReport):
@@ -40,6 +42,9 @@ def to_csv(report: Report) -> str:
     if isinstance(report, DailyReport):
         w.writerow(["report", "daily", "business_date", report.business_date.isoformat()])
         tables = daily_tables(report)
+    elif isinstance(report, StaffReport):
+        w.writerow(["report", "staff", "from", report.date_from.isoformat(), "to", report.date_to.isoformat()])
+        tables = staff_tables(report.staff)
     else:
         w.writerow(["report", "range", "from", report.date_from.isoformat(), "to", report.date_to.isoformat()])
         tables = range_tables(report)
@@ -49,7 +54,8 @@ def to_csv(report: Report) -> str:
         w.writerow(["final", "yes" if report.final else "no", "open_tickets", report.open_tickets])
     w.writerow(["percentile_method", PERCENTILE_METHOD])
     if not report.has_data:
-        w.writerow(["note", "No tickets were issued in this period."])
+        w.writerow(["note", "No tickets were issued in this period." if not isinstance(report, StaffReport)
+                    else "No window was open and no ticket was called in this period."])
     for table in tables:
         w.writerow([])
         w.writerow([f"# {table.key}"])

@@ -95,6 +95,7 @@ class DailyReport:
     # tickets were still open.
     final: bool = False
     open_tickets: int = 0
+    staff: Any = None  # StaffFigures (app/reports/staff.py), or None when not asked for
 
     @property
     def status_line(self) -> tuple[str, str]:
@@ -131,3 +132,4 @@ class RangeReport:
     summary: Summary
     days: tuple[DayRow, ...]
     definitions: tuple[str, ...]
+    staffing: Any = None  # StaffingAdvice over the period's weekdays (app/reports/staffing.py)
