@@ -103,102 +103,117 @@
   <context>
     <name>ManagerScreen</name>
     <message>
-      <location filename="../screen.py" line="58" />
+      <location filename="../screen.py" line="62" />
       <source>BranchDesk - Manager</source>
       <translation>BranchDesk - 网点负责人</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="90" />
+      <location filename="../screen.py" line="99" />
       <source>Branch manager</source>
       <translation>网点负责人</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="104" />
+      <location filename="../screen.py" line="113" />
       <source>Waiting per service</source>
       <translation>各业务等候</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="109" />
+      <location filename="../screen.py" line="121" />
       <source>Today by hour</source>
       <translation>今日分时段</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="119" />
+      <location filename="../screen.py" line="122" />
+      <source>Staffing today</source>
+      <translation>今日人员配置</translation>
+    </message>
+    <message>
+      <location filename="../screen.py" line="123" />
+      <source>Staffing next 7 days</source>
+      <translation>未来 7 天人员配置</translation>
+    </message>
+    <message>
+      <location filename="../screen.py" line="132" />
       <source>Reports</source>
       <translation>报告</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="123" />
+      <location filename="../screen.py" line="136" />
       <source>View daily report</source>
       <translation>查看每日报告</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="125" />
+      <location filename="../screen.py" line="138" />
       <source>Save...</source>
       <translation>保存……</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="126" />
+      <location filename="../screen.py" line="139" />
       <source>Print...</source>
       <translation>打印……</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="130" />
+      <location filename="../screen.py" line="143" />
       <source>Business day</source>
       <translation>营业日</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="136" />
+      <location filename="../screen.py" line="149" />
       <source>Save period report...</source>
       <translation>保存期间报告……</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="138" />
+      <location filename="../screen.py" line="151" />
       <source>From</source>
       <translation>从</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="140" />
+      <location filename="../screen.py" line="153" />
       <source>to</source>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="144" />
+      <location filename="../screen.py" line="156" />
+      <source>Save staff report...</source>
+      <translation>保存员工报告……</translation>
+    </message>
+    <message>
+      <location filename="../screen.py" line="160" />
       <source>Close the day now...</source>
       <translation>立即日终…</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="213" />
+      <location filename="../screen.py" line="245" />
       <source>Save the report</source>
       <translation>保存报告</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="223" />
+      <location filename="../screen.py" line="255" />
       <source>Making the report...</source>
       <translation>正在生成报告……</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="227" />
+      <location filename="../screen.py" line="259" />
       <source>Report saved: %1</source>
       <translation>报告已保存：%1</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="232" />
+      <location filename="../screen.py" line="264" />
       <source>Close the day</source>
       <translation>日终</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="233" />
+      <location filename="../screen.py" line="265" />
       <source>Close today's business now? Customers still waiting or called are ended as expired, customers being served as served, every window is closed, and the final report is written.</source>
       <translation>现在结束今日营业吗？仍在等候或已叫号的客户记为过期，正在办理的记为已办结，所有窗口关闭，并生成最终日报。</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="244" />
+      <location filename="../screen.py" line="276" />
       <source>Day closed: %1 expired, %2 served at closing, windows closed. The final report is in %3.</source>
       <translation>营业日已结束：%1 张过期，%2 张在日终时办结，窗口已关闭。最终日报在 %3。</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="251" />
+      <location filename="../screen.py" line="283" />
       <source>Today's report was written to %1</source>
       <translation>今日报告已写入 %1</translation>
     </message>
@@ -242,6 +257,52 @@
       <location filename="../panels.py" line="91" />
       <source>Target (min)</source>
       <translation>目标(分钟)</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffingToday</name>
+    <message>
+      <location filename="../staffing.py" line="51" />
+      <source>Hour</source>
+      <translation>时段</translation>
+    </message>
+    <message>
+      <location filename="../staffing.py" line="51" />
+      <source>Customers expected</source>
+      <translation>预计客户</translation>
+    </message>
+    <message>
+      <location filename="../staffing.py" line="52" />
+      <source>Windows needed</source>
+      <translation>需开窗口</translation>
+    </message>
+    <message>
+      <location filename="../staffing.py" line="52" />
+      <source>Windows open</source>
+      <translation>实开窗口</translation>
+    </message>
+    <message>
+      <location filename="../staffing.py" line="53" />
+      <source>In target with them</source>
+      <translation>按实开预计达标</translation>
+    </message>
+    <message>
+      <location filename="../staffing.py" line="57" />
+      <source>To serve %1% of customers within target (Erlang C, learned from %2 to %3).</source>
+      <translation>为使 %1% 的客户在目标时间内被叫号（Erlang C 模型，依据 %2 至 %3 的数据）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaffingWeek</name>
+    <message>
+      <location filename="../staffing.py" line="82" />
+      <source>Windows needed / usually open on that weekday</source>
+      <translation>需开窗口 / 该星期几通常开放的窗口</translation>
+    </message>
+    <message>
+      <location filename="../staffing.py" line="91" />
+      <source>Hour</source>
+      <translation>时段</translation>
     </message>
   </context>
   <context>
