@@ -63,9 +63,11 @@ def normalise_code(code: str) -> str:
 
 
 def add_branch(admin_url: str, code: str, *, name: str = "", password: str | None = None,
-               role: str | None = None) -> BranchAccount:
-    """Create (or update) a branch and its login role, member of the branch group."""
+               role: str | None = None, region: str | None = None) -> BranchAccount:
+    """Create (or update) a branch and its login role, member of the branch group
+    (``region``: where the consolidated report can be asked for; None keeps it)."""
     code = normalise_code(code)
+    region = normalise_region(region)
     generated = None
     with psycopg.connect(_libpq_url(admin_url), connect_timeout=10) as conn:
         dbname = conn.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
@@ -93,7 +95,19 @@ def add_branch(admin_url: str, code: str, *, name: str = "", password: str | Non
             "ON CONFLICT (code) DO UPDATE SET role_name = EXCLUDED.role_name, active = true, "
             "name = CASE WHEN EXCLUDED.name = '' THEN hq_branches.name ELSE EXCLUDED.name END "
             "RETURNING (xmax = 0)", (code, name, role)).fetchone()
+        if region is not None:
+            conn.execute("UPDATE hq_branches SET region = %s WHERE code = %s", (region, code))
     return BranchAccount(code, role, generated, bool(row and row[0]))
+
+
+def normalise_region(region: str | None) -> str | None:
+    """A region name as stored (None: leave it as it is)."""
+    if region is None:
+        return None
+    region = " ".join(str(region).split())
+    if len(region) > 60 or any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in region):
+        raise InvalidInput("A region is a name of at most 60 characters.", field="region")
+    return region
 
 
 def _marker(dbname: str) -> str:

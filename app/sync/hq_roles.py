@@ -20,5 +20,10 @@ def branch_group_role(dbname: str) -> str:
     return _ident(dbname, 56) + "_branch"
 
 
+def reader_role(dbname: str) -> str:
+    """NOLOGIN role that reads every branch's rows and writes nothing (the report, the hq screen)."""
+    return _ident(dbname, 56) + "_reader"
+
+
 def branch_login_role(dbname: str, code: str) -> str:
     return _ident(f"{_ident(dbname, 46)}_{code}")
