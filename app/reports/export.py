@@ -7,6 +7,7 @@ import io
 import json
 import os
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from app.queue.views import to_jsonable
@@ -82,14 +83,16 @@ def render(report: Report, fmt: str) -> bytes:
     raise ValueError(f"unknown report format {fmt!r}")
 
 
-def write_report(report: Report, fmt: str, path: str | os.PathLike[str]) -> Path:
-    """Render and write atomically (a half-written report never replaces a good one)."""
+def write_report(report: Any, fmt: str, path: str | os.PathLike[str],
+                 renderer: Callable[[Any, str], bytes] | None = None) -> Path:
+    """Render (with ``renderer``, else this module's) and write atomically (a
+    half-written report never replaces a good one)."""
     target = Path(path).expanduser()
     if target.is_dir():
         raise ReportNotWritten(f"{target} is a folder; give a file name for the report.")
     if not target.parent.is_dir():
         raise ReportNotWritten(f"The folder {target.parent} does not exist; the report was not written.")
-    data = render(report, fmt)
+    data = (renderer or render)(report, fmt)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
         tmp.write_bytes(data)

@@ -201,20 +201,31 @@ def to_pdf(report: DailyReport | RangeReport | StaffReport) -> bytes:
         period = f"{report.date_from.isoformat()} – {report.date_to.isoformat()}"
         title_zh, title_en = "期间等候时间报告", "Wait-time report for a period"
         story = _range_story(report, st, font)
-    b = report.branch
+    status = " ".join(report.status_line) if isinstance(report, DailyReport) else None
+    return document(report.branch, (title_zh, title_en), period, report.generated_at, story, report.definitions,
+                    font=font, status=status)
+
+
+def document(b: Any, title: tuple[str, str], period: str, generated_at: Any, story: list[Any],
+             definitions: tuple[str, ...], *, font: PdfFont | None = None, status: str | None = None) -> bytes:
+    """A report's pages: the heading (whose, what, when), ``story``, the definitions,
+    and a footer on every page; ``b`` has ``name_zh`` and ``name_en``."""
+    font = font or cjk_font()
+    st = _Styles(font.name)
+    title_zh, title_en = title
     head = [
         Paragraph(f"{b.name_zh} {title_zh}", st.title),
         Paragraph(f"{b.name_en} · {title_en} · {period}", st.sub),
-        Paragraph(f"生成时间 Generated {report.generated_at:%Y-%m-%d %H:%M}", st.sub),
+        Paragraph(f"生成时间 Generated {generated_at:%Y-%m-%d %H:%M}", st.sub),
     ]
-    if isinstance(report, DailyReport):
-        head.append(Paragraph(" ".join(report.status_line), st.sub))
+    if status:
+        head.append(Paragraph(status, st.sub))
     head.append(Spacer(1, 6))
     tail = [Paragraph("定义 Definitions", st.h2)]
-    tail += [Paragraph(line, st.small) for line in report.definitions]
+    tail += [Paragraph(line, st.small) for line in definitions]
     tail.append(Paragraph(f"百分位: 最近秩法 Percentiles: {PERCENTILE_METHOD} method. 字体 Font: {font.description}.",
                           st.small))
-    footer = f"{b.name_zh} {b.name_en} · {period} · 生成 {report.generated_at:%Y-%m-%d %H:%M}"
+    footer = f"{b.name_zh} {b.name_en} · {period} · 生成 {generated_at:%Y-%m-%d %H:%M}"
 
     def on_page(canvas: Any, doc: Any) -> None:
         canvas.saveState()
@@ -234,3 +245,7 @@ def to_pdf(report: DailyReport | RangeReport | StaffReport) -> bytes:
     )
     doc.build(head + story + tail, onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue()
+
+
+Styles = _Styles  # for other reports built on these pages (app/hq/render.py)
+table_flowable = _table
