@@ -20,6 +20,7 @@ one minute above the branch's own figure (settled question 11).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -138,16 +139,23 @@ def _parts(region: str | None) -> str:
       ) s JOIN hq_branches b ON b.code = s.branch_code WHERE b.active {where_region}"""
 
 
-def _p90_sql(parts: str, by_branch: bool) -> str:
-    key = "branch_code" if by_branch else "''::text"
-    return f"""
-      WITH sums AS (
-        SELECT {key} AS k, u.i, sum(u.v) AS n FROM ({parts}) p, unnest(p.wait_hist) WITH ORDINALITY u(v, i)
-        GROUP BY 1, 2
-      ), cum AS (
-        SELECT k, i, sum(n) OVER (PARTITION BY k ORDER BY i) AS c, sum(n) OVER (PARTITION BY k) AS total FROM sums
-      )
-      SELECT k, min(i) - 1 FROM cum WHERE total > 0 AND c >= ceil(0.9 * total) GROUP BY k"""
+def _hist_sql(parts: str) -> str:
+    """The wait histograms of the period summed per branch: (branch, bucket + 1, customers)."""
+    return f"""SELECT branch_code, u.i, sum(u.v) FROM ({parts}) p, unnest(p.wait_hist) WITH ORDINALITY u(v, i)
+               GROUP BY 1, 2"""
+
+
+def p90_bucket(counts: dict[int, float]) -> int | None:
+    """The bucket (its upper end in minutes) that holds the nearest-rank 90th percentile."""
+    total = sum(counts.values())
+    if total <= 0:
+        return None
+    rank, seen = math.ceil(0.9 * total - 1e-9), 0.0
+    for bucket in sorted(counts):
+        seen += counts[bucket]
+        if seen >= rank:
+            return bucket
+    return max(counts)
 
 
 def _row(code: str, name: str, region: str, v: dict[str, float], p90: int | None, late_open: int) -> BranchRow:
@@ -231,8 +239,13 @@ def _read(conn: psycopg.Connection, params: dict[str, Any], region: str | None) 
     for row in conn.execute(f"SELECT branch_code, {', '.join(f'sum({c})' for c in SUMS)} FROM ({parts}) p "
                             "GROUP BY branch_code", params):
         sums[row[0]] = {k: float(v or 0) for k, v in zip(SUMS, row[1:])}
-    p90 = dict(conn.execute(_p90_sql(parts, True), params).fetchall())
-    totals = dict(conn.execute(_p90_sql(parts, False), params).fetchall())
+    hist: dict[str, dict[int, float]] = defaultdict(dict)
+    overall: dict[int, float] = defaultdict(float)
+    for code, i, n in conn.execute(_hist_sql(parts), params):
+        hist[code][i - 1] = float(n)
+        overall[i - 1] += float(n)
+    p90 = {code: p90_bucket(counts) for code, counts in hist.items()}
+    totals = {"": p90_bucket(overall)}
     late = dict(conn.execute(
         f"""SELECT c.branch_code, count(*) FROM hq_complaints c JOIN hq_branches b ON b.code = c.branch_code
             WHERE b.active {"AND b.region = %(region)s" if region is not None else ""}
