@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BranchCard</name>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="44"/>
+        <source>Within target today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="46"/>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="48"/>
+        <source>Issued %1, served %2, open %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="50"/>
+        <source>Average wait %1, never called %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="51"/>
+        <source>Rating %1, complaints %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="53"/>
+        <source>Updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerForm</name>
     <message>
         <location filename="../../app/ui/greeter/form.py" line="161"/>
@@ -113,6 +146,39 @@
     </message>
 </context>
 <context>
+    <name>HqScreen</name>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="68"/>
+        <source>BranchDesk - Head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="71"/>
+        <source>Head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="71"/>
+        <source>Every branch today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="78"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="80"/>
+        <source>All regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="117"/>
+        <source>%1 branches, %2 under the %3% goal (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <location filename="../../app/ui/shell.py" line="31"/>
@@ -171,42 +237,47 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../app/ui/login.py" line="24"/>
+        <location filename="../../app/ui/login.py" line="25"/>
         <source>BranchDesk - Log in</source>
         <translation>BranchDesk - Log in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="32"/>
+        <location filename="../../app/ui/login.py" line="33"/>
         <source>BranchDesk</source>
         <translation>BranchDesk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="37"/>
+        <location filename="../../app/ui/login.py" line="38"/>
         <source>Username</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="38"/>
+        <location filename="../../app/ui/login.py" line="39"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="42"/>
+        <location filename="../../app/ui/login.py" line="43"/>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="49"/>
+        <location filename="../../app/ui/login.py" line="50"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="72"/>
+        <location filename="../../app/ui/login.py" line="73"/>
         <source>Enter your username and password.</source>
         <translation>Enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="78"/>
+        <location filename="../../app/ui/login.py" line="80"/>
+        <source>Too many wrong passwords: try again in %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="83"/>
         <source>Unknown user or wrong password.</source>
         <translation>Unknown user or wrong password.</translation>
     </message>
