@@ -1,7 +1,7 @@
 """Head office at scale: the consolidated report, the ingest of many branches
 pushing at once, and month partitions of hq_tickets measured at a small scale.
 
-    .venv/bin/python benchmarks/bench_hq.py report   [--days 365] [--branches 50 500]
+    .venv/bin/python benchmarks/bench_hq.py report   [--days 365] [--branches 50 500] [--rounds 5]
     .venv/bin/python benchmarks/bench_hq.py ingest   [--branches 1 20 200] [--events 2000]
     .venv/bin/python benchmarks/bench_hq.py partition [--rows 2000000]
 
@@ -90,6 +90,7 @@ def fill_summaries(admin: str, branches: int, days: int, seed: int = 7) -> None:
 
 def bench_report(server: PgServer, branch_counts: list[int], days: int, rounds: int) -> None:
     from app.hq.admin import add_reader
+    from app.hq.render import render
     from app.hq.report import build_hq_report
 
     for n in branch_counts:
@@ -111,9 +112,13 @@ def bench_report(server: PgServer, branch_counts: list[int], days: int, rounds: 
                 t = time.perf_counter()
                 report = build_hq_report(url, start, stop, as_of=as_of)
                 times.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            pdf = render(report, "pdf")
+            pdf_s = time.perf_counter() - t
             emit(bench="hq_report", branches=n, days=(stop - start).days + 1, range=label,
                  median_s=round(statistics.median(times), 3), max_s=round(max(times), 3), rounds=rounds,
-                 rows=len(report.branches), summary_rows=n * days, fill_s=round(fill_s, 1), target_s=2.0)
+                 rows=len(report.branches), summary_rows=n * days, fill_s=round(fill_s, 1), target_s=2.0,
+                 pdf_render_s=round(pdf_s, 2), pdf_kb=len(pdf) // 1024)
 
 
 # -- entry point ------------------------------------------------------------------------

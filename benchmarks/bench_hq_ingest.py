@@ -1,6 +1,6 @@
 """Head-office ingest: N branches pushing at once into one PostgreSQL.
 
-One branch day is played through the real service functions (tickets,
+A few branch days are played through the real service functions (tickets,
 calls, finishes, no-shows, ratings, a complaint) until it holds about the
 events asked for; every simulated branch gets its own copy of that SQLite
 file, its uuids made its own, its own head-office role, and pushes with the
@@ -32,7 +32,8 @@ from app.sync.config import SyncConfig, _libpq_url
 from app.sync.hq import add_branch, upgrade_hq
 from app.sync.hq_roles import branch_login_role
 
-DAY = dt.date(2026, 11, 23)
+DAY = dt.date(2026, 11, 16)
+PER_DAY = 180
 PASSWORD = "ingest-pw"
 _UUID_TABLES = ("tickets", "events", "complaints", "complaint_log")
 BARRIER_S = 600
@@ -51,8 +52,10 @@ def template(folder: Path, events: int) -> Path:
     try:
         q.init_catalogue(db, actor=SYSTEM, now=dt.datetime.combine(DAY, dt.time(7)))
         tickets = max(4, events // 3)  # about three events a ticket
-        busy_day(db, DAY, tickets, seed=5, start_hour=8)
-        q.end_of_day(db, day=DAY, actor=SYSTEM, now=dt.datetime.combine(DAY + dt.timedelta(days=1), dt.time(2)))
+        for k in range(-(-tickets // PER_DAY)):  # a lobby day holds about 200 tickets before 17:00
+            day = DAY + dt.timedelta(days=k)
+            busy_day(db, day, min(PER_DAY, tickets - k * PER_DAY), seed=5 + k, start_hour=8)
+            q.end_of_day(db, day=day, actor=SYSTEM, now=dt.datetime.combine(day + dt.timedelta(days=1), dt.time(2)))
         with db.read() as s:
             assert s.query(Event).count() > 0
     finally:

@@ -13,7 +13,7 @@ from psycopg import sql
 
 from app.errors import InvalidInput
 from app.sync.config import _libpq_url
-from app.sync.hq_roles import branch_group_role, owner_role, reader_role
+from app.sync.hq_roles import branch_group_role, owner_role, put_login_role, reader_role
 
 _ROLE = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
 
@@ -49,15 +49,7 @@ def add_reader(admin_url: str, role: str, *, password: str | None = None) -> Rea
                                f"choose another name.", field="role")
         if row is None and password is None:
             password = generated = secrets.token_urlsafe(18)
-        ident = sql.Identifier(role)
-        attrs = sql.SQL("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION INHERIT")
-        if row is None:
-            conn.execute(sql.SQL("CREATE ROLE {} {} PASSWORD {}").format(ident, attrs, sql.Literal(password)))
-            conn.execute(sql.SQL("COMMENT ON ROLE {} IS {}").format(ident, sql.Literal(_marker(dbname))))
-        else:
-            conn.execute(sql.SQL("ALTER ROLE {} {}").format(ident, attrs))
-            if password is not None:
-                conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(ident, sql.Literal(password)))
-        conn.execute(sql.SQL("ALTER ROLE {} SET default_transaction_read_only = on").format(ident))
-        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(reader_role(dbname)), ident))
+        put_login_role(conn, role, exists=row is not None, password=password, marker=_marker(dbname),
+                       group=reader_role(dbname))
+        conn.execute(sql.SQL("ALTER ROLE {} SET default_transaction_read_only = on").format(sql.Identifier(role)))
     return ReaderAccount(role, generated, row is None)

@@ -10,7 +10,8 @@ from typing import Any
 
 from app.hq.report import OVERFLOW_BUCKET, BranchRow, HqReport
 from app.queue.views import to_jsonable
-from app.reports.tables import Column, Table, cell
+from app.reports.export import write_sections
+from app.reports.tables import Column, Table
 
 # key, Chinese, English, goal key (a missed goal is marked)
 COLUMNS: tuple[tuple[str, str, str, str | None], ...] = (
@@ -68,16 +69,7 @@ def to_csv(report: HqReport) -> str:
     w.writerow(["region", report.region or "*"])
     w.writerow(["generated_at", report.generated_at.isoformat(sep=" ")])
     w.writerow(["goals", *(f"{k}={v:g}" for k, v in report.goals.items())])
-    for table in (branch_table(report), trend_table(report)):
-        w.writerow([])
-        w.writerow([f"# {table.key}"])
-        w.writerow([c.key for c in table.columns])
-        for row in table.rows:
-            w.writerow([cell(v) for v in row])
-    w.writerow([])
-    w.writerow(["# definitions"])
-    for line in report.definitions:
-        w.writerow([line])
+    write_sections(w, (branch_table(report), trend_table(report)), report.definitions)
     return buf.getvalue()
 
 

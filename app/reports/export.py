@@ -57,6 +57,12 @@ def to_csv(report: Report) -> str:
     if not report.has_data:
         w.writerow(["note", "No tickets were issued in this period." if not isinstance(report, StaffReport)
                     else "No window was open and no ticket was called in this period."])
+    write_sections(w, tables, report.definitions)
+    return buf.getvalue()
+
+
+def write_sections(w: Any, tables: Any, definitions: tuple[str, ...]) -> None:
+    """Each table as a ``# key`` section (header row of keys, then the cells), then the definitions."""
     for table in tables:
         w.writerow([])
         w.writerow([f"# {table.key}"])
@@ -65,9 +71,8 @@ def to_csv(report: Report) -> str:
             w.writerow([cell(v) for v in row])
     w.writerow([])
     w.writerow(["# definitions"])
-    for line in report.definitions:
+    for line in definitions:
         w.writerow([line])
-    return buf.getvalue()
 
 
 def render(report: Report, fmt: str) -> bytes:

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg import sql
 
 from app.errors import InvalidInput
 from app.sync.config import _libpq_url
-from app.sync.hq_roles import branch_group_role, branch_login_role, owner_role
+from app.sync.hq_roles import branch_group_role, branch_login_role, owner_role, put_login_role
 
 HQ_MIGRATIONS = Path(__file__).with_name("hq_migrations")
 _HQ_MIGRATION_LOCK = 0x42D35D
@@ -80,16 +79,8 @@ def add_branch(admin_url: str, code: str, *, name: str = "", password: str | Non
                                f"choose another --role name.", field="role")
         if exists is None and password is None:
             password = generated = secrets.token_urlsafe(18)
-        ident = sql.Identifier(role)
-        attrs = sql.SQL("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION INHERIT")
-        if exists is None:
-            conn.execute(sql.SQL("CREATE ROLE {} {} PASSWORD {}").format(ident, attrs, sql.Literal(password)))
-            conn.execute(sql.SQL("COMMENT ON ROLE {} IS {}").format(ident, sql.Literal(_marker(dbname))))
-        else:
-            conn.execute(sql.SQL("ALTER ROLE {} {}").format(ident, attrs))
-            if password is not None:
-                conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(ident, sql.Literal(password)))
-        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(branch_group_role(dbname)), ident))
+        put_login_role(conn, role, exists=exists is not None, password=password, marker=_marker(dbname),
+                       group=branch_group_role(dbname))
         row = conn.execute(
             "INSERT INTO hq_branches (code, name, role_name) VALUES (%s, %s, %s) "
             "ON CONFLICT (code) DO UPDATE SET role_name = EXCLUDED.role_name, active = true, "
