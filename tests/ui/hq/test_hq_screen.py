@@ -23,7 +23,7 @@ pytestmark = pytest.mark.postgres
 DAY = dt.date(2026, 11, 23)
 
 
-def test_tiles_per_branch_worst_first_with_regions(qtbot, hq, branches):  # noqa: F811
+def test_tiles_per_branch_worst_first_with_regions(qtbot, hq, branches, lang):  # noqa: F811
     from app.ui.hq.screen import HqScreen
     from app.ui.theme import RED
 
@@ -49,18 +49,18 @@ def test_tiles_per_branch_worst_first_with_regions(qtbot, hq, branches):  # noqa
     assert [c.title.text().split()[0] for c in screen.cards] == [worst.code, best.code]
     assert screen.cards[0].within.text() == f"{worst.within_target_pct:g}%"
     texts = " ".join(lab.text() for lab in screen.cards[0].lines)
-    assert f"Issued {worst.issued}, served {worst.served}" in texts
+    assert f"取号 {worst.issued}，办结 {worst.served}" in texts  # the screen speaks Chinese by default
     assert RED in screen.cards[0].frame.styleSheet() and RED in screen.cards[0].within.styleSheet()
     assert RED not in screen.cards[1].frame.styleSheet()
-    assert screen.summary.text() == f"2 branches, 1 under the {goal:g}% goal (2026-11-23)"
+    assert screen.summary.text() == f"2 个网点，1 个低于 {goal:g}% 的目标（2026-11-23）"
     assert screen.columns >= 2  # side by side at 1280 pixels, no sideways scrolling
 
     screen.regions.setCurrentIndex(screen.regions.findData("华北"))
     qtbot.waitUntil(lambda: [c.tile.code for c in screen.cards] == ["BR002"], timeout=15_000)
-    assert screen.summary.text().startswith("1 branches")
+    assert screen.summary.text().startswith("1 个网点")
 
 
-def test_head_office_out_of_reach_is_one_sentence(qtbot, hq):  # noqa: F811
+def test_head_office_out_of_reach_is_one_sentence(qtbot, hq, lang):  # noqa: F811
     from app.ui.hq.screen import HqScreen
 
     screen = HqScreen(f"postgresql://nobody:wrong@{hq.host}:{hq.port}/{hq.dbname}",
