@@ -85,6 +85,10 @@ class EventType(StrEnum):
     NOTIFY_FAILED = "NotifyFailed"  # one failed attempt (retried unless final)
     NOTIFY_SKIPPED = "NotifySkipped"  # not sent: the daily cap, no longer true, or the phone erased
     NOTIFY_BROADCAST = "NotifyBroadcast"  # a manager's message to everyone waiting
+    # Alerts (app/alerts): a threshold crossed, seen by a manager, over
+    ALERT_RAISED = "AlertRaised"
+    ALERT_ACKNOWLEDGED = "AlertAcknowledged"
+    ALERT_CLEARED = "AlertCleared"
 
 
 E = EventType
@@ -117,6 +121,9 @@ COMPLAINT_ACTION_EVENTS = {
     "assign": E.COMPLAINT_ASSIGNED, "note": E.COMPLAINT_NOTE_ADDED, "extend": E.COMPLAINT_EXTENDED,
     "print": E.COMPLAINT_RECEIPT_PRINTED, "deadlines_computed": E.COMPLAINT_DEADLINES_COMPUTED,
 }
+
+# An alert was raised, acknowledged or cleared: the manager screen redraws its list.
+ALERT_EVENTS = frozenset({E.ALERT_RAISED, E.ALERT_ACKNOWLEDGED, E.ALERT_CLEARED})
 
 PRINT_STATE_EVENTS = {
     "printed": E.TICKET_PRINT_PRINTED, "failed": E.TICKET_PRINT_FAILED,

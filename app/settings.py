@@ -189,8 +189,8 @@ def _capacity(key: str, v: Any) -> dict[str, int]:
 
 def _http_url(key: str, v: Any) -> str:
     value = _text(500)(key, v)
-    if value and not re.match(r"^https?://[^\s/]+", value):
-        raise InvalidInput(f"Setting {key} must be an http:// or https:// address.", field=key)
+    if value and not re.match(r"^https?://[^\s/?#]+[^\s]*$", value):
+        raise InvalidInput(f"Setting {key} must be an address starting with http:// or https://.", field=key)
     return value.rstrip("/") if key == "web.public_url" else value
 
 
@@ -312,6 +312,26 @@ SPECS: dict[str, Spec] = {
                                    "for an appointment ticket"),
     "appointments.late_min": Spec(10, _int(0, 120, " minutes"), "how late a customer may check in "
                                   "for an appointment ticket (later: a no-show)"),
+    # Alerts (app/alerts/rules.py): each rule on or off, with its threshold
+    "alerts.wait_over_target": Spec(True, _bool, "alert when a customer has waited past the service's target"),
+    "alerts.wait_over_target_factor": Spec(1.0, _number(1, 10, " times the target"),
+                                           "how many times the target a wait must pass before the alert"),
+    "alerts.queue_length": Spec(True, _bool, "alert when too many people wait for one service"),
+    "alerts.queue_length_max": Spec(15, _int(1, 1000, " people"), "people waiting for one service that raise it"),
+    "alerts.no_window": Spec(True, _bool, "alert when people wait for a service no open window serves"),
+    "alerts.window_idle": Spec(True, _bool, "alert when a window is paused or unattended while people wait"),
+    "alerts.window_idle_min": Spec(10, _int(1, 480, " minutes"), "minutes paused or unattended that raise it"),
+    "alerts.complaint_due": Spec(True, _bool, "alert when a complaint is due for acknowledgement or answer"),
+    "alerts.complaint_due_hours": Spec(4, _int(1, 240, " hours"), "hours before a deadline that raise it"),
+    "alerts.printer": Spec(True, _bool, "alert when the ticket printer is out of paper or offline"),
+    "alerts.sync_failing": Spec(True, _bool, "alert when head-office sync keeps failing"),
+    "alerts.sync_failing_min": Spec(30, _int(1, 1440, " minutes"), "minutes of failing sync that raise it"),
+    "alerts.low_rating": Spec(True, _bool, "alert when a customer rates a service 2 or lower"),
+    "alerts.sound": Spec(True, _bool, "the manager screen plays a sound for a new alert"),
+    "alerts.webhook_url": Spec("", _http_url, "an HTTP address each new alert is posted to (empty: none)"),
+    # Staffing advice (app/reports/staffing.py)
+    "staffing.within_target_goal": Spec(80, _int(50, 99, " %"), "the share of customers to serve within target"),
+    "staffing.history_weeks": Spec(4, _int(1, 26, " weeks"), "weeks of arrivals the advice learns from"),
     # Devices (printer.* is one group: app/devices/config.py)
     "serial.devices": Spec([], _any_json, "serial keypads and window displays"),
 }
@@ -491,4 +511,4 @@ def store_in(s, values: Mapping[str, Any], *, now: dt.datetime | None, staff_id:
 
 
 def _secret(key: str) -> bool:
-    return "password" in key
+    return "password" in key or "webhook" in key  # a webhook address often carries its token

@@ -33,6 +33,8 @@ COMMAND_MODULES = [
     "app.cli.device_cmds",
     "app.cli.privacy_cmds",
     "app.cli.beyond_cmds",
+    "app.cli.alert_cmds",
+    "app.cli.hq_cmds",
 ]
 
 

@@ -12,6 +12,8 @@ from collections import defaultdict
 from typing import Any
 
 from app.reports import query
+from app.reports.staff import STAFF_DEFINITIONS, staff_figures
+from app.reports.timeline import fill_tellers
 from app.reports.model import Branch, DailyReport, HourRow, InvalidPeriod, LongWait, ServiceRow, WindowRow
 from app.reports.stats import DEFINITIONS, Accumulator, histogram, minutes
 from app.store.engine import Database
@@ -62,7 +64,7 @@ def complaints_summary(db: Database, day: dt.date) -> Any:
 
 
 def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
-                with_complaints: bool = True) -> DailyReport:
+                with_complaints: bool = True, with_staff: bool = True) -> DailyReport:
     """All the figures of the daily wait-time report for business day ``day``
     (final once the day is closed with nothing left in its queue)."""
     from app.queue.day import day_state, moment
@@ -75,6 +77,8 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
         rows = query.day_rows(s, day, now)
         seconds = query.second_waits(s, day, day)
         visits = query.visits(s, day, day)
+        fill_tellers(s, day, now, visits)
+        staff = staff_figures(s, day, day, now) if with_staff else None
         services = query.services(s)
         windows = query.window_labels(s)
         tellers = query.staff_usernames(s)
@@ -120,10 +124,12 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
             for w, r in longest[:LONGEST]
         ),
         complaints=complaints_summary(db, day) if with_complaints else None,
-        definitions=DEFINITIONS + ((APPOINTMENT_DEFINITION,) if appointments is not None else ()),
+        definitions=DEFINITIONS + ((APPOINTMENT_DEFINITION,) if appointments is not None else ())
+        + (STAFF_DEFINITIONS if staff is not None else ()),
         final=state.final,
         open_tickets=state.open_tickets,
         appointments=appointments,
+        staff=staff,
     )
 
 

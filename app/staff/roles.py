@@ -27,6 +27,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "complaint.approve": frozenset({"manager"}),
     "complaint.view": frozenset({"complaints", "manager"}),
     "report.view": frozenset({"manager"}),
+    "alert.acknowledge": frozenset({"manager"}),
     "sync.run": frozenset({"manager"}),
     # Personal data and security (issue 18); each use is in the access log.
     "backup.run": frozenset({"manager"}),  # a backup holds every customer's data (encrypted)

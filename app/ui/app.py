@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app.bootstrap import AppContext, build, notify_worker
 from app.ui.context import ScreenContext, make_context
 from app.ui.i18n import install_language, setup_fonts
+from app.ui.alerts import AlertWatcher, printer_state
 from app.ui.shell import Shell
 from app.ui.manager.scheduler import EndOfDayScheduler
 from app.ui.status import StaffStatus
@@ -55,6 +56,10 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         # Messages to customers' phones and the appointments' no-shows, in a worker thread (issue 16).
         notify_stop = asyncio.Event()
         notify_task = asyncio.ensure_future(notify_worker(app_ctx).run_forever(notify_stop))
+        alerts = AlertWatcher(app_ctx.db, ctx.action_time, bridge=ctx.bridge,  # alerts, in every process too
+                              printer=lambda: printer_state(app_ctx, status))
+        ctx.extras["alerts"] = alerts
+        alerts.start()
         closed = asyncio.get_running_loop().create_future()
         def finish() -> None:
             if not closed.done():
@@ -67,6 +72,7 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         scheduler.stop()
         notify_stop.set()
         await asyncio.wait({notify_task}, timeout=10.0)
+        alerts.stop()
         await finish_background(10.0)  # a teller's window left at quit is written before we go
         ctx.bridge.stop()
         await status.stop()

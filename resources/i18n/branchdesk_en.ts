@@ -142,6 +142,39 @@
     </message>
 </context>
 <context>
+    <name>BranchCard</name>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="44"/>
+        <source>Within target today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="46"/>
+        <source>%1 min</source>
+        <translation type="unfinished">%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="48"/>
+        <source>Issued %1, served %2, open %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="50"/>
+        <source>Average wait %1, never called %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="51"/>
+        <source>Rating %1, complaints %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="53"/>
+        <source>Updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BroadcastDialog</name>
     <message>
         <location filename="../../app/ui/beyond/book.py" line="215"/>
@@ -391,6 +424,39 @@
         <location filename="../../app/ui/greeter/screen.py" line="319"/>
         <source>Ticket %1 cancelled.</source>
         <translation>Ticket %1 cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>HqScreen</name>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="68"/>
+        <source>BranchDesk - Head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="71"/>
+        <source>Head office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="71"/>
+        <source>Every branch today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="78"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="80"/>
+        <source>All regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/hq/screen.py" line="117"/>
+        <source>%1 branches, %2 under the %3% goal (%4)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -142,6 +142,39 @@
     </message>
   </context>
   <context>
+    <name>BranchCard</name>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="44" />
+      <source>Within target today</source>
+      <translation>今日达标率</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="46" />
+      <source>%1 min</source>
+      <translation>%1 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="48" />
+      <source>Issued %1, served %2, open %3</source>
+      <translation>取号 %1，办结 %2，在办 %3</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="50" />
+      <source>Average wait %1, never called %2</source>
+      <translation>平均等候 %1，未叫号 %2</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="51" />
+      <source>Rating %1, complaints %2</source>
+      <translation>满意度 %1，投诉 %2</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="53" />
+      <source>Updated %1</source>
+      <translation>更新于 %1</translation>
+    </message>
+  </context>
+  <context>
     <name>BroadcastDialog</name>
     <message>
       <location filename="../../app/ui/beyond/book.py" line="215" />
@@ -391,6 +424,39 @@
       <location filename="../../app/ui/greeter/screen.py" line="319" />
       <source>Ticket %1 cancelled.</source>
       <translation>%1 号已作废。</translation>
+    </message>
+  </context>
+  <context>
+    <name>HqScreen</name>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="68" />
+      <source>BranchDesk - Head office</source>
+      <translation>BranchDesk - 总行</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="71" />
+      <source>Head office</source>
+      <translation>总行</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="71" />
+      <source>Every branch today</source>
+      <translation>今日各网点</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="78" />
+      <source>Region</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="80" />
+      <source>All regions</source>
+      <translation>全部区域</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/hq/screen.py" line="117" />
+      <source>%1 branches, %2 under the %3% goal (%4)</source>
+      <translation>%1 个网点，%2 个低于 %3% 的目标（%4）</translation>
     </message>
   </context>
   <context>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,14 +26,18 @@ from PySide6.QtWidgets import (
 from app.reports import DailyReport, build_daily, build_range, write_report
 from app.reports.endofday import EndOfDayResult, close_and_report
 from app.reports.live import LiveFigures, live_figures
+from app.reports.staff import build_staff
+from app.reports.staffing import StaffingAdvice, staffing_advice
 from app.staff.roles import Actor, require
 from app.ui.i18n import current_language
 from app.ui.beyond.book import manager_card
+from app.ui.manager.alerts import AlertsSection
 from app.ui.manager.chart import HourlyChart
 from app.ui.manager.i18n import apply_language
 from app.ui.manager.jobs import Jobs
 from app.ui.manager.panels import ServiceQueueTable, Tiles
 from app.ui.manager.scheduler import EndOfDayScheduler
+from app.ui.manager.staffing import StaffingToday, StaffingWeek
 from app.ui.manager.report_view import ReportDialog, print_report
 from app.ui.messages import MessageBar, describe
 from app.ui.status import status_line
@@ -60,6 +65,7 @@ class ManagerScreen(QWidget):
         self.report_jobs = Jobs(self)  # reports, with a progress indication
         self.report_jobs.busy_changed.connect(self._on_busy)
         self.figures: LiveFigures | None = None
+        self.advice: StaffingAdvice | None = None
         self._build()
         self.refresh = Loader(lambda: live_figures(self.ctx.db, now=self.now()), self._show_live,
                               self._live_failed, self)
@@ -67,7 +73,10 @@ class ManagerScreen(QWidget):
         self.bridge.queue_changed.connect(self.refresh.trigger)
         self.bridge.connection_lost.connect(lambda exc: self.bar.show_message(describe(exc), "error"))
         self.bridge.connection_restored.connect(self.refresh.trigger)
-        self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self.refresh)
+        self.staffing = Loader(lambda: staffing_advice(self.ctx.db, now=self.now()), self._show_staffing,
+                               self._live_failed, self)
+        self.bridge.day_changed.connect(self.staffing.trigger)
+        self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self._tick)
         self._clock.start()
         # The automatic end of day runs in every process (app/ui/app.py); a context
         # without one (tests, a bare screen) gets its own here.
@@ -77,7 +86,10 @@ class ManagerScreen(QWidget):
             self.scheduler.start()
         self.scheduler.written.connect(self._end_of_day_written)
         self.scheduler.failed.connect(self._report_failed)
+        self.alerts = AlertsSection(ctx, actor, self.bar, self)
+        self.body.insertWidget(1, self.alerts.panel)
         self.refresh()
+        self.staffing()
 
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:
@@ -86,7 +98,7 @@ class ManagerScreen(QWidget):
         key = "branch.name_en" if current_language() == "en" else "branch.name_zh"
         branch = str(settings.get(key) or settings.get("branch.name_zh") or "")
         root.addWidget(Header(self.tr("Branch manager"), branch, self.actor.username, self.now))
-        body = QVBoxLayout()
+        body = self.body = QVBoxLayout()
         body.setContentsMargins(24, 16, 24, 16)
         body.setSpacing(14)
         root.addLayout(body, 1)
@@ -104,9 +116,13 @@ class ManagerScreen(QWidget):
         queue.addWidget(self.services)
         row.addWidget(queue_card, 2)
         chart_card, chart = card(margins=14)
-        chart.addWidget(label(self.tr("Today by hour"), "section"))
+        self.tabs = QTabWidget()
         self.chart = HourlyChart()
-        chart.addWidget(self.chart)
+        self.staffing_today, self.staffing_week = StaffingToday(), StaffingWeek()
+        self.tabs.addTab(self.chart, self.tr("Today by hour"))
+        self.tabs.addTab(self.staffing_today, self.tr("Staffing today"))
+        self.tabs.addTab(self.staffing_week, self.tr("Staffing next 7 days"))
+        chart.addWidget(self.tabs)
         row.addWidget(chart_card, 3)
         body.addLayout(row, 1)
         body.addWidget(self._reports_card())
@@ -140,6 +156,9 @@ class ManagerScreen(QWidget):
         daily.addWidget(label(self.tr("to"), "muted"))
         daily.addWidget(self.to_edit)
         daily.addWidget(self.range_button)
+        self.staff_button = QPushButton(self.tr("Save staff report..."))
+        self.staff_button.clicked.connect(self.on_save_staff)
+        daily.addWidget(self.staff_button)
         daily.addStretch(1)
         self.close_day_button = QPushButton(self.tr("Close the day now..."))
         self.close_day_button.clicked.connect(self.on_close_day)
@@ -171,6 +190,15 @@ class ManagerScreen(QWidget):
         self.chart.set_hours(figures.hours)
         if self.bar.level == "error":
             self.bar.clear_message()
+
+    def _tick(self) -> None:
+        self.refresh()
+        self.staffing()
+
+    def _show_staffing(self, advice: StaffingAdvice) -> None:
+        self.advice = advice
+        self.staffing_today.show_advice(advice)
+        self.staffing_week.show_advice(advice)
 
     def _live_failed(self, exc: BaseException) -> None:
         self.bar.show_message(describe(exc), "error")
@@ -207,6 +235,13 @@ class ManagerScreen(QWidget):
         if path:
             now = self.now()
             self._write(lambda: build_range(self.ctx.db, start, end, now=now), fmt, path)
+
+    def on_save_staff(self) -> None:
+        start, end = self._date(self.from_edit), self._date(self.to_edit)
+        path, fmt = self._ask_path(f"branchdesk-staff-{start.isoformat()}-{end.isoformat()}")
+        if path:
+            now = self.now()
+            self._write(lambda: build_staff(self.ctx.db, start, end, now=now), fmt, path)
 
     def _ask_path(self, stem: str) -> tuple[str, str]:
         filters = ";;".join(FORMAT_FILTERS.values())
@@ -256,11 +291,12 @@ class ManagerScreen(QWidget):
     def _on_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         for button in (self.view_button, self.save_button, self.print_button, self.range_button,
-                       self.close_day_button):
+                       self.staff_button, self.close_day_button):
             button.setEnabled(not busy)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._clock.stop()
+        self.alerts.stop()
         if self.scheduler.parent() is self:
             self.scheduler.stop()
         super().closeEvent(event)

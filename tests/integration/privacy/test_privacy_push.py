@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 import app.complaints as cp
 import app.queue as q
+from app.alerts import acknowledge_alert, alert_board, check_alerts
 from app.events import EventType
 from app.ops.admin import save_service, save_window
 from app.ops.setup import SetupRequest, _write_branch
@@ -66,6 +67,11 @@ def _every_event_type(db, tmp_path, at, day) -> None:  # type: ignore[no-untyped
     q.start_service(db, window=1, actor=SYSTEM, now=at(9, 15))
     q.finish(db, window=1, outcome=secret("outcome"), actor=SYSTEM, now=at(9, 20))
     q.rate_ticket(db, served.number, rating=5, actor=SYSTEM, now=at(9, 21))
+    q.rate_ticket(db, served.number, rating=1, actor=SYSTEM, now=at(9, 21))  # an alert: raised, seen, cleared
+    check_alerts(db, now=at(9, 21))
+    acknowledge_alert(db, alert_board(db).open[0].id, actor=SYSTEM, now=at(9, 21))
+    q.rate_ticket(db, served.number, rating=5, actor=SYSTEM, now=at(9, 21))
+    check_alerts(db, now=at(9, 21))
     q.transfer_ticket(db, tickets[2].number, to_service="B", actor=SYSTEM, now=at(9, 22))
     q.cancel_ticket(db, tickets[3].number, reason=secret("cancel"), actor=SYSTEM, now=at(9, 23))
     for t, state in zip(tickets[4:10], ("printed", "failed", "not_printed", "voided", "screen_only", "simulated")):
