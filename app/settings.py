@@ -186,7 +186,8 @@ SPECS: dict[str, Spec] = {
     "queue.priority_ratio": Spec(2, _int(0, 10), "priority calls in a row while normal customers wait"),
     "queue.promote_after_min": Spec(45, _int(0, 240, " minutes"), "waits longer than this are called first"),
     # Lobby and tickets
-    "lobby.notice": Spec("", _text(500), "the notice on the lobby display"),
+    "lobby.notice": Spec("", _text(500), "the notice on the lobby display (Chinese)"),
+    "lobby.notice_en": Spec("", _text(500), "the notice on the lobby display in English"),
     "lobby.announce_repeat": Spec(2, _int(1, 5), "how often each call is spoken"),
     "ticket.footer_zh": Spec("过号请重新取号", _text(60), "the ticket's footer in Chinese"),
     "ticket.footer_en": Spec("Please take a new ticket if your number has passed", _text(80),

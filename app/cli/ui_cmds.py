@@ -26,15 +26,24 @@ def _screens(text: str | None) -> list[str] | None:
 
 
 @command("run", Arg("--open", str, help="screens to open after login, e.g. greeter,lobby"),
-         Arg("--screen", int, help="monitor number for the lobby display (0 = first)"),
+         Arg("--screen", int, help="monitor number for the lobby display or the rating pad (0 = first)"),
          Arg("--lobby", action="store_true", help="only the lobby display (no login: it shows no personal data)"),
+         Arg("--rating-pad", action="store_true",
+             help="only the customer's rating pad of --window N (no login: it shows no personal data)"),
+         Arg("--window", int, help="the teller window whose rating pad this is (with --rating-pad)"),
          LANG, help="start the desktop application (log in, then your screens)", needs_db=False, batchable=False,
          needs_display=True)
 def run(ctx: Context, a: argparse.Namespace) -> Outcome:
     from app.ui.app import run as run_app
 
+    if a.rating_pad and (a.window is None or a.window < 1):
+        raise UsageError("The rating pad needs its window: run --rating-pad --window N (N = 1, 2, ...).")
+    if a.window is not None and not a.rating_pad:
+        raise UsageError("--window goes with --rating-pad.")
+    if a.rating_pad and (a.lobby or a.open):
+        raise UsageError("--rating-pad runs alone: leave out --lobby and --open.")
     code = run_app(ctx.db_url, screens=_screens(a.open), lobby_monitor=a.screen, lobby_only=a.lobby,
-                   language=a.language)
+                   language=a.language, rating_pad=a.window if a.rating_pad else None)
     return Outcome({"exit_code": code}, "", code)
 
 

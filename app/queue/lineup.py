@@ -55,3 +55,19 @@ def window_lineup(db: Database, *, window: int, now: dt.datetime | None = None, 
         numbers = window_numbers(s)
         return Lineup(window, tuple(ticket_view(by_id[i], numbers) for i in ids), len(rows),
                       tuple(c.reason for c in choices))
+
+
+def window_no_shows(db: Database, *, window: int, now: dt.datetime | None = None, limit: int = 20) -> list[TicketView]:
+    """Today's no-shows called last at ``window``, newest first (the teller can
+    put one back in the queue: ``app.queue.requeue_ticket``)."""
+    with db.read() as s:
+        m = moment(s, now)
+        win = s.scalar(select(Window).where(Window.number == window))
+        if win is None:
+            return []
+        rows = s.scalars(select(Ticket).where(Ticket.business_date == m.day, Ticket.status == "no_show",
+                                              Ticket.window_id == win.id)
+                         .order_by(Ticket.called_at.desc(), Ticket.id.desc()).limit(limit)
+                         .options(selectinload(Ticket.service))).all()
+        numbers = window_numbers(s)
+        return [ticket_view(t, numbers) for t in rows]

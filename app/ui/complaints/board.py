@@ -82,7 +82,7 @@ class ComplaintsBoard(QWidget):
         self.bar = MessageBar()
         lay.addWidget(self.bar)
         # Stays while the calendar does not reach far enough (not a passing message).
-        self.calendar_banner = MessageBar()
+        self.calendar_banner = MessageBar(collapsible=True)
         lay.addWidget(self.calendar_banner)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableWidget(0, COLUMNS)

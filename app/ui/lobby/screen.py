@@ -296,6 +296,11 @@ class LobbyScreen(QWidget):
             num.setText(older.number if older else "")
             win.setText(str(older.window) if older else "")
 
+    def stop_flashing(self) -> None:
+        self._flash_timer.stop()
+        self._flashes = 0
+        self._panel_colour(PANEL)
+
     def _flash_step(self) -> None:
         self._flashes -= 1
         self._panel_colour(FLASH if self._flashes % 2 else PANEL)
