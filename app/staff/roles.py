@@ -15,6 +15,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "ticket.reprint": frozenset({"greeter", "manager"}),
     "ticket.personal_data": frozenset({"greeter", "teller", "manager"}),
     "ticket.rate": frozenset({"teller", "greeter", "manager", "rating_pad"}),
+    "ticket.requeue": frozenset({"greeter", "teller", "manager"}),  # a no-show back in the queue
     "call": frozenset({"teller", "manager"}),
     "window.operate": frozenset({"teller", "manager"}),
     "day.close": frozenset({"manager"}),

@@ -4,110 +4,172 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
+        <location filename="../../app/ui/greeter/form.py" line="177"/>
         <source>Elderly</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
+        <location filename="../../app/ui/greeter/form.py" line="177"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="161"/>
+        <location filename="../../app/ui/greeter/form.py" line="177"/>
         <source>Pregnant</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
+        <location filename="../../app/ui/greeter/form.py" line="178"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
+        <location filename="../../app/ui/greeter/form.py" line="178"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="178"/>
-        <source>Customer name (optional)</source>
-        <translation>Customer name (optional)</translation>
+        <location filename="../../app/ui/greeter/form.py" line="193"/>
+        <source>Name (optional)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="179"/>
+        <location filename="../../app/ui/greeter/form.py" line="194"/>
         <source>Phone (optional)</source>
         <translation>Phone (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="180"/>
+        <location filename="../../app/ui/greeter/form.py" line="195"/>
         <source>What the customer needs (optional)</source>
         <translation>What the customer needs (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="219"/>
+        <location filename="../../app/ui/greeter/form.py" line="220"/>
+        <source>At most %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="221"/>
+        <source>Digits only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="222"/>
+        <source>7 to 15 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="223"/>
+        <source>Not a mobile number</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GreeterScreen</name>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="52"/>
+        <location filename="../../app/ui/greeter/screen.py" line="58"/>
         <source>BranchDesk - Greeter</source>
         <translation>BranchDesk - Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="123"/>
+        <location filename="../../app/ui/greeter/screen.py" line="195"/>
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="75"/>
+        <location filename="../../app/ui/greeter/screen.py" line="82"/>
         <source>Greeter</source>
         <translation>Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="82"/>
+        <location filename="../../app/ui/greeter/screen.py" line="94"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="86"/>
+        <location filename="../../app/ui/greeter/screen.py" line="96"/>
+        <source>One tap issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="98"/>
+        <source>Quick mode: a tap on a service issues its ticket at once, with the priority and details chosen on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="102"/>
+        <source>Alt+letter chooses a service · Enter issues the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="109"/>
+        <location filename="../../app/ui/greeter/screen.py" line="173"/>
         <source>Issued today</source>
         <translation>Issued today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="95"/>
+        <location filename="../../app/ui/greeter/screen.py" line="130"/>
         <source>Customer (optional)</source>
         <translation>Customer (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="98"/>
+        <location filename="../../app/ui/greeter/screen.py" line="133"/>
         <source>Issue ticket  (Enter)</source>
         <translation>Issue ticket  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="145"/>
+        <location filename="../../app/ui/greeter/screen.py" line="172"/>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="217"/>
         <source>Choose a service first.</source>
         <translation>Choose a service first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="150"/>
+        <location filename="../../app/ui/greeter/screen.py" line="220"/>
+        <source>Please correct the marked fields; nothing was issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="225"/>
         <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="171"/>
+        <location filename="../../app/ui/greeter/screen.py" line="246"/>
         <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="224"/>
+        <location filename="../../app/ui/greeter/screen.py" line="299"/>
         <source>Ticket %1 is valid; press Reprint.</source>
         <translation>Ticket %1 is valid; press Reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="236"/>
+        <location filename="../../app/ui/greeter/screen.py" line="312"/>
         <source>Only waiting tickets can be reprinted.</source>
         <translation>Only waiting tickets can be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="261"/>
+        <location filename="../../app/ui/greeter/screen.py" line="325"/>
+        <source>Cancel ticket %1? The customer loses their place in the queue. Press Cancel ticket again to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="327"/>
+        <source>Cancel ticket</source>
+        <translation type="unfinished">Cancel ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="357"/>
+        <source>%1 is back in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="369"/>
         <source>Ticket %1 cancelled.</source>
         <translation>Ticket %1 cancelled.</translation>
     </message>
@@ -606,37 +668,42 @@
 <context>
     <name>RecentTickets</name>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
+        <location filename="../../app/ui/greeter/recent.py" line="27"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
+        <location filename="../../app/ui/greeter/recent.py" line="27"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
+        <location filename="../../app/ui/greeter/recent.py" line="27"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
+        <location filename="../../app/ui/greeter/recent.py" line="27"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
+        <location filename="../../app/ui/greeter/recent.py" line="27"/>
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="30"/>
+        <location filename="../../app/ui/greeter/recent.py" line="33"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="31"/>
+        <location filename="../../app/ui/greeter/recent.py" line="34"/>
+        <source>Back in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/recent.py" line="36"/>
         <source>Cancel ticket</source>
         <translation>Cancel ticket</translation>
     </message>
@@ -682,7 +749,7 @@
 <context>
     <name>ServiceButton</name>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/form.py" line="61"/>
+        <location filename="../../app/ui/greeter/form.py" line="71"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -690,7 +757,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/form.py" line="63"/>
+        <location filename="../../app/ui/greeter/form.py" line="73"/>
         <source>%n priority</source>
         <translation>
             <numerusform>%n priority</numerusform>
@@ -698,17 +765,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="66"/>
+        <location filename="../../app/ui/greeter/form.py" line="76"/>
         <source>no window open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="70"/>
+        <location filename="../../app/ui/greeter/form.py" line="80"/>
         <source>about %1 min</source>
         <translation type="unfinished">about %1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="72"/>
+        <location filename="../../app/ui/greeter/form.py" line="82"/>
         <source>may not be served today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,7 +1320,7 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="105"/>
+        <location filename="../../app/ui/widgets.py" line="109"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -1376,17 +1443,17 @@
 <context>
     <name>TicketResult</name>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="24"/>
+        <location filename="../../app/ui/greeter/result.py" line="25"/>
         <source>Last ticket</source>
         <translation>Last ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="35"/>
+        <location filename="../../app/ui/greeter/result.py" line="41"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/result.py" line="52"/>
+        <location filename="../../app/ui/greeter/result.py" line="83"/>
         <source>%n ahead</source>
         <translation>
             <numerusform>%n ahead</numerusform>
@@ -1394,47 +1461,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="57"/>
+        <location filename="../../app/ui/greeter/result.py" line="88"/>
         <source>no window serves it now: watch the screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="59"/>
+        <location filename="../../app/ui/greeter/result.py" line="90"/>
         <source>may not be served today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="62"/>
+        <location filename="../../app/ui/greeter/result.py" line="93"/>
         <source>about %1 min</source>
         <translation>about %1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="63"/>
+        <location filename="../../app/ui/greeter/result.py" line="94"/>
         <source>about %1-%2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="68"/>
+        <location filename="../../app/ui/greeter/result.py" line="99"/>
+        <source>Ticket %1 went to the simulated printer: no paper, a picture in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="103"/>
         <source>Printing %1 …</source>
         <translation>Printing %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="69"/>
+        <location filename="../../app/ui/greeter/result.py" line="104"/>
         <source>Ticket %1 printed.</source>
         <translation>Ticket %1 printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="71"/>
+        <location filename="../../app/ui/greeter/result.py" line="106"/>
         <source>Ticket %1 was not printed.</source>
         <translation>Ticket %1 was not printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="70"/>
+        <location filename="../../app/ui/greeter/result.py" line="101"/>
         <source>Ticket %1 went to the simulated printer: a picture, no paper.</source>
         <translation>Ticket %1 went to the simulated printer: a picture, no paper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="72"/>
+        <location filename="../../app/ui/greeter/result.py" line="107"/>
         <source>No ticket printer set up: the number is shown on screen only.</source>
         <translation>No ticket printer set up: the number is shown on screen only.</translation>
     </message>

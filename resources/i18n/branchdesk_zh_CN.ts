@@ -4,110 +4,172 @@
   <context>
     <name>CustomerForm</name>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="161" />
+      <location filename="../../app/ui/greeter/form.py" line="177" />
       <source>Elderly</source>
       <translation>老年人</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="161" />
+      <location filename="../../app/ui/greeter/form.py" line="177" />
       <source>Disabled</source>
       <translation>残障人士</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="161" />
+      <location filename="../../app/ui/greeter/form.py" line="177" />
       <source>Pregnant</source>
       <translation>孕妇</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="162" />
+      <location filename="../../app/ui/greeter/form.py" line="178" />
       <source>VIP</source>
       <translation>贵宾</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="162" />
+      <location filename="../../app/ui/greeter/form.py" line="178" />
       <source>Appointment</source>
       <translation>预约</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="178" />
-      <source>Customer name (optional)</source>
+      <location filename="../../app/ui/greeter/form.py" line="193" />
+      <source>Name (optional)</source>
       <translation>客户姓名（选填）</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="179" />
+      <location filename="../../app/ui/greeter/form.py" line="194" />
       <source>Phone (optional)</source>
       <translation>手机号码（选填）</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="180" />
+      <location filename="../../app/ui/greeter/form.py" line="195" />
       <source>What the customer needs (optional)</source>
       <translation>客户需求（选填）</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/form.py" line="219" />
+      <location filename="../../app/ui/greeter/form.py" line="220" />
+      <source>At most %1 characters</source>
+      <translation>最多 %1 个字</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/form.py" line="221" />
+      <source>Digits only</source>
+      <translation>只能填写数字</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/form.py" line="222" />
+      <source>7 to 15 digits</source>
+      <translation>7 至 15 位数字</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/form.py" line="223" />
+      <source>Not a mobile number</source>
+      <translation>不是有效的手机号码</translation>
     </message>
   </context>
   <context>
     <name>GreeterScreen</name>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="52" />
+      <location filename="../../app/ui/greeter/screen.py" line="58" />
       <source>BranchDesk - Greeter</source>
       <translation>网点排队叫号系统 - 取号台</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="123" />
+      <location filename="../../app/ui/greeter/screen.py" line="195" />
       <source>Database connection restored.</source>
       <translation>数据库连接已恢复。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="75" />
+      <location filename="../../app/ui/greeter/screen.py" line="82" />
       <source>Greeter</source>
       <translation>取号台</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="82" />
+      <location filename="../../app/ui/greeter/screen.py" line="94" />
       <source>Choose a service</source>
       <translation>选择业务</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="86" />
+      <location filename="../../app/ui/greeter/screen.py" line="96" />
+      <source>One tap issues</source>
+      <translation>轻触即取号</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="98" />
+      <source>Quick mode: a tap on a service issues its ticket at once, with the priority and details chosen on the right.</source>
+      <translation>快速模式：轻触业务按钮即取号，使用右侧已选的优先类别和客户信息。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="102" />
+      <source>Alt+letter chooses a service · Enter issues the ticket</source>
+      <translation>Alt+字母 选择业务 · 回车键 取号</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="109" />
+      <location filename="../../app/ui/greeter/screen.py" line="173" />
       <source>Issued today</source>
       <translation>今日取号</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="95" />
+      <location filename="../../app/ui/greeter/screen.py" line="130" />
       <source>Customer (optional)</source>
       <translation>客户信息（选填）</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="98" />
+      <location filename="../../app/ui/greeter/screen.py" line="133" />
       <source>Issue ticket  (Enter)</source>
       <translation>取号  (Enter)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="145" />
+      <location filename="../../app/ui/greeter/screen.py" line="172" />
+      <source>Services</source>
+      <translation>选择业务</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="217" />
       <source>Choose a service first.</source>
       <translation>请先选择业务。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="150" />
+      <location filename="../../app/ui/greeter/screen.py" line="220" />
+      <source>Please correct the marked fields; nothing was issued.</source>
+      <translation>请修改标出的内容；尚未取号。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="225" />
       <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
       <translation>暂无窗口办理此业务。如仍需取号请再按一次“取号”，号票上不印等候时间。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="171" />
+      <location filename="../../app/ui/greeter/screen.py" line="246" />
       <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
       <translation>已过 %1。如仍为该客户取今日号，请再按一次“取号”。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="224" />
+      <location filename="../../app/ui/greeter/screen.py" line="299" />
       <source>Ticket %1 is valid; press Reprint.</source>
       <translation>%1 号依然有效，请按“重新打印”。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="236" />
+      <location filename="../../app/ui/greeter/screen.py" line="312" />
       <source>Only waiting tickets can be reprinted.</source>
       <translation>只有等候中的号票可以重新打印。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="261" />
+      <location filename="../../app/ui/greeter/screen.py" line="325" />
+      <source>Cancel ticket %1? The customer loses their place in the queue. Press Cancel ticket again to confirm.</source>
+      <translation>作废 %1 号？该客户将失去排队位置。再按一次“作废号票”确认。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="327" />
+      <source>Cancel ticket</source>
+      <translation>作废号票</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="357" />
+      <source>%1 is back in the queue.</source>
+      <translation>%1 已重新排队。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/screen.py" line="369" />
       <source>Ticket %1 cancelled.</source>
       <translation>%1 号已作废。</translation>
     </message>
@@ -606,37 +668,42 @@
   <context>
     <name>RecentTickets</name>
     <message>
-      <location filename="../../app/ui/greeter/recent.py" line="25" />
+      <location filename="../../app/ui/greeter/recent.py" line="27" />
       <source>Number</source>
       <translation>号码</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/recent.py" line="25" />
+      <location filename="../../app/ui/greeter/recent.py" line="27" />
       <source>Service</source>
       <translation>业务</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/recent.py" line="25" />
+      <location filename="../../app/ui/greeter/recent.py" line="27" />
       <source>Issued</source>
       <translation>取号时间</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/recent.py" line="25" />
+      <location filename="../../app/ui/greeter/recent.py" line="27" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/recent.py" line="25" />
+      <location filename="../../app/ui/greeter/recent.py" line="27" />
       <source>Printed</source>
       <translation>已打印</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/recent.py" line="30" />
+      <location filename="../../app/ui/greeter/recent.py" line="33" />
       <source>Reprint</source>
       <translation>重新打印</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/recent.py" line="31" />
+      <location filename="../../app/ui/greeter/recent.py" line="34" />
+      <source>Back in queue</source>
+      <translation>重新排队</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/recent.py" line="36" />
       <source>Cancel ticket</source>
       <translation>作废号票</translation>
     </message>
@@ -682,31 +749,31 @@
   <context>
     <name>ServiceButton</name>
     <message numerus="yes">
-      <location filename="../../app/ui/greeter/form.py" line="61" />
+      <location filename="../../app/ui/greeter/form.py" line="71" />
       <source>%n waiting</source>
       <translation>
         <numerusform>等候 %n 人</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../app/ui/greeter/form.py" line="63" />
+      <location filename="../../app/ui/greeter/form.py" line="73" />
       <source>%n priority</source>
       <translation>
         <numerusform>优先 %n 人</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="66" />
+      <location filename="../../app/ui/greeter/form.py" line="76" />
       <source>no window open</source>
       <translation>暂无窗口办理</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="70" />
+      <location filename="../../app/ui/greeter/form.py" line="80" />
       <source>about %1 min</source>
       <translation>约 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/form.py" line="72" />
+      <location filename="../../app/ui/greeter/form.py" line="82" />
       <source>may not be served today</source>
       <translation>今日可能无法办理</translation>
     </message>
@@ -1251,7 +1318,7 @@
   <context>
     <name>Texts</name>
     <message>
-      <location filename="../../app/ui/widgets.py" line="105" />
+      <location filename="../../app/ui/widgets.py" line="109" />
       <source>%1 min</source>
       <translation>%1 分钟</translation>
     </message>
@@ -1374,64 +1441,69 @@
   <context>
     <name>TicketResult</name>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="24" />
+      <location filename="../../app/ui/greeter/result.py" line="25" />
       <source>Last ticket</source>
       <translation>刚取的号</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="35" />
+      <location filename="../../app/ui/greeter/result.py" line="41" />
       <source>Reprint</source>
       <translation>重新打印</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../app/ui/greeter/result.py" line="52" />
+      <location filename="../../app/ui/greeter/result.py" line="83" />
       <source>%n ahead</source>
       <translation>
         <numerusform>前面还有 %n 人</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="57" />
+      <location filename="../../app/ui/greeter/result.py" line="88" />
       <source>no window serves it now: watch the screen</source>
       <translation>暂无窗口办理：请留意叫号屏幕</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="59" />
+      <location filename="../../app/ui/greeter/result.py" line="90" />
       <source>may not be served today</source>
       <translation>今日可能无法办理</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="62" />
+      <location filename="../../app/ui/greeter/result.py" line="93" />
       <source>about %1 min</source>
       <translation>约 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="63" />
+      <location filename="../../app/ui/greeter/result.py" line="94" />
       <source>about %1-%2 min</source>
       <translation>约 %1-%2 分钟</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="68" />
+      <location filename="../../app/ui/greeter/result.py" line="99" />
+      <source>Ticket %1 went to the simulated printer: no paper, a picture in %2.</source>
+      <translation>%1 号已交给模拟打印机：没有纸质号票，图片保存在 %2。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/result.py" line="103" />
       <source>Printing %1 …</source>
       <translation>正在打印 %1 …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="69" />
+      <location filename="../../app/ui/greeter/result.py" line="104" />
       <source>Ticket %1 printed.</source>
       <translation>%1 号已打印。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="71" />
+      <location filename="../../app/ui/greeter/result.py" line="106" />
       <source>Ticket %1 was not printed.</source>
       <translation>%1 号未打印。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="70" />
+      <location filename="../../app/ui/greeter/result.py" line="101" />
       <source>Ticket %1 went to the simulated printer: a picture, no paper.</source>
       <translation>%1 号已交给模拟打印机：只生成图片，没有纸质号票。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="72" />
+      <location filename="../../app/ui/greeter/result.py" line="107" />
       <source>No ticket printer set up: the number is shown on screen only.</source>
       <translation>未设置取号打印机：号码只显示在屏幕上。</translation>
     </message>

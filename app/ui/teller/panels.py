@@ -40,7 +40,7 @@ class CurrentTicket(QFrame):
         lay.setSpacing(4)
         self._clock = clock
         self.caption = label(caption, "muted")
-        self.number = label("—", "bigNumber")
+        self.number = label("—", "scaledNumber")  # sized in code, not by the style sheet
         self.details = label("", "section", wrap=True)
         self.need = label("", wrap=True)
         self.need.setObjectName("needNote")
@@ -55,7 +55,7 @@ class CurrentTicket(QFrame):
         need_row.addStretch(1)
         self.status = label("", "muted")
         self.status.setStyleSheet("font-size:17px;")
-        self.timer = label("", "figure")
+        self.timer = label("", "scaledTimer")
         self.timer.setStyleSheet("font-family: monospace; color:#1f5fbf;")
         state_row = QHBoxLayout()
         state_row.addStretch(1)
