@@ -195,37 +195,37 @@
 <context>
     <name>LobbyScreen</name>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="37"/>
+        <location filename="../../app/ui/lobby/screen.py" line="38"/>
         <source>Now calling</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="38"/>
+        <location filename="../../app/ui/lobby/screen.py" line="39"/>
         <source>Recent calls</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="39"/>
+        <location filename="../../app/ui/lobby/screen.py" line="40"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="40"/>
+        <location filename="../../app/ui/lobby/screen.py" line="41"/>
         <source>Window</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="41"/>
+        <location filename="../../app/ui/lobby/screen.py" line="42"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="42"/>
+        <location filename="../../app/ui/lobby/screen.py" line="43"/>
         <source>Please go to window %1</source>
         <translation>Please go to window %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="79"/>
+        <location filename="../../app/ui/lobby/screen.py" line="80"/>
         <source>BranchDesk - Lobby display</source>
         <translation>BranchDesk - Lobby display</translation>
     </message>

@@ -195,37 +195,37 @@
   <context>
     <name>LobbyScreen</name>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="37" />
+      <location filename="../../app/ui/lobby/screen.py" line="38" />
       <source>Now calling</source>
       <translation>请</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="38" />
+      <location filename="../../app/ui/lobby/screen.py" line="39" />
       <source>Recent calls</source>
       <translation>最近呼叫</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="39" />
+      <location filename="../../app/ui/lobby/screen.py" line="40" />
       <source>Number</source>
       <translation>号码</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="40" />
+      <location filename="../../app/ui/lobby/screen.py" line="41" />
       <source>Window</source>
       <translation>窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="41" />
+      <location filename="../../app/ui/lobby/screen.py" line="42" />
       <source>waiting</source>
       <translation>人等候</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="42" />
+      <location filename="../../app/ui/lobby/screen.py" line="43" />
       <source>Please go to window %1</source>
       <translation>到 %1 号窗口办理</translation>
     </message>
     <message>
-      <location filename="../../app/ui/lobby/screen.py" line="79" />
+      <location filename="../../app/ui/lobby/screen.py" line="80" />
       <source>BranchDesk - Lobby display</source>
       <translation>网点排队叫号系统 - 大厅显示屏</translation>
     </message>
