@@ -84,6 +84,7 @@
     </message>
     <message>
         <location filename="../../app/ui/greeter/screen.py" line="94"/>
+        <location filename="../../app/ui/greeter/screen.py" line="172"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
@@ -117,11 +118,6 @@
         <location filename="../../app/ui/greeter/screen.py" line="133"/>
         <source>Issue ticket  (Enter)</source>
         <translation>Issue ticket  (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/greeter/screen.py" line="172"/>
-        <source>Services</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/ui/greeter/screen.py" line="217"/>

@@ -84,6 +84,7 @@
     </message>
     <message>
       <location filename="../../app/ui/greeter/screen.py" line="94" />
+      <location filename="../../app/ui/greeter/screen.py" line="172" />
       <source>Choose a service</source>
       <translation>选择业务</translation>
     </message>
@@ -117,11 +118,6 @@
       <location filename="../../app/ui/greeter/screen.py" line="133" />
       <source>Issue ticket  (Enter)</source>
       <translation>取号  (Enter)</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/greeter/screen.py" line="172" />
-      <source>Services</source>
-      <translation>选择业务</translation>
     </message>
     <message>
       <location filename="../../app/ui/greeter/screen.py" line="217" />

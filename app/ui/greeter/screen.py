@@ -169,7 +169,7 @@ class GreeterScreen(QWidget):
         if compact:
             plain.removeWidget(self.services_page)
             plain.removeWidget(self.list_page)
-            self.left_tabs.addTab(self.services_page, self.tr("Services"))
+            self.left_tabs.addTab(self.services_page, self.tr("Choose a service"))
             self.left_tabs.addTab(self.list_page, self.tr("Issued today"))
             self.left_stack.setCurrentWidget(self.left_tabs)
         else:
