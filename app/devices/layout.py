@@ -76,6 +76,24 @@ class Cut:
 Step = Text | Rule | QR | Feed | Cut
 
 
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` a ticket printer cannot print, each once:
+    control characters, and anything outside GBK (the set Chinese printer
+    fonts carry): emoji, rare ideographs. They would come out as blank boxes."""
+    bad: list[str] = []
+    for ch in text:
+        if ch in bad:
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") and ch != " ":
+            bad.append(ch)
+            continue
+        try:
+            ch.encode("gbk")
+        except UnicodeEncodeError:
+            bad.append(ch)
+    return bad
+
+
 def char_width(ch: str) -> int:
     """Columns one character takes: 2 for CJK and full-width, else 1."""
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1

@@ -242,7 +242,7 @@ def _wizard(page: int) -> Callable[[Studio], Any]:
     return build
 
 
-ADMIN_TABS = ("services", "windows", "queue", "day", "staff", "devices", "complaints", "headoffice", "branch")
+ADMIN_TABS = ("branch", "services", "windows", "queue", "day", "staff", "devices", "complaints", "headoffice")
 WIZARD_PAGES = ("branch", "admin", "database", "printer", "screens", "headoffice")
 
 

@@ -42,15 +42,19 @@ def card(*, margins: int = 18, spacing: int = 10) -> tuple[QFrame, QVBoxLayout]:
 
 
 class Header(QFrame):
-    """The navy strip on top of a staff screen: screen title, branch, user, clock."""
+    """The navy strip on top of a staff screen: screen title, branch, user, clock.
+    Lower on a short window (a 768-line screen), so the screen below has room."""
+
+    TALL, SHORT, SHORT_BELOW = 72, 60, 860
 
     def __init__(self, title: str, branch: str, user: str, clock: Callable[[], object]) -> None:
         super().__init__()
         self.setObjectName("header")
-        self.setFixedHeight(72)
+        self.setFixedHeight(self.TALL)
+        self._watched: QWidget | None = None
         self._clock = clock
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(24, 8, 24, 8)
+        lay.setContentsMargins(24, 5, 24, 5)
         left = QVBoxLayout()
         left.setSpacing(0)
         self.title = label(title, "title")
@@ -69,6 +73,24 @@ class Header(QFrame):
 
     def tick(self) -> None:
         self.time.setText(self._clock().strftime("%H:%M"))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        window = self.window()
+        if window is not self._watched:
+            window.installEventFilter(self)
+            self._watched = window
+        self._fit(window.height())
+        super().showEvent(event)
+
+    def eventFilter(self, obj: QObject, event) -> bool:  # noqa: N802 (Qt override)
+        if obj is self._watched and event.type() == event.Type.Resize:
+            self._fit(obj.height())
+        return False
+
+    def _fit(self, window_height: int) -> None:
+        height = self.SHORT if window_height < self.SHORT_BELOW else self.TALL
+        if height != self.height():
+            self.setFixedHeight(height)
 
 
 class Coalescer(QObject):
@@ -164,10 +186,11 @@ class FlowLayout(QLayout):
     narrow window: a row of buttons that never forces the window wider."""
 
     def __init__(self, parent: QWidget | None = None, *, spacing: int = 8, min_width: int = 0,
-                 max_columns: int = 99) -> None:
+                 max_columns: int = 99, uniform: bool = True) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing, self.min_width, self.max_columns = spacing, min_width, max_columns
+        self.uniform = uniform  # False: each item at its own width, wrapping like words
         self._width = 0  # the width last laid out
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -235,12 +258,37 @@ class FlowLayout(QLayout):
         hint = item.sizeHint().expandedTo(item.minimumSize())
         return QSize(max(hint.width(), self.min_width), hint.height())
 
+    def _rows(self, items: list[QLayoutItem], width: int) -> list[list[QLayoutItem]]:
+        """Items at their own widths, as many to a row as fit (non-uniform mode)."""
+        rows: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in items:
+            w = self._cell(item).width()
+            if rows[-1] and used + self._spacing + w > width:
+                rows.append([])
+                used = 0
+            used += (self._spacing if rows[-1] else 0) + w
+            rows[-1].append(item)
+        return rows
+
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         items = self._visible()
         if not items:
             return 0
+        if not self.uniform:
+            y = area.y()
+            for row in self._rows(items, area.width()):
+                height = max(self._cell(i).height() for i in row)
+                x = area.x()
+                for item in row:
+                    w = self._cell(item).width()
+                    if move:
+                        item.setGeometry(QRect(x, y, min(w, area.width()), height))
+                    x += w + self._spacing
+                y += height + self._spacing
+            return y - self._spacing - rect.y() + m.bottom()
         cols = self.columns(area.width())
         width = max(1, (area.width() - self._spacing * (cols - 1)) // cols)
         y = area.y()

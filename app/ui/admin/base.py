@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
+    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -118,6 +118,16 @@ def button(name: str, text: str, primary: bool = False) -> QPushButton:
     b.setObjectName("primary" if primary else name)
     b.setProperty("action", name)
     return b
+
+
+def choices(name: str, items: list[tuple[str, Any]], current: Any) -> QComboBox:
+    """A combo box of (text, data) with ``current`` chosen (the first when absent)."""
+    box = QComboBox()
+    box.setObjectName(name)
+    for text, data in items:
+        box.addItem(text, data)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
 
 
 def edit(name: str, text: str = "") -> QLineEdit:

@@ -37,11 +37,21 @@ from app.ui.messages import MessageBar, describe
 from app.ui.status import status_line
 from app.ui.theme import STAFF_QSS
 from app.ui.tasks import Loader
-from app.ui.widgets import Header, card, label, screen_root
+from app.ui.widgets import FlowLayout, Header, card, label, screen_root
 
 # Waits grow with the clock even when nothing happens: repaint at least this often.
 CLOCK_REFRESH_MS = 30_000
 FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets side by side that stay together when a row wraps."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        row.addWidget(w)
+    return box
 
 
 class ManagerScreen(QWidget):
@@ -86,8 +96,8 @@ class ManagerScreen(QWidget):
         branch = str(settings.get(key) or settings.get("branch.name_zh") or "")
         root.addWidget(Header(self.tr("Branch manager"), branch, self.actor.username, self.now))
         body = QVBoxLayout()
-        body.setContentsMargins(24, 16, 24, 16)
-        body.setSpacing(14)
+        body.setContentsMargins(16, 8, 16, 8)
+        body.setSpacing(10)
         root.addLayout(body, 1)
         self.status_line = status_line(self.ctx)
         root.addWidget(self.status_line)
@@ -112,9 +122,11 @@ class ManagerScreen(QWidget):
         self.view_button.setFocus()
 
     def _reports_card(self) -> QWidget:
-        frame, lay = card(margins=14)
-        lay.addWidget(label(self.tr("Reports"), "section"))
-        daily = QHBoxLayout()
+        """The daily report, the period report and closing the day: three groups
+        that wrap onto more rows on a narrow screen."""
+        frame, lay = card(margins=12, spacing=6)
+        flow = FlowLayout(spacing=16, uniform=False)
+        flow.addWidget(label(self.tr("Reports"), "section"))
         today = QDate.fromString(self.now().date().isoformat(), "yyyy-MM-dd")
         self.day_edit = self._date_edit(today)
         self.view_button = QPushButton(self.tr("View daily report"))
@@ -124,30 +136,26 @@ class ManagerScreen(QWidget):
         self.view_button.clicked.connect(self.on_view)
         self.save_button.clicked.connect(self.on_save)
         self.print_button.clicked.connect(self.on_print)
-        daily.addWidget(label(self.tr("Business day"), "muted"))
-        for w in (self.day_edit, self.view_button, self.save_button, self.print_button):
-            daily.addWidget(w)
-        daily.addSpacing(30)
+        flow.addWidget(_group(label(self.tr("Business day"), "muted"), self.day_edit, self.view_button,
+                              self.save_button, self.print_button))
         self.from_edit = self._date_edit(today.addDays(-6))
         self.to_edit = self._date_edit(today)
         self.range_button = QPushButton(self.tr("Save period report..."))
         self.range_button.clicked.connect(self.on_save_range)
-        daily.addWidget(label(self.tr("From"), "muted"))
-        daily.addWidget(self.from_edit)
-        daily.addWidget(label(self.tr("to"), "muted"))
-        daily.addWidget(self.to_edit)
-        daily.addWidget(self.range_button)
-        daily.addStretch(1)
+        flow.addWidget(_group(label(self.tr("From"), "muted"), self.from_edit, label(self.tr("to"), "muted"),
+                              self.to_edit, self.range_button))
         self.close_day_button = QPushButton(self.tr("Close the day now..."))
         self.close_day_button.clicked.connect(self.on_close_day)
-        daily.addWidget(self.close_day_button)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: a report is being made
-        self.progress.setMaximumWidth(160)
+        self.progress.setFixedWidth(120)
         self.progress.setTextVisible(False)
+        keep = self.progress.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # it appears without moving anything
+        self.progress.setSizePolicy(keep)
         self.progress.setVisible(False)
-        daily.addWidget(self.progress)
-        lay.addLayout(daily)
+        flow.addWidget(_group(self.close_day_button, self.progress))
+        lay.addLayout(flow)
         return frame
 
     def _date_edit(self, date: QDate) -> QDateEdit:
