@@ -1316,7 +1316,7 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="109"/>
+        <location filename="../../app/ui/widgets.py" line="131"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>

@@ -1314,7 +1314,7 @@
   <context>
     <name>Texts</name>
     <message>
-      <location filename="../../app/ui/widgets.py" line="109" />
+      <location filename="../../app/ui/widgets.py" line="131" />
       <source>%1 min</source>
       <translation>%1 分钟</translation>
     </message>

@@ -154,6 +154,8 @@ class DevicesTab(AdminTab):
         self.editing = None
         for w in (self.name, self.port, self.windows):
             w.clear()
+        self.role.setCurrentIndex(0)
+        self.protocol.setCurrentIndex(0)
         self.form.show_errors({})
 
     def _entry(self) -> dict[str, Any]:

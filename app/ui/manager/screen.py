@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -69,6 +69,7 @@ class ManagerScreen(QWidget):
         self.report_jobs = Jobs(self)  # reports, with a progress indication
         self.report_jobs.busy_changed.connect(self._on_busy)
         self.figures: LiveFigures | None = None
+        self._last_folder: Path | None = None
         self._build()
         self.refresh = Loader(lambda: live_figures(self.ctx.db, now=self.now()), self._show_live,
                               self._live_failed, self)
@@ -213,11 +214,25 @@ class ManagerScreen(QWidget):
             now = self.now()
             self._write(lambda: build_range(self.ctx.db, start, end, now=now), fmt, path)
 
+    def save_folder(self) -> Path:
+        """Where the save dialog opens: the last folder saved to, else the
+        branch's reports folder, else the person's documents (never the
+        folder the program happened to start in)."""
+        if self._last_folder is not None and self._last_folder.is_dir():
+            return self._last_folder
+        configured = str(self.ctx.settings.get("reports.folder") or "")
+        if configured and Path(configured).is_dir():
+            return Path(configured)
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
     def _ask_path(self, stem: str) -> tuple[str, str]:
         filters = ";;".join(FORMAT_FILTERS.values())
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report"), f"{stem}.pdf", filters)
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report"),
+                                                   str(self.save_folder() / f"{stem}.pdf"), filters)
         if not path:
             return "", ""
+        self._last_folder = Path(path).parent
         fmt = Path(path).suffix.lower().lstrip(".")
         if fmt not in FORMAT_FILTERS:
             fmt = next((k for k, v in FORMAT_FILTERS.items() if v == chosen), "pdf")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import DomainError
+from app.ops.setup import DRIVER_REASONS
 
 log = logging.getLogger("branchdesk.ui")
 I18N = Path(__file__).resolve().parent / "i18n"
@@ -88,6 +89,22 @@ def field_message(field: str, english: str) -> str:
         return _t("This name is too long (at most {limit} characters).").format(limit=limit)
     if field == "database_url":
         if "cannot be reached" in english:
+            reasons = {
+                "refused": _t("The database server refused the connection. Check the address and port, and that "
+                              "the server is running."),
+                "timeout": _t("The database server did not answer in time. Check the address and the network."),
+                "unknown_host": _t("That database server name is not known. Check the address."),
+                "password": _t("The database user name or password is wrong."),
+                "no_database": _t("There is no database of that name on the server."),
+                "ssl": _t("The database server requires an encrypted connection (or refuses one). Check sslmode "
+                          "in the address."),
+                "permission": _t("This database user may not connect to this database."),
+                "file": _t("The database file cannot be opened or created there."),
+                "other": _t("The database server gave an error; the log has its words."),
+            }
+            for code, text in reasons.items():
+                if english.endswith(DRIVER_REASONS[code]):
+                    return text
             return _t("The database cannot be reached: {detail}").format(detail=english.split(": ", 1)[-1])
         return _t("This is not a valid database address (postgresql://user:password@host/database).")
     if field == "sync_hq_url":

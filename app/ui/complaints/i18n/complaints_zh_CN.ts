@@ -4,169 +4,169 @@
   <context>
     <name>CaseView</name>
     <message>
-      <location filename="../case.py" line="75" />
-      <location filename="../case.py" line="161" />
+      <location filename="../case.py" line="76" />
+      <location filename="../case.py" line="162" />
       <source>No case selected</source>
       <translation>未选择案件</translation>
     </message>
     <message>
-      <location filename="../case.py" line="89" />
+      <location filename="../case.py" line="90" />
       <source>Follow-up log</source>
       <translation>跟进记录</translation>
     </message>
     <message>
-      <location filename="../case.py" line="82" />
+      <location filename="../case.py" line="83" />
       <source>Note, answer or reason</source>
       <translation>记录、答复或原因</translation>
     </message>
     <message>
-      <location filename="../case.py" line="97" />
+      <location filename="../case.py" line="98" />
       <source>Acknowledge</source>
       <translation>确认受理</translation>
     </message>
     <message>
-      <location filename="../case.py" line="97" />
+      <location filename="../case.py" line="98" />
       <source>Start</source>
       <translation>开始处理</translation>
     </message>
     <message>
-      <location filename="../case.py" line="98" />
+      <location filename="../case.py" line="99" />
       <source>Pause</source>
       <translation>暂停计时</translation>
     </message>
     <message>
-      <location filename="../case.py" line="98" />
+      <location filename="../case.py" line="99" />
       <source>Resume</source>
       <translation>恢复计时</translation>
     </message>
     <message>
-      <location filename="../case.py" line="98" />
+      <location filename="../case.py" line="99" />
       <source>Resolve</source>
       <translation>答复</translation>
     </message>
     <message>
-      <location filename="../case.py" line="99" />
+      <location filename="../case.py" line="100" />
       <source>Customer notified</source>
       <translation>已告知客户</translation>
     </message>
     <message>
-      <location filename="../case.py" line="99" />
+      <location filename="../case.py" line="100" />
       <source>Close</source>
       <translation>办结</translation>
     </message>
     <message>
-      <location filename="../case.py" line="100" />
+      <location filename="../case.py" line="101" />
       <source>Reopen</source>
       <translation>重新处理</translation>
     </message>
     <message>
-      <location filename="../case.py" line="100" />
+      <location filename="../case.py" line="101" />
       <source>Assign</source>
       <translation>指派</translation>
     </message>
     <message>
-      <location filename="../case.py" line="100" />
+      <location filename="../case.py" line="101" />
       <source>Add note</source>
       <translation>添加记录</translation>
     </message>
     <message>
-      <location filename="../case.py" line="101" />
+      <location filename="../case.py" line="102" />
       <source>Extend limit</source>
       <translation>延长时限</translation>
     </message>
     <message>
-      <location filename="../case.py" line="115" />
+      <location filename="../case.py" line="116" />
       <source>Satisfaction…</source>
       <translation>满意度…</translation>
     </message>
     <message>
-      <location filename="../case.py" line="116" />
+      <location filename="../case.py" line="117" />
       <source>5 very satisfied</source>
       <translation>5 非常满意</translation>
     </message>
     <message>
-      <location filename="../case.py" line="116" />
+      <location filename="../case.py" line="117" />
       <source>4 satisfied</source>
       <translation>4 满意</translation>
     </message>
     <message>
-      <location filename="../case.py" line="116" />
+      <location filename="../case.py" line="117" />
       <source>3 neutral</source>
       <translation>3 一般</translation>
     </message>
     <message>
-      <location filename="../case.py" line="117" />
+      <location filename="../case.py" line="118" />
       <source>2 dissatisfied</source>
       <translation>2 不满意</translation>
     </message>
     <message>
-      <location filename="../case.py" line="117" />
+      <location filename="../case.py" line="118" />
       <source>1 very dissatisfied</source>
       <translation>1 非常不满意</translation>
     </message>
     <message>
-      <location filename="../case.py" line="119" />
+      <location filename="../case.py" line="120" />
       <source>Suggestion adopted</source>
       <translation>建议已采纳</translation>
     </message>
     <message>
-      <location filename="../case.py" line="168" />
+      <location filename="../case.py" line="169" />
       <source>Channel: %1</source>
       <translation>渠道：%1</translation>
     </message>
     <message>
-      <location filename="../case.py" line="169" />
+      <location filename="../case.py" line="170" />
       <source>Received: %1 by %2</source>
       <translation>受理：%1，%2</translation>
     </message>
     <message>
-      <location filename="../case.py" line="170" />
+      <location filename="../case.py" line="171" />
       <source>Acknowledge by: %1</source>
       <translation>确认受理期限：%1</translation>
     </message>
     <message>
-      <location filename="../case.py" line="171" />
+      <location filename="../case.py" line="172" />
       <source>Answer by: %1</source>
       <translation>答复期限：%1</translation>
     </message>
     <message>
-      <location filename="../case.py" line="172" />
+      <location filename="../case.py" line="173" />
       <source>Regulatory limit (%1 days): %2</source>
       <translation>监管时限（%1天）：%2</translation>
     </message>
     <message>
-      <location filename="../case.py" line="174" />
+      <location filename="../case.py" line="175" />
       <source>Handler: %1</source>
       <translation>经办人：%1</translation>
     </message>
     <message>
-      <location filename="../case.py" line="177" />
+      <location filename="../case.py" line="178" />
       <source>Paused: %1</source>
       <translation>已暂停：%1</translation>
     </message>
     <message>
-      <location filename="../case.py" line="180" />
-      <location filename="../case.py" line="188" />
+      <location filename="../case.py" line="181" />
+      <location filename="../case.py" line="189" />
       <source>Customer: %1, %2</source>
       <translation>客户：%1，%2</translation>
     </message>
     <message>
-      <location filename="../case.py" line="181" />
+      <location filename="../case.py" line="182" />
       <source>Answer:</source>
       <translation>答复：</translation>
     </message>
     <message>
-      <location filename="../case.py" line="190" />
+      <location filename="../case.py" line="191" />
       <source>Content is visible to complaints staff and managers only.</source>
       <translation>内容仅对投诉专员和网点负责人可见。</translation>
     </message>
     <message>
-      <location filename="../case.py" line="228" />
+      <location filename="../case.py" line="229" />
       <source>Ask the customer how satisfied they are, and choose it before closing.</source>
       <translation>请先询问客户的满意度并选择，再办结。</translation>
     </message>
     <message>
-      <location filename="../case.py" line="277" />
+      <location filename="../case.py" line="279" />
       <source>%1: %2</source>
       <translation>%1：%2</translation>
     </message>

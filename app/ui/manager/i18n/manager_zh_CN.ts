@@ -27,102 +27,102 @@
   <context>
     <name>ManagerScreen</name>
     <message>
-      <location filename="../screen.py" line="57" />
+      <location filename="../screen.py" line="67" />
       <source>BranchDesk - Manager</source>
       <translation>BranchDesk - 网点负责人</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="87" />
+      <location filename="../screen.py" line="98" />
       <source>Branch manager</source>
       <translation>网点负责人</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="101" />
+      <location filename="../screen.py" line="112" />
       <source>Waiting per service</source>
       <translation>各业务等候</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="106" />
+      <location filename="../screen.py" line="117" />
       <source>Today by hour</source>
       <translation>今日分时段</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="116" />
+      <location filename="../screen.py" line="130" />
       <source>Reports</source>
       <translation>报告</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="120" />
+      <location filename="../screen.py" line="133" />
       <source>View daily report</source>
       <translation>查看每日报告</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="122" />
+      <location filename="../screen.py" line="135" />
       <source>Save...</source>
       <translation>保存……</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="123" />
+      <location filename="../screen.py" line="136" />
       <source>Print...</source>
       <translation>打印……</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="127" />
+      <location filename="../screen.py" line="140" />
       <source>Business day</source>
       <translation>营业日</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="133" />
+      <location filename="../screen.py" line="144" />
       <source>Save period report...</source>
       <translation>保存期间报告……</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="135" />
+      <location filename="../screen.py" line="146" />
       <source>From</source>
       <translation>从</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="137" />
+      <location filename="../screen.py" line="146" />
       <source>to</source>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="141" />
+      <location filename="../screen.py" line="148" />
       <source>Close the day now...</source>
       <translation>立即日终…</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="210" />
+      <location filename="../screen.py" line="231" />
       <source>Save the report</source>
       <translation>保存报告</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="220" />
+      <location filename="../screen.py" line="243" />
       <source>Making the report...</source>
       <translation>正在生成报告……</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="224" />
+      <location filename="../screen.py" line="247" />
       <source>Report saved: %1</source>
       <translation>报告已保存：%1</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="229" />
+      <location filename="../screen.py" line="252" />
       <source>Close the day</source>
       <translation>日终</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="230" />
+      <location filename="../screen.py" line="253" />
       <source>Close today's business now? Customers still waiting or called are ended as expired, customers being served as served, every window is closed, and the final report is written.</source>
       <translation>现在结束今日营业吗？仍在等候或已叫号的客户记为过期，正在办理的记为已办结，所有窗口关闭，并生成最终日报。</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="241" />
+      <location filename="../screen.py" line="264" />
       <source>Day closed: %1 expired, %2 served at closing, windows closed. The final report is in %3.</source>
       <translation>营业日已结束：%1 张过期，%2 张在日终时办结，窗口已关闭。最终日报在 %3。</translation>
     </message>
     <message>
-      <location filename="../screen.py" line="248" />
+      <location filename="../screen.py" line="271" />
       <source>Today's report was written to %1</source>
       <translation>今日报告已写入 %1</translation>
     </message>
@@ -135,12 +135,12 @@
       <translation>每日报告 %1</translation>
     </message>
     <message>
-      <location filename="../report_view.py" line="103" />
+      <location filename="../report_view.py" line="104" />
       <source>Print...</source>
       <translation>打印……</translation>
     </message>
     <message>
-      <location filename="../report_view.py" line="114" />
+      <location filename="../report_view.py" line="115" />
       <source>Print the daily report</source>
       <translation>打印每日报告</translation>
     </message>
