@@ -50,10 +50,12 @@ def test_the_pad_rates_the_right_ticket_after_the_numbers_wrap(qtbot, sctx, acto
     assert pad.pages.currentIndex() == 2  # thank you
     again = q.issue_ticket(app_ctx.db, service="A", actor=actors["greeter"], now=now - dt.timedelta(minutes=6))
     assert again.ticket.number == "A001" and again.ticket.id != first.ticket.id
-    serve(app_ctx, actors, now - dt.timedelta(minutes=5))  # A002
+    with qtbot.waitSignal(pad.asked, timeout=5000) as asked:
+        middle = serve(app_ctx, actors, now - dt.timedelta(minutes=5))
+    assert middle.number == "A002" and asked.args == [middle.id]
     with qtbot.waitSignal(pad.asked, timeout=5000) as asked:
         serve(app_ctx, actors, now - dt.timedelta(minutes=4))  # the second A001
-    assert asked.args == [again.ticket.id]
+    assert asked.args == [again.ticket.id] and pad.prompt.ticket_id == again.ticket.id
     rate(qtbot, pad, 5)
     assert q.get_ticket(app_ctx.db, first.ticket.id).rating == 2
     assert q.get_ticket(app_ctx.db, again.ticket.id).rating == 5
