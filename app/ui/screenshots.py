@@ -9,8 +9,10 @@ Every picture is also measured (app/ui/layout_check.py): text that does not
 fit its label or button, widgets cut off, windows wider than the screen.
 tests/ui/test_layouts.py fails on any of it.
 
-    branchdesk screenshots [--out DIR] [--sizes 1024x768,...]
+    branchdesk screenshots [--out DIR] [--sizes 1024x768,...] [--day 2026-11-23]
     python -m app.ui.screenshots --size 1366x768 --out DIR   (one size, this process)
+
+The morning pictured is today's unless a ``--day`` is given (the tests give one).
 """
 
 from __future__ import annotations
@@ -155,13 +157,19 @@ def _greeter(st: Studio):  # type: ignore[no-untyped-def]
     w = GreeterScreen(st.ctx, st.actors["greeter"])
     w.result.show_ticket(st.last)
     w.result.set_print_state("simulated", st.last.ticket.number)
+    # the longest message the greeter meets: it must fit its strip at every size
+    w.bar.show_message(w.tr("It is past %1. Press Issue ticket again to give this customer a ticket for today.")
+                       .replace("%1", "16:30"), "warning")
     return w
 
 
 def _teller(st: Studio):  # type: ignore[no-untyped-def]
     from app.ui.teller.screen import TellerScreen
 
-    return TellerScreen(st.ctx, st.actors["teller"], window=2)
+    w = TellerScreen(st.ctx, st.actors["teller"], window=2)
+    w.bar.show_message(w.tr("%1 marked as no-show.").replace("%1", "A004"), "ok", 10,
+                       action=(w.tr("Undo"), lambda: None), countdown=True)  # the strip with its Undo
+    return w
 
 
 def _lobby(st: Studio):  # type: ignore[no-untyped-def]
@@ -269,7 +277,7 @@ def _settle(app) -> None:  # type: ignore[no-untyped-def]
 
 
 def render_here(out: Path, size: str, *, languages: tuple[str, ...] = LANGUAGES,
-                only: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+                only: tuple[str, ...] | None = None, day: dt.date | None = None) -> list[dict[str, Any]]:
     """Render every shot at ``size`` in this process (whose screen should have
     that size); one result per picture: file and problems found."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -280,7 +288,7 @@ def render_here(out: Path, size: str, *, languages: tuple[str, ...] = LANGUAGES,
     app = qt_app()
     width, height, scale = SIZES[size]
     screen = (width // scale, height // scale)
-    now = dt.datetime.combine(dt.date.today(), dt.time(10, 32))
+    now = dt.datetime.combine(day or dt.date.today(), dt.time(10, 32))
     folder = out / size
     folder.mkdir(parents=True, exist_ok=True)
     results: list[dict[str, Any]] = []
@@ -335,21 +343,31 @@ def screen_env(size: str, folder: Path) -> dict[str, str]:
 
 
 def render_all(out: str | os.PathLike[str], sizes: tuple[str, ...] = tuple(SIZES),
-               languages: tuple[str, ...] = LANGUAGES, only: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
-    """Every screen at every size (a process per size); the results of all."""
+               languages: tuple[str, ...] = LANGUAGES, only: tuple[str, ...] | None = None,
+               jobs: int = 1, day: dt.date | None = None) -> list[dict[str, Any]]:
+    """Every screen at every size (a process per size, ``jobs`` at a time); the results of all."""
     out_dir = Path(out).resolve()
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
-            cmd = [sys.executable, "-m", "app.ui.screenshots", "--size", size, "--out", str(out_dir),
-                   "--languages", ",".join(languages)]
-            if only:
-                cmd += ["--only", ",".join(only)]
-            done = subprocess.run(cmd, env=screen_env(size, Path(tmp)), capture_output=True, text=True, cwd=REPO,
-                                  timeout=900)
-            lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
-            if done.returncode != 0 or not lines:
-                tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        todo = list(sizes)
+        running: list[tuple[str, subprocess.Popen[str]]] = []
+        while todo or running:
+            while todo and len(running) < max(1, jobs):
+                size = todo.pop(0)
+                cmd = [sys.executable, "-m", "app.ui.screenshots", "--size", size, "--out", str(out_dir),
+                       "--languages", ",".join(languages)]
+                if only:
+                    cmd += ["--only", ",".join(only)]
+                if day:
+                    cmd += ["--day", day.isoformat()]
+                running.append((size, subprocess.Popen(cmd, env=screen_env(size, Path(tmp)), cwd=REPO, text=True,
+                                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
+            size, proc = running.pop(0)
+            stdout, stderr = proc.communicate(timeout=900)
+            lines = [ln for ln in stdout.splitlines() if ln.startswith("{")]
+            if proc.returncode != 0 or not lines:
+                tail = ([ln for ln in stderr.strip().splitlines() if "propagateSizeHints" not in ln]
+                        or ["no output"])[-1]
                 results.append({"file": None, "screen": "*", "language": "*", "size": size,
                                 "problems": [f"rendering at {size} failed: {tail}"]})
                 continue
@@ -364,11 +382,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default="docs/screenshots")
     ap.add_argument("--languages", default=",".join(LANGUAGES))
     ap.add_argument("--only", default="")
+    ap.add_argument("--day", type=dt.date.fromisoformat, default=None)
     a = ap.parse_args(argv)
     import app.ui  # noqa: F401  (pins None/True/False before Qt is used)
 
     only = tuple(x for x in a.only.split(",") if x) or None
-    for r in render_here(Path(a.out), a.size, languages=tuple(a.languages.split(",")), only=only):
+    for r in render_here(Path(a.out), a.size, languages=tuple(a.languages.split(",")), only=only, day=a.day):
         print(json.dumps(r, ensure_ascii=False), flush=True)
     return 0
 

@@ -91,7 +91,8 @@ class GreeterScreen(QWidget):
         sp.setContentsMargins(0, 0, 0, 0)
         sp.setSpacing(8)
         title = QHBoxLayout()
-        title.addWidget(label(self.tr("Choose a service"), "section"))
+        self.services_title = label(self.tr("Choose a service"), "section")
+        title.addWidget(self.services_title)
         title.addStretch(1)
         self.quick = QCheckBox(self.tr("One tap issues"))
         self.quick.setObjectName("quickIssue")
@@ -180,7 +181,8 @@ class GreeterScreen(QWidget):
             self.services_page.show()
             self.list_page.show()
             self.left_stack.setCurrentWidget(self.left_plain)
-        self.list_title.setVisible(not compact)
+        self.list_title.setVisible(not compact)  # the tab says it
+        self.services_title.setVisible(not compact)
 
     def show_services(self) -> None:
         """Back to the services (a compact window after acting on the list)."""
