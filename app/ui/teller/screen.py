@@ -383,14 +383,19 @@ class TellerScreen(QWidget):
         self._close_timer.stop()
 
     def on_call_next(self) -> None:
-        self._act(q.call_next, self.tr("Calling %1."))
+        self._act(q.call_next, self.tr("Calling %1."), self._show_called)
+
+    def _show_called(self, ticket: object) -> None:
+        """The called number on screen at once, before the rest of the screen is read again."""
+        if isinstance(ticket, TicketView) and ticket.window_number == self.window_number():
+            self.current.set_ticket(ticket, "")
 
     def on_call_chosen(self) -> None:
         chosen = self.waiting.selected()
         if chosen is None:
             self.bar.show_message(self.tr("Select a ticket in the waiting list first."), "warning", seconds=4)
             return
-        self._act(q.call_ticket, self.tr("Calling %1."), ticket=chosen.id)
+        self._act(q.call_ticket, self.tr("Calling %1."), self._show_called, ticket=chosen.id)
 
     def on_recall(self) -> None:
         self._act(q.recall, self.tr("Calling %1 again."))
