@@ -134,7 +134,10 @@ def minutes_text(minutes: float | None) -> str:
 class TicketTable(QTableWidget):
     """A read-only table with one row per ticket; keeps the selection across refreshes."""
 
-    def __init__(self, headers: list[str], row_height: int = 40) -> None:
+    def __init__(self, headers: list[str], row_height: int = 40, stretch: tuple[int, ...] = ()) -> None:
+        """``stretch``: the columns of long text (service names, notes) that
+        share the room the short ones (numbers, times) leave; by default every
+        column gets an equal share."""
         super().__init__(0, len(headers))
         self.setHorizontalHeaderLabels(headers)
         self.verticalHeader().setVisible(False)
@@ -142,7 +145,12 @@ class TicketTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        if stretch:
+            for c in range(len(headers)):
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if c in stretch
+                                            else QHeaderView.ResizeMode.ResizeToContents)
         self.tickets: list = []
 
     def set_rows(self, tickets: list, cells: Callable[[object], list[str]],
@@ -155,6 +163,7 @@ class TicketTable(QTableWidget):
             for c, text in enumerate(cells(t)):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setToolTip(text)  # the whole text when the cell is too narrow for it
                 if c == 0:
                     font = item.font()
                     font.setBold(True)

@@ -151,14 +151,16 @@ def test_the_need_note_is_masked_until_opened_and_each_opening_is_recorded(qtbot
     from app.privacy.access import access_log
 
     q.issue_ticket(app_ctx.db, service="A", need_note="办理社保卡", actor=actors["greeter"], now=now)
-    q.issue_ticket(app_ctx.db, service="A", need_note="挂失存折", actor=actors["greeter"], now=now)
+    long_note = "挂失存折并补办新存折，客户带了户口本"
+    q.issue_ticket(app_ctx.db, service="A", need_note=long_note, actor=actors["greeter"], now=now)
     screen = make(qtbot, sctx, actors)
     assert [screen.waiting.item(r, 3).text() for r in range(2)] == ["••••••", "••••••"]
     assert "办理社保卡" not in _all_text(screen)
     screen.waiting.selectRow(1)
     assert screen.need_note.note.text() == "A002 需求：••••••"
     qtbot.mouseClick(screen.need_note.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.waiting.item(1, 3).text() == "挂失存折", timeout=3000)
+    qtbot.waitUntil(lambda: screen.waiting.item(1, 3).text() == "挂失存折并补办…", timeout=3000)  # its start
+    assert screen.need_note.note.text() == f"A002 需求：{long_note}"  # and whole under the list
     assert screen.waiting.item(0, 3).text() == "••••••"
     press(qtbot, screen, Qt.Key.Key_F1)
     assert screen.current.need.text() == "需求：••••••" and screen.current.need_button.isVisible()

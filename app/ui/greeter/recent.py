@@ -25,7 +25,7 @@ class RecentTickets(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.table = TicketTable(
             [self.tr("Number"), self.tr("Service"), self.tr("Issued"), self.tr("Status"), self.tr("Printed")],
-            row_height=32,
+            row_height=32, stretch=(1,),
         )
         self.table.setMinimumHeight(32 * 3 + 34)  # three rows and the header at the least
         lay.addWidget(self.table, 1)

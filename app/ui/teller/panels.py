@@ -18,11 +18,17 @@ from app.ui.widgets import TicketTable, label
 MASK = "••••••"
 
 
+NEED_CELL_CHARS = 8  # the list shows the start of an opened note; the line under it shows it whole
+
+
 def need_cell(t: TicketView, opened: dict[int, str]) -> str:
-    """The need note as a list shows it: the text once opened, else a mask."""
+    """The need note as a list shows it: the start of the text once opened, else a mask."""
     if not t.has_need_note:
         return ""
-    return opened.get(t.id, MASK)
+    note = opened.get(t.id)
+    if note is None:
+        return MASK
+    return note if len(note) <= NEED_CELL_CHARS else note[:NEED_CELL_CHARS - 1] + "…"
 
 
 class CurrentTicket(QFrame):
@@ -139,7 +145,7 @@ class WaitingList(TicketTable):
     (app/queue/lineup.py), with the priority reason and the masked need note."""
 
     def __init__(self, headers: list[str]) -> None:
-        super().__init__(headers, row_height=34)
+        super().__init__(headers, row_height=34, stretch=(1,))  # the service name takes the room left
         self.opened: dict[int, str] = {}  # ticket id -> need note opened by the teller
 
     def set_tickets(self, tickets: list[TicketView], now: dt.datetime, minutes: str) -> None:
