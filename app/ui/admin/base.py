@@ -73,13 +73,14 @@ def column(tab: QWidget, width: int = 760) -> QVBoxLayout:
     return lay
 
 
-def master_detail(tab: QWidget, headers: list[str]) -> tuple[QTableWidget, QVBoxLayout]:
-    """A list on the left (3/5) and the editing column on the right (2/5)."""
+def master_detail(tab: QWidget, headers: list[str], shares: tuple[int, int] = (3, 2)) -> tuple[QTableWidget, QVBoxLayout]:
+    """A list on the left and the editing column on the right, sharing the
+    width as ``shares`` (3/5 and 2/5 unless a form needs more)."""
     lay = QHBoxLayout(tab)
     t = table(headers)
-    lay.addWidget(t, 3)
+    lay.addWidget(t, shares[0])
     side = QVBoxLayout()
-    lay.addLayout(side, 2)
+    lay.addLayout(side, shares[1])
     return t, side
 
 

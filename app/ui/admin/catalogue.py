@@ -87,7 +87,8 @@ class ServicesTab(AdminTab):
 class WindowsTab(AdminTab):
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
-        self.table, side = master_detail(self, [_t("Window"), _t("Name"), _t("Services served, in order")])
+        self.table, side = master_detail(self, [_t("Window"), _t("Name"), _t("Services served, in order")],
+                                         shares=(1, 1))  # the checklist's service names whole
         self.form = FieldForm()
         self.number = self.form.add("number", _t("Window number"), spin("number", 1, 999, 1))
         self.name = self.form.add("name", _t("Name"), edit("window_name"), lambda v: check_name(v, "name"))
