@@ -209,3 +209,26 @@ def test_quick_mode_issues_with_one_tap_and_the_shortcuts_are_shown(qtbot, sctx,
     qtbot.mouseClick(screen.services.buttons["D"], Qt.MouseButton.LeftButton)  # one tap
     qtbot.waitUntil(lambda: screen.result.number.text() == "D001", timeout=3000)
     assert q.get_ticket(app_ctx.db, "D001", now=now).priority_note == "elderly"
+
+
+def _buttons_whole(screen: GreeterScreen) -> bool:
+    """Every service button visible and wholly inside the window."""
+    from PySide6.QtCore import QRect
+
+    window = screen.rect()
+    return all(b.isVisible() and window.contains(QRect(b.mapTo(screen, b.rect().topLeft()), b.size()))
+               for b in screen.services.buttons.values())
+
+
+def test_a_half_screen_greeter_puts_services_and_todays_list_on_tabs(qtbot, sctx, actors, aloop):
+    """Half of a 1920x1080 screen (the demo's greeter): one column of seven
+    services is too tall to sit above today's list, so each gets a tab and the
+    window keeps the height it was given; a whole screen shows both at once."""
+    screen = make(qtbot, sctx, actors)
+    screen.resize(960, 1048)
+    qtbot.waitUntil(lambda: screen.compact is True, timeout=3000)
+    assert screen.height() == 1048 and _buttons_whole(screen)
+    assert [screen.left_tabs.tabText(i) for i in range(2)] == ["选择业务", "今日取号"]
+    screen.resize(1920, 1016)
+    qtbot.waitUntil(lambda: screen.compact is False, timeout=3000)
+    assert _buttons_whole(screen) and screen.recent.isVisible()

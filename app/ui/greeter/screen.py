@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.devices.base import PrinterError
@@ -42,6 +42,9 @@ log = logging.getLogger("branchdesk.ui")
 EXPECTED = (DomainError, StoreError)
 CONFIRM_S = 10  # a Cancel waits this long for its confirmation
 COMPACT_BELOW = 860  # a window shorter than this shows services and today's list on tabs
+# Besides the service buttons, showing services above today's list takes the
+# header, titles, three rows of the list and the status line (measured: 447 px).
+PLAIN_BESIDES_GRID = 470
 
 
 class GreeterScreen(QWidget):
@@ -102,6 +105,7 @@ class GreeterScreen(QWidget):
         sp.addLayout(title)
         sp.addWidget(label(self.tr("Alt+letter chooses a service · Enter issues the ticket"), "muted", wrap=True))
         self.services = ServiceGrid()
+        self.services.installEventFilter(self)
         sp.addWidget(self.services)
         sp.addStretch(1)
         self.list_page = QWidget()
@@ -116,6 +120,8 @@ class GreeterScreen(QWidget):
         self.left_tabs = QTabWidget()
         self.left_tabs.setObjectName("greeterTabs")
         self.left_plain = QWidget()
+        # Its height never holds the window up: a window too short for it goes compact (resizeEvent).
+        self.left_plain.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         pl = QVBoxLayout(self.left_plain)
         pl.setContentsMargins(0, 0, 0, 0)
         pl.setSpacing(8)
@@ -158,8 +164,18 @@ class GreeterScreen(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.result.scale(max(0.55, min(1.0, self.height() / 1000)))
-        self._arrange(self.height() < COMPACT_BELOW)
+        self._rearrange()
         super().resizeEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.services and event.type() == QEvent.Type.Resize:
+            self._rearrange()  # the buttons' columns are known only once the grid has its width
+        return super().eventFilter(watched, event)
+
+    def _rearrange(self) -> None:
+        # A narrow window has fewer columns of services, so more rows: tabs sooner.
+        grid = self.services.heightForWidth(max(1, self.services.width()))
+        self._arrange(self.height() < max(COMPACT_BELOW, PLAIN_BESIDES_GRID + grid))
 
     def _arrange(self, compact: bool) -> None:
         """Services above today's list, or (compact) each on a tab of its own."""
