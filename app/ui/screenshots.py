@@ -152,23 +152,29 @@ def _launcher(st: Studio):  # type: ignore[no-untyped-def]
 
 
 def _greeter(st: Studio):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
     from app.ui.greeter.screen import GreeterScreen
 
     w = GreeterScreen(st.ctx, st.actors["greeter"])
     w.result.show_ticket(st.last)
     w.result.set_print_state("simulated", st.last.ticket.number)
     # the longest message the greeter meets: it must fit its strip at every size
-    w.bar.show_message(w.tr("It is past %1. Press Issue ticket again to give this customer a ticket for today.")
-                       .replace("%1", "16:30"), "warning")
+    w.bar.show_message(QCoreApplication.translate(
+        "GreeterScreen", "It is past %1. Press Issue ticket again to give this customer a ticket for today.")
+        .replace("%1", "16:30"), "warning")
     return w
 
 
 def _teller(st: Studio):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
     from app.ui.teller.screen import TellerScreen
 
     w = TellerScreen(st.ctx, st.actors["teller"], window=2)
-    w.bar.show_message(w.tr("%1 marked as no-show.").replace("%1", "A004"), "ok", 10,
-                       action=(w.tr("Undo"), lambda: None), countdown=True)  # the strip with its Undo
+    w.bar.show_message(QCoreApplication.translate("TellerScreen", "%1 marked as no-show.").replace("%1", "A004"),
+                       "ok", 10, action=(QCoreApplication.translate("TellerScreen", "Undo"), lambda: None),
+                       countdown=True)  # the strip with its Undo
     return w
 
 
