@@ -147,10 +147,11 @@ class TicketTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        if stretch:
-            for c in range(len(headers)):
-                header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if c in stretch
-                                            else QHeaderView.ResizeMode.ResizeToContents)
+        # The short columns are fitted once per fill (set_rows), not by ResizeToContents,
+        # which measures every row again for every cell set: 0.6 s for 100 rows.
+        self._fitted = [c for c in range(len(headers)) if c not in stretch] if stretch else []
+        for c in self._fitted:
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
         self.tickets: list = []
 
     def set_rows(self, tickets: list, cells: Callable[[object], list[str]],
@@ -174,6 +175,8 @@ class TicketTable(QTableWidget):
                 self.setItem(r, c, item)
             if chosen is not None and chosen.id == t.id:
                 self.selectRow(r)
+        for c in self._fitted:
+            self.resizeColumnToContents(c)
 
     def selected(self):  # type: ignore[no-untyped-def]
         model = self.selectionModel()
