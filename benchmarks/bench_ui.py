@@ -221,6 +221,15 @@ class Heart:
         self.timer.stop()
         return round(self.gap * 1000, 1)
 
+    async def idle_baseline(self, seconds: float = 2.0) -> float:
+        """The longest stall while nothing happens (what the machine's load alone
+        costs); the heart then beats on for the run itself."""
+        self.start()
+        await asyncio.sleep(seconds)
+        idle = self.stop()
+        self.start()
+        return idle
+
 
 def _screen_loop():  # type: ignore[no-untyped-def]
     import qasync
@@ -253,10 +262,7 @@ def greeter_tap(db_file: Path, taps: int) -> None:
         screen.quick.setChecked(True)
         await asyncio.sleep(0.5)
         heart = Heart()
-        heart.start()
-        await asyncio.sleep(2.0)  # idle baseline: what the machine's load alone costs
-        idle = heart.stop()
-        heart.start()
+        idle = await heart.idle_baseline()
         shown = []
         for i in range(taps):
             code = SERVED[i % 4]
@@ -304,10 +310,7 @@ def teller_f1(db_file: Path, calls: int, waiting: int = 100) -> None:
         screen.activateWindow()
         await asyncio.sleep(1.0)
         heart = Heart()
-        heart.start()
-        await asyncio.sleep(2.0)  # idle baseline: what the machine's load alone costs
-        idle = heart.stop()
-        heart.start()
+        idle = await heart.idle_baseline()
         shown = []
         for _ in range(calls):
             await until(screen.keys["next"].isEnabled, "F1 enabled", screen)

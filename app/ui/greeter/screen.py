@@ -365,18 +365,14 @@ class GreeterScreen(QWidget):
 
     async def _requeue(self, ticket: TicketView, now) -> None:  # type: ignore[no-untyped-def]
         _, error = await attempt(requeue_ticket, self.ctx.db, ticket.id, actor=self.actor, now=now)
-        if not alive(self):
-            return
-        self.cancel_in_flight = False
-        self.recent.set_busy(False)
-        if error is not None:
-            self.bar.show_error(error)
-        else:
-            self.bar.show_message(self.tr("%1 is back in the queue.").replace("%1", ticket.number), "ok")
-        self.refresh.then(lambda: self.action_done.emit(error))
+        self._list_action_done(error, self.tr("%1 is back in the queue.").replace("%1", ticket.number))
 
     async def _cancel(self, ticket: TicketView, now) -> None:  # type: ignore[no-untyped-def]
         _, error = await attempt(cancel_ticket, self.ctx.db, ticket.id, reason="greeter", actor=self.actor, now=now)
+        self._list_action_done(error, self.tr("Ticket %1 cancelled.").replace("%1", ticket.number))
+
+    def _list_action_done(self, error: Exception | None, done_text: str) -> None:
+        """A Cancel or Back in queue from today's list has answered: say so, read the list again."""
         if not alive(self):  # the window was closed meanwhile
             return
         self.cancel_in_flight = False
@@ -384,5 +380,5 @@ class GreeterScreen(QWidget):
         if error is not None:
             self.bar.show_error(error)
         else:
-            self.bar.show_message(self.tr("Ticket %1 cancelled.").replace("%1", ticket.number), "ok")
+            self.bar.show_message(done_text, "ok")
         self.refresh.then(lambda: self.action_done.emit(error))

@@ -4,27 +4,14 @@ they are all valid. Nothing is written before Finish."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
+    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
     QStackedWidget, QVBoxLayout, QWidget, QWizardPage,
 )
 
 from app.ui.setup.forms import FieldForm
-from app.ui.setup.printer_form import PrinterForm
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
-
-
-def combo(items: list[tuple[str, object]], name: str) -> QComboBox:
-    box = QComboBox()
-    box.setObjectName(name)
-    for text, data in items:
-        box.addItem(text, data)
-    return box
+from app.ui.setup.printer_form import PrinterForm, _t, combo
 
 
 def line(name: str, text: str = "", *, password: bool = False, placeholder: str = "") -> QLineEdit:
