@@ -58,7 +58,9 @@ def _number(lo: float, hi: float, unit: str) -> Check:
     return check
 
 
-def _text(limit: int, *, required: bool = False) -> Check:
+def _text(limit: int, *, required: bool = False, printed: bool = False) -> Check:
+    """Text of at most ``limit`` characters; ``printed``: it goes on tickets,
+    so characters the ticket printer cannot print are refused."""
     def check(key: str, v: Any) -> str:
         if v is None:
             v = ""
@@ -71,6 +73,10 @@ def _text(limit: int, *, required: bool = False) -> Check:
             raise InvalidInput(f"Setting {key} is too long (at most {limit} characters).", field=key)
         if any(ord(c) < 32 and c not in "\n" for c in value) or any(0xD800 <= ord(c) <= 0xDFFF for c in value):
             raise InvalidInput(f"Setting {key} holds characters that cannot be stored.", field=key)
+        if printed:
+            from app.ops.admin_rules import check_printable
+
+            check_printable(value, key)
         return value
     return check
 
@@ -216,8 +222,9 @@ class Spec:
 SPECS: dict[str, Spec] = {
     # The branch
     "branch.code": Spec("BR001", _branch_code, "the branch's code at head office"),
-    "branch.name_zh": Spec("示范银行 城中支行", _text(60, required=True), "the branch's name in Chinese"),
-    "branch.name_en": Spec("Demo Bank, City Centre Branch", _text(80, required=True), "the branch's name in English"),
+    "branch.name_zh": Spec("示范银行 城中支行", _text(60, required=True, printed=True), "the branch's name in Chinese"),
+    "branch.name_en": Spec("Demo Bank, City Centre Branch", _text(80, required=True, printed=True),
+                           "the branch's name in English"),
     "branch.timezone": Spec("Asia/Shanghai", _timezone, "the time zone that decides the business date"),
     "branch.closing_time": Spec("17:00", _hhmm(), "when the branch closes to customers"),
     # The business day
@@ -236,10 +243,11 @@ SPECS: dict[str, Spec] = {
     "queue.priority_ratio": Spec(2, _int(0, 10), "priority calls in a row while normal customers wait"),
     "queue.promote_after_min": Spec(45, _int(0, 240, " minutes"), "waits longer than this are called first"),
     # Lobby and tickets
-    "lobby.notice": Spec("", _text(500), "the notice on the lobby display"),
+    "lobby.notice": Spec("", _text(500), "the notice on the lobby display (Chinese)"),
+    "lobby.notice_en": Spec("", _text(500), "the notice on the lobby display in English"),
     "lobby.announce_repeat": Spec(2, _int(1, 5), "how often each call is spoken"),
-    "ticket.footer_zh": Spec("过号请重新取号", _text(60), "the ticket's footer in Chinese"),
-    "ticket.footer_en": Spec("Please take a new ticket if your number has passed", _text(80),
+    "ticket.footer_zh": Spec("过号请重新取号", _text(60, printed=True), "the ticket's footer in Chinese"),
+    "ticket.footer_en": Spec("Please take a new ticket if your number has passed", _text(80, printed=True),
                              "the ticket's footer in English"),
     "ui.language": Spec("zh_CN", _choice("zh_CN", "en"), "the screens' language"),
     # Complaints

@@ -29,6 +29,8 @@ class TicketPrintJob:
     footer_en: str = ""
     estimated_range: tuple[int, int] | None = None  # printed as "约 20-30 分钟 / about 20-30 min"
     estimate_note: str | None = None  # no_window / after_closing
+    priority_note: str | None = None  # elderly / disabled / pregnant / other: printed as a word
+    reprint: bool = False  # printed again: marked "补打 Reprint"
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,15 @@ as the policy reads them, per service a priority and a normal line in
 policy only ever looks at the heads of those lines, so a decision costs the
 same with 10 or 5,000 people waiting. The database's ``call_next``, the wait
 estimate's replay of the coming calls (app/queue/estimate.py) and the teller's
-waiting list all use it.
+waiting list (``call_order``: ``choose`` applied again and again on a copy) all
+use it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 PRIORITY_CLASSES = ("normal", "needs", "vip", "appointment")
@@ -193,3 +194,23 @@ def next_streak(streak: int, choice: Choice, normal_waiting: bool) -> int:
     if not choice.is_priority:
         return 0
     return streak
+
+
+def call_order(q: Queues, *, window_id: int, service_order: Sequence[int], priority_streak: int,
+               config: PolicyConfig, now: dt.datetime, limit: int | None = None) -> Iterator[Choice]:
+    """The tickets in the order the window's Call-next key would call them, one
+    press after another, if nobody else called and nobody new came: ``choose``,
+    take the ticket out of a copy of ``q``, count the streak, again. ``q`` is
+    left as it is; at most ``limit`` choices."""
+    left = q.copy()
+    streak = priority_streak
+    n = 0
+    while limit is None or n < limit:
+        choice = choose(left, window_id=window_id, service_order=service_order, priority_streak=streak,
+                        config=config, now=now)
+        if choice is None or choice.candidate is None:
+            return
+        yield choice
+        left.remove(choice.candidate)
+        streak = next_streak(streak, choice, choice.normal_waiting)
+        n += 1

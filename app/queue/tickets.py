@@ -256,7 +256,7 @@ def transfer_ticket(
 
 def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.datetime | None = None) -> TicketView:
     """Put a no-show back in the queue (at the back, with its original number)."""
-    require(actor, "call")
+    require(actor, "ticket.requeue")
     with db.write() as s:
         m = begin(db, s, now)
         t = ticket_by_ref(s, ticket, m.day, lock=True)

@@ -97,13 +97,17 @@ async def finish_background(seconds: float) -> None:
 
 
 def run(db_url: str | None, *, screens: list[str] | None = None, lobby_monitor: int | None = None,
-        lobby_only: bool = False, language: str | None = None) -> int:
-    """``branchdesk run``: log in, then the screens of the role (or ``screens``)."""
+        lobby_only: bool = False, language: str | None = None, rating_pad: int | None = None) -> int:
+    """``branchdesk run``: log in, then the screens of the role (or ``screens``);
+    ``lobby_only``: the lobby display alone; ``rating_pad``: the rating pad of
+    that window alone (neither needs a login: they show no personal data)."""
     app_ctx = build(db_url)
 
     def setup(ctx: ScreenContext) -> Shell:
         shell = Shell(ctx, lobby_monitor=lobby_monitor)
-        if lobby_only:
+        if rating_pad is not None:
+            shell.open_screen("rating_pad", window=rating_pad)
+        elif lobby_only:
             shell.open_screen("lobby")
         else:
             shell.show_login()

@@ -298,47 +298,68 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
+        <location filename="../../app/ui/greeter/form.py" line="179"/>
         <source>Elderly</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
+        <location filename="../../app/ui/greeter/form.py" line="179"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="162"/>
+        <location filename="../../app/ui/greeter/form.py" line="179"/>
         <source>Pregnant</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="163"/>
+        <location filename="../../app/ui/greeter/form.py" line="180"/>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="163"/>
+        <location filename="../../app/ui/greeter/form.py" line="180"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="179"/>
-        <source>Customer name (optional)</source>
-        <translation>Customer name (optional)</translation>
+        <location filename="../../app/ui/greeter/form.py" line="195"/>
+        <source>Name (optional)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="180"/>
+        <location filename="../../app/ui/greeter/form.py" line="225"/>
+        <location filename="../../app/ui/greeter/form.py" line="226"/>
+        <source>At most %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="227"/>
+        <source>Digits only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="228"/>
+        <source>7 to 15 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="229"/>
+        <source>Not a mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/form.py" line="196"/>
         <source>Phone (optional)</source>
         <translation>Phone (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="181"/>
+        <location filename="../../app/ui/greeter/form.py" line="197"/>
         <source>What the customer needs (optional)</source>
         <translation>What the customer needs (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="186"/>
+        <location filename="../../app/ui/greeter/form.py" line="208"/>
         <source>Text this phone when the turn nears (the customer agrees)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -346,82 +367,120 @@
 <context>
     <name>GreeterScreen</name>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="56"/>
+        <location filename="../../app/ui/greeter/screen.py" line="65"/>
         <source>BranchDesk - Greeter</source>
         <translation>BranchDesk - Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="138"/>
+        <location filename="../../app/ui/greeter/screen.py" line="228"/>
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="79"/>
+        <location filename="../../app/ui/greeter/screen.py" line="89"/>
         <source>Greeter</source>
         <translation>Greeter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="86"/>
+        <location filename="../../app/ui/greeter/screen.py" line="101"/>
+        <location filename="../../app/ui/greeter/screen.py" line="204"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="93"/>
+        <location filename="../../app/ui/greeter/screen.py" line="104"/>
+        <source>One tap issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="106"/>
+        <source>Quick mode: a tap on a service issues its ticket at once, with the priority and details chosen on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="110"/>
+        <source>Alt+letter chooses a service · Enter issues the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="121"/>
+        <location filename="../../app/ui/greeter/screen.py" line="205"/>
         <source>Issued today</source>
         <translation>Issued today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="102"/>
+        <location filename="../../app/ui/greeter/screen.py" line="144"/>
         <source>Customer (optional)</source>
         <translation>Customer (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="105"/>
+        <location filename="../../app/ui/greeter/screen.py" line="147"/>
         <source>Issue ticket  (Enter)</source>
         <translation>Issue ticket  (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="111"/>
+        <location filename="../../app/ui/greeter/screen.py" line="152"/>
         <source>Appointment check-in  (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="160"/>
+        <location filename="../../app/ui/greeter/screen.py" line="250"/>
         <source>Choose a service first.</source>
         <translation>Choose a service first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="165"/>
+        <location filename="../../app/ui/greeter/screen.py" line="253"/>
+        <source>Please correct the marked fields; nothing was issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="258"/>
         <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="188"/>
+        <location filename="../../app/ui/greeter/screen.py" line="281"/>
+        <location filename="../../app/ui/screenshots.py" line="163"/>
         <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="215"/>
+        <location filename="../../app/ui/greeter/screen.py" line="308"/>
         <source>Ticket %1 is valid, but its text messages could not be set up: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="241"/>
+        <location filename="../../app/ui/greeter/screen.py" line="334"/>
         <source>Appointment %1 checked in: ticket %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="282"/>
+        <location filename="../../app/ui/greeter/screen.py" line="375"/>
         <source>Ticket %1 is valid; press Reprint.</source>
         <translation>Ticket %1 is valid; press Reprint.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="294"/>
+        <location filename="../../app/ui/greeter/screen.py" line="388"/>
         <source>Only waiting tickets can be reprinted.</source>
         <translation>Only waiting tickets can be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/screen.py" line="319"/>
+        <location filename="../../app/ui/greeter/screen.py" line="401"/>
+        <source>Cancel ticket %1? The customer loses their place in the queue. Press Cancel ticket again to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="403"/>
+        <source>Cancel ticket</source>
+        <translation type="unfinished">Cancel ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="426"/>
+        <source>%1 is back in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/screen.py" line="430"/>
         <source>Ticket %1 cancelled.</source>
         <translation>Ticket %1 cancelled.</translation>
     </message>
@@ -480,37 +539,37 @@
 <context>
     <name>LobbyScreen</name>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="38"/>
+        <location filename="../../app/ui/lobby/screen.py" line="39"/>
         <source>Now calling</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="39"/>
+        <location filename="../../app/ui/lobby/screen.py" line="40"/>
         <source>Recent calls</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="40"/>
+        <location filename="../../app/ui/lobby/screen.py" line="41"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="41"/>
+        <location filename="../../app/ui/lobby/screen.py" line="42"/>
         <source>Window</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="42"/>
+        <location filename="../../app/ui/lobby/screen.py" line="43"/>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="43"/>
+        <location filename="../../app/ui/lobby/screen.py" line="44"/>
         <source>Please go to window %1</source>
         <translation>Please go to window %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lobby/screen.py" line="80"/>
+        <location filename="../../app/ui/lobby/screen.py" line="81"/>
         <source>BranchDesk - Lobby display</source>
         <translation>BranchDesk - Lobby display</translation>
     </message>
@@ -584,455 +643,429 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/messages.py" line="30"/>
+        <location filename="../../app/ui/messages.py" line="32"/>
         <source>Please check the phone number: 7 to 15 digits, or a valid mobile number.</source>
         <translation>Please check the phone number: 7 to 15 digits, or a valid mobile number.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="31"/>
+        <location filename="../../app/ui/messages.py" line="33"/>
         <source>The name is too long (at most 50 characters).</source>
         <translation>The name is too long (at most 50 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="32"/>
+        <location filename="../../app/ui/messages.py" line="34"/>
         <source>The note is too long (at most 500 characters).</source>
         <translation>The note is too long (at most 500 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="33"/>
+        <location filename="../../app/ui/messages.py" line="35"/>
         <source>Please give a short reason for the pause.</source>
         <translation>Please give a short reason for the pause.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="34"/>
+        <location filename="../../app/ui/messages.py" line="36"/>
         <source>Please choose 1 to 5 stars.</source>
         <translation>Please choose 1 to 5 stars.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="40"/>
+        <location filename="../../app/ui/messages.py" line="42"/>
         <source>You are not allowed to do this, or the username or password is wrong.</source>
         <translation>You are not allowed to do this, or the username or password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="41"/>
+        <location filename="../../app/ui/messages.py" line="43"/>
         <source>This service does not exist.</source>
         <translation>This service does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="42"/>
+        <location filename="../../app/ui/messages.py" line="44"/>
         <source>This window does not exist.</source>
         <translation>This window does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="43"/>
+        <location filename="../../app/ui/messages.py" line="45"/>
         <source>No such ticket today.</source>
         <translation>No such ticket today.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="44"/>
+        <location filename="../../app/ui/messages.py" line="46"/>
         <source>No such staff account.</source>
         <translation>No such staff account.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="45"/>
+        <location filename="../../app/ui/messages.py" line="47"/>
         <source>Nobody is waiting for this window.</source>
         <translation>Nobody is waiting for this window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="46"/>
+        <location filename="../../app/ui/messages.py" line="48"/>
         <source>Window %1 is not open. Open it first.</source>
         <translation>Window %1 is not open. Open it first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="47"/>
+        <location filename="../../app/ui/messages.py" line="49"/>
         <source>Ticket %1 is still at this window. Finish it or mark it no-show first.</source>
         <translation>Ticket %1 is still at this window. Finish it or mark it no-show first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="49"/>
+        <location filename="../../app/ui/messages.py" line="51"/>
         <source>That is not possible for this ticket at the moment.</source>
         <translation>That is not possible for this ticket at the moment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="50"/>
+        <location filename="../../app/ui/messages.py" line="52"/>
         <source>All numbers of this service are in use today.</source>
         <translation>All numbers of this service are in use today.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="51"/>
+        <location filename="../../app/ui/messages.py" line="53"/>
         <source>This service is not offered right now.</source>
         <translation>This service is not offered right now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="62"/>
+        <location filename="../../app/ui/messages.py" line="64"/>
         <source>complaint text</source>
         <translation>complaint text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="63"/>
+        <location filename="../../app/ui/messages.py" line="65"/>
         <source>customer name</source>
         <translation>customer name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="64"/>
+        <location filename="../../app/ui/messages.py" line="66"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="65"/>
+        <location filename="../../app/ui/messages.py" line="67"/>
         <source>answer to the customer</source>
         <translation>answer to the customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="66"/>
+        <location filename="../../app/ui/messages.py" line="68"/>
         <source>reason</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="67"/>
+        <location filename="../../app/ui/messages.py" line="69"/>
         <source>reason for the extension</source>
         <translation>reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="80"/>
+        <location filename="../../app/ui/messages.py" line="82"/>
         <source>The %1 is too long (at most %2 characters).</source>
         <translation>The %1 is too long (at most %2 characters).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="82"/>
+        <location filename="../../app/ui/messages.py" line="84"/>
         <source>Please fill in the %1.</source>
         <translation>Please fill in the %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="85"/>
+        <location filename="../../app/ui/messages.py" line="87"/>
         <source>The time the customer was told cannot be in the future.</source>
         <translation>The time the customer was told cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="86"/>
+        <location filename="../../app/ui/messages.py" line="88"/>
         <source>The customer cannot be told the answer before the case is resolved.</source>
         <translation>The customer cannot be told the answer before the case is resolved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="88"/>
-        <location filename="../../app/ui/messages.py" line="89"/>
+        <location filename="../../app/ui/messages.py" line="90"/>
+        <location filename="../../app/ui/messages.py" line="91"/>
         <source>Please choose an entry from the list.</source>
         <translation>Please choose an entry from the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="90"/>
+        <location filename="../../app/ui/messages.py" line="92"/>
         <source>Please choose how the customer was told.</source>
         <translation>Please choose how the customer was told.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="91"/>
+        <location filename="../../app/ui/messages.py" line="93"/>
         <source>Please choose why the clock is paused.</source>
         <translation>Please choose why the clock is paused.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="92"/>
+        <location filename="../../app/ui/messages.py" line="94"/>
         <source>Please check the email address.</source>
         <translation>Please check the email address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="93"/>
+        <location filename="../../app/ui/messages.py" line="95"/>
         <source>A complaint needs a phone number or an email address to answer the customer.</source>
         <translation>A complaint needs a phone number or an email address to answer the customer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="94"/>
+        <location filename="../../app/ui/messages.py" line="96"/>
         <source>The time received cannot be in the future.</source>
         <translation>The time received cannot be in the future.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="95"/>
+        <location filename="../../app/ui/messages.py" line="97"/>
         <source>Please choose categories from the list.</source>
         <translation>Please choose categories from the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="96"/>
+        <location filename="../../app/ui/messages.py" line="98"/>
         <source>Say whether the suggestion was adopted before closing it.</source>
         <translation>Say whether the suggestion was adopted before closing it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="97"/>
+        <location filename="../../app/ui/messages.py" line="99"/>
         <source>This staff member does not handle complaints; choose another.</source>
         <translation>This staff member does not handle complaints; choose another.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="98"/>
+        <location filename="../../app/ui/messages.py" line="100"/>
         <source>Please choose the customer&apos;s satisfaction, 1 to 5.</source>
         <translation>Please choose the customer&apos;s satisfaction, 1 to 5.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="99"/>
+        <location filename="../../app/ui/messages.py" line="101"/>
         <source>The regulatory limit is already at its maximum of 60 days.</source>
         <translation>The regulatory limit is already at its maximum of 60 days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="100"/>
+        <location filename="../../app/ui/messages.py" line="102"/>
         <source>The closing time should look like 17:00.</source>
         <translation>The closing time should look like 17:00.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="101"/>
+        <location filename="../../app/ui/messages.py" line="103"/>
         <source>Choose a month (such as 2026-11) or a quarter (such as 2026Q4).</source>
         <translation>Choose a month (such as 2026-11) or a quarter (such as 2026Q4).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="102"/>
+        <location filename="../../app/ui/messages.py" line="104"/>
         <source>Choose a month such as 2026-11.</source>
         <translation>Choose a month such as 2026-11.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="103"/>
+        <location filename="../../app/ui/messages.py" line="105"/>
         <source>Choose a quarter such as 2026Q4.</source>
         <translation>Choose a quarter such as 2026Q4.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="104"/>
+        <location filename="../../app/ui/messages.py" line="106"/>
         <source>A category&apos;s deadline is 1 to 30 working days.</source>
         <translation>A category&apos;s deadline is 1 to 30 working days.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="111"/>
+        <location filename="../../app/ui/messages.py" line="113"/>
         <source>received</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="112"/>
+        <location filename="../../app/ui/messages.py" line="114"/>
         <source>acknowledged</source>
         <translation>acknowledged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="113"/>
+        <location filename="../../app/ui/messages.py" line="115"/>
         <source>in progress</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="114"/>
+        <location filename="../../app/ui/messages.py" line="116"/>
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="115"/>
+        <location filename="../../app/ui/messages.py" line="117"/>
         <source>resolved</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="116"/>
+        <location filename="../../app/ui/messages.py" line="118"/>
         <source>customer notified</source>
         <translation>customer notified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="117"/>
+        <location filename="../../app/ui/messages.py" line="119"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="126"/>
+        <location filename="../../app/ui/messages.py" line="128"/>
         <source>The working-day calendar for %1 is not known yet: enter the branch&apos;s holidays and make-up working days for %1 first.</source>
         <translation>The working-day calendar for %1 is not known yet: enter the branch&apos;s holidays and make-up working days for %1 first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="129"/>
+        <location filename="../../app/ui/messages.py" line="131"/>
         <source>The working-day calendar does not reach that far yet.</source>
         <translation>The working-day calendar does not reach that far yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="131"/>
+        <location filename="../../app/ui/messages.py" line="133"/>
         <source>There is no complaint case %1.</source>
         <translation>There is no complaint case %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="134"/>
+        <location filename="../../app/ui/messages.py" line="136"/>
         <source>acknowledged</source>
         <comment>complaint step</comment>
         <translation>acknowledged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="135"/>
+        <location filename="../../app/ui/messages.py" line="137"/>
         <source>started</source>
         <comment>complaint step</comment>
         <translation>started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="136"/>
+        <location filename="../../app/ui/messages.py" line="138"/>
         <source>paused</source>
         <comment>complaint step</comment>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="137"/>
+        <location filename="../../app/ui/messages.py" line="139"/>
         <source>resumed</source>
         <comment>complaint step</comment>
         <translation>resumed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="138"/>
+        <location filename="../../app/ui/messages.py" line="140"/>
         <source>answered</source>
         <comment>complaint step</comment>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="139"/>
+        <location filename="../../app/ui/messages.py" line="141"/>
         <source>marked as notified</source>
         <comment>complaint step</comment>
         <translation>marked as notified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="140"/>
+        <location filename="../../app/ui/messages.py" line="142"/>
         <source>closed</source>
         <comment>complaint step</comment>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="141"/>
+        <location filename="../../app/ui/messages.py" line="143"/>
         <source>reopened</source>
         <comment>complaint step</comment>
         <translation>reopened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="144"/>
+        <location filename="../../app/ui/messages.py" line="146"/>
         <source>This case is %1, so it cannot be %2 now.</source>
         <translation>This case is %1, so it cannot be %2 now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="146"/>
+        <location filename="../../app/ui/messages.py" line="148"/>
         <source>This case is closed, so that is not possible any more.</source>
         <translation>This case is closed, so that is not possible any more.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="154"/>
+        <location filename="../../app/ui/messages.py" line="156"/>
         <source>That day is in the future; choose today or an earlier day.</source>
         <translation>That day is in the future; choose today or an earlier day.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="155"/>
+        <location filename="../../app/ui/messages.py" line="157"/>
         <source>Choose a range that ends after it starts, of at most three years.</source>
         <translation>Choose a range that ends after it starts, of at most three years.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="157"/>
+        <location filename="../../app/ui/messages.py" line="159"/>
         <source>The report was not written there; choose another folder or file name.</source>
         <translation>The report was not written there; choose another folder or file name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="163"/>
+        <location filename="../../app/ui/messages.py" line="165"/>
         <source>The ticket printer is out of paper.</source>
         <translation>The ticket printer is out of paper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="164"/>
+        <location filename="../../app/ui/messages.py" line="166"/>
         <source>The ticket printer&apos;s cover is open.</source>
         <translation>The ticket printer&apos;s cover is open.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="165"/>
+        <location filename="../../app/ui/messages.py" line="167"/>
         <source>The ticket printer is offline.</source>
         <translation>The ticket printer is offline.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="166"/>
+        <location filename="../../app/ui/messages.py" line="168"/>
         <source>The ticket printer is not connected.</source>
         <translation>The ticket printer is not connected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="167"/>
+        <location filename="../../app/ui/messages.py" line="169"/>
         <source>The ticket printer does not answer.</source>
         <translation>The ticket printer does not answer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="168"/>
+        <location filename="../../app/ui/messages.py" line="170"/>
         <source>The ticket printer is not set up correctly.</source>
         <translation>The ticket printer is not set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="170"/>
+        <location filename="../../app/ui/messages.py" line="172"/>
         <source>The ticket could not be printed.</source>
         <translation>The ticket could not be printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="180"/>
+        <location filename="../../app/ui/messages.py" line="182"/>
         <source>This database was written by a newer BranchDesk. Please update this PC.</source>
         <translation>This database was written by a newer BranchDesk. Please update this PC.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="182"/>
+        <location filename="../../app/ui/messages.py" line="184"/>
         <source>The database cannot be reached. Please try again, or call IT if it persists.</source>
         <translation>The database cannot be reached. Please try again, or call IT if it persists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/messages.py" line="184"/>
+        <location filename="../../app/ui/messages.py" line="186"/>
         <source>Something went wrong. Please try again.</source>
         <translation>Something went wrong. Please try again.</translation>
     </message>
 </context>
 <context>
-    <name>RatingPanel</name>
-    <message>
-        <location filename="../../app/ui/teller/rating.py" line="20"/>
-        <source>Please rate our service</source>
-        <translation>Please rate our service</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/rating.py" line="31"/>
-        <source>How was our service today?</source>
-        <translation>How was our service today?</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/teller/rating.py" line="44"/>
-        <source>%n star(s)</source>
-        <translation>
-            <numerusform>%n star</numerusform>
-            <numerusform>%n stars</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/rating.py" line="49"/>
-        <source>Skip</source>
-        <translation>Skip</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/rating.py" line="61"/>
-        <source>Ticket %1 · 1 = poor, 5 = excellent</source>
-        <translation>Ticket %1 · 1 = poor, 5 = excellent</translation>
-    </message>
-</context>
-<context>
     <name>RecentTickets</name>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
+        <location filename="../../app/ui/greeter/recent.py" line="27"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
+        <location filename="../../app/ui/greeter/recent.py" line="27"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
+        <location filename="../../app/ui/greeter/recent.py" line="27"/>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
+        <location filename="../../app/ui/greeter/recent.py" line="27"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="25"/>
+        <location filename="../../app/ui/greeter/recent.py" line="27"/>
         <source>Printed</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="30"/>
+        <location filename="../../app/ui/greeter/recent.py" line="33"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/recent.py" line="31"/>
+        <location filename="../../app/ui/greeter/recent.py" line="34"/>
+        <source>Back in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/recent.py" line="36"/>
         <source>Cancel ticket</source>
         <translation>Cancel ticket</translation>
     </message>
@@ -1056,16 +1089,21 @@
     </message>
     <message>
         <location filename="../../app/ui/screens.py" line="61"/>
+        <source>Rating pad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/screens.py" line="62"/>
         <source>Complaints</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screens.py" line="62"/>
+        <location filename="../../app/ui/screens.py" line="63"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/screens.py" line="63"/>
+        <location filename="../../app/ui/screens.py" line="64"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -1073,7 +1111,7 @@
 <context>
     <name>ServiceButton</name>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/form.py" line="62"/>
+        <location filename="../../app/ui/greeter/form.py" line="73"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -1081,7 +1119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/form.py" line="64"/>
+        <location filename="../../app/ui/greeter/form.py" line="75"/>
         <source>%n priority</source>
         <translation>
             <numerusform>%n priority</numerusform>
@@ -1089,17 +1127,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="67"/>
+        <location filename="../../app/ui/greeter/form.py" line="78"/>
         <source>no window open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="71"/>
+        <location filename="../../app/ui/greeter/form.py" line="82"/>
         <source>about %1 min</source>
         <translation type="unfinished">about %1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/form.py" line="73"/>
+        <location filename="../../app/ui/greeter/form.py" line="84"/>
         <source>may not be served today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,252 +1331,352 @@
     </message>
 </context>
 <context>
+    <name>TellerKeys</name>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="17"/>
+        <source>Completed</source>
+        <translation type="unfinished">Completed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="18"/>
+        <source>Referred elsewhere</source>
+        <translation type="unfinished">Referred elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="19"/>
+        <source>Documents missing</source>
+        <translation type="unfinished">Documents missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="20"/>
+        <source>Customer left</source>
+        <translation type="unfinished">Customer left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="62"/>
+        <source>Break</source>
+        <translation type="unfinished">Break</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="63"/>
+        <source>Cash count</source>
+        <translation type="unfinished">Cash count</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="64"/>
+        <source>Meeting</source>
+        <translation type="unfinished">Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="65"/>
+        <source>System fault</source>
+        <translation type="unfinished">System fault</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="67"/>
+        <source>Outcome (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="68"/>
+        <source>Transfer to (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="69"/>
+        <source>Pause reason (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/keys.py" line="85"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TellerPanels</name>
+    <message>
+        <location filename="../../app/ui/teller/panels.py" line="54"/>
+        <source>Show need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/panels.py" line="106"/>
+        <source>Priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/panels.py" line="110"/>
+        <source>called %1 times</source>
+        <translation type="unfinished">called %1 times</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/panels.py" line="126"/>
+        <source>Need: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TellerScreen</name>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="69"/>
+        <location filename="../../app/ui/teller/screen.py" line="78"/>
         <source>BranchDesk - Teller</source>
         <translation>BranchDesk - Teller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="95"/>
+        <location filename="../../app/ui/teller/screen.py" line="109"/>
         <source>Teller window</source>
         <translation>Teller window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="109"/>
-        <location filename="../../app/ui/teller/screen.py" line="241"/>
+        <location filename="../../app/ui/teller/screen.py" line="122"/>
+        <location filename="../../app/ui/teller/screen.py" line="248"/>
         <source>Open window</source>
         <translation>Open window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="111"/>
+        <location filename="../../app/ui/teller/screen.py" line="125"/>
         <source>Window</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="119"/>
+        <location filename="../../app/ui/teller/screen.py" line="132"/>
         <source>At the window</source>
         <translation>At the window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="126"/>
+        <location filename="../../app/ui/teller/screen.py" line="153"/>
         <source>Waiting for this window</source>
         <translation>Waiting for this window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="127"/>
+        <location filename="../../app/ui/teller/screen.py" line="155"/>
+        <source>In the order F1 calls them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="156"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="127"/>
+        <location filename="../../app/ui/teller/screen.py" line="156"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="127"/>
+        <location filename="../../app/ui/teller/screen.py" line="156"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="127"/>
+        <location filename="../../app/ui/teller/screen.py" line="156"/>
+        <source>Need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="157"/>
         <source>Waited</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="131"/>
+        <location filename="../../app/ui/teller/screen.py" line="159"/>
+        <source>Show need note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="162"/>
+        <source>No-shows at this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="163"/>
+        <source>Back in queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="170"/>
         <source>Today at this window</source>
         <translation>Today at this window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="146"/>
+        <location filename="../../app/ui/teller/screen.py" line="425"/>
+        <source>%1 is back: called to this window again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="432"/>
+        <source>%1 is back in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="450"/>
+        <source>Choose where to transfer the customer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="136"/>
         <source>Call next</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="147"/>
+        <location filename="../../app/ui/teller/screen.py" line="137"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="148"/>
+        <location filename="../../app/ui/teller/screen.py" line="138"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="149"/>
+        <location filename="../../app/ui/teller/screen.py" line="139"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="150"/>
+        <location filename="../../app/ui/teller/screen.py" line="140"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="151"/>
+        <location filename="../../app/ui/teller/screen.py" line="141"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="152"/>
-        <source>Pause / Resume</source>
-        <translation>Pause / Resume</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="153"/>
+        <location filename="../../app/ui/teller/screen.py" line="143"/>
         <source>Call selected</source>
         <translation>Call selected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="166"/>
-        <source>Completed</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="166"/>
-        <source>Referred elsewhere</source>
-        <translation>Referred elsewhere</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="167"/>
-        <source>Documents missing</source>
-        <translation>Documents missing</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="167"/>
-        <source>Customer left</source>
-        <translation>Customer left</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="173"/>
-        <source>Break</source>
-        <translation>Break</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="173"/>
-        <source>Cash count</source>
-        <translation>Cash count</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="173"/>
-        <source>Meeting</source>
-        <translation>Meeting</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="173"/>
-        <source>System fault</source>
-        <translation>System fault</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="174"/>
-        <source>Outcome</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="174"/>
-        <source>Transfer to</source>
-        <translation>Transfer to</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="175"/>
-        <source>Pause reason</source>
-        <translation>Pause reason</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="192"/>
+        <location filename="../../app/ui/teller/screen.py" line="198"/>
         <source>Window %1 · %2</source>
         <translation>Window %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="190"/>
-        <location filename="../../app/ui/teller/screen.py" line="199"/>
+        <location filename="../../app/ui/teller/screen.py" line="196"/>
+        <location filename="../../app/ui/teller/screen.py" line="202"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="241"/>
+        <location filename="../../app/ui/teller/screen.py" line="248"/>
+        <location filename="../../app/ui/teller/screen.py" line="373"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="243"/>
+        <location filename="../../app/ui/teller/screen.py" line="272"/>
         <source>Press F1 to call the next customer.</source>
         <translation>Press F1 to call the next customer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="244"/>
-        <source>called %1 times</source>
-        <translation>called %1 times</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="245"/>
+        <location filename="../../app/ui/teller/screen.py" line="255"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="246"/>
+        <location filename="../../app/ui/teller/screen.py" line="258"/>
         <source>Served: %1</source>
         <translation>Served: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="247"/>
+        <location filename="../../app/ui/teller/screen.py" line="259"/>
         <source>Average service time: %1</source>
         <translation>Average service time: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="248"/>
+        <location filename="../../app/ui/teller/screen.py" line="260"/>
         <source>No-shows: %1</source>
         <translation>No-shows: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="250"/>
-        <source>Waiting: %1</source>
-        <translation>Waiting: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="264"/>
+        <location filename="../../app/ui/teller/screen.py" line="313"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="264"/>
+        <location filename="../../app/ui/teller/screen.py" line="142"/>
+        <location filename="../../app/ui/teller/screen.py" line="313"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="323"/>
-        <location filename="../../app/ui/teller/screen.py" line="330"/>
+        <location filename="../../app/ui/teller/screen.py" line="254"/>
+        <source>Waiting for this window: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="267"/>
+        <source>The window is closed. Open it to call customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="269"/>
+        <source>The window is paused. Press F7 to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="271"/>
+        <source>Nobody is waiting for this window.</source>
+        <translation type="unfinished">Nobody is waiting for this window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="284"/>
+        <source>None today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="292"/>
+        <source>Select a customer to see what they need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="297"/>
+        <source>%1 needs: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="371"/>
+        <source>Close window %1? Customers waiting for it stay in the queue. Press Close window again to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="386"/>
+        <location filename="../../app/ui/teller/screen.py" line="398"/>
         <source>Calling %1.</source>
         <translation>Calling %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="328"/>
+        <location filename="../../app/ui/teller/screen.py" line="396"/>
         <source>Select a ticket in the waiting list first.</source>
         <translation>Select a ticket in the waiting list first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="333"/>
+        <location filename="../../app/ui/teller/screen.py" line="401"/>
         <source>Calling %1 again.</source>
         <translation>Calling %1 again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="336"/>
+        <location filename="../../app/ui/screenshots.py" line="175"/>
+        <location filename="../../app/ui/teller/screen.py" line="409"/>
         <source>%1 marked as no-show.</source>
         <translation>%1 marked as no-show.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="342"/>
+        <location filename="../../app/ui/screenshots.py" line="176"/>
+        <location filename="../../app/ui/teller/screen.py" line="410"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/teller/screen.py" line="438"/>
         <source>%1 finished.</source>
         <translation>%1 finished.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/teller/screen.py" line="350"/>
-        <source>Thank you: %1 rated %2 of 5.</source>
-        <translation>Thank you: %1 rated %2 of 5.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/teller/screen.py" line="363"/>
+        <location filename="../../app/ui/teller/screen.py" line="457"/>
         <source>%1 transferred.</source>
         <translation>%1 transferred.</translation>
     </message>
@@ -1546,7 +1684,7 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../app/ui/widgets.py" line="105"/>
+        <location filename="../../app/ui/widgets.py" line="131"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -1669,17 +1807,17 @@
 <context>
     <name>TicketResult</name>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="24"/>
+        <location filename="../../app/ui/greeter/result.py" line="25"/>
         <source>Last ticket</source>
         <translation>Last ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="35"/>
+        <location filename="../../app/ui/greeter/result.py" line="41"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/greeter/result.py" line="52"/>
+        <location filename="../../app/ui/greeter/result.py" line="83"/>
         <source>%n ahead</source>
         <translation>
             <numerusform>%n ahead</numerusform>
@@ -1687,47 +1825,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="57"/>
+        <location filename="../../app/ui/greeter/result.py" line="88"/>
         <source>no window serves it now: watch the screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="59"/>
+        <location filename="../../app/ui/greeter/result.py" line="90"/>
         <source>may not be served today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="62"/>
+        <location filename="../../app/ui/greeter/result.py" line="93"/>
         <source>about %1 min</source>
         <translation>about %1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="63"/>
+        <location filename="../../app/ui/greeter/result.py" line="94"/>
         <source>about %1-%2 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="68"/>
+        <location filename="../../app/ui/greeter/result.py" line="99"/>
+        <source>Ticket %1 went to the simulated printer: no paper, a picture in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/greeter/result.py" line="103"/>
         <source>Printing %1 …</source>
         <translation>Printing %1 …</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="69"/>
+        <location filename="../../app/ui/greeter/result.py" line="104"/>
         <source>Ticket %1 printed.</source>
         <translation>Ticket %1 printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="71"/>
+        <location filename="../../app/ui/greeter/result.py" line="106"/>
         <source>Ticket %1 was not printed.</source>
         <translation>Ticket %1 was not printed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="70"/>
+        <location filename="../../app/ui/greeter/result.py" line="101"/>
         <source>Ticket %1 went to the simulated printer: a picture, no paper.</source>
         <translation>Ticket %1 went to the simulated printer: a picture, no paper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/greeter/result.py" line="72"/>
+        <location filename="../../app/ui/greeter/result.py" line="107"/>
         <source>No ticket printer set up: the number is shown on screen only.</source>
         <translation>No ticket printer set up: the number is shown on screen only.</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -43,11 +43,21 @@ from app.ui.messages import MessageBar, describe
 from app.ui.status import status_line
 from app.ui.theme import STAFF_QSS
 from app.ui.tasks import Loader
-from app.ui.widgets import Header, card, label, screen_root
+from app.ui.widgets import FlowLayout, Header, card, label, screen_root
 
 # Waits grow with the clock even when nothing happens: repaint at least this often.
 CLOCK_REFRESH_MS = 30_000
 FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets side by side that stay together when a row wraps."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        row.addWidget(w)
+    return box
 
 
 class ManagerScreen(QWidget):
@@ -66,6 +76,7 @@ class ManagerScreen(QWidget):
         self.report_jobs.busy_changed.connect(self._on_busy)
         self.figures: LiveFigures | None = None
         self.advice: StaffingAdvice | None = None
+        self._last_folder: Path | None = None
         self._build()
         self.refresh = Loader(lambda: live_figures(self.ctx.db, now=self.now()), self._show_live,
                               self._live_failed, self)
@@ -99,8 +110,8 @@ class ManagerScreen(QWidget):
         branch = str(settings.get(key) or settings.get("branch.name_zh") or "")
         root.addWidget(Header(self.tr("Branch manager"), branch, self.actor.username, self.now))
         body = self.body = QVBoxLayout()
-        body.setContentsMargins(24, 16, 24, 16)
-        body.setSpacing(14)
+        body.setContentsMargins(16, 8, 16, 8)
+        body.setSpacing(10)
         root.addLayout(body, 1)
         self.status_line = status_line(self.ctx)
         root.addWidget(self.status_line)
@@ -114,7 +125,7 @@ class ManagerScreen(QWidget):
         queue.addWidget(label(self.tr("Waiting per service"), "section"))
         self.services = ServiceQueueTable()
         queue.addWidget(self.services)
-        row.addWidget(queue_card, 2)
+        row.addWidget(queue_card, 1)  # half the width: service names whole beside their figures
         chart_card, chart = card(margins=14)
         self.tabs = QTabWidget()
         self.chart = HourlyChart()
@@ -123,7 +134,7 @@ class ManagerScreen(QWidget):
         self.tabs.addTab(self.staffing_today, self.tr("Staffing today"))
         self.tabs.addTab(self.staffing_week, self.tr("Staffing next 7 days"))
         chart.addWidget(self.tabs)
-        row.addWidget(chart_card, 3)
+        row.addWidget(chart_card, 1)
         body.addLayout(row, 1)
         body.addWidget(self._reports_card())
         self.extras = manager_card(self.ctx, self.actor, self)  # appointments and messages (issue 16)
@@ -131,9 +142,11 @@ class ManagerScreen(QWidget):
         self.view_button.setFocus()
 
     def _reports_card(self) -> QWidget:
-        frame, lay = card(margins=14)
-        lay.addWidget(label(self.tr("Reports"), "section"))
-        daily = QHBoxLayout()
+        """The daily report, the period report and closing the day: three groups
+        that wrap onto more rows on a narrow screen."""
+        frame, lay = card(margins=12, spacing=6)
+        flow = FlowLayout(spacing=16, uniform=False)
+        flow.addWidget(label(self.tr("Reports"), "section"))
         today = QDate.fromString(self.now().date().isoformat(), "yyyy-MM-dd")
         self.day_edit = self._date_edit(today)
         self.view_button = QPushButton(self.tr("View daily report"))
@@ -143,33 +156,29 @@ class ManagerScreen(QWidget):
         self.view_button.clicked.connect(self.on_view)
         self.save_button.clicked.connect(self.on_save)
         self.print_button.clicked.connect(self.on_print)
-        daily.addWidget(label(self.tr("Business day"), "muted"))
-        for w in (self.day_edit, self.view_button, self.save_button, self.print_button):
-            daily.addWidget(w)
-        daily.addSpacing(30)
+        flow.addWidget(_group(label(self.tr("Business day"), "muted"), self.day_edit, self.view_button,
+                              self.save_button, self.print_button))
         self.from_edit = self._date_edit(today.addDays(-6))
         self.to_edit = self._date_edit(today)
         self.range_button = QPushButton(self.tr("Save period report..."))
         self.range_button.clicked.connect(self.on_save_range)
-        daily.addWidget(label(self.tr("From"), "muted"))
-        daily.addWidget(self.from_edit)
-        daily.addWidget(label(self.tr("to"), "muted"))
-        daily.addWidget(self.to_edit)
-        daily.addWidget(self.range_button)
+        flow.addWidget(_group(label(self.tr("From"), "muted"), self.from_edit, label(self.tr("to"), "muted"),
+                              self.to_edit, self.range_button))
         self.staff_button = QPushButton(self.tr("Save staff report..."))
         self.staff_button.clicked.connect(self.on_save_staff)
-        daily.addWidget(self.staff_button)
-        daily.addStretch(1)
+        flow.addWidget(self.staff_button)
         self.close_day_button = QPushButton(self.tr("Close the day now..."))
         self.close_day_button.clicked.connect(self.on_close_day)
-        daily.addWidget(self.close_day_button)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: a report is being made
-        self.progress.setMaximumWidth(160)
+        self.progress.setFixedWidth(120)
         self.progress.setTextVisible(False)
+        keep = self.progress.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # it appears without moving anything
+        self.progress.setSizePolicy(keep)
         self.progress.setVisible(False)
-        daily.addWidget(self.progress)
-        lay.addLayout(daily)
+        flow.addWidget(_group(self.close_day_button, self.progress))
+        lay.addLayout(flow)
         return frame
 
     def _date_edit(self, date: QDate) -> QDateEdit:
@@ -243,11 +252,25 @@ class ManagerScreen(QWidget):
             now = self.now()
             self._write(lambda: build_staff(self.ctx.db, start, end, now=now), fmt, path)
 
+    def save_folder(self) -> Path:
+        """Where the save dialog opens: the last folder saved to, else the
+        branch's reports folder, else the person's documents (never the
+        folder the program happened to start in)."""
+        if self._last_folder is not None and self._last_folder.is_dir():
+            return self._last_folder
+        configured = str(self.ctx.settings.get("reports.folder") or "")
+        if configured and Path(configured).is_dir():
+            return Path(configured)
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
     def _ask_path(self, stem: str) -> tuple[str, str]:
         filters = ";;".join(FORMAT_FILTERS.values())
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report"), f"{stem}.pdf", filters)
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report"),
+                                                   str(self.save_folder() / f"{stem}.pdf"), filters)
         if not path:
             return "", ""
+        self._last_folder = Path(path).parent
         fmt = Path(path).suffix.lower().lstrip(".")
         if fmt not in FORMAT_FILTERS:
             fmt = next((k for k, v in FORMAT_FILTERS.items() if v == chosen), "pdf")
