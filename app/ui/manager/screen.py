@@ -14,10 +14,12 @@ from PySide6.QtCore import QDate, QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -98,7 +100,7 @@ class ManagerScreen(QWidget):
         self.scheduler.written.connect(self._end_of_day_written)
         self.scheduler.failed.connect(self._report_failed)
         self.alerts = AlertsSection(ctx, actor, self.bar, self)
-        self.body.insertWidget(1, self.alerts.panel)
+        self.body.insertWidget(0, self.alerts.panel)
         self.refresh()
         self.staffing()
 
@@ -109,14 +111,21 @@ class ManagerScreen(QWidget):
         key = "branch.name_en" if current_language() == "en" else "branch.name_zh"
         branch = str(settings.get(key) or settings.get("branch.name_zh") or "")
         root.addWidget(Header(self.tr("Branch manager"), branch, self.actor.username, self.now))
-        body = self.body = QVBoxLayout()
+        self.bar = MessageBar()
+        root.addWidget(self.bar)
+        # The figures, alerts, reports and appointments scroll on a short screen
+        # (1024x768); the message strip and the status line stay in place.
+        content = QWidget()
+        body = self.body = QVBoxLayout(content)
         body.setContentsMargins(16, 8, 16, 8)
         body.setSpacing(10)
-        root.addLayout(body, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        root.addWidget(scroll, 1)
         self.status_line = status_line(self.ctx)
         root.addWidget(self.status_line)
-        self.bar = MessageBar()
-        body.addWidget(self.bar)
         self.tiles = Tiles()
         body.addWidget(self.tiles)
         row = QHBoxLayout()
