@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from app.alerts.service import AlertBoard, AlertView
 from app.alerts.texts import alert_text, rule_name
 from app.ui.i18n import current_language
+from app.ui.tasks import alive
 from app.ui.theme import NAVY, RED
 from app.ui.widgets import card, label
 
@@ -133,8 +134,9 @@ class AlertPanel(QFrame):
 class DesktopNote(QFrame):
     """A small always-on-top note in the corner of the screen (where no tray exists)."""
 
-    def __init__(self) -> None:
-        super().__init__(None, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint
+    def __init__(self, parent: QWidget | None = None) -> None:
+        # A window of its own, but owned by the screen: it goes when the screen goes.
+        super().__init__(parent, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint
                          | Qt.WindowType.WindowStaysOnTopHint)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setObjectName("desktopNote")
@@ -177,7 +179,7 @@ class AlertAnnouncer:
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(parent.windowIcon(), parent)
             self.tray.show()
-        self.note = DesktopNote()
+        self.note = DesktopNote(parent)
         self.announced: list[str] = []  # the sentences announced, newest last
 
     def announce(self, alerts: list[AlertView]) -> None:
@@ -190,7 +192,7 @@ class AlertAnnouncer:
         body = "\n".join(lines[:4]) + ("\n…" if len(lines) > 4 else "")
         if self.tray is not None:
             self.tray.showMessage(heading, body, QSystemTrayIcon.MessageIcon.Warning, TOAST_MS)
-        else:
+        elif alive(self.note):
             self.note.show_note(heading, body)
         if self.enabled() and self.sound is not None:
             from app.ui.lobby.speech import Utterance

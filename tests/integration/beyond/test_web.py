@@ -99,7 +99,8 @@ def test_a_wrong_or_altered_link_is_not_found(site, at):
     t = q.issue_ticket(db, service="A", actor=SYSTEM, now=at(9, 1)).ticket
     token = make_token(link_key(db), t.uuid)
     assert parse_token(link_key(db), token) == t.uuid
-    altered = token[:-1] + ("A" if token[-1] != "A" else "B")
+    # a character in the middle: the last one may carry only padding bits, which decoding ignores
+    altered = token[:10] + ("A" if token[10] != "A" else "B") + token[11:]
     for path in (f"/t/{altered}", f"/t/{t.uuid}", "/t/x", f"/api/t/{make_token(b'another-key', t.uuid)}"):
         r = client.get(path, params={"lang": "en"})
         assert r.status_code == 404 and "not valid" in r.text
