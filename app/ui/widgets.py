@@ -83,7 +83,8 @@ class Header(QFrame):
         super().showEvent(event)
 
     def eventFilter(self, obj: QObject, event) -> bool:  # noqa: N802 (Qt override)
-        if obj is self._watched and event.type() == event.Type.Resize:
+        # getattr: a header being freed (its state already torn down) still sees its window's last events
+        if obj is getattr(self, "_watched", None) and event.type() == event.Type.Resize:
             self._fit(obj.height())
         return False
 
