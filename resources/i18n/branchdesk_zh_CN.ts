@@ -365,6 +365,34 @@
     </message>
   </context>
   <context>
+    <name>GreeterListActions</name>
+    <message>
+      <location filename="../../app/ui/greeter/list_actions.py" line="22" />
+      <source>Only waiting tickets can be reprinted.</source>
+      <translation>只有等候中的号票可以重新打印。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/list_actions.py" line="35" />
+      <source>Cancel ticket %1? The customer loses their place in the queue. Press Cancel ticket again to confirm.</source>
+      <translation>作废 %1 号？该客户将失去排队位置。再按一次“作废号票”确认。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/list_actions.py" line="37" />
+      <source>Cancel ticket</source>
+      <translation>作废号票</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/list_actions.py" line="60" />
+      <source>%1 is back in the queue.</source>
+      <translation>%1 已重新排队。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/greeter/list_actions.py" line="64" />
+      <source>Ticket %1 cancelled.</source>
+      <translation>%1 号已作废。</translation>
+    </message>
+  </context>
+  <context>
     <name>GreeterScreen</name>
     <message>
       <location filename="../../app/ui/greeter/screen.py" line="65" />
@@ -440,7 +468,7 @@
     </message>
     <message>
       <location filename="../../app/ui/greeter/screen.py" line="281" />
-      <location filename="../../app/ui/screenshots.py" line="163" />
+      <location filename="../../app/ui/screenshots.py" line="112" />
       <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
       <translation>已过 %1。如仍为该客户取今日号，请再按一次“取号”。</translation>
     </message>
@@ -458,31 +486,6 @@
       <location filename="../../app/ui/greeter/screen.py" line="375" />
       <source>Ticket %1 is valid; press Reprint.</source>
       <translation>%1 号依然有效，请按“重新打印”。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/greeter/screen.py" line="388" />
-      <source>Only waiting tickets can be reprinted.</source>
-      <translation>只有等候中的号票可以重新打印。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/greeter/screen.py" line="401" />
-      <source>Cancel ticket %1? The customer loses their place in the queue. Press Cancel ticket again to confirm.</source>
-      <translation>作废 %1 号？该客户将失去排队位置。再按一次“作废号票”确认。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/greeter/screen.py" line="403" />
-      <source>Cancel ticket</source>
-      <translation>作废号票</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/greeter/screen.py" line="426" />
-      <source>%1 is back in the queue.</source>
-      <translation>%1 已重新排队。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/greeter/screen.py" line="430" />
-      <source>Ticket %1 cancelled.</source>
-      <translation>%1 号已作废。</translation>
     </message>
   </context>
   <context>
@@ -1329,6 +1332,70 @@
     </message>
   </context>
   <context>
+    <name>TellerActions</name>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="34" />
+      <source>Close window %1? Customers waiting for it stay in the queue. Press Close window again to confirm.</source>
+      <translation>关闭 %1 号窗口？等候的客户仍留在队列中。再按一次“关闭窗口”确认。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="36" />
+      <source>Close window</source>
+      <translation>关闭窗口</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="49" />
+      <location filename="../../app/ui/teller/actions.py" line="61" />
+      <source>Calling %1.</source>
+      <translation>正在呼叫 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="59" />
+      <source>Select a ticket in the waiting list first.</source>
+      <translation>请先在等候列表中选择一个号。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="64" />
+      <source>Calling %1 again.</source>
+      <translation>再次呼叫 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="72" />
+      <source>%1 marked as no-show.</source>
+      <translation>%1 已标记为过号。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="73" />
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="88" />
+      <source>%1 is back: called to this window again.</source>
+      <translation>%1 已回来：重新呼叫到本窗口。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="95" />
+      <source>%1 is back in the queue.</source>
+      <translation>%1 已重新排队。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="101" />
+      <source>%1 finished.</source>
+      <translation>%1 已办结。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="113" />
+      <source>Choose where to transfer the customer first.</source>
+      <translation>请先选择转往的业务或窗口。</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/teller/actions.py" line="120" />
+      <source>%1 transferred.</source>
+      <translation>%1 已转移。</translation>
+    </message>
+  </context>
+  <context>
     <name>TellerKeys</name>
     <message>
       <location filename="../../app/ui/teller/keys.py" line="17" />
@@ -1417,272 +1484,223 @@
   <context>
     <name>TellerScreen</name>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="78" />
+      <location filename="../../app/ui/teller/screen.py" line="77" />
       <source>BranchDesk - Teller</source>
       <translation>网点排队叫号系统 - 柜台窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="109" />
+      <location filename="../../app/ui/teller/screen.py" line="108" />
       <source>Teller window</source>
       <translation>柜台窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="122" />
-      <location filename="../../app/ui/teller/screen.py" line="248" />
+      <location filename="../../app/ui/teller/screen.py" line="121" />
+      <location filename="../../app/ui/teller/screen.py" line="247" />
       <source>Open window</source>
       <translation>开启窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="125" />
+      <location filename="../../app/ui/teller/screen.py" line="124" />
       <source>Window</source>
       <translation>窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="132" />
+      <location filename="../../app/ui/teller/screen.py" line="131" />
       <source>At the window</source>
       <translation>当前客户</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="153" />
+      <location filename="../../app/ui/teller/screen.py" line="152" />
       <source>Waiting for this window</source>
       <translation>本窗口等候客户</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="155" />
+      <location filename="../../app/ui/teller/screen.py" line="154" />
       <source>In the order F1 calls them</source>
       <translation>按 F1 叫号的先后排列</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="156" />
+      <location filename="../../app/ui/teller/screen.py" line="155" />
       <source>Number</source>
       <translation>号码</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="156" />
+      <location filename="../../app/ui/teller/screen.py" line="155" />
       <source>Service</source>
       <translation>业务</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="156" />
+      <location filename="../../app/ui/teller/screen.py" line="155" />
       <source>Priority</source>
       <translation>优先</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="156" />
+      <location filename="../../app/ui/teller/screen.py" line="155" />
       <source>Need</source>
       <translation>需求</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="157" />
+      <location filename="../../app/ui/teller/screen.py" line="156" />
       <source>Waited</source>
       <translation>已等候</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="159" />
+      <location filename="../../app/ui/teller/screen.py" line="158" />
       <source>Show need note</source>
       <translation>查看需求</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="162" />
+      <location filename="../../app/ui/teller/screen.py" line="161" />
       <source>No-shows at this window</source>
       <translation>本窗口过号客户</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="163" />
+      <location filename="../../app/ui/teller/screen.py" line="162" />
       <source>Back in queue</source>
       <translation>重新排队</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="170" />
+      <location filename="../../app/ui/teller/screen.py" line="169" />
       <source>Today at this window</source>
       <translation>本窗口今日</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="425" />
-      <source>%1 is back: called to this window again.</source>
-      <translation>%1 已回来：重新呼叫到本窗口。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/teller/screen.py" line="432" />
-      <source>%1 is back in the queue.</source>
-      <translation>%1 已重新排队。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/teller/screen.py" line="450" />
-      <source>Choose where to transfer the customer first.</source>
-      <translation>请先选择转往的业务或窗口。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/teller/screen.py" line="136" />
+      <location filename="../../app/ui/teller/screen.py" line="135" />
       <source>Call next</source>
       <translation>呼叫下一位</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="137" />
+      <location filename="../../app/ui/teller/screen.py" line="136" />
       <source>Recall</source>
       <translation>重呼</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="138" />
+      <location filename="../../app/ui/teller/screen.py" line="137" />
       <source>No-show</source>
       <translation>过号</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="139" />
+      <location filename="../../app/ui/teller/screen.py" line="138" />
       <source>Start</source>
       <translation>开始办理</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="140" />
+      <location filename="../../app/ui/teller/screen.py" line="139" />
       <source>Finish</source>
       <translation>办结</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="141" />
+      <location filename="../../app/ui/teller/screen.py" line="140" />
       <source>Transfer</source>
       <translation>转移</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="143" />
+      <location filename="../../app/ui/teller/screen.py" line="142" />
       <source>Call selected</source>
       <translation>呼叫所选</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="198" />
+      <location filename="../../app/ui/teller/screen.py" line="197" />
       <source>Window %1 · %2</source>
       <translation>%1 号窗口 · %2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="196" />
-      <location filename="../../app/ui/teller/screen.py" line="202" />
+      <location filename="../../app/ui/teller/screen.py" line="195" />
+      <location filename="../../app/ui/teller/screen.py" line="201" />
       <source>Window %1</source>
       <translation>%1 号窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="248" />
-      <location filename="../../app/ui/teller/screen.py" line="373" />
+      <location filename="../../app/ui/teller/screen.py" line="247" />
       <source>Close window</source>
       <translation>关闭窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="272" />
+      <location filename="../../app/ui/teller/screen.py" line="271" />
       <source>Press F1 to call the next customer.</source>
       <translation>按 F1 呼叫下一位客户。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="255" />
+      <location filename="../../app/ui/teller/screen.py" line="254" />
       <source>%1 min</source>
       <translation>%1 分钟</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="258" />
+      <location filename="../../app/ui/teller/screen.py" line="257" />
       <source>Served: %1</source>
       <translation>已办理：%1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="259" />
+      <location filename="../../app/ui/teller/screen.py" line="258" />
       <source>Average service time: %1</source>
       <translation>平均办理时长：%1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="260" />
+      <location filename="../../app/ui/teller/screen.py" line="259" />
       <source>No-shows: %1</source>
       <translation>过号：%1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="313" />
+      <location filename="../../app/ui/teller/screen.py" line="312" />
       <source>Resume</source>
       <translation>恢复服务</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="142" />
-      <location filename="../../app/ui/teller/screen.py" line="313" />
+      <location filename="../../app/ui/teller/screen.py" line="141" />
+      <location filename="../../app/ui/teller/screen.py" line="312" />
       <source>Pause</source>
       <translation>暂停</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="254" />
+      <location filename="../../app/ui/teller/screen.py" line="253" />
       <source>Waiting for this window: %1</source>
       <translation>本窗口等候：%1 人</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="267" />
+      <location filename="../../app/ui/teller/screen.py" line="266" />
       <source>The window is closed. Open it to call customers.</source>
       <translation>窗口已关闭。请先开启窗口再叫号。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="269" />
+      <location filename="../../app/ui/teller/screen.py" line="268" />
       <source>The window is paused. Press F7 to resume.</source>
       <translation>本窗口已暂停服务，按 F7 恢复。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="271" />
+      <location filename="../../app/ui/teller/screen.py" line="270" />
       <source>Nobody is waiting for this window.</source>
       <translation>本窗口暂无等候客户。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="284" />
+      <location filename="../../app/ui/teller/screen.py" line="283" />
       <source>None today</source>
       <translation>今日无</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="292" />
+      <location filename="../../app/ui/teller/screen.py" line="291" />
       <source>Select a customer to see what they need.</source>
       <translation>选中一位客户可查看其需求。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="297" />
+      <location filename="../../app/ui/teller/screen.py" line="296" />
       <source>%1 needs: %2</source>
       <translation>%1 需求：%2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="371" />
-      <source>Close window %1? Customers waiting for it stay in the queue. Press Close window again to confirm.</source>
-      <translation>关闭 %1 号窗口？等候的客户仍留在队列中。再按一次“关闭窗口”确认。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/teller/screen.py" line="386" />
-      <location filename="../../app/ui/teller/screen.py" line="398" />
-      <source>Calling %1.</source>
-      <translation>正在呼叫 %1。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/teller/screen.py" line="396" />
-      <source>Select a ticket in the waiting list first.</source>
-      <translation>请先在等候列表中选择一个号。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/teller/screen.py" line="401" />
-      <source>Calling %1 again.</source>
-      <translation>再次呼叫 %1。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/screenshots.py" line="175" />
-      <location filename="../../app/ui/teller/screen.py" line="409" />
+      <location filename="../../app/ui/screenshots.py" line="124" />
       <source>%1 marked as no-show.</source>
       <translation>%1 已标记为过号。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/screenshots.py" line="176" />
-      <location filename="../../app/ui/teller/screen.py" line="410" />
+      <location filename="../../app/ui/screenshots.py" line="125" />
       <source>Undo</source>
       <translation>撤销</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/teller/screen.py" line="438" />
-      <source>%1 finished.</source>
-      <translation>%1 已办结。</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/teller/screen.py" line="457" />
-      <source>%1 transferred.</source>
-      <translation>%1 已转移。</translation>
     </message>
   </context>
   <context>
     <name>Texts</name>
     <message>
-      <location filename="../../app/ui/widgets.py" line="131" />
+      <location filename="../../app/ui/widgets.py" line="132" />
       <source>%1 min</source>
       <translation>%1 分钟</translation>
     </message>

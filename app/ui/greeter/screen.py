@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from app.devices.base import PrinterError
 from app.devices.printing import print_ticket_and_record, reprint_ticket, screen_only
 from app.errors import AfterHours, DomainError
-from app.queue import cancel_ticket, issue_ticket, queue_status, recent_tickets, requeue_ticket
+from app.queue import issue_ticket, queue_status, recent_tickets
 from app.queue.snapshot import service_estimates
-from app.queue.views import IssuedTicket, TicketView
+from app.queue.views import IssuedTicket
 from app.staff.roles import Actor
 from app.store.errors import StoreError
 from app.ui.context import ScreenContext
 from app.ui.greeter.form import CustomerForm, ServiceGrid
+from app.ui.greeter.list_actions import GreeterListActions
 from app.ui.greeter.recent import RecentTickets
 from app.ui.greeter.result import TicketResult
 from app.ui.messages import MessageBar, describe
@@ -44,14 +45,13 @@ from app.ui.beyond.upcoming import follow, line
 
 log = logging.getLogger("branchdesk.ui")
 EXPECTED = (DomainError, StoreError)
-CONFIRM_S = 10  # a Cancel waits this long for its confirmation
 COMPACT_BELOW = 860  # a window shorter than this shows services and today's list on tabs
 # Besides the service buttons, showing services above today's list takes the
 # header, titles, three rows of the list and the status line (measured: 447 px).
 PLAIN_BESIDES_GRID = 470
 
 
-class GreeterScreen(QWidget):
+class GreeterScreen(GreeterListActions, QWidget):
     """Registry entry "greeter": ``GreeterScreen(ctx, actor)``."""
 
     ticket_issued = Signal(object)  # IssuedTicket
@@ -382,61 +382,3 @@ class GreeterScreen(QWidget):
     def on_reprint_issued(self) -> None:
         if self.result.issued is not None:
             self._start_print(self.result.issued, again=True)
-
-    def on_reprint(self, ticket: TicketView) -> None:
-        if ticket.status not in ("waiting", "transferred"):
-            self.bar.show_message(self.tr("Only waiting tickets can be reprinted."), "warning", seconds=5)
-            return
-        issued = self._issued.get(ticket.id) or IssuedTicket(ticket, 0, 0)
-        self.result.show_ticket(issued)
-        self._start_print(issued, again=True)
-
-    def on_cancel(self, ticket: TicketView) -> None:
-        """Cancel asks once (a second press, or Confirm in the message strip);
-        then it runs in a worker thread with Reprint and Cancel disabled until it returns."""
-        if self.cancel_in_flight:
-            return
-        if self._cancelling != ticket.id:
-            self._cancelling = ticket.id
-            self.bar.show_message(self.tr("Cancel ticket %1? The customer loses their place in the queue. "
-                                          "Press Cancel ticket again to confirm.").replace("%1", ticket.number),
-                                  "warning", CONFIRM_S, action=(self.tr("Cancel ticket"),
-                                                                lambda: self.on_cancel(ticket)))
-            QTimer.singleShot(CONFIRM_S * 1000, lambda: self._forget_cancel(ticket.id))
-            return
-        self._cancelling = None
-        self.cancel_in_flight = True
-        self.recent.set_busy(True)
-        spawn(self._cancel(ticket, self.ctx.action_time()))
-
-    def _forget_cancel(self, ticket_id: int) -> None:
-        if alive(self) and self._cancelling == ticket_id:
-            self._cancelling = None
-
-    def on_requeue(self, ticket: TicketView) -> None:
-        """A no-show who came back: into the queue again (at the back, same number)."""
-        if self.cancel_in_flight:
-            return
-        self.cancel_in_flight = True
-        self.recent.set_busy(True)
-        spawn(self._requeue(ticket, self.ctx.action_time()))
-
-    async def _requeue(self, ticket: TicketView, now) -> None:  # type: ignore[no-untyped-def]
-        _, error = await attempt(requeue_ticket, self.ctx.db, ticket.id, actor=self.actor, now=now)
-        self._list_action_done(error, self.tr("%1 is back in the queue.").replace("%1", ticket.number))
-
-    async def _cancel(self, ticket: TicketView, now) -> None:  # type: ignore[no-untyped-def]
-        _, error = await attempt(cancel_ticket, self.ctx.db, ticket.id, reason="greeter", actor=self.actor, now=now)
-        self._list_action_done(error, self.tr("Ticket %1 cancelled.").replace("%1", ticket.number))
-
-    def _list_action_done(self, error: Exception | None, done_text: str) -> None:
-        """A Cancel or Back in queue from today's list has answered: say so, read the list again."""
-        if not alive(self):  # the window was closed meanwhile
-            return
-        self.cancel_in_flight = False
-        self.recent.set_busy(False)
-        if error is not None:
-            self.bar.show_error(error)
-        else:
-            self.bar.show_message(done_text, "ok")
-        self.refresh.then(lambda: self.action_done.emit(error))
