@@ -148,10 +148,19 @@ def _teardown_error(hook: Callable[..., Any]) -> Callable[..., None]:
     return handle
 
 
+# How long a thread may hold the interpreter before another may take it
+# (Python's default is 5 ms): with workers busy in Python (the estimate's
+# replay, a ticket's picture), the GUI thread waited up to a whole interval at
+# each turn, and a tap's repaint stalled 55-95 ms; at 1 ms, 35-39 ms
+# (benchmarks/bench_ui.py).
+GIL_SWITCH_S = 0.001
+
+
 def _pool() -> _Pool:
     global _POOL
     if _POOL is None or not alive(_POOL):
         collect_garbage_on_gui_thread()
+        sys.setswitchinterval(GIL_SWITCH_S)
         _POOL = _Pool(QCoreApplication.instance())
     return _POOL
 
