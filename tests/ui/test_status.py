@@ -45,9 +45,11 @@ def test_offline_keypad_and_paper_out_show_in_the_status_line(qtbot, sctx, actor
     status.start()
     assert app_ctx.devices["serial"].started  # the app starts the keypads once its loop runs
     try:
-        qtbot.waitUntil(lambda: "3 号窗口呼叫器离线" in screen.status_line.text(), timeout=8000)
+        # Each part comes from its own check, in any order (the sync says
+        # "starting" until its first look at the settings).
+        qtbot.waitUntil(lambda: "3 号窗口呼叫器离线" in screen.status_line.text()
+                        and "未配置总行同步" in screen.status_line.text(), timeout=8000)
         assert "打印机：缺纸" in screen.status_line.text()
-        assert "未配置总行同步" in screen.status_line.text()
         assert screen.status_line.isVisible()
     finally:
         stop(qtbot, status)
