@@ -197,11 +197,14 @@ def estimate(snap: Snapshot, *, service_id: int, priority: str = "normal",
     if target_window_id is not None and all(w.id != target_window_id for w in snap.windows):
         return Estimate(None, None, None, 0, "no_window")
     target = Candidate(ticket_id, service_id, priority, queued_at or snap.now, target_window_id)
-    result = replay(snap, target)
+    factor = snap.correction.get(service_id, 1.0)
+    horizon = None  # beyond closing only "after closing" is said: the replay stops there
+    if snap.closes_at is not None and factor > 0:
+        horizon = max(0.0, (snap.closes_at - snap.now).total_seconds() / 60 / factor)
+    result = replay(snap, target, horizon)
     if result is None:
         return Estimate(None, None, None, 0, "no_window")
     mean, var, ahead, steps = result
-    factor = snap.correction.get(service_id, 1.0)
     times = snap.times.get(service_id)
     note = None if times is None or times.from_history else "default_times"
     if snap.closes_at is not None and snap.now + dt.timedelta(minutes=mean * factor) > snap.closes_at:
@@ -261,17 +264,21 @@ class _Means:
         times = self.snap.times.get(service_id) or ServiceTimes(6.0, 6.0, from_history=False)
         return times.expected, times.variance
 
-    def arrivals(self, services: set[int]) -> Iterator[tuple[float, int, bool]]:
-        """Expected arrivals, evenly spaced at the hour's rate."""
+    def arrivals(self, services: set[int], skip: tuple[int, bool] | None = None,
+                 until: float = math.inf) -> Iterator[tuple[float, int, bool]]:
+        """Expected arrivals, evenly spaced at the hour's rate, up to ``until``
+        minutes from now (``skip``: a line whose arrivals cannot matter)."""
         streams = []
         for (sid, prio), rates in self.snap.arrivals.items():
-            if sid in services:
+            if sid in services and (sid, prio) != skip:
                 first = _next_even(self.snap, rates, 0.0)
                 if first is not None:
                     streams.append((first, sid, prio))
         heapq.heapify(streams)
         while streams:
             at, sid, prio = heapq.heappop(streams)
+            if at > until:
+                return
             yield at, sid, prio
             nxt = _next_even(self.snap, self.snap.arrivals[(sid, prio)], at)
             if nxt is not None:
@@ -305,12 +312,16 @@ class _Draws(_Means):
             return NO_SHOW_MIN
         return times.draw(self.rng) * self.scale.get(service_id, 1.0)
 
-    def arrivals(self, services: set[int]) -> Iterator[tuple[float, int, bool]]:
-        """Poisson arrivals at each hour's rate."""
+    def arrivals(self, services: set[int], skip: tuple[int, bool] | None = None,
+                 until: float = math.inf) -> Iterator[tuple[float, int, bool]]:
+        """Poisson arrivals at each hour's rate (every stream is drawn, so the
+        random numbers do not depend on what is skipped)."""
         found = []
         for (sid, prio), rates in self.snap.arrivals.items():
             if sid in services:
-                found += [(t, sid, prio) for t in _poisson(self.snap, rates, self.rng)]
+                drawn = _poisson(self.snap, rates, self.rng)
+                if (sid, prio) != skip:
+                    found += [(t, sid, prio) for t in drawn if t <= until]
         found.sort()
         yield from found
 
@@ -353,13 +364,18 @@ def _poisson(snap: Snapshot, rates: Sequence[float], rng: random.Random, horizon
     return out
 
 
-def replay(snap: Snapshot, target: Candidate) -> tuple[float, float, int, int] | None:
+def replay(snap: Snapshot, target: Candidate, horizon: float | None = None) -> tuple[float, float, int, int] | None:
     """The replay with mean durations: (minutes until ``target`` is called, the
     variance of that, people ahead, calls made before it), or None when no
-    window would ever call it."""
+    window would ever call it.
+
+    With ``horizon`` (minutes) the replay stops there: a call beyond it only
+    needs to be known to lie beyond it (a ticket past closing). It then
+    returns the time reached, and as people ahead those already called plus
+    the customers still waiting for the same windows who came before."""
     queues = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
     queues.add(target)
-    return _run(snap, target, queues, _Means(snap), STEP_LIMIT)
+    return _run(snap, target, queues, _Means(snap), STEP_LIMIT, horizon)
 
 
 def sample(snap: Snapshot, target: Candidate, n: int, steps: int) -> list[float]:
@@ -377,8 +393,21 @@ def sample(snap: Snapshot, target: Candidate, n: int, steps: int) -> list[float]
     return waits
 
 
+def _arrivals_that_matter(snap: Snapshot, target: Candidate) -> tuple[tuple[int, bool] | None, float]:
+    """Which expected arrivals can change when ``target`` is called, exactly:
+    none of its own line (they queue behind it), and none once every
+    customer waiting now and the target have waited past the promotion
+    limit (from then on each window the target could go to calls the oldest
+    head among its lines, which is never a newcomer while the target waits).
+    Returns the line to skip and the last arrival time (minutes) that counts."""
+    own = None if target.target_window_id is not None else (target.service_id, is_priority(target.priority))
+    if snap.config.promote_after is None:
+        return own, math.inf
+    return own, snap.config.promote_after.total_seconds() / 60
+
+
 def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, limit: int,
-         ) -> tuple[float, float, int, int] | None:
+         horizon: float | None = None) -> tuple[float, float, int, int] | None:
     relevant = {w.id for w in snap.windows
                 if target.target_window_id == w.id
                 or (target.target_window_id is None and target.service_id in w.service_order)}
@@ -393,14 +422,19 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         streaks[w.id] = w.streak
         var_at[w.id] = var
     services = {sid for w in snap.windows if w.id in relevant for sid in w.service_order}
-    arrivals = durations.arrivals(services)
+    skip, until = _arrivals_that_matter(snap, target)
+    arrivals = durations.arrivals(services, skip, until)
     upcoming = next(arrivals, None)
     ahead = steps = 0
     seq, fake = len(snap.windows), -1000
+    m = len(relevant)
     for _ in range(limit):
         if not busy:
             return None
         t, _i, w = heapq.heappop(busy)
+        if horizon is not None and t > horizon:  # the target's call lies beyond: enough known
+            return t, sum(var_at[j] for j in relevant) / (m * m), ahead + _still_ahead(queues, target, relevant,
+                                                                                     services), steps
         while upcoming is not None and upcoming[0] <= t:
             fake -= 1
             queues.add(Candidate(fake, upcoming[1], "vip" if upcoming[2] else "normal",
@@ -418,7 +452,6 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         if c.ticket_id == target.ticket_id:
             # The call time is about when the relevant windows together get through
             # the work ahead: the variance of their mean finishing time.
-            m = len(relevant)
             return t, sum(var_at[j] for j in relevant) / (m * m), ahead, steps
         queues.remove(c)
         steps += 1
@@ -430,6 +463,19 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         seq += 1
         heapq.heappush(busy, (t + hold, seq, w))
     return None
+
+
+def _still_ahead(queues: Queues, target: Candidate, relevant: set[int], services: set[int]) -> int:
+    """Customers waiting now, not yet called, who will go before ``target``:
+    those transferred to its windows and those of their services who came before it."""
+    before = (target.queued_at, target.ticket_id)
+    n = sum(1 for wid in relevant for c in queues.targeted.get(wid, ())
+            if c.ticket_id >= 0 and c.ticket_id != target.ticket_id)
+    for (sid, _prio), line in queues.lines.items():
+        if sid in services:
+            n += sum(1 for c in line if c.ticket_id >= 0 and c.ticket_id != target.ticket_id
+                     and (c.queued_at, c.ticket_id) < before)
+    return n
 
 
 def typical_service_minutes(recent_minutes: Sequence[float], default_minutes: float) -> float:
