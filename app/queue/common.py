@@ -66,7 +66,11 @@ def window_numbers(s: Session) -> dict[int, int]:
 
 
 def view(s: Session, t: Ticket) -> TicketView:
-    return ticket_view(t, window_numbers(s))
+    ids = {i for i in (t.window_id, t.target_window_id) if i is not None}
+    if not ids:
+        return ticket_view(t, {})
+    w = Window.__table__
+    return ticket_view(t, dict(s.connection().execute(select(w.c.id, w.c.number).where(w.c.id.in_(ids))).all()))
 
 
 def policy_config(cfg: BranchSettings) -> PolicyConfig:
