@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.events import PRINT_STATE_EVENTS, EventType
@@ -22,8 +22,15 @@ from app.queue.common import (
     view,
     window_by_number,
 )
-from app.queue.day import Moment, begin, close_in, lock_days
-from app.queue.errors import AfterHours, InvalidInput, InvalidTicketState, QueueFull, ServiceInactive
+from app.queue.day import Moment, begin, close_in, lock_days, moment
+from app.queue.errors import (
+    AfterHours,
+    InvalidInput,
+    InvalidTicketState,
+    QueueFull,
+    ServiceInactive,
+    UnknownService,
+)
 from app.queue.estimate import Estimate, estimate
 from app.queue.numbering import display_number
 from app.queue.policy import PRIORITY_CLASSES, PRIORITY_NOTES
@@ -33,8 +40,9 @@ from app.privacy.personal import open_ticket, seal_ticket
 from app.staff.roles import Actor, require
 from app.store.counters import bump_counter
 from app.store.engine import Database
+from app.store.base import new_uuid
 from app.store.events import record_event
-from app.store.models import Service, Ticket, TicketCounter, Window, WindowService
+from app.store.models import Service, Ticket, TicketCounter, Window
 
 MAX_NAME = 50
 MAX_NEED = 500
@@ -67,22 +75,57 @@ def _clean_text(value: str | None, limit: int, field: str, label: str) -> str | 
     return value
 
 
-def _allocate_number(s: Session, svc: Service, day: dt.date) -> tuple[int, str]:
-    in_use = set(
-        s.scalars(
-            select(Ticket.number).where(
-                Ticket.business_date == day, Ticket.prefix == svc.code, Ticket.status.in_(ACTIVE)
-            )
-        )
-    )
-    for _ in range(svc.max_number):
-        seq = bump_counter(s, TicketCounter, business_date=day, prefix=svc.code)
-        number = display_number(svc.code, seq, svc.max_number)
+_T = Ticket.__table__
+_S = Service.__table__
+_SERVICE = select(_S.c.id, _S.c.code, _S.c.name_zh, _S.c.name_en, _S.c.active, _S.c.max_number).where(
+    _S.c.code == bindparam("code"))
+_OF_PREFIX = (_T.c.business_date == bindparam("day"), _T.c.prefix == bindparam("prefix"), _T.c.status.in_(ACTIVE))
+# All three walk the index ix_tickets_day_prefix_status_number: at most max_number entries.
+_NUMBER_IN_USE = select(_T.c.id).where(*_OF_PREFIX, _T.c.number == bindparam("number")).limit(1)
+_NUMBERS_IN_USE = select(_T.c.number).where(*_OF_PREFIX)
+_IN_USE_COUNT = select(func.count()).select_from(_T).where(*_OF_PREFIX)
+_LAST_SEQ = select(TicketCounter.__table__.c.last_seq).where(
+    TicketCounter.__table__.c.business_date == bindparam("day"), TicketCounter.__table__.c.prefix == bindparam("prefix"))
+_SET_SEQ = update(TicketCounter.__table__).where(
+    TicketCounter.__table__.c.business_date == bindparam("b_day"),
+    TicketCounter.__table__.c.prefix == bindparam("b_prefix")).values(last_seq=bindparam("b_seq"))
+_INSERT_TICKET = insert(_T).returning(_T.c.id)
+
+
+def _queue_full(svc: Row) -> QueueFull:  # type: ignore[type-arg]
+    return QueueFull(f"All {svc.max_number} numbers of service {svc.code} are still in use today.", code=svc.code)
+
+
+def _allocate_number(s: Session, svc: Row, day: dt.date) -> tuple[int, str]:  # type: ignore[type-arg]
+    """The next sequence and its display number: the counter, and after the
+    numbers have wrapped an index lookup; a number still in use is skipped in
+    one step (never a statement per number), a full queue refused."""
+    conn = s.connection()
+    seq = bump_counter(s, TicketCounter, business_date=day, prefix=svc.code)
+    number = display_number(svc.code, seq, svc.max_number)
+    if seq <= svc.max_number:  # first lap: every number handed out today was a smaller one
+        return seq, number
+    key = {"day": day, "prefix": svc.code}
+    if conn.execute(_NUMBER_IN_USE, {**key, "number": number}).first() is None:
+        return seq, number
+    in_use = set(conn.execute(_NUMBERS_IN_USE, key).scalars())
+    for ahead in range(1, svc.max_number):
+        number = display_number(svc.code, seq + ahead, svc.max_number)
         if number not in in_use:
-            return seq, number
-    raise QueueFull(
-        f"All {svc.max_number} numbers of service {svc.code} are still in use today.", code=svc.code
-    )
+            conn.execute(_SET_SEQ, {"b_day": day, "b_prefix": svc.code, "b_seq": seq + ahead})
+            return seq + ahead, number
+    raise _queue_full(svc)
+
+
+def _full_before_lock(s: Session, svc: Row, day: dt.date) -> bool:  # type: ignore[type-arg]
+    """Whether every number of ``svc`` is in use today, read without the write
+    lock (so a flood of refusals never holds up a teller)."""
+    conn = s.connection()
+    key = {"day": day, "prefix": svc.code}
+    last = conn.execute(_LAST_SEQ, key).scalar()
+    if last is None or last < svc.max_number:
+        return False
+    return (conn.execute(_IN_USE_COUNT, key).scalar() or 0) >= svc.max_number
 
 
 def after_hours(m: Moment) -> bool:
@@ -130,41 +173,77 @@ def issue_ticket(
             limit = m.settings.last_ticket_time or m.settings.closing_time
             raise AfterHours(f"It is past {limit:%H:%M}: confirm that this customer can still be served today.",
                              limit=f"{limit:%H:%M}")
-        svc = service_by_code(s, service)
+        svc = _service_row(s, service)
         if not svc.active:
             raise ServiceInactive(f"Service {svc.code} is not offered right now.", code=svc.code)
         seq, number = _allocate_number(s, svc, day)
-        t = Ticket(
-            business_date=day, service_id=svc.id, original_service_id=svc.id, prefix=svc.code,
-            seq=seq, number=number, priority=priority, priority_note=priority_note, status="waiting",
-            issued_at=now, queued_at=now, transfer_count=0, call_count=0, print_state="not_printed",
-            promised_wait_min=est.minutes, promised_low_min=est.low, promised_high_min=est.high,
-            people_ahead=est.people_ahead, promise_note=est.note,
-        )
-        seal_ticket(s, t, name=name, phone=phone, need=need)  # encrypted, with the masked forms
-        t.service = svc
-        s.add(t)
-        s.flush()
+        row = {
+            "uuid": new_uuid(), "version": 1, "business_date": day, "service_id": svc.id,
+            "original_service_id": svc.id, "prefix": svc.code, "seq": seq, "number": number, "priority": priority,
+            "priority_note": priority_note, "status": "waiting", "issued_at": now, "queued_at": now,
+            "transfer_count": 0, "call_count": 0, "print_state": "not_printed",
+            "promised_wait_min": est.minutes, "promised_low_min": est.low, "promised_high_min": est.high,
+            "people_ahead": est.people_ahead, "promise_note": est.note,
+        }
+        sealed = _Sealed(row["uuid"])
+        seal_ticket(s, sealed, name=name, phone=phone, need=need)  # encrypted, with the masked forms
+        row.update(vars(sealed))
+        ticket_id = s.connection().execute(_INSERT_TICKET, row).scalar_one()
         record_event(
-            s, EventType.TICKET_ISSUED, now, ticket_id=t.id, staff_id=actor.staff_id,
+            s, EventType.TICKET_ISSUED, now, ticket_id=ticket_id, staff_id=actor.staff_id,
             payload={"number": number, "service": svc.code, "priority": priority,
                      "people_ahead": est.people_ahead, "estimated_wait_min": est.minutes,
                      "estimated_wait_range_min": list(est.range) if est.range else None,
                      "estimate_note": est.note},
         )
-        return IssuedTicket(view(s, t), est.people_ahead, est.minutes, est.range, est.note)
+        ticket = TicketView(
+            id=ticket_id, uuid=row["uuid"], number=number, business_date=day, service_code=svc.code,
+            service_name_zh=svc.name_zh, service_name_en=svc.name_en, priority=priority,
+            priority_note=priority_note, status="waiting", issued_at=now, queued_at=now, called_at=None,
+            started_at=None, finished_at=None, window_number=None, target_window_number=None, call_count=0,
+            transfer_count=0, print_state="not_printed", outcome=None, rating=None,
+            customer_name_masked=sealed.customer_name_masked, customer_phone_masked=sealed.customer_phone_masked,
+            has_personal_data=bool(name or phone or need), promised_wait_min=est.minutes,
+            promised_range_min=est.range, people_ahead_at_issue=est.people_ahead, promise_note=est.note,
+        )
+        return IssuedTicket(ticket, est.people_ahead, est.minutes, est.range, est.note)
+
+
+class _Sealed:
+    """The personal-data columns of a new ticket, as ``seal_ticket`` fills them."""
+
+    def __init__(self, uuid: str) -> None:
+        self.uuid = uuid
+        self.customer_name: str | None = None
+        self.customer_phone: str | None = None
+        self.need_note: str | None = None
+        self.customer_name_masked: str | None = None
+        self.customer_phone_masked: str | None = None
+        self.phone_index: str | None = None
+
+
+def _service_row(s: Session, code: str) -> Row:  # type: ignore[type-arg]
+    svc = s.connection().execute(_SERVICE, {"code": (code or "").strip().upper()}).first()
+    if svc is None:
+        raise UnknownService(f"There is no service with code {code!r}.", code=code)
+    return svc
 
 
 def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | None) -> Estimate:
-    """What a customer of ``service`` would be told now (app/queue/estimate.py)."""
-    from app.queue.snapshot import queue_snapshot
+    """What a customer of ``service`` would be told now (app/queue/estimate.py),
+    from one read of the queue; a service whose numbers are all in use is
+    refused here, without the write lock."""
+    from app.queue.snapshot import snapshot_in
 
     with db.read() as s:
-        svc_id = s.scalar(select(Service.id).where(Service.code == (service or "").strip().upper()))
-    if svc_id is None:
-        return Estimate(None, None, None, 0, None)  # the write transaction refuses it in one sentence
-    snap = queue_snapshot(db, now)
-    return estimate(snap, service_id=svc_id, priority=priority)
+        svc = s.connection().execute(_SERVICE, {"code": (service or "").strip().upper()}).first()
+        if svc is None:
+            return Estimate(None, None, None, 0, None)  # the write transaction refuses it in one sentence
+        m = moment(s, now)
+        if _full_before_lock(s, svc, m.day):
+            raise _queue_full(svc)
+        snap = snapshot_in(db, s, m)
+    return estimate(snap, service_id=svc.id, priority=priority)
 
 
 def _clear_window(s: Session, t: Ticket) -> None:

@@ -114,6 +114,8 @@ class Ticket(Base):
         Index("ix_tickets_day_status", "business_date", "status", "service_id"),
         Index("ix_tickets_window_status", "window_id", "status"),
         Index("ix_tickets_phone_index", "phone_index"),
+        # Numbering: is a number in use today, how many of a prefix are (migration 0017).
+        Index("ix_tickets_day_prefix_status_number", "business_date", "prefix", "status", "number"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
