@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, union_all
+from sqlalchemy import Row, bindparam, select, union_all
 from sqlalchemy.orm import Session
 
 from app.events import EventType
 from app.queue.common import (
     AT_WINDOW,
     WAITING,
+    TicketRow,
+    change_ticket,
+    change_window,
     forward,
     policy_config,
     require_state,
+    row_view,
     ticket_by_ref,
-    view,
-    window_by_number,
+    ticket_row,
+    window_row,
 )
 from app.queue.day import Moment, begin
 from app.queue.errors import InvalidTicketState, NoTicketWaiting, WindowBusy, WindowClosed
@@ -28,52 +32,58 @@ from app.store.events import record_event
 from app.store.models import Ticket, Window, WindowService
 
 
-def _open_window(s: Session, number: int) -> Window:
-    win = window_by_number(s, number, lock=True)
+_WS = WindowService.__table__
+_SERVICE_ORDER = select(_WS.c.service_id).where(_WS.c.window_id == bindparam("wid")).order_by(_WS.c.position)
+
+
+def _open_window(s: Session, number: int) -> Row:  # type: ignore[type-arg]
+    win = window_row(s, number, lock=True)
     if win.state != "open":
         raise WindowClosed(f"Window {win.number} is {win.state}; open it first.", window=win.number, state=win.state)
     return win
 
 
-def _finish_current(s: Session, win: Window, m: Moment, actor: Actor) -> None:
+def _at_window(s: Session, win: Row) -> TicketRow | None:  # type: ignore[type-arg]
+    """The ticket called or being served at ``win``, if any."""
     if win.current_ticket_id is None:
-        return
-    cur = s.get(Ticket, win.current_ticket_id)
-    if cur is None or cur.status not in AT_WINDOW:
-        win.current_ticket_id = None
-        return
-    _finish(s, win, cur, "done", forward(cur, m, "finished"), actor)
+        return None
+    cur = ticket_row(s, win.current_ticket_id)
+    return cur if cur is not None and cur.status in AT_WINDOW else None
 
 
-def _ensure_free(s: Session, win: Window) -> None:
-    if win.current_ticket_id is None:
+def _done(s: Session, win: Row, t: TicketRow, outcome: str, now: dt.datetime, actor: Actor) -> None:  # type: ignore[type-arg]
+    """Finish ``t`` at ``win`` (the window's own row is changed by the caller)."""
+    change_ticket(s, t, status="done", finished_at=now, outcome=outcome[:200])
+    record_event(s, EventType.TICKET_FINISHED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+                 payload={"number": t.number, "window": win.number, "outcome": t.outcome})
+
+
+def _free(s: Session, win: Row, m: Moment, actor: Actor, finish_current: bool) -> None:  # type: ignore[type-arg]
+    """Make ``win`` free for a call: finish its ticket (a keypad's Next) or refuse."""
+    cur = _at_window(s, win)
+    if cur is None:
         return
-    cur = s.get(Ticket, win.current_ticket_id)
-    if cur is not None and cur.status in AT_WINDOW:
+    if not finish_current:
         raise WindowBusy(
             f"Window {win.number} still has ticket {cur.number}; finish it or mark it no-show first.",
             window=win.number, ticket=cur.number,
         )
-    win.current_ticket_id = None
+    _done(s, win, cur, "done", forward(cur, m, "finished"), actor)
 
 
-def _assign(s: Session, win: Window, t: Ticket, m: Moment, actor: Actor, how: str) -> TicketView:
+def _assign(s: Session, win: Row, t: TicketRow, m: Moment, actor: Actor, how: str,  # type: ignore[type-arg]
+            streak: int) -> TicketView:
     now = forward(t, m, "called")
-    t.status = "called"
-    t.window_id = win.id
-    t.staff_id = actor.staff_id if actor.staff_id is not None else win.staff_id
-    t.target_window_id = None
-    t.first_called_at = t.first_called_at or now
-    t.called_at = now
-    t.call_count += 1
-    win.current_ticket_id = t.id
-    s.flush()
+    change_ticket(s, t, status="called", window_id=win.id,
+                  staff_id=actor.staff_id if actor.staff_id is not None else win.staff_id, target_window_id=None,
+                  first_called_at=t.first_called_at or now, called_at=now, call_count=t.call_count + 1)
+    change_window(s, win.id, current_ticket_id=t.id, priority_streak=streak)
     record_event(
         s, EventType.TICKET_CALLED, now, ticket_id=t.id, window_id=win.id, staff_id=t.staff_id,
-        payload={"number": t.number, "window": win.number, "service": t.service.code, "how": how,
+        payload={"number": t.number, "window": win.number, "service": t.svc_code, "how": how,
                  "call_count": t.call_count},
     )
-    return view(s, t)
+    return row_view(s, t, {win.id: win.number})
 
 
 def call_next(
@@ -90,14 +100,8 @@ def call_next(
         m = begin(db, s, now)
         day, now = m.day, m.now
         win = _open_window(s, window)
-        if finish_current:
-            _finish_current(s, win, m, actor)
-        else:
-            _ensure_free(s, win)
-        service_order = list(
-            s.scalars(select(WindowService.service_id).where(WindowService.window_id == win.id)
-                      .order_by(WindowService.position))
-        )
+        _free(s, win, m, actor, finish_current)
+        service_order = list(s.connection().execute(_SERVICE_ORDER, {"wid": win.id}).scalars())
         config = policy_config(m.settings)
         is_pg = s.get_bind().dialect.name == "postgresql"
         per_queue = HEAD_SIZE
@@ -114,10 +118,7 @@ def call_next(
                 continue
             if choice is None:
                 raise NoTicketWaiting(f"Nobody is waiting for window {win.number}.", window=win.number)
-            q = select(Ticket).where(Ticket.id == choice.ticket_id, Ticket.status.in_(WAITING))
-            if is_pg:  # another window may hold it: skip, never wait, never double-call
-                q = q.with_for_update(skip_locked=True)
-            t = s.scalar(q)
+            t = _claim(s, choice.ticket_id, is_pg)
             if t is None:
                 excluded.add(choice.ticket_id)
                 continue
@@ -125,8 +126,21 @@ def call_next(
         normal_waiting = any(not prio for prio in truncated) or any(
             c.priority == "normal" and c.ticket_id != t.id and c.ticket_id not in excluded for c in candidates
         )
-        win.priority_streak = next_streak(win.priority_streak, choice, normal_waiting)
-        return _assign(s, win, t, m, actor, choice.reason)
+        streak = next_streak(win.priority_streak, choice, normal_waiting)
+        return _assign(s, win, t, m, actor, choice.reason, streak)
+
+
+def _claim(s: Session, ticket_id: int, is_pg: bool) -> TicketRow | None:
+    """The chosen ticket if it still waits; on PostgreSQL locked, and skipped
+    (never waited for, never called twice) when another window holds it."""
+    if is_pg:
+        got = s.connection().execute(select(Ticket.__table__.c.id).where(
+            Ticket.__table__.c.id == ticket_id, Ticket.__table__.c.status.in_(WAITING)
+        ).with_for_update(skip_locked=True)).first()
+        if got is None:
+            return None
+    t = ticket_row(s, ticket_id)
+    return t if t is not None and t.status in WAITING else None
 
 
 def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor,
@@ -136,16 +150,18 @@ def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor,
     with db.write() as s:
         m = begin(db, s, now)
         win = _open_window(s, window)
-        _ensure_free(s, win)
-        t = ticket_by_ref(s, ticket, m.day, lock=True)
-        require_state(t, WAITING, "called")
-        return _assign(s, win, t, m, actor, "chosen")
+        _free(s, win, m, actor, False)
+        found = ticket_by_ref(s, ticket, m.day, lock=True)
+        require_state(found, WAITING, "called")
+        t = ticket_row(s, found.id)
+        assert t is not None
+        return _assign(s, win, t, m, actor, "chosen", win.priority_streak)
 
 
-def _current(s: Session, window: int, *, lock_window: bool = True) -> tuple[Window, Ticket]:
-    win = window_by_number(s, window, lock=lock_window)
-    t = s.get(Ticket, win.current_ticket_id) if win.current_ticket_id else None
-    if t is None or t.status not in AT_WINDOW:
+def _current(s: Session, window: int) -> tuple[Row, TicketRow]:  # type: ignore[type-arg]
+    win = window_row(s, window, lock=True)
+    t = _at_window(s, win)
+    if t is None:
         raise InvalidTicketState(f"Window {win.number} has no ticket at the moment.", window=win.number)
     return win, t
 
@@ -156,13 +172,12 @@ def recall(db: Database, *, window: int, actor: Actor, now: dt.datetime | None =
     with db.write() as s:
         m = begin(db, s, now)
         win, t = _current(s, window)
-        require_state(t, ("called",), "called again")
-        now = forward(t, m, "called again")
-        t.call_count += 1
-        t.called_at = now
+        require_state(t, ("called",), "called again")  # type: ignore[arg-type]
+        now = forward(t, m, "called again")  # type: ignore[arg-type]
+        change_ticket(s, t, call_count=t.call_count + 1, called_at=now)
         record_event(s, EventType.TICKET_RECALLED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": t.number, "window": win.number, "call_count": t.call_count})
-        return view(s, t)
+        return row_view(s, t, {win.id: win.number})
 
 
 def no_show(db: Database, *, window: int, actor: Actor, now: dt.datetime | None = None) -> TicketView:
@@ -170,15 +185,17 @@ def no_show(db: Database, *, window: int, actor: Actor, now: dt.datetime | None 
     with db.write() as s:
         m = begin(db, s, now)
         win, t = _current(s, window)
-        require_state(t, ("called",), "marked no-show")
-        now = forward(t, m, "marked no-show")
-        mark_no_show(s, win, t)
+        require_state(t, ("called",), "marked no-show")  # type: ignore[arg-type]
+        now = forward(t, m, "marked no-show")  # type: ignore[arg-type]
+        change_ticket(s, t, status="no_show")
+        change_window(s, win.id, current_ticket_id=None)
         record_event(s, EventType.TICKET_NO_SHOW, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": t.number, "window": win.number})
-        return view(s, t)
+        return row_view(s, t, {win.id: win.number})
 
 
 def mark_no_show(s: Session, win: Window, t: Ticket) -> None:
+    """The ORM form, for a window being left (app/queue/windows.py)."""
     t.status = "no_show"
     win.current_ticket_id = None
 
@@ -188,16 +205,16 @@ def start_service(db: Database, *, window: int, actor: Actor, now: dt.datetime |
     with db.write() as s:
         m = begin(db, s, now)
         win, t = _current(s, window)
-        require_state(t, ("called",), "started")
-        now = forward(t, m, "started")
-        t.status = "serving"
-        t.started_at = now
+        require_state(t, ("called",), "started")  # type: ignore[arg-type]
+        now = forward(t, m, "started")  # type: ignore[arg-type]
+        change_ticket(s, t, status="serving", started_at=now)
         record_event(s, EventType.SERVICE_STARTED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": t.number, "window": win.number})
-        return view(s, t)
+        return row_view(s, t, {win.id: win.number})
 
 
 def _finish(s: Session, win: Window, t: Ticket, outcome: str, now: dt.datetime, actor: Actor) -> None:
+    """The ORM form, for a window being left (app/queue/windows.py)."""
     t.status = "done"
     t.finished_at = now
     t.outcome = outcome[:200]
@@ -213,8 +230,9 @@ def finish(db: Database, *, window: int, outcome: str = "done", actor: Actor,
     with db.write() as s:
         m = begin(db, s, now)
         win, t = _current(s, window)
-        _finish(s, win, t, outcome or "done", forward(t, m, "finished"), actor)
-        return view(s, t)
+        _done(s, win, t, outcome or "done", forward(t, m, "finished"), actor)  # type: ignore[arg-type]
+        change_window(s, win.id, current_ticket_id=None)
+        return row_view(s, t, {win.id: win.number})
 
 
 # Up to this many waiting tickets, call_next reads them all (one cheap query).

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import SimpleNamespace
 
-from sqlalchemy import select
+from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.queue.day import ACTIVE, Moment
 from app.queue.errors import InvalidTicketState, TimeRunsBackwards, UnknownService, UnknownTicket, UnknownWindow
@@ -59,6 +61,64 @@ def ticket_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool = Fa
     if t is None:
         raise UnknownTicket(f"There is no ticket {text!r} today.", ticket=text)
     return t
+
+
+_T, _S, _W = Ticket.__table__, Service.__table__, Window.__table__
+_TICKET_ROW = (select(_T, _S.c.code.label("svc_code"), _S.c.name_zh.label("svc_name_zh"),
+                      _S.c.name_en.label("svc_name_en"))
+               .join(_S, _S.c.id == _T.c.service_id).where(_T.c.id == bindparam("tid")))
+_WINDOW_ROW = select(_W.c.id, _W.c.number, _W.c.state, _W.c.staff_id, _W.c.current_ticket_id,
+                     _W.c.priority_streak).where(_W.c.number == bindparam("num"))
+_UPDATE_TICKET = update(_T).where(_T.c.id == bindparam("b_id"), _T.c.version == bindparam("b_version"))
+_UPDATE_WINDOW = update(_W).where(_W.c.id == bindparam("b_id"))
+
+
+class TicketRow(SimpleNamespace):
+    """A ticket's columns (and its service's code and names) as plain values:
+    what the lean hot paths read and change with Core statements."""
+
+    @property
+    def service(self) -> SimpleNamespace:
+        return SimpleNamespace(code=self.svc_code, name_zh=self.svc_name_zh, name_en=self.svc_name_en)
+
+
+def ticket_row(s: Session, ticket_id: int) -> TicketRow | None:
+    """One ticket with its service's names (one indexed query)."""
+    r = s.connection().execute(_TICKET_ROW, {"tid": ticket_id}).first()
+    return None if r is None else TicketRow(**r._mapping)
+
+
+def window_row(s: Session, number: int, *, lock: bool = False) -> Row:  # type: ignore[type-arg]
+    """A window's calling state (locked on PostgreSQL with ``lock``)."""
+    q = _WINDOW_ROW.with_for_update() if lock and s.get_bind().dialect.name == "postgresql" else _WINDOW_ROW
+    win = s.connection().execute(q, {"num": number}).first()
+    if win is None:
+        raise UnknownWindow(f"There is no window number {number}.", window=number)
+    return win
+
+
+def change_ticket(s: Session, t: TicketRow, **values: object) -> None:
+    """Write ``values`` to ticket ``t`` (and to ``t``), its version bumped;
+    refused as the ORM would if another transaction changed it meanwhile."""
+    values["version"] = t.version + 1
+    done = s.connection().execute(_UPDATE_TICKET.values(**values), {"b_id": t.id, "b_version": t.version})
+    if done.rowcount != 1:
+        raise StaleDataError(f"Ticket {t.number} was changed by another transaction.")
+    for key, value in values.items():
+        setattr(t, key, value)
+
+
+def change_window(s: Session, window_id: int, **values: object) -> None:
+    s.connection().execute(_UPDATE_WINDOW.values(**values), {"b_id": window_id})
+
+
+def row_view(s: Session, t: TicketRow, numbers: dict[int, int] | None = None) -> TicketView:
+    """The view of a ticket row; window numbers looked up only if not given."""
+    if numbers is None:
+        ids = {i for i in (t.window_id, t.target_window_id) if i is not None}
+        numbers = dict(s.connection().execute(select(_W.c.id, _W.c.number).where(_W.c.id.in_(ids))).all()) \
+            if ids else {}
+    return ticket_view(t, numbers)  # type: ignore[arg-type]
 
 
 def window_numbers(s: Session) -> dict[int, int]:
