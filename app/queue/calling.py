@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Row, bindparam, select, union_all
+from sqlalchemy import Row, Select, bindparam, select, text, union_all
 from sqlalchemy.orm import Session
 
 from app.events import EventType
@@ -24,12 +24,12 @@ from app.queue.common import (
 )
 from app.queue.day import Moment, begin
 from app.queue.errors import InvalidTicketState, NoTicketWaiting, WindowBusy, WindowClosed
-from app.queue.policy import Candidate, choose_next, next_streak
+from app.queue.policy import PRIORITY_CLASSES, Candidate, choose_next, next_streak
 from app.queue.views import TicketView
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
-from app.store.models import Ticket, Window, WindowService
+from app.store.models import WAITING_SQL, Ticket, Window, WindowService
 
 
 _WS = WindowService.__table__
@@ -235,48 +235,68 @@ def finish(db: Database, *, window: int, outcome: str = "done", actor: Actor,
         return row_view(s, t, {win.id: win.number})
 
 
-# Up to this many waiting tickets, call_next reads them all (one cheap query).
-# Beyond, it reads the first HEAD_SIZE of each (service, priority or not)
-# queue: the policy only ever picks the first of a queue, and the rest are
-# spares for when other windows hold the first ones (PostgreSQL SKIP LOCKED).
-READ_ALL_UP_TO = 300
+# call_next reads the first HEAD_SIZE of each (service, priority or not) line
+# the window serves, and the tickets transferred to it: the policy only ever
+# picks the first of a line, and the rest are spares for when other windows
+# hold the first ones (PostgreSQL SKIP LOCKED). Each part walks a partial index
+# of the waiting tickets in queue order, so a call costs about the same with
+# 10 or 5,000 people waiting.
 HEAD_SIZE = 16
+_WAITING = text(WAITING_SQL)  # literal: the partial indexes' condition
+
+
+_HEADS: dict[tuple[tuple[int, ...], int], Select] = {}  # type: ignore[type-arg]
+
+
+def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Select:  # type: ignore[type-arg]
+    """The candidates' query for one service order, built once (building and
+    keying a union of this size costs more than running it)."""
+    stmt = _HEADS.get((service_order, per_queue))
+    if stmt is not None:
+        return stmt
+    t = Ticket.__table__
+    cols = (t.c.id, t.c.service_id, t.c.priority, t.c.queued_at, t.c.target_window_id)
+    day, now = bindparam("day", type_=t.c.business_date.type), bindparam("now", type_=t.c.queued_at.type)
+    parts = [select(*cols).where(_WAITING, t.c.target_window_id == bindparam("win"), t.c.queued_at <= now,
+                                 t.c.business_date == day)]
+    for sid in service_order:
+        for priority in PRIORITY_CLASSES:  # one index range each, in queue order
+            parts.append(
+                select(*cols).where(_WAITING, t.c.business_date == day, t.c.service_id == sid,
+                                    t.c.priority == priority, t.c.queued_at <= now, t.c.target_window_id.is_(None))
+                .order_by(t.c.queued_at, t.c.id).limit(per_queue + 1)
+            )
+    stmt = union_all(*(select(*p.subquery().c) for p in parts))
+    if len(_HEADS) > 256:
+        _HEADS.clear()
+    _HEADS[(service_order, per_queue)] = stmt
+    return stmt
 
 
 def _candidates(
     s: Session, window_id: int, service_order: list[int], day: dt.date, now: dt.datetime, per_queue: int
 ) -> tuple[list[Candidate], set[bool]]:
-    """The tickets the policy can choose from: all of them in a normal lobby;
-    with a very long queue, every ticket transferred to this window and the
-    first ``per_queue`` of each service's priority and normal queues (so a
-    call costs about the same with 10 or 5,000 people waiting).
+    """The tickets the policy can choose from: every ticket transferred to this
+    window and the first ``per_queue`` of each of its services' priority and
+    normal lines.
 
-    Returns the candidates and, for each kind of queue that had more tickets
+    Returns the candidates and, for each kind of line that had more tickets
     than were read, whether it was the priority kind.
     """
-    cols = (Ticket.id, Ticket.service_id, Ticket.priority, Ticket.queued_at, Ticket.target_window_id)
-    base = select(*cols).where(Ticket.status.in_(WAITING), Ticket.business_date == day, Ticket.queued_at <= now)
-    everyone = base.where(
-        (Ticket.service_id.in_(service_order) & Ticket.target_window_id.is_(None))
-        | (Ticket.target_window_id == window_id)
-    )
-    rows = s.execute(everyone.limit(READ_ALL_UP_TO + 1)).all()
-    if len(rows) <= READ_ALL_UP_TO:
-        return [Candidate(*r) for r in rows], set()
-    parts = [base.where(Ticket.target_window_id == window_id)]
-    for sid in service_order:
-        for prio in (True, False):
-            kind = Ticket.priority != "normal" if prio else Ticket.priority == "normal"
-            parts.append(
-                base.where(Ticket.service_id == sid, Ticket.target_window_id.is_(None), kind)
-                .order_by(Ticket.queued_at, Ticket.id).limit(per_queue + 1)
-            )
-    subqueries = [select(*p.subquery().c) for p in parts]
-    rows = s.execute(union_all(*subqueries)).all()
-    counts: dict[tuple[int, bool], int] = {}
+    stmt = _heads_query(tuple(service_order), per_queue)
+    rows = s.connection().execute(stmt, {"win": window_id, "day": day, "now": now}).all()
+    lines: dict[tuple[int, bool], list] = {}  # type: ignore[type-arg]
+    found = []
     for r in rows:
         if r.target_window_id is None:
-            key = (r.service_id, r.priority != "normal")
-            counts[key] = counts.get(key, 0) + 1
+            lines.setdefault((r.service_id, r.priority != "normal"), []).append(r)
+        else:
+            found.append(r)
+    counts = {}
+    for key, line in lines.items():  # the priority classes merged: the first of their line, in order
+        line.sort(key=lambda r: (r.queued_at, r.id))
+        counts[key] = len(line)
+        found += line[:per_queue + 1]
+    rows = found
     truncated = {prio for (_, prio), n in counts.items() if n > per_queue}
     return [Candidate(*r) for r in rows], truncated

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from types import SimpleNamespace
 
-from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy import Row, Update, bindparam, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -101,7 +101,8 @@ def change_ticket(s: Session, t: TicketRow, **values: object) -> None:
     """Write ``values`` to ticket ``t`` (and to ``t``), its version bumped;
     refused as the ORM would if another transaction changed it meanwhile."""
     values["version"] = t.version + 1
-    done = s.connection().execute(_UPDATE_TICKET.values(**values), {"b_id": t.id, "b_version": t.version})
+    done = s.connection().execute(_update_of(_UPDATE_TICKET, tuple(values)),
+                                  {"b_id": t.id, "b_version": t.version, **{f"v_{k}": v for k, v in values.items()}})
     if done.rowcount != 1:
         raise StaleDataError(f"Ticket {t.number} was changed by another transaction.")
     for key, value in values.items():
@@ -109,7 +110,20 @@ def change_ticket(s: Session, t: TicketRow, **values: object) -> None:
 
 
 def change_window(s: Session, window_id: int, **values: object) -> None:
-    s.connection().execute(_UPDATE_WINDOW.values(**values), {"b_id": window_id})
+    s.connection().execute(_update_of(_UPDATE_WINDOW, tuple(values)),
+                           {"b_id": window_id, **{f"v_{k}": v for k, v in values.items()}})
+
+
+_UPDATES: dict[tuple[object, tuple[str, ...]], Update] = {}
+
+
+def _update_of(base: Update, columns: tuple[str, ...]) -> Update:
+    """``base`` setting ``columns`` from parameters ``v_<column>``, built once per
+    set of columns (building a statement costs more than running it)."""
+    stmt = _UPDATES.get((base, columns))
+    if stmt is None:
+        stmt = _UPDATES[(base, columns)] = base.values({c: bindparam(f"v_{c}") for c in columns})
+    return stmt
 
 
 def row_view(s: Session, t: TicketRow, numbers: dict[int, int] | None = None) -> TicketView:
