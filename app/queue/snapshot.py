@@ -17,16 +17,16 @@ import threading
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import extract, func, or_, select
+from sqlalchemy import bindparam, extract, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from app.queue.common import ARTIFICIAL_ENDS, WAITING, policy_config
+from app.queue.common import ARTIFICIAL_ENDS, policy_config
 from app.queue.day import Moment, moment
 from app.queue.estimate import MIN_HISTORY, Estimate, ServiceTimes, Snapshot, WindowNow, estimate
 from app.queue.policy import Candidate
 from app.queue.windows import attended
 from app.store.engine import Database
-from app.store.models import Service, Ticket, Window, WindowService
+from app.store.models import WAITING_SQL, Service, Ticket, Window, WindowService
 
 HISTORY = 60  # recent finished services per service
 LONG_HISTORY = 400  # the longer run they are weighed against
@@ -42,6 +42,13 @@ CORRECTION_HALF_LIFE_MIN = 20.0  # a customer told this long ago counts half
 _lock = threading.Lock()
 
 
+# The waiting tickets, through the partial index of the waiting (literal statuses).
+_WAITING_NOW = select(Ticket.__table__.c.id, Ticket.__table__.c.service_id, Ticket.__table__.c.priority,
+                      Ticket.__table__.c.queued_at, Ticket.__table__.c.target_window_id).where(
+    text(WAITING_SQL), Ticket.__table__.c.business_date == bindparam("day", type_=Ticket.__table__.c.business_date.type),
+    Ticket.__table__.c.queued_at <= bindparam("now", type_=Ticket.__table__.c.queued_at.type))
+
+
 def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
     """The queue now (one read transaction)."""
     with db.read() as s:
@@ -51,11 +58,7 @@ def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
 
 def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     windows = _windows(s, m)
-    t = Ticket.__table__
-    rows = s.execute(
-        select(t.c.id, t.c.service_id, t.c.priority, t.c.queued_at, t.c.target_window_id)
-        .where(t.c.business_date == m.day, t.c.status.in_(WAITING), t.c.queued_at <= m.now)
-    ).all()
+    rows = s.connection().execute(_WAITING_NOW, {"day": m.day, "now": m.now}).all()
     waiting = tuple(Candidate(*r) for r in rows)
     slow = _slow_figures(db, s, m)
     return Snapshot(
@@ -64,24 +67,33 @@ def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     )
 
 
+_W, _WS, _T = Window.__table__, WindowService.__table__, Ticket.__table__
+_CUR = _T.alias("cur")
+_ORDERS = select(_WS.c.window_id, _WS.c.service_id).order_by(_WS.c.window_id, _WS.c.position)
+_OPEN_WINDOWS = (
+    select(_W.c.id, _W.c.state, _W.c.holder, _W.c.heartbeat_at, _W.c.priority_streak,
+           _CUR.c.service_id.label("busy_service"), _CUR.c.status.label("busy_status"),
+           _CUR.c.called_at.label("busy_called_at"))
+    .select_from(_W.outerjoin(_CUR, _CUR.c.id == _W.c.current_ticket_id))
+    .where(_W.c.state != "closed")
+)
+
+
 def _windows(s: Session, m: Moment) -> tuple[WindowNow, ...]:
+    """The attended open or paused windows, each with what it is doing (two queries)."""
+    conn = s.connection()
     order: dict[int, list[int]] = defaultdict(list)
-    for wid, sid in s.execute(select(WindowService.window_id, WindowService.service_id)
-                              .order_by(WindowService.window_id, WindowService.position)):
+    for wid, sid in conn.execute(_ORDERS):
         order[wid].append(sid)
     out = []
-    for win in s.scalars(select(Window).where(Window.state != "closed")):
-        if not attended(win, m.now, m.settings.unattended_after):
+    for win in conn.execute(_OPEN_WINDOWS):
+        if not attended(win, m.now, m.settings.unattended_after):  # type: ignore[arg-type]
             continue  # nobody is at it: it serves no one
-        busy = None
-        if win.current_ticket_id is not None:
-            busy = s.execute(select(Ticket.service_id, Ticket.status, Ticket.called_at, Ticket.started_at)
-                             .where(Ticket.id == win.current_ticket_id)).first()
         busy_service = busy_for = None
         serving = False
-        if busy is not None and busy.status in ("called", "serving"):
-            busy_service, serving = busy.service_id, busy.status == "serving"
-            busy_for = max(0.0, (m.now - (busy.called_at or m.now)).total_seconds() / 60)
+        if win.busy_status in ("called", "serving"):
+            busy_service, serving = win.busy_service, win.busy_status == "serving"
+            busy_for = max(0.0, (m.now - (win.busy_called_at or m.now)).total_seconds() / 60)
         out.append(WindowNow(win.id, tuple(order.get(win.id, ())), win.priority_streak or 0, win.state == "paused",
                              busy_service, busy_for or 0.0, serving))
     return tuple(out)
