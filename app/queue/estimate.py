@@ -314,14 +314,12 @@ class _Draws(_Means):
 
     def arrivals(self, services: set[int], skip: tuple[int, bool] | None = None,
                  until: float = math.inf) -> Iterator[tuple[float, int, bool]]:
-        """Poisson arrivals at each hour's rate (every stream is drawn, so the
-        random numbers do not depend on what is skipped)."""
+        """Poisson arrivals at each hour's rate, drawn only as far as they can matter."""
         found = []
+        horizon = min(POISSON_HORIZON_MIN, until)
         for (sid, prio), rates in self.snap.arrivals.items():
-            if sid in services:
-                drawn = _poisson(self.snap, rates, self.rng)
-                if (sid, prio) != skip:
-                    found += [(t, sid, prio) for t in drawn if t <= until]
+            if sid in services and (sid, prio) != skip:
+                found += [(t, sid, prio) for t in _poisson(self.snap, rates, self.rng, horizon)]
         found.sort()
         yield from found
 
@@ -346,7 +344,11 @@ def _next_even(snap: Snapshot, rates: Sequence[float], after: float) -> float | 
     return None
 
 
-def _poisson(snap: Snapshot, rates: Sequence[float], rng: random.Random, horizon: float = 240.0) -> list[float]:
+POISSON_HORIZON_MIN = 240.0  # a random future draws arrivals this far at most
+
+
+def _poisson(snap: Snapshot, rates: Sequence[float], rng: random.Random,
+             horizon: float = POISSON_HORIZON_MIN) -> list[float]:
     base = _minute_of_day(snap)
     out, t = [], 0.0
     while t < horizon:
