@@ -67,6 +67,10 @@ _T, _S, _W = Ticket.__table__, Service.__table__, Window.__table__
 _TICKET_ROW = (select(_T, _S.c.code.label("svc_code"), _S.c.name_zh.label("svc_name_zh"),
                       _S.c.name_en.label("svc_name_en"))
                .join(_S, _S.c.id == _T.c.service_id).where(_T.c.id == bindparam("tid")))
+_TICKET_ROW_ANY = (select(_T, _S.c.code.label("svc_code"), _S.c.name_zh.label("svc_name_zh"),
+                          _S.c.name_en.label("svc_name_en")).join(_S, _S.c.id == _T.c.service_id))
+_RELEASE = update(_W).where(_W.c.id == bindparam("wid"), _W.c.current_ticket_id == bindparam("tid")).values(
+    current_ticket_id=None)
 _WINDOW_ROW = select(_W.c.id, _W.c.number, _W.c.state, _W.c.staff_id, _W.c.current_ticket_id,
                      _W.c.priority_streak).where(_W.c.number == bindparam("num"))
 _UPDATE_TICKET = update(_T).where(_T.c.id == bindparam("b_id"), _T.c.version == bindparam("b_version"))
@@ -86,6 +90,31 @@ def ticket_row(s: Session, ticket_id: int) -> TicketRow | None:
     """One ticket with its service's names (one indexed query)."""
     r = s.connection().execute(_TICKET_ROW, {"tid": ticket_id}).first()
     return None if r is None else TicketRow(**r._mapping)
+
+
+def ticket_row_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool = False) -> TicketRow:
+    """``ticket_by_ref`` as a plain row (locked on PostgreSQL with ``lock``)."""
+    q = _TICKET_ROW_ANY
+    text = str(ref).strip()
+    if _UUID.match(text):
+        q = q.where(_T.c.uuid == text.lower())
+    elif isinstance(ref, int) or text.isdigit():
+        q = q.where(_T.c.id == int(text))
+    else:
+        q = q.where(_T.c.business_date == today, _T.c.number == text.upper()).order_by(
+            _T.c.status.in_(ACTIVE).desc(), _T.c.seq.desc()).limit(1)
+    if lock and s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update(of=_T)
+    r = s.connection().execute(q).first()
+    if r is None:
+        raise UnknownTicket(f"There is no ticket {text!r} today.", ticket=text)
+    return TicketRow(**r._mapping)
+
+
+def release_window(s: Session, t: TicketRow) -> None:
+    """The window holding ``t`` lets it go (it is transferred, cancelled...)."""
+    if t.window_id is not None:
+        s.connection().execute(_RELEASE, {"wid": t.window_id, "tid": t.id})
 
 
 def window_row(s: Session, number: int, *, lock: bool = False) -> Row:  # type: ignore[type-arg]

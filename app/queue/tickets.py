@@ -15,12 +15,15 @@ from app.queue.common import (
     ACTIVE,
     AT_WINDOW,
     WAITING,
+    change_ticket,
     forward,
+    release_window,
     require_state,
-    service_by_code,
+    row_view,
     ticket_by_ref,
+    ticket_row_by_ref,
     view,
-    window_by_number,
+    window_row,
 )
 from app.queue.day import Moment, begin, close_in, lock_days, moment
 from app.queue.errors import (
@@ -42,7 +45,7 @@ from app.store.counters import bump_counter
 from app.store.engine import Database
 from app.store.base import new_uuid
 from app.store.events import record_event
-from app.store.models import Service, Ticket, TicketCounter, Window
+from app.store.models import Service, Ticket, TicketCounter
 
 MAX_NAME = 50
 MAX_NEED = 500
@@ -246,13 +249,6 @@ def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | 
     return estimate(snap, service_id=svc.id, priority=priority)
 
 
-def _clear_window(s: Session, t: Ticket) -> None:
-    if t.window_id is not None:
-        win = s.get(Window, t.window_id)
-        if win is not None and win.current_ticket_id == t.id:
-            win.current_ticket_id = None
-
-
 def cancel_ticket(db: Database, ticket: str | int, *, reason: str = "", actor: Actor,
                   now: dt.datetime | None = None) -> TicketView:
     """Cancel a ticket that waits or was called; ``finished_at`` records when
@@ -260,15 +256,14 @@ def cancel_ticket(db: Database, ticket: str | int, *, reason: str = "", actor: A
     require(actor, "ticket.cancel")
     with db.write() as s:
         m = begin(db, s, now)
-        t = ticket_by_ref(s, ticket, m.day, lock=True)
-        require_state(t, ("waiting", "transferred", "called"), "cancelled")
-        now = forward(t, m, "cancelled")
-        _clear_window(s, t)
-        t.status = "cancelled"
-        t.finished_at = now
+        t = ticket_row_by_ref(s, ticket, m.day, lock=True)
+        require_state(t, ("waiting", "transferred", "called"), "cancelled")  # type: ignore[arg-type]
+        now = forward(t, m, "cancelled")  # type: ignore[arg-type]
+        release_window(s, t)
+        change_ticket(s, t, status="cancelled", finished_at=now)
         record_event(s, EventType.TICKET_CANCELLED, now, ticket_id=t.id, window_id=t.window_id,
                      staff_id=actor.staff_id, payload={"number": t.number, "reason": reason[:200]})
-        return view(s, t)
+        return row_view(s, t)
 
 
 def transfer_ticket(
@@ -290,36 +285,32 @@ def transfer_ticket(
         raise InvalidInput("Say where to transfer the ticket: a service or a window.")
     with db.write() as s:
         m = begin(db, s, now)
-        t = ticket_by_ref(s, ticket, m.day, lock=True)
-        require_state(t, ("waiting", "transferred", "called", "serving"), "transferred")
-        now = forward(t, m, "transferred")
+        t = ticket_row_by_ref(s, ticket, m.day, lock=True)
+        require_state(t, ("waiting", "transferred", "called", "serving"), "transferred")  # type: ignore[arg-type]
+        now = forward(t, m, "transferred")  # type: ignore[arg-type]
         from_window = t.window_id
-        target = window_by_number(s, to_window) if to_window is not None else None
+        target = window_row(s, to_window) if to_window is not None else None
+        service_id = t.service_id
         if to_service is not None:
-            svc = service_by_code(s, to_service)
+            svc = _service_row(s, to_service)
             if not svc.active:
                 raise ServiceInactive(f"Service {svc.code} is not offered right now.", code=svc.code)
-            t.service_id = svc.id
-            t.service = svc
+            service_id, t.svc_code, t.svc_name_zh, t.svc_name_en = svc.id, svc.code, svc.name_zh, svc.name_en
         if target is not None:
             if target.state == "closed":
                 raise InvalidInput(f"Window {target.number} is closed.", window=target.number)
             if target.id == from_window and t.status in AT_WINDOW:
                 raise InvalidInput("A ticket cannot be transferred to the window that holds it.")
-        _clear_window(s, t)
-        t.status = "transferred"
-        t.target_window_id = target.id if target is not None else None
-        t.transferred_at = now
-        t.queued_at = now
-        t.transfer_count += 1
-        t.window_id = None
-        t.started_at = None
+        release_window(s, t)
+        change_ticket(s, t, status="transferred", service_id=service_id,
+                      target_window_id=target.id if target is not None else None, transferred_at=now, queued_at=now,
+                      transfer_count=t.transfer_count + 1, window_id=None, started_at=None)
         record_event(
             s, EventType.TICKET_TRANSFERRED, now, ticket_id=t.id, window_id=from_window, staff_id=actor.staff_id,
-            payload={"number": t.number, "to_service": t.service.code,
+            payload={"number": t.number, "to_service": t.svc_code,
                      "to_window": target.number if target is not None else None},
         )
-        return view(s, t)
+        return row_view(s, t, {target.id: target.number} if target is not None else {})
 
 
 def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.datetime | None = None) -> TicketView:
@@ -327,18 +318,15 @@ def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.dat
     require(actor, "call")
     with db.write() as s:
         m = begin(db, s, now)
-        t = ticket_by_ref(s, ticket, m.day, lock=True)
-        require_state(t, ("no_show",), "put back in the queue")
+        t = ticket_row_by_ref(s, ticket, m.day, lock=True)
+        require_state(t, ("no_show",), "put back in the queue")  # type: ignore[arg-type]
         if t.business_date != m.day:
             raise InvalidTicketState(f"Ticket {t.number} belongs to an earlier day.", ticket=t.number)
-        now = forward(t, m, "put back in the queue")
-        t.status = "waiting"
-        t.queued_at = now
-        t.window_id = None
-        t.target_window_id = None
+        now = forward(t, m, "put back in the queue")  # type: ignore[arg-type]
+        change_ticket(s, t, status="waiting", queued_at=now, window_id=None, target_window_id=None)
         record_event(s, EventType.TICKET_REQUEUED, now, ticket_id=t.id, staff_id=actor.staff_id,
                      payload={"number": t.number})
-        return view(s, t)
+        return row_view(s, t, {})
 
 
 def rate_ticket(db: Database, ticket: str | int, *, rating: int, actor: Actor,
