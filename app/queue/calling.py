@@ -130,15 +130,15 @@ def call_next(
         return _assign(s, win, t, m, actor, choice.reason, streak)
 
 
+_CLAIM = select(Ticket.__table__.c.id).where(
+    Ticket.__table__.c.id == bindparam("tid"), Ticket.__table__.c.status.in_(WAITING)).with_for_update(skip_locked=True)
+
+
 def _claim(s: Session, ticket_id: int, is_pg: bool) -> TicketRow | None:
     """The chosen ticket if it still waits; on PostgreSQL locked, and skipped
     (never waited for, never called twice) when another window holds it."""
-    if is_pg:
-        got = s.connection().execute(select(Ticket.__table__.c.id).where(
-            Ticket.__table__.c.id == ticket_id, Ticket.__table__.c.status.in_(WAITING)
-        ).with_for_update(skip_locked=True)).first()
-        if got is None:
-            return None
+    if is_pg and s.connection().execute(_CLAIM, {"tid": ticket_id}).first() is None:
+        return None
     t = ticket_row(s, ticket_id)
     return t if t is not None and t.status in WAITING else None
 

@@ -155,8 +155,9 @@ def _update_of(base: Update, columns: tuple[str, ...]) -> Update:
     return stmt
 
 
-def row_view(s: Session, t: TicketRow, numbers: dict[int, int] | None = None) -> TicketView:
-    """The view of a ticket row; window numbers looked up only if not given."""
+def row_view(s: Session, t: TicketRow | Ticket, numbers: dict[int, int] | None = None) -> TicketView:
+    """The view of a ticket (a row or an ORM object); its windows' numbers
+    looked up only if not given."""
     if numbers is None:
         ids = {i for i in (t.window_id, t.target_window_id) if i is not None}
         numbers = dict(s.connection().execute(select(_W.c.id, _W.c.number).where(_W.c.id.in_(ids))).all()) \
@@ -169,11 +170,7 @@ def window_numbers(s: Session) -> dict[int, int]:
 
 
 def view(s: Session, t: Ticket) -> TicketView:
-    ids = {i for i in (t.window_id, t.target_window_id) if i is not None}
-    if not ids:
-        return ticket_view(t, {})
-    w = Window.__table__
-    return ticket_view(t, dict(s.connection().execute(select(w.c.id, w.c.number).where(w.c.id.in_(ids))).all()))
+    return row_view(s, t)
 
 
 def policy_config(cfg: BranchSettings) -> PolicyConfig:
