@@ -70,8 +70,11 @@ def emit(record: dict[str, object]) -> None:
 # --- databases -----------------------------------------------------------------
 
 def template(folder: Path, history: int) -> Path:
-    """A catalogued database with ``history`` finished tickets of earlier days (raw inserts)."""
+    """A catalogued database with ``history`` finished tickets of earlier days
+    (raw inserts), kept in ``folder`` for the next run."""
     path = folder / f"template-{history}.sqlite3"
+    if path.exists():
+        return path
     db = open_database(str(path))
     init_catalogue(db, actor=SYSTEM, now=START)
     db.dispose()
@@ -81,6 +84,8 @@ def template(folder: Path, history: int) -> Path:
 
 def copy_of(tpl: Path, name: str) -> Path:
     path = tpl.parent / name
+    for suffix in ("-wal", "-shm"):  # an earlier run's journal must not be applied to the fresh copy
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(tpl, path)
     return path
 
@@ -352,7 +357,7 @@ def main() -> None:
     emit({"bench": "engine", "note": "shared machine (2 cores, other work running): ~1.2x noise on medians, "
           "~1.45x on p99s", "history": a.history, "rounds": a.rounds, "ops_per_round": a.ops,
           "load": [round(x, 2) for x in __import__("os").getloadavg()]})
-    tpl = template(folder, a.history) if {"latency", "refusals"} & set(a.only) else None
+    tpl = template(folder, a.history) if {"latency", "refusals", "template"} & set(a.only) else None
     if "latency" in a.only:
         latencies(tpl, a.rounds, a.ops)  # type: ignore[arg-type]
     if "refusals" in a.only:
