@@ -55,7 +55,16 @@ from bench_batch import operations as growing_operations  # noqa: E402
 from bench_queue import TODAY, load_history, percentile  # noqa: E402
 
 from app.errors import QueueFull  # noqa: E402
-from app.queue import call_next, finish, init_catalogue, issue_ticket, open_window  # noqa: E402
+from app.queue import (  # noqa: E402
+    call_next,
+    finish,
+    init_catalogue,
+    issue_ticket,
+    open_window,
+    queue_status,
+    recent_calls,
+    waiting_list,
+)
 from app.staff.roles import SYSTEM  # noqa: E402
 from app.store import open_database  # noqa: E402
 
@@ -153,6 +162,13 @@ def with_ratios(fig: dict[str, float], floor: dict[str, float]) -> dict[str, flo
 
 # --- in-process latencies ----------------------------------------------------------
 
+READS = {  # the screens' frequent reads: the greeter and manager, the teller's list, the lobby
+    "queue_status": lambda db, now: queue_status(db, now=now),
+    "waiting_list": lambda db, now: waiting_list(db, now=now, window=1),
+    "recent_calls": lambda db, now: recent_calls(db, now=now),
+}
+
+
 def latencies(tpl: Path, rounds: int, ops: int) -> None:
     """Issue and call+finish at each size, interleaved with the floor, ``rounds`` times."""
     floor = Floor(copy_of(tpl, "floor.sqlite3"))
@@ -161,6 +177,7 @@ def latencies(tpl: Path, rounds: int, ops: int) -> None:
     issue_ms: dict[int, list[float]] = {n: [] for n in SIZES}
     call_ms: dict[int, list[float]] = {n: [] for n in SIZES}
     floor_ms: list[float] = []
+    reads: dict[str, dict[int, list[float]]] = {name: {n: [] for n in SIZES} for name in READS}
     fi = 0
     for n in SIZES:  # warm up: connections, compiled statements, the estimate's figures
         call_next(dbs[n], window=1, finish_current=True, actor=SYSTEM, now=clock[n]) if n else None
@@ -189,6 +206,11 @@ def latencies(tpl: Path, rounds: int, ops: int) -> None:
                     pass
                 call_next(db, window=w, actor=SYSTEM, now=clock[n])
                 call_ms[n].append((time.perf_counter() - t0) * 1000)
+            for name, read in READS.items():  # what screens read every few seconds
+                for _ in range(max(5, ops // 5)):
+                    t0 = time.perf_counter()
+                    read(db, clock[n])
+                    reads[name][n].append((time.perf_counter() - t0) * 1000)
     fl = summary(floor_ms)
     emit({"bench": "engine", "figure": "floor", "ops": len(floor_ms), **fl,
           "ops_per_s": round(1000 / statistics.mean(floor_ms), 1)})
@@ -201,6 +223,10 @@ def latencies(tpl: Path, rounds: int, ops: int) -> None:
         emit({"bench": "engine", "figure": f"{name}_flatness", "largest_over_smallest_median":
               round(max(medians) / min(medians), 2), "target": 1.2,
               "median_target_ms": 1.0, "p99_target_x_floor": 3.0})
+    for name, table in reads.items():
+        for n in SIZES:
+            emit({"bench": "engine", "figure": f"read_{name}", "waiting": n, "history": HISTORY,
+                  "ops": len(table[n]), **with_ratios(summary(table[n]), fl)})
     for db in dbs.values():
         db.dispose()
 
