@@ -106,7 +106,7 @@ def _slow_figures(db: Database, s: Session, m: Moment) -> dict[str, Any]:
         cached = db.memo.get(key)
         if cached is not None and 0 <= (m.now - cached[0]).total_seconds() < CACHE_S:
             return cached[1]
-    figures = {"times": service_times(s, m), "arrivals": arrival_rates(s, m), "correction": corrections(s, m)}
+    figures = {"times": service_times(s, m), "arrivals": arrival_rates(s, m, db.memo), "correction": corrections(s, m)}
     with _lock:
         db.memo[key] = (m.now, figures)
     return figures
@@ -172,24 +172,14 @@ def _mean_sd(times: list[float]) -> tuple[float, float]:
     return mean, mean * math.sqrt(math.expm1(s * s))
 
 
-def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], tuple[float, ...]]:
+def arrival_rates(s: Session, m: Moment,
+                  memo: dict[Any, Any] | None = None) -> dict[tuple[int, bool], tuple[float, ...]]:
     """Expected customers per minute, per service and class (priority or not),
     for each hour of the day: the branch's usual hourly profile over its last
     open days (up to PROFILE_DAYS), scaled to how busy today has been in the
     last hour; without history, the last hour's rate from now on."""
     t = Ticket.__table__
-    hour = extract("hour", t.c.issued_at)
-    since_day = m.day - dt.timedelta(days=PROFILE_DAYS)
-    rows = s.execute(
-        select(t.c.original_service_id, t.c.priority, hour, func.count())
-        .where(t.c.business_date >= since_day, t.c.business_date < m.day)
-        .group_by(t.c.original_service_id, t.c.priority, hour)
-    ).all()
-    days = s.scalar(select(func.count(func.distinct(t.c.business_date)))
-                    .where(t.c.business_date >= since_day, t.c.business_date < m.day)) or 0
-    profile: dict[tuple[int, bool], list[float]] = defaultdict(lambda: [0.0] * 24)
-    for sid, priority, h, n in rows:
-        profile[(sid, priority != "normal")][int(h)] += n / days / 60
+    profile, days = _profile(s, m.day, memo)
     since = max(m.now - ARRIVAL_WINDOW, dt.datetime.combine(m.day, dt.time()))
     span = max(15.0, (m.now - since).total_seconds() / 60)
     recent: dict[tuple[int, bool], float] = defaultdict(float)
@@ -200,6 +190,36 @@ def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], tuple[float, 
     ):
         recent[(sid, priority != "normal")] += n
     return _scaled(profile, recent, days, since, span, m)
+
+
+def _profile(s: Session, day: dt.date, memo: dict[Any, Any] | None
+             ) -> tuple[dict[tuple[int, bool], list[float]], int]:
+    """The usual hourly arrivals per service and class over the open days
+    before ``day``, and how many days. Those days are over, so with ``memo``
+    (the database's per-process memo) it is read once per day (over a long
+    history the grouping takes a while: not again on every refresh)."""
+    key = ("arrival_profile", day)
+    with _lock:
+        cached = memo.get(key) if memo is not None else None
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    t = Ticket.__table__
+    hour = extract("hour", t.c.issued_at)
+    since_day = day - dt.timedelta(days=PROFILE_DAYS)
+    rows = s.execute(
+        select(t.c.original_service_id, t.c.priority, hour, func.count())
+        .where(t.c.business_date >= since_day, t.c.business_date < day)
+        .group_by(t.c.original_service_id, t.c.priority, hour)
+    ).all()
+    days = s.scalar(select(func.count(func.distinct(t.c.business_date)))
+                    .where(t.c.business_date >= since_day, t.c.business_date < day)) or 0
+    profile: dict[tuple[int, bool], list[float]] = defaultdict(lambda: [0.0] * 24)
+    for sid, priority, h, n in rows:
+        profile[(sid, priority != "normal")][int(h)] += n / days / 60
+    if memo is not None:
+        with _lock:
+            memo[key] = (profile, days)
+    return profile, days
 
 
 def _scaled(profile: dict[tuple[int, bool], list[float]], recent: dict[tuple[int, bool], float], days: int,
