@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from types import SimpleNamespace
 
-from sqlalchemy import Row, Update, bindparam, select, update
+from sqlalchemy import Row, Select, Update, bindparam, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -90,6 +90,11 @@ def ticket_row(s: Session, ticket_id: int) -> TicketRow | None:
     """One ticket with its service's names (one indexed query)."""
     r = s.connection().execute(_TICKET_ROW, {"tid": ticket_id}).first()
     return None if r is None else TicketRow(**r._mapping)
+
+
+def ticket_rows_query() -> Select:  # type: ignore[type-arg]
+    """A query of ticket rows with their service's names (to be filtered)."""
+    return _TICKET_ROW_ANY
 
 
 def ticket_row_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool = False) -> TicketRow:
