@@ -314,14 +314,12 @@ class _Draws(_Means):
 
     def arrivals(self, services: set[int], skip: tuple[int, bool] | None = None,
                  until: float = math.inf) -> Iterator[tuple[float, int, bool]]:
-        """Poisson arrivals at each hour's rate, drawn only as far as they can matter."""
-        found = []
+        """Poisson arrivals at each hour's rate, drawn only as far as they can
+        matter, and lazily: a replay that ends early draws no more."""
         horizon = min(POISSON_HORIZON_MIN, until)
-        for (sid, prio), rates in self.snap.arrivals.items():
-            if sid in services and (sid, prio) != skip:
-                found += [(t, sid, prio) for t in _poisson(self.snap, rates, self.rng, horizon)]
-        found.sort()
-        yield from found
+        streams = [_poisson(self.snap, rates, self.rng, horizon, sid, prio)
+                   for (sid, prio), rates in self.snap.arrivals.items() if sid in services and (sid, prio) != skip]
+        yield from heapq.merge(*streams)
 
 
 def _minute_of_day(snap: Snapshot) -> float:
@@ -347,23 +345,23 @@ def _next_even(snap: Snapshot, rates: Sequence[float], after: float) -> float | 
 POISSON_HORIZON_MIN = 240.0  # a random future draws arrivals this far at most
 
 
-def _poisson(snap: Snapshot, rates: Sequence[float], rng: random.Random,
-             horizon: float = POISSON_HORIZON_MIN) -> list[float]:
+def _poisson(snap: Snapshot, rates: Sequence[float], rng: random.Random, horizon: float, sid: int,
+             prio: bool) -> Iterator[tuple[float, int, bool]]:
+    """One stream's Poisson arrivals (minutes from now, service, priority?), in time order."""
     base = _minute_of_day(snap)
-    out, t = [], 0.0
+    t = 0.0
     while t < horizon:
         hour = int((base + t) // 60)
         if hour >= 24:
-            break
+            return
         end = (hour + 1) * 60 - base
         rate = rates[hour]
         nxt = t + rng.expovariate(rate) if rate > 1e-6 else end
         if nxt >= end:
             t = end
             continue
-        out.append(nxt)
+        yield nxt, sid, prio
         t = nxt
-    return out
 
 
 def replay(snap: Snapshot, target: Candidate, horizon: float | None = None) -> tuple[float, float, int, int] | None:
