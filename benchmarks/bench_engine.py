@@ -269,19 +269,23 @@ def run_batch(folder: Path, ops: list[dict[str, object]], name: str) -> dict[str
             "refused_by_kind": dict(refused), "max_people_ahead_told": waiting_max}
 
 
-def batches(folder: Path) -> None:
-    emit({"bench": "engine", "figure": "batch", "mix": "seed 7, queue under 100", "target_ops_per_s": 1000,
-          **run_batch(folder, steady_operations(10_000), "batch-steady")})
-    emit({"bench": "engine", "figure": "batch", "mix": "seed 7, queue grows (bench_batch.py)", "target_ops_per_s": None,
-          **run_batch(folder, growing_operations(10_000), "batch-growing")})
+def batches(folder: Path, mixes: list[str]) -> None:
+    if "steady" in mixes:
+        emit({"bench": "engine", "figure": "batch", "mix": "seed 7, queue under 100", "target_ops_per_s": 1000,
+              **run_batch(folder, steady_operations(10_000), "batch-steady")})
+    if "growing" in mixes:
+        emit({"bench": "engine", "figure": "batch", "mix": "seed 7, queue grows (bench_batch.py)",
+              "target_ops_per_s": None, **run_batch(folder, growing_operations(10_000), "batch-growing")})
 
 
-def rss(folder: Path) -> None:
-    small = run_batch(folder, steady_operations(10_000), "rss-10k")
-    big = run_batch(folder, steady_operations(100_000), "rss-100k")
-    emit({"bench": "engine", "figure": "peak_rss", "ops_10k_mb": small["peak_rss_mb"],
-          "ops_100k_mb": big["peak_rss_mb"], "ratio": round(big["peak_rss_mb"] / small["peak_rss_mb"], 2),
-          "ops_per_s_100k": big["ops_per_s"], "target": "flat"})
+def rss(folder: Path, counts: list[int]) -> None:
+    """Peak RSS of the batch process at each operation count (the seed-7 steady mix)."""
+    runs = {n: run_batch(folder, steady_operations(n), f"rss-{n}") for n in counts}
+    small, big = runs[min(counts)], runs[max(counts)]
+    emit({"bench": "engine", "figure": "peak_rss", "ops": counts,
+          "peak_rss_mb": [runs[n]["peak_rss_mb"] for n in counts],
+          "largest_over_smallest": round(big["peak_rss_mb"] / small["peak_rss_mb"], 2),
+          "ops_per_s": [runs[n]["ops_per_s"] for n in counts], "target": "flat"})
 
 
 # --- several processes -------------------------------------------------------------------
@@ -377,6 +381,8 @@ def main() -> None:
     ap.add_argument("--only", nargs="+", default=["latency", "batch", "concurrency", "refusals", "rss"])
     ap.add_argument("--backend", nargs="+", default=["sqlite", "postgresql"])
     ap.add_argument("--dir", type=Path, default=None)
+    ap.add_argument("--rss-ops", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--batch-mixes", nargs="+", default=["steady", "growing"])
     a = ap.parse_args()
     HISTORY = a.history
     folder = a.dir or Path(tempfile.mkdtemp(prefix="bench-engine-"))
@@ -389,11 +395,11 @@ def main() -> None:
     if "refusals" in a.only:
         refusals(tpl)  # type: ignore[arg-type]
     if "batch" in a.only:
-        batches(folder)
+        batches(folder, a.batch_mixes)
     if "concurrency" in a.only:
         concurrency(a.backend)
     if "rss" in a.only:
-        rss(folder)
+        rss(folder, a.rss_ops)
     if a.dir is None:
         shutil.rmtree(folder, ignore_errors=True)
 
