@@ -239,7 +239,7 @@ def steady_operations(count: int, seed: int = 7) -> list[dict[str, object]]:
     waiting, out = 0, []
     for op in ops:
         if op["op"] == "ticket issue":
-            if waiting >= 60:  # the tellers keep up: this one is a call instead
+            if waiting >= 40:  # the tellers keep up: this one is a call instead
                 op = {"op": "call next", "window": 1 + len(out) % 3, "finish_current": True, "at": op["at"]}
             else:
                 waiting += 1
