@@ -231,6 +231,28 @@ def latencies(tpl: Path, rounds: int, ops: int) -> None:
         db.dispose()
 
 
+def estimates(tpl: Path, sizes: tuple[int, ...] = (100, 300, 1000), repeat: int = 50) -> None:
+    """The estimate alone (app/queue/estimate.py) over a snapshot with ``sizes``
+    waiting: the replay's cost, without the reads (settled question 6)."""
+    from app.queue.estimate import estimate
+    from app.queue.snapshot import queue_snapshot
+
+    for n in sizes:
+        db = branch_with(tpl, n, f"estimate-{n}.sqlite3")
+        snap = queue_snapshot(db, dt.datetime.combine(TODAY, dt.time(10, 0)))
+        sid = next(iter(snap.windows)).service_order[0]
+        for priority in ("normal", "needs"):
+            ms = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                e = estimate(snap, service_id=sid, priority=priority)
+                ms.append((time.perf_counter() - t0) * 1000)
+            emit({"bench": "engine", "figure": "estimate", "waiting": n, "priority": priority, **summary(ms),
+                  "minutes": e.minutes, "people_ahead": e.people_ahead, "note": e.note,
+                  "target_ms": {100: 1.0, 300: 5.0}.get(n)})
+        db.dispose()
+
+
 # --- batch ----------------------------------------------------------------------------
 
 def steady_operations(count: int, seed: int = 7) -> list[dict[str, object]]:
@@ -378,7 +400,7 @@ def main() -> None:
     ap.add_argument("--history", type=int, default=1_000_000)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--ops", type=int, default=100, help="timed operations per size and round")
-    ap.add_argument("--only", nargs="+", default=["latency", "batch", "concurrency", "refusals", "rss"])
+    ap.add_argument("--only", nargs="+", default=["latency", "estimate", "batch", "concurrency", "refusals", "rss"])
     ap.add_argument("--backend", nargs="+", default=["sqlite", "postgresql"])
     ap.add_argument("--dir", type=Path, default=None)
     ap.add_argument("--rss-ops", type=int, nargs="+", default=[10_000, 100_000])
@@ -389,9 +411,11 @@ def main() -> None:
     emit({"bench": "engine", "note": "shared machine (2 cores, other work running): ~1.2x noise on medians, "
           "~1.45x on p99s", "history": a.history, "rounds": a.rounds, "ops_per_round": a.ops,
           "load": [round(x, 2) for x in __import__("os").getloadavg()]})
-    tpl = template(folder, a.history) if {"latency", "refusals", "template"} & set(a.only) else None
+    tpl = template(folder, a.history) if {"latency", "refusals", "template", "estimate"} & set(a.only) else None
     if "latency" in a.only:
         latencies(tpl, a.rounds, a.ops)  # type: ignore[arg-type]
+    if "estimate" in a.only:
+        estimates(tpl)  # type: ignore[arg-type]
     if "refusals" in a.only:
         refusals(tpl)  # type: ignore[arg-type]
     if "batch" in a.only:

@@ -422,6 +422,10 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         streaks[w.id] = w.streak
         var_at[w.id] = var
     services = {sid for w in snap.windows if w.id in relevant for sid in w.service_order}
+    if horizon is not None:
+        soonest = _soonest_call(queues, target, durations, len(relevant))
+        if soonest > horizon:  # the customers before it in its own line alone take longer
+            return soonest, 0.0, _still_ahead(queues, target, relevant, services), 0
     skip, until = _arrivals_that_matter(snap, target)
     arrivals = durations.arrivals(services, skip, until)
     upcoming = next(arrivals, None)
@@ -463,6 +467,19 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         seq += 1
         heapq.heappush(busy, (t + hold, seq, w))
     return None
+
+
+def _soonest_call(queues: Queues, target: Candidate, durations: _Means, windows: int) -> float:
+    """A lower bound of the target's call time in the mean replay: everyone
+    before it in its own line is called first, each holding one of its
+    ``windows`` for the service's mean time, so the (k+1)-th call of the line
+    comes no sooner than (ceil((k+1)/windows) - 1) holds from now."""
+    if target.target_window_id is not None or windows <= 0:
+        return 0.0
+    line = queues.lines.get((target.service_id, is_priority(target.priority)), ())
+    before = next((i for i, c in enumerate(line) if c.ticket_id == target.ticket_id), 0)
+    hold, _ = durations.holds(target.service_id)
+    return (math.ceil((before + 1) / windows) - 1) * hold
 
 
 def _still_ahead(queues: Queues, target: Candidate, relevant: set[int], services: set[int]) -> int:
