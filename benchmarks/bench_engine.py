@@ -337,7 +337,10 @@ from app.staff.roles import SYSTEM
 from app.store import open_database
 db = open_database(sys.argv[1], upgrade=False)
 now = dt.datetime(2026, 11, 23, 9, 0)
-issue_ticket(db, service="D", actor=SYSTEM, now=now)  # connected and compiled before the start
+for _ in range(3):  # connected, compiled and the journal checkpointed before the start
+    now += dt.timedelta(seconds=1)
+    issue_ticket(db, service="D", actor=SYSTEM, now=now)
+    call_next(db, window=1, finish_current=True, actor=SYSTEM, now=now)
 ms = []
 print("ready", flush=True)
 sys.stdin.readline()
