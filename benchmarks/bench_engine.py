@@ -273,6 +273,8 @@ def steady_operations(count: int, seed: int = 7) -> list[dict[str, object]]:
 
 def run_batch(folder: Path, ops: list[dict[str, object]], name: str) -> dict[str, object]:
     db = folder / f"{name}.sqlite3"
+    for suffix in ("", "-wal", "-shm"):  # a fresh branch: an earlier run's day would run time backwards
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
     subprocess.run([sys.executable, "-m", "app", "init", "--db", str(db)], cwd=REPO, check=True, capture_output=True)
     stdin = "".join(json.dumps(o) + "\n" for o in ops)
     wrapper = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
