@@ -373,6 +373,7 @@ def refusals(tpl: Path, count: int = 1000) -> None:
     for _ in range(50):
         issue_ticket(db, service="A", actor=SYSTEM, now=at)
     stop = path.with_suffix(".stop")
+    stop.unlink(missing_ok=True)  # left by an earlier run, it would stop the teller at once
     teller = subprocess.Popen([sys.executable, "-c", TELLER, str(path), str(REPO), str(stop)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert teller.stdout is not None and teller.stdin is not None
