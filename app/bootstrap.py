@@ -139,3 +139,14 @@ def sync_settings(ctx: AppContext) -> dict[str, Any]:
     if machine.get("sync.interval_min"):
         values["sync.interval_s"] = 60 * int(machine["sync.interval_min"])
     return values
+
+
+def notify_worker(ctx: AppContext):  # type: ignore[no-untyped-def]
+    """The process's ``NotifyWorker`` (appointments' no-shows, messages to customers'
+    phones), kept in ``ctx.devices["notify"]``; the app runs ``run_forever`` as a
+    background task; the gateway follows the settings."""
+    from app.notify.worker import NotifyWorker
+
+    if "notify" not in ctx.devices:
+        ctx.devices["notify"] = NotifyWorker(ctx.db, settings=ctx.refresh_settings)
+    return ctx.devices["notify"]

@@ -73,6 +73,22 @@ class EventType(StrEnum):
     PERSONAL_DATA_PURGED = "PersonalDataPurged"  # a retention run: kinds, counts, cut-off dates
     PERSONAL_DATA_ERASED = "PersonalDataErased"  # a customer's own request: counts only
     DATA_KEY_ROTATED = "DataKeyRotated"  # a new key version; rows re-encrypted in the background
+    # Appointments (app/appointments)
+    APPOINTMENT_BOOKED = "AppointmentBooked"
+    APPOINTMENT_CANCELLED = "AppointmentCancelled"
+    APPOINTMENT_CHECKED_IN = "AppointmentCheckedIn"  # with its ticket: on time, early or late
+    APPOINTMENT_NO_SHOW = "AppointmentNoShow"  # not checked in by the end of its window
+    APPOINTMENTS_IMPORTED = "AppointmentsImported"  # a file or head office's list: counts only
+    # Messages to a customer's phone (app/notify): never the number itself
+    NOTIFY_SUBSCRIBED = "NotifySubscribed"  # the customer's consent, with its time
+    NOTIFY_SENT = "NotifySent"
+    NOTIFY_FAILED = "NotifyFailed"  # one failed attempt (retried unless final)
+    NOTIFY_SKIPPED = "NotifySkipped"  # not sent: the daily cap, no longer true, or the phone erased
+    NOTIFY_BROADCAST = "NotifyBroadcast"  # a manager's message to everyone waiting
+    # Alerts (app/alerts): a threshold crossed, seen by a manager, over
+    ALERT_RAISED = "AlertRaised"
+    ALERT_ACKNOWLEDGED = "AlertAcknowledged"
+    ALERT_CLEARED = "AlertCleared"
 
 
 E = EventType
@@ -88,6 +104,8 @@ QUEUE_EVENTS = frozenset({
     E.TICKET_PRINT_NOT_PRINTED, E.TICKET_PRINT_SCREEN_ONLY, E.TICKET_PRINT_SIMULATED,
     E.WINDOW_OPENED, E.WINDOW_PAUSED, E.WINDOW_RESUMED, E.WINDOW_CLOSED, E.WINDOW_SAVED,
     E.DAY_OPENED, E.DAY_CLOSED, E.CATALOGUE_INITIALISED, E.SERVICE_SAVED, E.BRANCH_SET_UP,
+    E.APPOINTMENT_BOOKED, E.APPOINTMENT_CANCELLED, E.APPOINTMENT_CHECKED_IN, E.APPOINTMENT_NO_SHOW,
+    E.APPOINTMENTS_IMPORTED,
 })
 
 # The catalogue of services or windows changed: screens rebuild their buttons.
@@ -103,6 +121,9 @@ COMPLAINT_ACTION_EVENTS = {
     "assign": E.COMPLAINT_ASSIGNED, "note": E.COMPLAINT_NOTE_ADDED, "extend": E.COMPLAINT_EXTENDED,
     "print": E.COMPLAINT_RECEIPT_PRINTED, "deadlines_computed": E.COMPLAINT_DEADLINES_COMPUTED,
 }
+
+# An alert was raised, acknowledged or cleared: the manager screen redraws its list.
+ALERT_EVENTS = frozenset({E.ALERT_RAISED, E.ALERT_ACKNOWLEDGED, E.ALERT_CLEARED})
 
 PRINT_STATE_EVENTS = {
     "printed": E.TICKET_PRINT_PRINTED, "failed": E.TICKET_PRINT_FAILED,

@@ -17,144 +17,31 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import InvalidInput
-
-Check = Callable[[str, Any], Any]
-
-
-# --- checks: each returns the cleaned value or raises InvalidInput(field=key) ---
-
-def _int(lo: int, hi: int, unit: str = "") -> Check:
-    def check(key: str, v: Any) -> int:
-        if isinstance(v, bool) or not isinstance(v, (int, float, str)):
-            raise InvalidInput(f"Setting {key} must be a whole number from {lo} to {hi}{unit}.", field=key)
-        try:
-            number = int(str(v).strip()) if not isinstance(v, float) else int(v)
-        except ValueError:
-            raise InvalidInput(f"Setting {key} must be a whole number from {lo} to {hi}{unit}.", field=key) from None
-        if isinstance(v, float) and (not math.isfinite(v) or v != int(v)):
-            raise InvalidInput(f"Setting {key} must be a whole number from {lo} to {hi}{unit}.", field=key)
-        if not lo <= number <= hi:
-            raise InvalidInput(f"Setting {key} must be a whole number from {lo} to {hi}{unit}.", field=key)
-        return number
-    return check
-
-
-def _number(lo: float, hi: float, unit: str) -> Check:
-    def check(key: str, v: Any) -> float:
-        try:
-            number = float(str(v).strip()) if not isinstance(v, bool) else math.nan
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number) or not lo <= number <= hi:
-            raise InvalidInput(f"Setting {key} must be a number from {lo:g} to {hi:g}{unit}.", field=key)
-        return number
-    return check
-
-
-def _text(limit: int, *, required: bool = False) -> Check:
-    def check(key: str, v: Any) -> str:
-        if v is None:
-            v = ""
-        if not isinstance(v, str):
-            raise InvalidInput(f"Setting {key} must be text.", field=key)
-        value = v.strip()
-        if required and not value:
-            raise InvalidInput(f"Setting {key} cannot be empty.", field=key)
-        if len(value) > limit:
-            raise InvalidInput(f"Setting {key} is too long (at most {limit} characters).", field=key)
-        if any(ord(c) < 32 and c not in "\n" for c in value) or any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-            raise InvalidInput(f"Setting {key} holds characters that cannot be stored.", field=key)
-        return value
-    return check
-
-
-def _choice(*choices: str) -> Check:
-    def check(key: str, v: Any) -> str:
-        if v not in choices:
-            raise InvalidInput(f"Setting {key} must be one of {', '.join(choices)}.", field=key)
-        return str(v)
-    return check
-
-
-def _bool(key: str, v: Any) -> bool:
-    if not isinstance(v, bool):
-        raise InvalidInput(f"Setting {key} must be true or false.", field=key)
-    return v
-
-
-_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-
-
-def _hhmm(*, optional: bool = False) -> Check:
-    def check(key: str, v: Any) -> str:
-        text = "" if v is None else str(v).strip()
-        if optional and text == "":
-            return ""
-        if not _HHMM.match(text):
-            raise InvalidInput(f"Setting {key} must be a time such as 17:00.", field=key)
-        return text
-    return check
-
-
-def _timezone(key: str, v: Any) -> str:
-    name = str(v or "").strip()
-    try:
-        if not name:
-            raise ZoneInfoNotFoundError(name)
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"Setting {key} must be a time zone such as Asia/Shanghai.", field=key) from None
-    return name
-
-
-def _branch_code(key: str, v: Any) -> str:
-    value = str(v or "").strip().upper()
-    if not re.match(r"^[A-Z0-9]{1,16}$", value):
-        raise InvalidInput("A branch code is 1 to 16 letters and digits.", field=key)
-    return value
-
-
-def _kind_days(key: str, v: Any) -> dict[str, int]:
-    if not isinstance(v, dict):
-        raise InvalidInput("Give working days per kind.", field=key)
-    days = _int(1, 60)
-    return {str(k): days(key, n) for k, n in v.items() if k in ("complaint", "suggestion", "praise")}
-
-
-def _formats(key: str, v: Any) -> list[str]:
-    if not isinstance(v, (list, tuple)) or not v or any(f not in ("pdf", "csv", "json") for f in v):
-        raise InvalidInput(f"Setting {key} must list one or more of pdf, csv, json.", field=key)
-    return list(dict.fromkeys(v))
-
-
-def _sslmode(key: str, v: Any) -> str:
-    return _choice("disable", "allow", "prefer", "require", "verify-ca", "verify-full")(key, v)
-
-
-def _address(key: str, v: Any) -> str:
-    """A database address stored without any password (kept in the credential store instead)."""
-    from app.privacy.credentials import split_password
-
-    value = _text(500)(key, v)
-    try:
-        if split_password(value)[1] is not None:
-            raise InvalidInput(f"Setting {key} must not contain a password: give the password separately "
-                               f"(it is kept in the credential store).", field=key)
-    except ValueError:
-        raise InvalidInput(f"Setting {key} is not a valid address.", field=key) from None
-    return value
-
-
-def _any_json(key: str, v: Any) -> Any:
-    return v  # structured values checked by their own layer (serial.devices)
-
+from app.settings_checks import (  # the checks each key uses
+    Check,
+    _address,
+    _any_json,
+    _bool,
+    _branch_code,
+    _capacity,
+    _choice,
+    _formats,
+    _hhmm,
+    _http_url,
+    _int,
+    _json_template,
+    _kind_days,
+    _number,
+    _sslmode,
+    _template,
+    _text,
+    _timezone,
+)
 
 @dataclass(frozen=True)
 class Spec:
@@ -166,8 +53,9 @@ class Spec:
 SPECS: dict[str, Spec] = {
     # The branch
     "branch.code": Spec("BR001", _branch_code, "the branch's code at head office"),
-    "branch.name_zh": Spec("示范银行 城中支行", _text(60, required=True), "the branch's name in Chinese"),
-    "branch.name_en": Spec("Demo Bank, City Centre Branch", _text(80, required=True), "the branch's name in English"),
+    "branch.name_zh": Spec("示范银行 城中支行", _text(60, required=True, printed=True), "the branch's name in Chinese"),
+    "branch.name_en": Spec("Demo Bank, City Centre Branch", _text(80, required=True, printed=True),
+                           "the branch's name in English"),
     "branch.timezone": Spec("Asia/Shanghai", _timezone, "the time zone that decides the business date"),
     "branch.closing_time": Spec("17:00", _hhmm(), "when the branch closes to customers"),
     # The business day
@@ -186,10 +74,11 @@ SPECS: dict[str, Spec] = {
     "queue.priority_ratio": Spec(2, _int(0, 10), "priority calls in a row while normal customers wait"),
     "queue.promote_after_min": Spec(45, _int(0, 240, " minutes"), "waits longer than this are called first"),
     # Lobby and tickets
-    "lobby.notice": Spec("", _text(500), "the notice on the lobby display"),
+    "lobby.notice": Spec("", _text(500), "the notice on the lobby display (Chinese)"),
+    "lobby.notice_en": Spec("", _text(500), "the notice on the lobby display in English"),
     "lobby.announce_repeat": Spec(2, _int(1, 5), "how often each call is spoken"),
-    "ticket.footer_zh": Spec("过号请重新取号", _text(60), "the ticket's footer in Chinese"),
-    "ticket.footer_en": Spec("Please take a new ticket if your number has passed", _text(80),
+    "ticket.footer_zh": Spec("过号请重新取号", _text(60, printed=True), "the ticket's footer in Chinese"),
+    "ticket.footer_en": Spec("Please take a new ticket if your number has passed", _text(80, printed=True),
                              "the ticket's footer in English"),
     "ui.language": Spec("zh_CN", _choice("zh_CN", "en"), "the screens' language"),
     # Complaints
@@ -220,6 +109,68 @@ SPECS: dict[str, Spec] = {
         "days after a case is closed that its customer's name, contact, words, notes and answer are erased "
         "(1095 days = 3 years: complaint files are kept that long for disputes and regulators' reviews); "
         "the case's figures stay"),
+    # The phone page (app/web): its address as phones reach it goes in each ticket's QR code
+    "web.public_url": Spec("", _http_url, "the phone page's address as customers' phones reach it, such as "
+                           "https://q.bank.cn/BR001 (empty: tickets carry no QR code)"),
+    "web.poll_s": Spec(5, _int(2, 60, " seconds"), "how often an open phone page asks for news"),
+    "web.rate_per_min": Spec(120, _int(10, 6000, " requests"), "requests a minute one address may make"),
+    "web.trust_forwarded": Spec(False, _bool, "take the address from the gateway's X-Forwarded-For header"),
+    # Messages to a customer's phone (app/notify)
+    "notify.gateway": Spec("none", _choice("none", "http", "recording"),
+                           "how messages are sent: none, the bank's SMS platform over HTTP, or recorded only"),
+    "notify.ahead": Spec(5, _int(1, 30), "people ahead at which the customer gets a message"),
+    "notify.daily_cap": Spec(10, _int(1, 100), "messages one phone number gets a day at most"),
+    "notify.http_url": Spec("", _http_url, "the SMS platform's address (http adapter)"),
+    "notify.http_format": Spec("json", _choice("json", "form"), "the request body: JSON or a web form"),
+    "notify.http_template": Spec({"phone": "{phone}", "text": "{text}", "message_id": "{message_id}"},
+                                 _json_template, "the request's fields, with {phone} {text} {message_id} "
+                                 "{kind} {branch}"),
+    "notify.http_signature_header": Spec("X-BranchDesk-Signature", _text(60),
+                                         "the header carrying the body's HMAC-SHA256 (empty: unsigned)"),
+    "notify.http_secret_file": Spec("", _text(500), "the 0600 file with the signing secret"),
+    "notify.http_timeout_s": Spec(5.0, _number(0.5, 60, " seconds"), "time limit of one send"),
+    "notify.text_ahead_zh": Spec("【{branch}】您的号码{number}前面还有{ahead}人，约{wait}分钟，请回到大厅等候。",
+                                 _template("branch", "number", "service", "ahead", "wait"),
+                                 "the message when few people are ahead, in Chinese"),
+    "notify.text_ahead_en": Spec("[{branch}] Ticket {number}: {ahead} ahead, about {wait} min. "
+                                 "Please come back to the lobby.",
+                                 _template("branch", "number", "service", "ahead", "wait"),
+                                 "the message when few people are ahead, in English"),
+    "notify.text_called_zh": Spec("【{branch}】请{number}号到{window}号窗口办理。",
+                                  _template("branch", "number", "service", "window"),
+                                  "the message when the ticket is called, in Chinese"),
+    "notify.text_called_en": Spec("[{branch}] Ticket {number}, please go to window {window}.",
+                                  _template("branch", "number", "service", "window"),
+                                  "the message when the ticket is called, in English"),
+    # Appointments (app/appointments)
+    "appointments.slot_min": Spec(30, _int(5, 240, " minutes"), "the length of an appointment slot"),
+    "appointments.first_slot": Spec("09:00", _hhmm(), "the first slot of the day"),
+    "appointments.capacity": Spec({"*": 2}, _capacity, "appointments per slot: * for every service, a code, "
+                                  "or CODE@HH:MM for one slot time"),
+    "appointments.early_min": Spec(15, _int(0, 120, " minutes"), "how early a customer may check in "
+                                   "for an appointment ticket"),
+    "appointments.late_min": Spec(10, _int(0, 120, " minutes"), "how late a customer may check in "
+                                  "for an appointment ticket (later: a no-show)"),
+    # Alerts (app/alerts/rules.py): each rule on or off, with its threshold
+    "alerts.wait_over_target": Spec(True, _bool, "alert when a customer has waited past the service's target"),
+    "alerts.wait_over_target_factor": Spec(1.0, _number(1, 10, " times the target"),
+                                           "how many times the target a wait must pass before the alert"),
+    "alerts.queue_length": Spec(True, _bool, "alert when too many people wait for one service"),
+    "alerts.queue_length_max": Spec(15, _int(1, 1000, " people"), "people waiting for one service that raise it"),
+    "alerts.no_window": Spec(True, _bool, "alert when people wait for a service no open window serves"),
+    "alerts.window_idle": Spec(True, _bool, "alert when a window is paused or unattended while people wait"),
+    "alerts.window_idle_min": Spec(10, _int(1, 480, " minutes"), "minutes paused or unattended that raise it"),
+    "alerts.complaint_due": Spec(True, _bool, "alert when a complaint is due for acknowledgement or answer"),
+    "alerts.complaint_due_hours": Spec(4, _int(1, 240, " hours"), "hours before a deadline that raise it"),
+    "alerts.printer": Spec(True, _bool, "alert when the ticket printer is out of paper or offline"),
+    "alerts.sync_failing": Spec(True, _bool, "alert when head-office sync keeps failing"),
+    "alerts.sync_failing_min": Spec(30, _int(1, 1440, " minutes"), "minutes of failing sync that raise it"),
+    "alerts.low_rating": Spec(True, _bool, "alert when a customer rates a service 2 or lower"),
+    "alerts.sound": Spec(True, _bool, "the manager screen plays a sound for a new alert"),
+    "alerts.webhook_url": Spec("", _http_url, "an HTTP address each new alert is posted to (empty: none)"),
+    # Staffing advice (app/reports/staffing.py)
+    "staffing.within_target_goal": Spec(80, _int(50, 99, " %"), "the share of customers to serve within target"),
+    "staffing.history_weeks": Spec(4, _int(1, 26, " weeks"), "weeks of arrivals the advice learns from"),
     # Devices (printer.* is one group: app/devices/config.py)
     "serial.devices": Spec([], _any_json, "serial keypads and window displays"),
 }
@@ -285,6 +236,15 @@ def clean_all(values: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str
     return cleaned
 
 
+def value_of(values: Mapping[str, Any], key: str) -> Any:
+    """The cleaned value of ``key`` among stored ``values``; one that no longer
+    passes its check (or is absent) is the default, never a crash."""
+    try:
+        return clean(key, values.get(key, SPECS[key].default))
+    except InvalidInput:
+        return SPECS[key].default
+
+
 def parse_hhmm(text: str) -> dt.time:
     hours, minutes = str(text).split(":")
     return dt.time(int(hours), int(minutes))
@@ -309,10 +269,7 @@ class BranchSettings:
         """From stored values (merged over the defaults); a stored value that no
         longer passes its check falls back to the default, never to a crash."""
         def get(key: str) -> Any:
-            try:
-                return clean(key, values.get(key, SPECS[key].default))
-            except InvalidInput:
-                return SPECS[key].default
+            return value_of(values, key)
 
         last = get("day.last_ticket_time")
         promote = get("queue.promote_after_min")
@@ -393,4 +350,4 @@ def store_in(s, values: Mapping[str, Any], *, now: dt.datetime | None, staff_id:
 
 
 def _secret(key: str) -> bool:
-    return "password" in key
+    return "password" in key or "webhook" in key  # a webhook address often carries its token

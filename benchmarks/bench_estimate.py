@@ -109,6 +109,11 @@ def scenarios() -> list[Scenario]:
                   "D": Truth(11.0, 0.9, no_show=0.08)},
                  {"A": _profile(16, DAY_SHAPE), "D": _profile(4, DAY_SHAPE), "E": _flat(2), "B": _flat(3),
                   "C": _flat(2), "F": _flat(1)}, WINDOWS),
+        # Half of loans, wealth and account opening by appointment (settled question 14): reported
+        # without targets (the oracle's futures draw those customers as walk-ins).
+        Scenario("appointments", TRUTH, {"A": _profile(11, DAY_SHAPE), "D": _profile(4, DAY_SHAPE),
+                                         "E": _flat(3), "B": _flat(4), "C": _flat(3), "F": _flat(1)},
+                 WINDOWS, appointment_share=0.5, targets=False),
         Scenario("first_day_no_history", TRUTH, {"A": _profile(14, DAY_SHAPE), "D": _profile(4, DAY_SHAPE),
                                                  "E": _flat(2), "B": _flat(3), "C": _flat(2), "F": _flat(1)},
                  WINDOWS, warm_up=0, targets=False),
@@ -130,7 +135,7 @@ class Oracle:
         sid = self.ids[ctx["service"]]
         if not any(sid in w.service_order for w in snap.windows):
             return None
-        target = Candidate(-1, sid, ctx["priority"], now)
+        target = Candidate(-1, sid, ctx["priority"], now, appointment_at=ctx.get("appointment_at"))
         waits = [w for w in (self._future(snap, target) for _ in range(self.futures)) if w is not None]
         if len(waits) < self.futures / 2:
             return None

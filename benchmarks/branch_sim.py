@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import app.queue as q
+from app.appointments import book_appointment, check_in
 from app.errors import NoTicketWaiting
+from app.queue.estimate import inv_phi, phi
 from app.ops.admin import save_window
 from app.staff.roles import SYSTEM
 from app.store import Database, open_database
@@ -31,6 +33,7 @@ from app.store.models import Service
 WALK_MIN = 0.5  # from the call to the customer at the window
 NO_SHOW_WAIT_MIN = 2.0  # how long a teller waits for a customer who does not come
 ARRIVALS_END = 17  # the last arrivals before closing time (17:00)
+APPOINTMENT_SLOT_MIN = 15
 DAY_END_MIN = 18 * 60  # the day closes itself at 17:00 + 60 min
 
 
@@ -52,32 +55,9 @@ class Truth:
         """A service time known to exceed ``elapsed`` (inverse CDF of the tail)."""
         s2 = math.log(1 + self.cv ** 2)
         s, mu = math.sqrt(s2), math.log(self.mean) - s2 / 2
-        lo = _phi((math.log(max(elapsed, 1e-9)) - mu) / s)
+        lo = phi((math.log(max(elapsed, 1e-9)) - mu) / s)
         u = lo + (1 - lo) * rng.random()
-        return max(elapsed, math.exp(mu + s * _inv_phi(min(max(u, 1e-12), 1 - 1e-12))))
-
-
-def _phi(x: float) -> float:
-    return 0.5 * (1 + math.erf(x / math.sqrt(2)))
-
-
-def _inv_phi(p: float) -> float:
-    """Acklam's approximation of the normal quantile (plenty for sampling)."""
-    a = (-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.3577518672690, -30.66479806614716,
-         2.506628277459239)
-    b = (-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572)
-    c = (-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-         2.938163982698783)
-    d = (0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416)
-    if p < 0.02425:
-        r = math.sqrt(-2 * math.log(p))
-        return (((((c[0] * r + c[1]) * r + c[2]) * r + c[3]) * r + c[4]) * r + c[5]) / \
-            ((((d[0] * r + d[1]) * r + d[2]) * r + d[3]) * r + 1)
-    if p > 1 - 0.02425:
-        return -_inv_phi(1 - p)
-    r = (p - 0.5) ** 2
-    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * (p - 0.5) / \
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+        return max(elapsed, math.exp(mu + s * inv_phi(min(max(u, 1e-12), 1 - 1e-12))))
 
 
 @dataclass(frozen=True)
@@ -97,6 +77,10 @@ class Scenario:
     default_factor: float = 0.6  # catalogue defaults 40 % off the true means
     warm_up: int = 3  # days of history played before the measured day (a branch with some past)
     targets: bool = True
+    # Of these services' customers, this share booked the 15-minute slot nearest their arrival
+    # (booked before the day opens) and checks in on arrival: an appointment ticket.
+    appointment_share: float = 0.0
+    appointment_services: tuple[str, ...] = ("B", "C", "E")
 
     def rate(self, code: str, minute: float) -> float:
         """Customers per minute of ``code`` at ``minute`` after midnight."""
@@ -115,6 +99,8 @@ class Scenario:
             "windows": [{"number": w.number, "services": list(w.services), "open": list(w.open_at)}
                         for w in self.windows],
             "warm_up_days": self.warm_up,
+            **({"appointment_share": self.appointment_share, "appointment_services": list(self.appointment_services),
+                "appointment_slot_min": APPOINTMENT_SLOT_MIN} if self.appointment_share else {}),
         }
 
 
@@ -165,6 +151,11 @@ def setup(url: str, scenario: Scenario) -> Database:
             wid = s.scalar(select(Window.id).where(Window.number == w.number))
         save_window(db, number=w.number, name=f"{w.number}号窗口", service_codes=list(w.services), window_id=wid,
                     actor=SYSTEM, now=dt.datetime(2026, 11, 22, 7, 30))
+    if scenario.appointment_share:
+        from app.settings import change_settings
+
+        change_settings(db, {"appointments.slot_min": APPOINTMENT_SLOT_MIN, "appointments.first_slot": "08:30",
+                             "appointments.capacity": {"*": 50}}, actor=SYSTEM, now=dt.datetime(2026, 11, 22, 7, 40))
     return db
 
 
@@ -189,7 +180,14 @@ def play_day(db: Database, scenario: Scenario, day: dt.date, seed: int,
 
     for code in scenario.rates:
         for t in poisson_arrivals(scenario, code, 8.5 * 60, rng):
-            push(t, "arrive", (code, "vip" if rng.random() < scenario.priority_share else "normal"))
+            priority = "vip" if rng.random() < scenario.priority_share else "normal"
+            if scenario.appointment_share and code in scenario.appointment_services \
+                    and priority == "normal" and rng.random() < scenario.appointment_share:
+                nearest = round(t / APPOINTMENT_SLOT_MIN) * APPOINTMENT_SLOT_MIN
+                slot = _at(day, min(max(8.5 * 60, nearest), ARRIVALS_END * 60 - APPOINTMENT_SLOT_MIN))
+                booked = book_appointment(db, service=code, slot=slot, actor=SYSTEM, now=_at(day, 8 * 60))
+                priority = ("appointment", booked.reference, slot)
+            push(t, "arrive", (code, priority))
     for w in scenario.windows:
         for start, end in w.open_at:
             push(start * 60, "open", w.number)
@@ -215,9 +213,18 @@ def play_day(db: Database, scenario: Scenario, day: dt.date, seed: int,
         now = _at(day, t)
         if kind == "arrive":
             code, priority = data
-            context = {"service": code, "priority": priority}
+            reference = None
+            if isinstance(priority, tuple):  # an appointment, checked in on arrival
+                priority, reference, slot = priority
+                context = {"service": code, "priority": priority, "appointment_at": slot}
+            else:
+                context = {"service": code, "priority": priority}
             seen = {name: obs(db, now, context) for name, obs in observers.items()}
-            r = q.issue_ticket(db, service=code, priority=priority, after_hours_ok=True, actor=SYSTEM, now=now)
+            if reference is not None:
+                r = check_in(db, reference, actor=SYSTEM, now=now).issued
+                priority = r.ticket.priority
+            else:
+                r = q.issue_ticket(db, service=code, priority=priority, after_hours_ok=True, actor=SYSTEM, now=now)
             records[r.ticket.id] = TicketRecord(r.ticket.id, r.ticket.number, code, priority, t,
                                                 r.estimated_wait_min, r.estimated_wait_range_min, r.estimate_note,
                                                 seen)

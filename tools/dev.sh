@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 # bundle takes them from the system too: installer/branchdesk.spec), audio
 # (libpulse0 for Qt Multimedia/TextToSpeech), printing (libcups2 for Qt's CUPS
 # plugin), a CJK font, PostgreSQL for the multi-PC and head-office tests,
-# socat for serial pty pairs, poppler for PDFs.
+# socat for serial pty pairs, poppler for PDFs, Chromium and its driver for the
+# phone page's browser test (tests/browser: Selenium drives the system browser).
 DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
               libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
               libxcb-randr0 libxcb-xkb1 libx11-xcb1 libusb-1.0-0 libcups2
-              libpulse0 fonts-wqy-microhei postgresql socat poppler-utils faketime)
+              libpulse0 fonts-wqy-microhei postgresql socat poppler-utils faketime chromium chromium-driver)
 
 ensure_debian_packages() {
   command -v dpkg >/dev/null 2>&1 || return 0

@@ -32,6 +32,9 @@ COMMAND_MODULES = [
     "app.cli.ops_cmds",
     "app.cli.device_cmds",
     "app.cli.privacy_cmds",
+    "app.cli.beyond_cmds",
+    "app.cli.alert_cmds",
+    "app.cli.hq_cmds",
 ]
 
 

@@ -112,7 +112,8 @@ def purge(ctx: Context, a: argparse.Namespace) -> Outcome:
 
     r = run(ctx.db, actor=ctx.actor, now=ctx.now(), how="command")
     return Outcome(r, f"Erased the personal data of {r.tickets} tickets (business day {r.ticket_cutoff} and "
-                      f"before) and {r.complaints} closed cases; {r.backups} old backups deleted.")
+                      f"before) and {r.complaints} closed cases; {r.backups} old backups deleted."
+                      + _beside(r))
 
 
 @command("privacy erase", Arg("--phone", str, required=True, help="the customer's phone number"),
@@ -122,7 +123,7 @@ def erase(ctx: Context, a: argparse.Namespace) -> Outcome:
     from app.privacy.retention import erase_customer
 
     r = erase_customer(ctx.db, phone=a.phone, actor=ctx.actor, now=ctx.now(), purpose=a.purpose)
-    text = f"Erased the personal data of {r.tickets} tickets and {r.complaints} closed cases."
+    text = f"Erased the personal data of {r.tickets} tickets and {r.complaints} closed cases." + _beside(r)
     if r.complaints_open:
         text += f" {r.complaints_open} open cases keep it until they are closed."
     return Outcome(r, text)
@@ -139,3 +140,10 @@ def access_log(ctx: Context, a: argparse.Namespace) -> Outcome:
     return Outcome(rows, "\n".join(f"{r.at:%Y-%m-%d %H:%M:%S} {r.username or '-'} {r.action} {r.outcome}"
                                    f"{' ' + r.subject + ' ' + (r.subject_uuid or '') if r.subject else ''}"
                                    f"{' (' + r.purpose + ')' if r.purpose else ''}" for r in rows) or "No entries.")
+
+
+def _beside(r) -> str:  # type: ignore[no-untyped-def]
+    """The appointments and phones given for messages erased too, when there were any."""
+    if not (r.appointments or r.subscriptions):
+        return ""
+    return f" Also {r.appointments} appointments and {r.subscriptions} phones given for messages."

@@ -11,6 +11,7 @@ from app.reports import (
     FORMATS, DailyReport, InvalidPeriod, build_daily, build_range, render, to_json_data, write_report,
 )
 from app.reports.endofday import end_of_day_tick, write_end_of_day
+from app.reports.staff import build_staff
 
 FORMAT = Arg("--format", str, choices=FORMATS, help="pdf, csv or json (default: from the -o file name)")
 OUTPUT = Arg("-o", str, help="file to write (csv and json go to standard output without it)")
@@ -75,6 +76,29 @@ def report_range(ctx: Context, a: argparse.Namespace) -> Outcome:
     except InvalidPeriod as exc:
         raise _period_error(exc) from None
     return _deliver(ctx, report, fmt, a, f"Range report {report.date_from} to {report.date_to}")
+
+
+@command("report staff", Arg("--from", parse_date, required=True, help="first business day, YYYY-MM-DD"),
+         Arg("--to", parse_date, required=True, help="last business day, YYYY-MM-DD"), FORMAT, OUTPUT,
+         help="staff figures per teller and per window over a range of days", batchable=False)
+def report_staff(ctx: Context, a: argparse.Namespace) -> Outcome:
+    fmt = _format(a)
+    try:
+        report = build_staff(ctx.db, getattr(a, "from"), a.to, now=ctx.clock())
+    except InvalidPeriod as exc:
+        raise _period_error(exc) from None
+    out = _output_arg(a)
+    data = {"tellers": len(report.staff.tellers), "windows": len(report.staff.windows),
+            "has_data": report.has_data, "format": fmt, "path": None}
+    if out is None:
+        if fmt == "pdf":
+            raise UsageError("A PDF report needs a file name: add -o report.pdf.")
+        text = render(report, fmt).decode("utf-8-sig")
+        return Outcome(to_json_data(report) if fmt == "json" else data, text.rstrip("\n"))
+    data["path"] = str(write_report(report, fmt, out))
+    served = sum(r.served for r in report.staff.tellers)
+    return Outcome(data, f"Staff report {report.date_from} to {report.date_to}: {len(report.staff.tellers)} tellers, "
+                         f"{served} served; written to {data['path']}.")
 
 
 @command("report end-of-day", Arg("--date", parse_date, help="business day (default: the automatic check)"),

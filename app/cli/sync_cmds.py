@@ -34,9 +34,10 @@ def hq_init(ctx: Context, a: argparse.Namespace) -> Outcome:
 @command("hq add-branch", Arg("code", help="branch code, e.g. BR001"), Arg("--name", default=""),
          Arg("--password", help="the branch role's password (default: generated and shown once)"),
          Arg("--role", help="login role name (default: <database>_<code>)"),
+         Arg("--region", help="the region the branch reports in (hq report --region)"),
          help="add a branch and its database role (writes only its own rows)", needs_db=False, batchable=False)
 def hq_add_branch(ctx: Context, a: argparse.Namespace) -> Outcome:
-    acc = add_branch(_hq_url(ctx), a.code, name=a.name or "", password=a.password, role=a.role)
+    acc = add_branch(_hq_url(ctx), a.code, name=a.name or "", password=a.password, role=a.role, region=a.region)
     text = f"Branch {acc.code} {'added' if acc.created else 'updated'}; it logs in as role {acc.role}."
     if acc.password:
         text += f"\nIts password (shown once, give it to the branch): {acc.password}"

@@ -56,10 +56,15 @@ def intake_complaint(
     window_number: int | None = None,
     teller: str | None = None,
     received_at: dt.datetime | None = None,
+    ticket_date: dt.date | None = None,
     actor: Actor,
     now: dt.datetime,
 ) -> ComplaintSummary:
     """Record a new case with its deadlines; the receipt is printed afterwards.
+
+    ``ticket`` names the customer's ticket: a uuid, or a number (A023) of
+    ``ticket_date`` (default: the day the case is received), so a complaint
+    about last week's visit can be linked to its ticket.
 
     Never refused for a calendar gap: a deadline reaching a year the
     working-day calendar does not know is stored as pending (NULL) with one
@@ -83,7 +88,7 @@ def intake_complaint(
         branch = str(setting(s, "branch.code") or "BR001")
         ticket_uuid = ticket_number = None
         if ticket:
-            t = ticket_by_ref(s, ticket, received.date())
+            t = ticket_by_ref(s, ticket, ticket_date or received.date())
             ticket_uuid, ticket_number = t.uuid, t.number
         cfg = clock_config(s)
         resolve_days = days_for(cfg, kind, cats)
@@ -111,3 +116,30 @@ def intake_complaint(
                          "pending": list(d.pending)})
         log_pending(s, c, d, actor, now)
         return summary(c, now)
+
+
+def intake_problems(*, kind: str, channel: str, content: str | None, customer_name: str | None = None,
+                    customer_phone: str | None = None, customer_email: str | None = None,
+                    teller: str | None = None) -> dict[str, str]:
+    """Every field ``intake_complaint`` would refuse, at once: ``{field: English
+    sentence}`` (fields as in its refusals: content, customer name, phone,
+    email, contact, teller). No database: the form checks it as it is typed."""
+    found: dict[str, str] = {}
+
+    def check(field: str, fn) -> None:  # type: ignore[no-untyped-def]
+        try:
+            fn()
+        except InvalidInput as exc:
+            found[str(exc.params.get("field") or field)] = exc.message
+
+    check("kind", lambda: check_choice(kind, KINDS, "kind"))
+    check("channel", lambda: check_choice(channel, CHANNELS, "channel"))
+    check("content", lambda: clean_text(content, MAX_CONTENT, "content", required=True))
+    check("customer name", lambda: clean_text(customer_name, MAX_NAME, "customer name"))
+    check("phone", lambda: normalise_phone(customer_phone))
+    check("email", lambda: normalise_email(customer_email))
+    check("teller", lambda: clean_text(teller, 64, "teller"))
+    has_contact = bool((customer_phone or "").strip() or (customer_email or "").strip())
+    if kind == "complaint" and not has_contact:
+        found["contact"] = "A complaint needs a phone number or an email address to answer the customer."
+    return found

@@ -64,7 +64,9 @@ def list_complaints(
 ) -> list[ComplaintSummary]:
     """Cases sorted by the nearest deadline (contacts masked, no content).
 
-    ``status`` may be a status or "open" (everything not yet answered).
+    ``status`` may be a status, "open" (everything not yet answered) or
+    "not_closed" (everything still to do, answered cases not yet notified or
+    closed among them: the board's default).
     ``search`` matches the reference, the ticket number or the masked name as
     the board shows it (王*), or is a phone number found through its keyed
     hash: names and phones themselves are encrypted.
@@ -75,6 +77,8 @@ def list_complaints(
         q = q.where(Complaint.kind == kind)
     if status == "open":
         q = q.where(Complaint.status.in_(OPEN_STATUSES))
+    elif status == "not_closed":
+        q = q.where(Complaint.status != "closed")
     elif status:
         q = q.where(Complaint.status == status)
     if handler:

@@ -21,7 +21,7 @@ class TicketPrintJob:
     people_ahead: int
     estimated_wait_min: int | None  # None: no number is promised (estimate_note says why)
     issued_at: dt.datetime
-    reference: str  # the ticket's uuid (QR code)
+    reference: str  # what the QR code holds: the ticket's phone page (empty: no page, no QR code)
     branch_name_zh: str
     branch_name_en: str
     priority: str = "normal"
@@ -29,6 +29,8 @@ class TicketPrintJob:
     footer_en: str = ""
     estimated_range: tuple[int, int] | None = None  # printed as "约 20-30 分钟 / about 20-30 min"
     estimate_note: str | None = None  # no_window / after_closing
+    priority_note: str | None = None  # elderly / disabled / pregnant / other: printed as a word
+    reprint: bool = False  # printed again: marked "补打 Reprint"
 
 
 @dataclass(frozen=True)

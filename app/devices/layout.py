@@ -19,10 +19,29 @@ CELL_H = 24
 MAX_SIZE = 8  # GS ! allows 1..8 times width and height
 
 PRIORITY_LABELS = {
-    "priority": ("优先", "Priority"),
+    "needs": ("优先", "Priority"),
     "vip": ("贵宾", "VIP"),
     "appointment": ("预约", "Appointment"),
 }
+# The reason a "needs" ticket goes first, as a word (a category, never personal data).
+NEEDS_NOTES = {
+    "elderly": ("老年人", "elderly"),
+    "disabled": ("残障人士", "disabled"),
+    "pregnant": ("孕妇", "pregnant"),
+    "other": ("特殊需要", "special needs"),
+}
+REPRINT_LABEL = "补打 Reprint"
+
+
+def priority_line(priority: str, note: str | None) -> str | None:
+    """The priority as printed: "优先 · 老年人 Priority: elderly", "贵宾 VIP", or None."""
+    label = PRIORITY_LABELS.get(priority)
+    if label is None:
+        return None
+    reason = NEEDS_NOTES.get(note or "") if priority == "needs" else None
+    if reason:
+        return f"{label[0]} · {reason[0]}  {label[1]}: {reason[1]}"
+    return f"{label[0]} {label[1]}"
 
 
 @dataclass(frozen=True)
@@ -55,6 +74,24 @@ class Cut:
 
 
 Step = Text | Rule | QR | Feed | Cut
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` a ticket printer cannot print, each once:
+    control characters, and anything outside GBK (the set Chinese printer
+    fonts carry): emoji, rare ideographs. They would come out as blank boxes."""
+    bad: list[str] = []
+    for ch in text:
+        if ch in bad:
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") and ch != " ":
+            bad.append(ch)
+            continue
+        try:
+            ch.encode("gbk")
+        except UnicodeEncodeError:
+            bad.append(ch)
+    return bad
 
 
 def char_width(ch: str) -> int:
@@ -144,19 +181,24 @@ def _tail(footer_zh: str, footer_en: str, partial_cut: bool, dots: int) -> list[
 def ticket_steps(job: TicketPrintJob, dots: int, *, partial_cut: bool = True) -> list[Step]:
     """The queue ticket as printing steps, for paper ``dots`` wide."""
     steps: list[Step] = _head(job.branch_name_zh, job.branch_name_en, dots)
+    if job.reprint:
+        steps += _para(REPRINT_LABEL, dots, size=2 if columns(dots, 2) >= text_width(REPRINT_LABEL) else 1, bold=True)
     steps += _para(job.service_name_zh, dots, size=2, bold=True)
     steps += _para(job.service_name_en, dots)
     steps += [Feed(1), Text(job.number, number_size(job.number, dots), "center", True), Feed(1)]
-    label = PRIORITY_LABELS.get(job.priority)
-    if label:
-        steps += _para(f"{label[0]} {label[1]}", dots, bold=True)
+    line = priority_line(job.priority, job.priority_note)
+    if line:
+        steps += _para(line, dots, bold=True)
     for line in wait_lines(job):
         steps += _para(line, dots)
     steps += _para(f"取号 Issued {job.issued_at:%Y-%m-%d %H:%M}", dots)
-    steps += [Feed(1), QR(job.reference, module=6 if dots >= 576 else 5)]
-    if text_width(job.reference) <= columns(dots):  # 58 mm paper: the QR code alone
-        steps += _para(job.reference, dots)
+    if job.reference:  # the phone page: a short hint under it, never a raw id
+        steps += [Feed(1), QR(job.reference, module=6 if dots >= 576 else 5)]
+        steps += _para(QR_HINT[0], dots) + _para(QR_HINT[1], dots)
     return steps + _tail(job.footer_zh, job.footer_en, partial_cut, dots)
+
+
+QR_HINT = ("扫码在手机上查看排队进度", "Scan to follow your turn on your phone")
 
 
 def wait_lines(job: TicketPrintJob) -> tuple[str, str]:

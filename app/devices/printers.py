@@ -158,8 +158,10 @@ class SimulatedPrinter:
         self.printed: list[Path] = []
 
     def print_ticket(self, job: TicketPrintJob) -> None:
-        name = f"ticket-{job.issued_at:%Y%m%d-%H%M%S}-{job.number}-{job.reference[:8]}.png"
-        self._save(ticket_steps(job, self.dots, partial_cut=self.cfg.cut == "partial"), name)
+        """A reprint gets a picture of its own ("...-reprint-2.png"): the original is kept."""
+        stem = f"ticket-{job.issued_at:%Y%m%d-%H%M%S}-{job.number}-{job.reference[:8]}"
+        self._save(ticket_steps(job, self.dots, partial_cut=self.cfg.cut == "partial"), f"{stem}.png",
+                   again=job.reprint)
 
     def print_receipt(self, job: ReceiptPrintJob) -> None:
         self._save(receipt_steps(job, self.dots), f"receipt-{job.reference}.png")
@@ -171,7 +173,7 @@ class SimulatedPrinter:
     def close(self) -> None:
         pass
 
-    def _save(self, steps: list[Step], name: str) -> None:
+    def _save(self, steps: list[Step], name: str, *, again: bool = False) -> None:
         from app.devices.png_render import render_png
 
         image = render_png(steps, self.dots)
@@ -182,6 +184,10 @@ class SimulatedPrinter:
                     self._pruned = True
                     prune_pictures(self.folder, self.KEEP_DAYS)
                 path = self.folder / name
+                n = 1
+                while again and path.exists():  # never over an earlier print of the same ticket
+                    n += 1
+                    path = self.folder / name.replace(".png", f"-reprint-{n}.png")
                 image.save(path)
             except OSError as exc:
                 raise PrinterError(f"The simulated printer cannot write to {self.folder}: {exc.strerror}.",

@@ -48,9 +48,12 @@ def screen_only(printer: Any) -> bool:
     return printer is None or bool(getattr(printer, "screen_only", False))
 
 
-def ticket_job(ticket: TicketView, settings: dict[str, Any]) -> TicketPrintJob:
-    """The print job for a ticket: no personal data, ever (only number and
-    service), and what its customer was told at issue, as stored on the ticket."""
+def ticket_job(ticket: TicketView, settings: dict[str, Any], link: str | None = None, *,
+               reprint: bool = False) -> TicketPrintJob:
+    """The print job for a ticket: no personal data, ever (number, service,
+    the priority class and its reason as a word), what its customer was told
+    at issue, as stored on the ticket, and its phone page (``link``) in the QR
+    code. ``reprint`` marks it "补打 Reprint"."""
     return TicketPrintJob(
         number=ticket.number,
         service_name_zh=ticket.service_name_zh,
@@ -60,10 +63,12 @@ def ticket_job(ticket: TicketView, settings: dict[str, Any]) -> TicketPrintJob:
         estimated_range=ticket.promised_range_min,
         estimate_note=ticket.promise_note,
         issued_at=ticket.issued_at,
-        reference=ticket.uuid,
+        reference=link or "",
         branch_name_zh=str(settings.get("branch.name_zh") or ""),
         branch_name_en=str(settings.get("branch.name_en") or ""),
         priority=ticket.priority,
+        priority_note=ticket.priority_note,
+        reprint=reprint,
         footer_zh=str(settings.get("ticket.footer_zh") or ""),
         footer_en=str(settings.get("ticket.footer_en") or ""),
     )
@@ -108,8 +113,21 @@ def print_ticket_and_record(printer: TicketPrinter, db: Database, issued: Issued
                                actor=actor, now=now)
         return PrintResult(view, f"No ticket printer is set up: ticket {view.number} is shown on screen only.",
                            "screen_only")
-    job = ticket_job(issued.ticket, settings)
+    job = ticket_job(issued.ticket, settings, phone_link(db, settings, issued.ticket.uuid))
     return _print_and_record(printer, db, issued.ticket, job, actor=actor, now=now)
+
+
+def phone_link(db: Database, settings: dict[str, Any], ticket_uuid: str) -> str | None:
+    """The ticket's phone page (``web.public_url`` and the branch's link key), or None."""
+    from app.web.links import link_key, ticket_url
+
+    base = str(settings.get("web.public_url") or "")
+    if not base:
+        return None
+    try:
+        return ticket_url(base, link_key(db), ticket_uuid)
+    except LookupError:  # a database without the key: the ticket prints without a QR code
+        return None
 
 
 def unprinted_tickets(db: Database, now: dt.datetime | None = None) -> list[TicketView]:
@@ -134,7 +152,8 @@ def unprinted_tickets(db: Database, now: dt.datetime | None = None) -> list[Tick
 
 def reprint_ticket(printer: TicketPrinter, db: Database, ticket: str | int, settings: dict[str, Any],
                    *, actor: Actor, now: dt.datetime | None = None) -> PrintResult:
-    """Print a ticket again (same number, QR and issue time) and record the outcome.
+    """Print a ticket again (same number, QR and issue time, marked "补打
+    Reprint") and record the outcome.
 
     Raises ``PrinterError`` (after recording "failed") like
     ``print_ticket_and_record``. Needs the "ticket.reprint" right. Blocking
@@ -142,7 +161,7 @@ def reprint_ticket(printer: TicketPrinter, db: Database, ticket: str | int, sett
     """
     require(actor, "ticket.reprint")
     view = get_ticket(db, ticket, now=now)
-    job = ticket_job(view, settings)
+    job = ticket_job(view, settings, phone_link(db, settings, view.uuid), reprint=True)
     return _print_and_record(printer, db, view, job, actor=actor, now=now)
 
 

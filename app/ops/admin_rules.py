@@ -21,13 +21,26 @@ def check_prefix(code: str) -> str:
     return code
 
 
+def check_printable(value: str, field: str) -> str:
+    """Refuse what a ticket printer would print as blank boxes (emoji and such):
+    names end up on tickets, receipts and window displays."""
+    from app.devices.layout import unprintable
+
+    bad = unprintable(value or "")
+    if bad:
+        shown = " ".join(bad[:5])
+        raise InvalidInput(f"The ticket printer cannot print {shown}; use letters, digits and Chinese characters.",
+                           field=field, characters=shown)
+    return value
+
+
 def check_name(value: str, field: str, limit: int = 64) -> str:
     value = (value or "").strip()
     if not value:
         raise InvalidInput("This name cannot be empty.", field=field)
     if len(value) > limit:
         raise InvalidInput(f"This name is too long (at most {limit} characters).", field=field)
-    return value
+    return check_printable(value, field)
 
 
 def check_int(value: Any, field: str, lo: int, hi: int) -> int:

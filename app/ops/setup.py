@@ -122,9 +122,48 @@ def test_database(url: str) -> str:
     except DomainError:
         raise
     except Exception as exc:
-        msg = getattr(exc, "message", None) or str(exc).splitlines()[0]
-        raise InvalidInput(f"The database cannot be reached: {msg.rstrip('.')}.", field="database_url") from None
+        reason = driver_reason(exc)
+        raise InvalidInput(f"The database cannot be reached: {DRIVER_REASONS[reason]}", field="database_url",
+                           reason=reason) from None
     return version
+
+
+# What a database driver's error means, in one sentence a person can act on
+# (the screens translate them by their code; the driver's own text goes to the log).
+DRIVER_REASONS = {
+    "refused": "the server refused the connection. Check the address and port, and that the server is running.",
+    "timeout": "the server did not answer in time. Check the address and the network.",
+    "unknown_host": "that server name is not known. Check the address.",
+    "password": "the user name or password is wrong.",
+    "no_database": "there is no database of that name on the server.",
+    "ssl": "the server requires an encrypted connection (or refuses one). Check sslmode in the address.",
+    "permission": "the user may not connect to this database.",
+    "file": "the database file cannot be opened or created there.",
+    "other": "the database server gave an error; the log has its words.",
+}
+
+
+def driver_reason(exc: BaseException) -> str:
+    """The code of DRIVER_REASONS for a driver's error (its text logged)."""
+    import logging
+
+    text = str(exc).lower()
+    logging.getLogger("branchdesk.ops").info("database test failed: %s", str(exc).splitlines()[0] if str(exc) else exc)
+    checks = (
+        ("password", ("password authentication failed", "no password supplied", "authentication failed")),
+        ("no_database", ("does not exist",)),
+        ("unknown_host", ("could not translate host name", "name or service not known", "nodename nor servname",
+                          "name resolution", "no such host")),
+        ("refused", ("connection refused", "actively refused")),
+        ("timeout", ("timeout", "timed out", "did not answer", "does not answer")),
+        ("ssl", ("ssl", "sslmode")),
+        ("permission", ("permission denied", "not permitted", "no pg_hba.conf entry")),
+        ("file", ("unable to open database file", "readonly database", "disk i/o error")),
+    )
+    for code, needles in checks:
+        if any(n in text for n in needles):
+            return code
+    return "other"
 
 
 def apply_setup(req: SetupRequest, *, now: dt.datetime | None = None, config_path: Path | None = None) -> SetupResult:

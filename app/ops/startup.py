@@ -45,7 +45,8 @@ def prepare(args: Any, command_name: str) -> None:
     from app.ops.passwords import move_database_password
 
     values = move_database_password(values)  # a password never stays in the settings file
-    if command_name == "run" and not getattr(args, "lobby", False):
+    device = getattr(args, "lobby", False) or getattr(args, "rating_pad", False)  # no login, no wizard
+    if command_name == "run" and not device:
         values = first_start(args) or values
     if getattr(args, "db", None) is None and not os.environ.get("BRANCHDESK_DB") and values["database.url"]:
         args.db = values["database.url"]
@@ -57,6 +58,8 @@ def prepare(args: Any, command_name: str) -> None:
 def apply_screen_settings(args: Any, values: dict[str, Any]) -> None:
     """This PC's screen role, lobby monitor and language from the settings
     file, unless the command line says otherwise (shortcuts pass flags)."""
+    if getattr(args, "rating_pad", False):
+        return  # the rating pad says where it goes (--window, --screen)
     role = values.get("ui.screen_role") or ""
     if role and not getattr(args, "open", None) and not getattr(args, "lobby", False):
         if role == "lobby":

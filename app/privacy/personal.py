@@ -20,9 +20,12 @@ SEALED: dict[str, tuple[str, ...]] = {
     "complaints": ("customer_name", "customer_phone", "customer_email", "content", "resolution",
                    "extension_reason"),
     "complaint_log": ("note",),
+    "appointments": ("customer_name", "customer_phone"),
+    "notify_subscriptions": ("phone",),
 }
 # The field whose keyed hash is stored as ``phone_index``.
-INDEXED = {"tickets": "customer_phone", "complaints": "customer_phone"}
+INDEXED = {"tickets": "customer_phone", "complaints": "customer_phone", "appointments": "customer_phone",
+           "notify_subscriptions": "phone"}
 
 
 def aad(table: str, field: str, uuid: str) -> str:

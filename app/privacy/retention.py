@@ -3,7 +3,8 @@ purge``) and on a customer's own request (``branchdesk privacy erase --phone``).
 
 Erasing empties a row's personal fields (ciphertexts, masked forms, phone
 index) and stamps ``personal_erased_at``; every other column stays, so the
-reports keep their figures. A ticket's data goes ``privacy.ticket_retention_days``
+reports keep their figures. Appointments and the phone numbers given for
+messages go with their business day's tickets, and with a customer's request. A ticket's data goes ``privacy.ticket_retention_days``
 after its business day; a closed case's ``privacy.complaint_retention_days``
 after it was closed. Backups older than the ticket retention are deleted, and
 key versions no kept backup needs any more are destroyed (app/privacy/rotation.py).
@@ -28,6 +29,7 @@ from app.staff.roles import Actor
 from app.store.engine import Database
 from app.store.events import record_event
 from app.store.models import Ticket
+from app.store.models_beyond import Appointment, NotifySubscription
 from app.store.models_complaints import Complaint, ComplaintLog
 from app.store.models_privacy import LoginThrottle
 
@@ -44,6 +46,8 @@ class PurgeResult:
     keys_destroyed: tuple[int, ...]
     ticket_cutoff: dt.date  # tickets of this business day and earlier are erased
     complaint_cutoff: dt.datetime  # cases closed at or before this are erased
+    appointments: int = 0  # appointments of those days too, and the phones given for messages
+    subscriptions: int = 0
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class EraseResult:
     tickets: int
     complaints: int
     complaints_open: int  # found but still being handled: kept until closed
+    appointments: int = 0
+    subscriptions: int = 0
 
 
 def _erase_tickets(s, where) -> int:  # type: ignore[no-untyped-def]
@@ -61,6 +67,23 @@ def _erase_tickets(s, where) -> int:  # type: ignore[no-untyped-def]
         customer_name=None, customer_phone=None, need_note=None, customer_name_masked=None,
         customer_phone_masked=None, phone_index=None, personal_erased_at=func.coalesce(
             t.c.personal_erased_at, s.info["privacy_now"]))).rowcount or 0
+
+
+# Personal data beside the tickets (migration 0015): the columns each erasure empties.
+BESIDE = {"appointments": (Appointment.__table__, ("customer_name", "customer_phone", "customer_name_masked",
+                                                   "customer_phone_masked", "phone_index")),
+          "subscriptions": (NotifySubscription.__table__, ("phone", "phone_masked", "phone_index"))}
+
+
+def _erase_beside(s, where_of) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Erase appointments' and message subscriptions' personal data where ``where_of(table)`` holds."""
+    out = {}
+    for name, (table, cols) in BESIDE.items():
+        has_data = or_(*(table.c[c].is_not(None) for c in cols))
+        out[name] = s.execute(update(table).where(where_of(table), has_data).values(
+            **{c: None for c in cols},
+            personal_erased_at=func.coalesce(table.c.personal_erased_at, s.info["privacy_now"]))).rowcount or 0
+    return out
 
 
 def _erase_complaints(s, ids: list[int], now: dt.datetime) -> int:  # type: ignore[no-untyped-def]
@@ -98,6 +121,7 @@ def purge(db: Database, *, actor: Actor, now: dt.datetime | None = None, how: st
     with db.write() as s:
         s.info["privacy_now"] = m.now
         tickets = _erase_tickets(s, Ticket.__table__.c.business_date <= ticket_cutoff)
+        beside = _erase_beside(s, lambda table: table.c.business_date <= ticket_cutoff)
         c = Complaint.__table__
         ids = list(s.scalars(select(c.c.id).where(c.c.status == "closed", c.c.closed_at <= complaint_cutoff,
                                                   c.c.personal_erased_at.is_(None))))
@@ -107,13 +131,14 @@ def purge(db: Database, *, actor: Actor, now: dt.datetime | None = None, how: st
                                               or_(LoginThrottle.locked_until.is_(None),
                                                   LoginThrottle.locked_until < m.now)))
         record_event(s, EventType.PERSONAL_DATA_PURGED, m.now, staff_id=actor.staff_id, payload={
-            "how": how, "tickets": tickets, "complaints": complaints, "backups": backups,
+            "how": how, "tickets": tickets, "complaints": complaints, "backups": backups, **_nonzero(beside),
             "ticket_cutoff": ticket_cutoff.isoformat(), "complaint_cutoff": complaint_cutoff.isoformat()})
         record_access(s, actor, "purge", m.now, purpose=how)
     destroyed = prune_keys(db, folder, now=m.now)
     if tickets or complaints or backups:
         log.info("retention run (%s): %d tickets, %d cases, %d backups erased", how, tickets, complaints, backups)
-    return PurgeResult(tickets, complaints, backups, destroyed, ticket_cutoff, complaint_cutoff)
+    return PurgeResult(tickets, complaints, backups, destroyed, ticket_cutoff, complaint_cutoff,
+                       beside["appointments"], beside["subscriptions"])
 
 
 def erase_customer(db: Database, *, phone: str, actor: Actor, now: dt.datetime | None = None,
@@ -135,13 +160,15 @@ def erase_customer(db: Database, *, phone: str, actor: Actor, now: dt.datetime |
         found = phone_indexes(s, digits)
         t, c = Ticket.__table__, Complaint.__table__
         tickets = _erase_tickets(s, t.c.phone_index.in_(found)) if found else 0
+        beside = _erase_beside(s, lambda table: table.c.phone_index.in_(found)) if found else \
+            dict.fromkeys(BESIDE, 0)
         cases = s.execute(select(c.c.id, c.c.status).where(c.c.phone_index.in_(found))).all() if found else []
         complaints = _erase_complaints(s, [i for i, status in cases if status == "closed"], m.now)
         kept = sum(1 for _, status in cases if status != "closed")
         record_event(s, EventType.PERSONAL_DATA_ERASED, m.now, staff_id=actor.staff_id, payload={
-            "tickets": tickets, "complaints": complaints, "complaints_open": kept})
+            "tickets": tickets, "complaints": complaints, "complaints_open": kept, **_nonzero(beside)})
         record_access(s, actor, "erase", m.now, purpose=purpose)
-    return EraseResult(tickets, complaints, kept)
+    return EraseResult(tickets, complaints, kept, beside["appointments"], beside["subscriptions"])
 
 
 def _backup_folder(db: Database) -> Path | None:
@@ -181,3 +208,8 @@ def prune_backups(folder: Path, before: dt.datetime) -> int:
 
 
 __all__ = ["EraseResult", "PurgeResult", "backup_time", "erase_customer", "prune_backups", "purge"]
+
+
+def _nonzero(counts: dict[str, int]) -> dict[str, int]:
+    """The counts worth an event's payload (appointments and phones only when there were any)."""
+    return {k: v for k, v in counts.items() if v}

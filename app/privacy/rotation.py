@@ -30,12 +30,14 @@ from app.store.engine import Database
 from app.store.events import record_event
 from app.store.locks import lock_on_postgresql
 from app.store.models import Ticket
+from app.store.models_beyond import Appointment, NotifySubscription
 from app.store.models_complaints import Complaint, ComplaintLog
 from app.store.models_privacy import PrivacyKey
 
 BATCH = 2000
 TABLES: dict[str, Table] = {"tickets": Ticket.__table__, "complaints": Complaint.__table__,
-                            "complaint_log": ComplaintLog.__table__}
+                            "complaint_log": ComplaintLog.__table__, "appointments": Appointment.__table__,
+                            "notify_subscriptions": NotifySubscription.__table__}
 Progress = Callable[[int, int], None]  # (rows done, rows to do)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Row, Select, bindparam, select, text, union_all
+from sqlalchemy import Row, Select, bindparam, func, select, text, union_all
 from sqlalchemy.orm import Session
 
 from app.events import EventType
@@ -243,6 +243,8 @@ def finish(db: Database, *, window: int, outcome: str = "done", actor: Actor,
 # 10 or 5,000 people waiting.
 HEAD_SIZE = 16
 _WAITING = text(WAITING_SQL)  # literal: the partial indexes' condition
+_T = Ticket.__table__
+LINE_ORDER = func.coalesce(_T.c.appointment_at, _T.c.queued_at)  # the index's LINE_ORDER_SQL
 
 
 _HEADS: dict[tuple[tuple[int, ...], int], Select] = {}  # type: ignore[type-arg]
@@ -255,7 +257,7 @@ def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Select:  # t
     if stmt is not None:
         return stmt
     t = Ticket.__table__
-    cols = (t.c.id, t.c.service_id, t.c.priority, t.c.queued_at, t.c.target_window_id)
+    cols = (t.c.id, t.c.service_id, t.c.priority, t.c.queued_at, t.c.target_window_id, t.c.appointment_at)
     day, now = bindparam("day", type_=t.c.business_date.type), bindparam("now", type_=t.c.queued_at.type)
     parts = [select(*cols).where(_WAITING, t.c.target_window_id == bindparam("win"), t.c.queued_at <= now,
                                  t.c.business_date == day)]
@@ -264,7 +266,7 @@ def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Select:  # t
             parts.append(
                 select(*cols).where(_WAITING, t.c.business_date == day, t.c.service_id == sid,
                                     t.c.priority == priority, t.c.queued_at <= now, t.c.target_window_id.is_(None))
-                .order_by(t.c.queued_at, t.c.id).limit(per_queue + 1)
+                .order_by(LINE_ORDER, t.c.id).limit(per_queue + 1)
             )
     stmt = union_all(*(select(*p.subquery().c) for p in parts))
     if len(_HEADS) > 256:
@@ -294,7 +296,7 @@ def _candidates(
             found.append(r)
     counts = {}
     for key, line in lines.items():  # the priority classes merged: the first of their line, in order
-        line.sort(key=lambda r: (r.queued_at, r.id))
+        line.sort(key=lambda r: (r.appointment_at or r.queued_at, r.id))
         counts[key] = len(line)
         found += line[:per_queue + 1]
     rows = found

@@ -34,104 +34,23 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.queue.policy import Candidate, PolicyConfig, Queues, choose, is_priority, next_streak
+from app.queue.service_times import (  # noqa: F401 (ServiceTimes and the normal functions: re-exported)
+    DEFAULT_TIMES_UNCERTAINTY,
+    NO_SHOW_MIN,
+    ServiceTimes,
+    inv_phi,
+    phi,
+)
 
 Z90 = 1.2816  # the 10th and 90th percentiles of a normal distribution
-NO_SHOW_MIN = 2.0  # a customer who does not come holds the window about this long
 PAUSE_RESUMES_MIN = 10.0  # a paused window is assumed back after this long
 MIN_HISTORY = 5  # finished services of a service before its history replaces the catalogue default
 STEP_LIMIT = 20_000  # a replay never runs longer than this many calls
-DEFAULT_TIMES_UNCERTAINTY = 0.35  # relative error of a catalogue default service time
-
-
-@dataclass(frozen=True)
-class ServiceTimes:
-    """How long a customer of one service holds a window, in minutes (call to finish)."""
-
-    mean: float
-    sd: float
-    no_show_rate: float = 0.0
-    from_history: bool = True
-    samples: int = 60  # finished services the mean comes from
-
-    @property
-    def uncertainty(self) -> float:
-        """Relative standard error of ``mean``: the history is a sample, the
-        catalogue default a guess. It widens the range, it does not move it."""
-        if not self.from_history or self.mean <= 0:
-            return DEFAULT_TIMES_UNCERTAINTY
-        return (self.sd / self.mean) / math.sqrt(max(1, self.samples))
-
-    @property
-    def expected(self) -> float:
-        """What one waiting customer costs the window, no-shows included."""
-        return (1 - self.no_show_rate) * self.mean + self.no_show_rate * NO_SHOW_MIN
-
-    @property
-    def variance(self) -> float:
-        p = self.no_show_rate
-        second = (1 - p) * (self.sd ** 2 + self.mean ** 2) + p * NO_SHOW_MIN ** 2
-        return max(0.0, second - self.expected ** 2)
-
-    def residual(self, elapsed: float) -> tuple[float, float]:
-        """(mean, variance) of what is left of a service under way for ``elapsed`` minutes:
-        a log-normal's mean residual life, so a long service is not assumed nearly over."""
-        if self.mean <= 0:
-            return 0.0, 0.0
-        if elapsed <= 0:
-            return self.mean, self.sd ** 2
-        if self.sd <= 0:
-            return max(0.5, self.mean - elapsed), 0.0
-        s2 = math.log(1 + (self.sd / self.mean) ** 2)
-        s = math.sqrt(s2)
-        mu = math.log(self.mean) - s2 / 2
-        tail = _phi((mu - math.log(elapsed)) / s)
-        if tail < 1e-9:
-            return 0.5, 0.25
-        beyond = self.mean * _phi((mu + s2 - math.log(elapsed)) / s) / tail  # E[X | X > elapsed]
-        left = max(0.5, beyond - elapsed)
-        return left, (left * self.sd / self.mean) ** 2
-
-
-    def _lognormal(self) -> tuple[float, float]:
-        s2 = math.log(1 + (self.sd / self.mean) ** 2) if self.mean > 0 else 0.0
-        return math.log(max(self.mean, 1e-9)) - s2 / 2, math.sqrt(s2)
-
-    def draw(self, rng: random.Random) -> float:
-        """One customer's time at the window (log-normal with this mean and sd)."""
-        mu, s = self._lognormal()
-        return rng.lognormvariate(mu, s) if s > 0 else self.mean
-
-    def draw_beyond(self, rng: random.Random, elapsed: float) -> float:
-        """One time known to exceed ``elapsed`` (the tail's inverse distribution)."""
-        mu, s = self._lognormal()
-        if s <= 0 or elapsed <= 0:
-            return max(elapsed, self.draw(rng))
-        lo = _phi((math.log(elapsed) - mu) / s)
-        u = lo + (1 - lo) * rng.random()
-        return max(elapsed, math.exp(mu + s * inv_phi(min(max(u, 1e-12), 1 - 1e-12))))
-
-
-def _phi(x: float) -> float:
-    return 0.5 * (1 + math.erf(x / math.sqrt(2)))
-
-
-def inv_phi(p: float) -> float:
-    """The standard normal quantile (Acklam's approximation, ample for sampling)."""
-    a = (-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.3577518672690, -30.66479806614716,
-         2.506628277459239)
-    b = (-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572)
-    c = (-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-         2.938163982698783)
-    d = (0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416)
-    if p < 0.02425:
-        r = math.sqrt(-2 * math.log(p))
-        return (((((c[0] * r + c[1]) * r + c[2]) * r + c[3]) * r + c[4]) * r + c[5]) / \
-            ((((d[0] * r + d[1]) * r + d[2]) * r + d[3]) * r + 1)
-    if p > 1 - 0.02425:
-        return -inv_phi(1 - p)
-    r = (p - 0.5) ** 2
-    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * (p - 0.5) / \
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+# Relative error of the replay itself, beyond its inputs' (evenly spaced expected
+# arrivals, transfers met as new arrivals, windows that open or close unannounced):
+# measured by benchmarks/bench_estimate.py, where ranges without it held 73 % of
+# the waits on the day with transfers and no-shows.
+MODEL_ERROR = 0.12
 
 
 @dataclass(frozen=True)
@@ -190,13 +109,13 @@ SAMPLES_MIN, SAMPLES_MAX = 16, 48
 
 def estimate(snap: Snapshot, *, service_id: int, priority: str = "normal",
              ticket_id: int = NEW_TICKET_ID, queued_at: dt.datetime | None = None,
-             target_window_id: int | None = None) -> Estimate:
+             target_window_id: int | None = None, appointment_at: dt.datetime | None = None) -> Estimate:
     """The estimate for one ticket: a new one (the default) or one already waiting."""
     if target_window_id is None and not snap.serves(service_id):
         return Estimate(None, None, None, 0, "no_window")
     if target_window_id is not None and all(w.id != target_window_id for w in snap.windows):
         return Estimate(None, None, None, 0, "no_window")
-    target = Candidate(ticket_id, service_id, priority, queued_at or snap.now, target_window_id)
+    target = Candidate(ticket_id, service_id, priority, queued_at or snap.now, target_window_id, appointment_at)
     factor = snap.correction.get(service_id, 1.0)
     horizon = None  # beyond closing only "after closing" is said: the replay stops there
     if snap.closes_at is not None and factor > 0:
@@ -216,7 +135,8 @@ def estimate(snap: Snapshot, *, service_id: int, priority: str = "normal",
         point, low, high = (percentile(waits, q) * factor for q in (0.5, 0.1, 0.9))
     else:
         # the service times' own spread, and their estimates' (in log terms: the median stays)
-        point, low, high = quantiles(mean * factor, math.sqrt(var) * factor, _uncertainty(snap, target))
+        extra = math.hypot(_uncertainty(snap, target), MODEL_ERROR)
+        point, low, high = quantiles(mean * factor, math.sqrt(var) * factor, extra)
     return Estimate(round(point), math.floor(low), math.ceil(high), ahead, note)
 
 
@@ -432,6 +352,7 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     ahead = steps = 0
     seq, fake = len(snap.windows), -1000
     m = len(relevant)
+    fake_base = fake - 1
     for _ in range(limit):
         if not busy:
             return None
@@ -463,6 +384,10 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         if w.id in relevant and c.ticket_id >= 0:
             ahead += 1
         hold, var = durations.holds(c.service_id)
+        if c.ticket_id <= fake_base:
+            # an expected arrival: whether they come at all is chance too (a
+            # Poisson count: each adds the square of its mean to the variance)
+            var += hold * hold
         var_at[w.id] += var
         seq += 1
         heapq.heappush(busy, (t + hold, seq, w))
@@ -485,13 +410,13 @@ def _soonest_call(queues: Queues, target: Candidate, durations: _Means, windows:
 def _still_ahead(queues: Queues, target: Candidate, relevant: set[int], services: set[int]) -> int:
     """Customers waiting now, not yet called, who will go before ``target``:
     those transferred to its windows and those of their services who came before it."""
-    before = (target.queued_at, target.ticket_id)
+    before = (target.order_at, target.ticket_id)
     n = sum(1 for wid in relevant for c in queues.targeted.get(wid, ())
             if c.ticket_id >= 0 and c.ticket_id != target.ticket_id)
     for (sid, _prio), line in queues.lines.items():
         if sid in services:
             n += sum(1 for c in line if c.ticket_id >= 0 and c.ticket_id != target.ticket_id
-                     and (c.queued_at, c.ticket_id) < before)
+                     and (c.order_at, c.ticket_id) < before)
     return n
 
 

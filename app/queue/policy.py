@@ -6,7 +6,9 @@ Rank, highest first:
 3. priority classes (needs, VIP, appointment) before normal ones, but after
    ``priority_ratio`` priority calls in a row while normal tickets wait, one
    normal ticket goes next so nobody starves;
-4. then the window's service order, then first come first served.
+4. then the window's service order, then first come first served; a
+   checked-in appointment comes by its slot time, not its check-in time (an
+   early arrival waits for its slot's turn, a late one keeps its slot's place).
 
 One function decides (``choose``), over ``Queues``: the waiting tickets kept
 as the policy reads them, per service a priority and a normal line in
@@ -14,14 +16,15 @@ as the policy reads them, per service a priority and a normal line in
 policy only ever looks at the heads of those lines, so a decision costs the
 same with 10 or 5,000 people waiting. The database's ``call_next``, the wait
 estimate's replay of the coming calls (app/queue/estimate.py) and the teller's
-waiting list all use it.
+waiting list (``call_order``: ``choose`` applied again and again on a copy) all
+use it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 PRIORITY_CLASSES = ("normal", "needs", "vip", "appointment")
@@ -35,6 +38,12 @@ class Candidate:
     priority: str
     queued_at: dt.datetime
     target_window_id: int | None = None
+    appointment_at: dt.datetime | None = None  # the slot of a checked-in appointment
+
+    @property
+    def order_at(self) -> dt.datetime:
+        """Its place in its line: the slot time of an appointment, else when it queued."""
+        return self.appointment_at or self.queued_at
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,13 @@ def is_priority(priority: str) -> bool:
 
 
 def _key(c: Candidate) -> tuple[dt.datetime, int]:
+    """Who has waited longest (promotion)."""
     return (c.queued_at, c.ticket_id)
+
+
+def _order(c: Candidate) -> tuple[dt.datetime, int]:
+    """A line's order: first come first served, appointments by their slot."""
+    return (c.order_at, c.ticket_id)
 
 
 class Queues:
@@ -69,7 +84,7 @@ class Queues:
         self.lines: dict[tuple[int, bool], deque[Candidate]] = {}  # (service, priority?) -> line
         self.targeted: dict[int, deque[Candidate]] = {}  # window -> tickets transferred to it
         self.size = 0
-        for c in sorted(candidates, key=_key):
+        for c in sorted(candidates, key=_order):
             self.add(c)
 
     def copy(self) -> Queues:
@@ -88,11 +103,11 @@ class Queues:
     def add(self, c: Candidate) -> None:
         """Put ``c`` in its line at its place (at the end, unless it queued earlier)."""
         line = self._line(c)
-        if not line or _key(line[-1]) <= _key(c):
+        if not line or _order(line[-1]) <= _order(c):
             line.append(c)
         else:
             i = len(line)
-            while i > 0 and _key(line[i - 1]) > _key(c):
+            while i > 0 and _order(line[i - 1]) > _order(c):
                 i -= 1
             line.insert(i, c)
         self.size += 1
@@ -136,9 +151,9 @@ def choose(q: Queues, *, window_id: int, service_order: Sequence[int], priority_
             return Choice(oldest.ticket_id, is_priority(oldest.priority), "promoted", oldest,
                           _normal_left(q, window_id, service_order, oldest))
     if prio and (not normal or priority_streak < config.priority_ratio):
-        c = min(prio, key=lambda rc: (rc[0], *_key(rc[1])))[1]
+        c = min(prio, key=lambda rc: (rc[0], *_order(rc[1])))[1]
         return Choice(c.ticket_id, True, "priority", c, bool(normal))
-    c = min(normal, key=lambda rc: (rc[0], *_key(rc[1])))[1]
+    c = min(normal, key=lambda rc: (rc[0], *_order(rc[1])))[1]
     return Choice(c.ticket_id, False, "normal", c, _normal_left(q, window_id, service_order, c))
 
 
@@ -179,3 +194,23 @@ def next_streak(streak: int, choice: Choice, normal_waiting: bool) -> int:
     if not choice.is_priority:
         return 0
     return streak
+
+
+def call_order(q: Queues, *, window_id: int, service_order: Sequence[int], priority_streak: int,
+               config: PolicyConfig, now: dt.datetime, limit: int | None = None) -> Iterator[Choice]:
+    """The tickets in the order the window's Call-next key would call them, one
+    press after another, if nobody else called and nobody new came: ``choose``,
+    take the ticket out of a copy of ``q``, count the streak, again. ``q`` is
+    left as it is; at most ``limit`` choices."""
+    left = q.copy()
+    streak = priority_streak
+    n = 0
+    while limit is None or n < limit:
+        choice = choose(left, window_id=window_id, service_order=service_order, priority_streak=streak,
+                        config=config, now=now)
+        if choice is None or choice.candidate is None:
+            return
+        yield choice
+        left.remove(choice.candidate)
+        streak = next_streak(streak, choice, choice.normal_waiting)
+        n += 1

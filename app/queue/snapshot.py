@@ -44,7 +44,8 @@ _lock = threading.Lock()
 
 # The waiting tickets, through the partial index of the waiting (literal statuses).
 _WAITING_NOW = select(Ticket.__table__.c.id, Ticket.__table__.c.service_id, Ticket.__table__.c.priority,
-                      Ticket.__table__.c.queued_at, Ticket.__table__.c.target_window_id).where(
+                      Ticket.__table__.c.queued_at, Ticket.__table__.c.target_window_id,
+                      Ticket.__table__.c.appointment_at).where(
     text(WAITING_SQL), Ticket.__table__.c.business_date == bindparam("day", type_=Ticket.__table__.c.business_date.type),
     Ticket.__table__.c.queued_at <= bindparam("now", type_=Ticket.__table__.c.queued_at.type))
 
@@ -138,20 +139,25 @@ def service_times(s: Session, m: Moment) -> dict[int, ServiceTimes]:
         called = len(recent) + no_shows
         rate = no_shows / called if called >= MIN_HISTORY else 0.0
         if len(recent) >= MIN_HISTORY:
-            mean, sd = _mean_sd(recent)
-            long_mean, long_sd = _mean_sd(times)
-            n = len(times)
-            se2 = sd * sd / len(recent)
-            gap2 = (mean - long_mean) ** 2
-            keep = max(0.0, 1 - se2 / gap2) if gap2 > 0 else 0.0
-            mean = long_mean + keep * (mean - long_mean)
-            sd = long_sd + keep * (sd - long_sd)
-            samples = round(len(recent) + (1 - keep) * (n - len(recent)))
+            mean, sd, samples = blend(recent, times)
             out[svc.id] = ServiceTimes(mean, sd, rate, True, samples)
         else:
             default = float(svc.default_service_min or 6)
             out[svc.id] = ServiceTimes(default, default, rate, False)  # skewed: sd about the mean
     return out
+
+
+def blend(recent: list[float], longer: list[float]) -> tuple[float, float, int]:
+    """(mean, sd, how many services they stand for) of service times: the
+    recent ones' where they differ from the longer run by more than chance
+    explains, else the longer run's (James-Stein: the recent mean keeps the
+    share 1 - se^2 / gap^2 of its distance from the longer run's)."""
+    mean, sd = _mean_sd(recent)
+    long_mean, long_sd = _mean_sd(longer)
+    gap2 = (mean - long_mean) ** 2
+    keep = max(0.0, 1 - (sd * sd / len(recent)) / gap2) if gap2 > 0 else 0.0
+    samples = round(len(recent) + (1 - keep) * (len(longer) - len(recent)))
+    return long_mean + keep * (mean - long_mean), long_sd + keep * (sd - long_sd), samples
 
 
 def _durations(rows) -> list[float]:  # type: ignore[no-untyped-def]
@@ -180,6 +186,7 @@ def arrival_rates(s: Session, m: Moment,
     last hour; without history, the last hour's rate from now on."""
     t = Ticket.__table__
     profile, days = _profile(s, m.day, memo)
+    moved = t.c.service_id != t.c.original_service_id
     since = max(m.now - ARRIVAL_WINDOW, dt.datetime.combine(m.day, dt.time()))
     span = max(15.0, (m.now - since).total_seconds() / 60)
     recent: dict[tuple[int, bool], float] = defaultdict(float)
@@ -187,6 +194,12 @@ def arrival_rates(s: Session, m: Moment,
         select(t.c.original_service_id, t.c.priority, func.count())
         .where(t.c.business_date == m.day, t.c.issued_at > since, t.c.issued_at <= m.now)
         .group_by(t.c.original_service_id, t.c.priority)
+    ):
+        recent[(sid, priority != "normal")] += n
+    for sid, priority, n in s.execute(
+        select(t.c.service_id, t.c.priority, func.count())
+        .where(t.c.business_date == m.day, moved, t.c.queued_at > since, t.c.queued_at <= m.now)
+        .group_by(t.c.service_id, t.c.priority)
     ):
         recent[(sid, priority != "normal")] += n
     return _scaled(profile, recent, days, since, span, m)
@@ -210,6 +223,14 @@ def _profile(s: Session, day: dt.date, memo: dict[Any, Any] | None
         select(t.c.original_service_id, t.c.priority, hour, func.count())
         .where(t.c.business_date >= since_day, t.c.business_date < day)
         .group_by(t.c.original_service_id, t.c.priority, hour)
+    ).all()
+    # Customers transferred to another service arrive there a second time, when
+    # transferred (their queued_at): the service's load counts them too.
+    moved = t.c.service_id != t.c.original_service_id
+    rows += s.execute(
+        select(t.c.service_id, t.c.priority, extract("hour", t.c.queued_at), func.count())
+        .where(t.c.business_date >= since_day, t.c.business_date < day, moved)
+        .group_by(t.c.service_id, t.c.priority, extract("hour", t.c.queued_at))
     ).all()
     days = s.scalar(select(func.count(func.distinct(t.c.business_date)))
                     .where(t.c.business_date >= since_day, t.c.business_date < day)) or 0
@@ -287,13 +308,7 @@ def corrections(s: Session, m: Moment) -> dict[int, float]:
         if len(seen[sid]) >= CORRECTION_N:
             continue
         actual = (called - issued).total_seconds() / 60
-        low = told if low is None else low
-        high = told if high is None else high
-        miss = 0.0  # +2: short waits are not blown up
-        if actual > high + 0.5:
-            miss = math.log((actual + 2) / (high + 2))
-        elif actual < low - 0.5:
-            miss = math.log((actual + 2) / (low + 2))
+        miss = range_miss(actual, told if low is None else low, told if high is None else high)
         age = max(0.0, (m.now - issued).total_seconds() / 60)
         seen[sid].append((miss, 0.5 ** (age / CORRECTION_HALF_LIFE_MIN)))
     out = {}
@@ -302,6 +317,17 @@ def corrections(s: Session, m: Moment) -> dict[int, float]:
         shrink = total / (total + CORRECTION_WEIGHT)
         out[sid] = math.exp(shrink * _weighted_median(pairs))
     return out
+
+
+def range_miss(actual: float, low: float, high: float) -> float:
+    """How far a wait fell outside the printed range, as a log ratio (0 inside
+    it, give or take the half minute of rounding; +2: short waits are not
+    blown up)."""
+    if actual > high + 0.5:
+        return math.log((actual + 2) / (high + 2))
+    if actual < low - 0.5:
+        return math.log((actual + 2) / (low + 2))
+    return 0.0
 
 
 def _weighted_median(pairs: list[tuple[float, float]]) -> float:

@@ -57,7 +57,13 @@ def queue_status(db: Database, *, now: dt.datetime | None = None) -> QueueStatus
 
 def waiting_list(db: Database, *, now: dt.datetime | None = None, window: int | None = None,
                  service: str | None = None, limit: int = 200) -> list[TicketView]:
-    """Today's waiting tickets in queue order, for a window's services or one service."""
+    """Today's waiting tickets: for a window, in the order its Call-next key
+    calls them (app/queue/lineup.py: the calling policy itself); for one
+    service or everyone, priority first, then by arrival."""
+    if window is not None and service is None:
+        from app.queue.lineup import window_lineup
+
+        return list(window_lineup(db, window=window, now=now, limit=limit).tickets)
     t = Ticket.__table__
     with db.read() as s:
         day = moment(s, now).day

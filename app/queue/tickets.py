@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Row, bindparam, func, insert, select, update
@@ -149,11 +150,17 @@ def issue_ticket(
     after_hours_ok: bool = False,
     actor: Actor,
     now: dt.datetime | None = None,
+    appointment_at: dt.datetime | None = None,
+    in_transaction: Callable[[Session, TicketView, Moment], None] | None = None,
 ) -> IssuedTicket:
     """Create a numbered ticket (committed before anything is printed).
 
     After the last-ticket time (or the closing time) the greeter confirms
     the ticket (``after_hours_ok``); otherwise ``AfterHours`` is raised.
+    ``appointment_at``: the slot of the appointment checked in (the calling
+    policy serves it by that time); ``in_transaction(s, ticket, moment)``
+    runs in the issue's own transaction, before its event (an appointment's
+    check-in: app/appointments/checkin.py).
     """
     require(actor, "ticket.issue")
     if priority not in PRIORITY_CLASSES:
@@ -168,7 +175,8 @@ def issue_ticket(
     name = _clean_text(customer_name, MAX_NAME, "name", "name")
     phone = normalise_phone(customer_phone)
     need = _clean_text(need_note, MAX_NEED, "need", "need note")
-    est = _estimate_for(db, service, priority, now)  # a read: outside the write lock (settled question 5)
+    # A read: outside the write lock (settled question 5).
+    est = _estimate_for(db, service, priority, now, appointment_at)
     with db.write() as s:
         m = begin(db, s, now)
         day, now = m.day, m.now
@@ -186,19 +194,12 @@ def issue_ticket(
             "priority_note": priority_note, "status": "waiting", "issued_at": now, "queued_at": now,
             "transfer_count": 0, "call_count": 0, "print_state": "not_printed",
             "promised_wait_min": est.minutes, "promised_low_min": est.low, "promised_high_min": est.high,
-            "people_ahead": est.people_ahead, "promise_note": est.note,
+            "people_ahead": est.people_ahead, "promise_note": est.note, "appointment_at": appointment_at,
         }
         sealed = _Sealed(row["uuid"])
         seal_ticket(s, sealed, name=name, phone=phone, need=need)  # encrypted, with the masked forms
         row.update(vars(sealed))
         ticket_id = s.connection().execute(_INSERT_TICKET, row).scalar_one()
-        record_event(
-            s, EventType.TICKET_ISSUED, now, ticket_id=ticket_id, staff_id=actor.staff_id,
-            payload={"number": number, "service": svc.code, "priority": priority,
-                     "people_ahead": est.people_ahead, "estimated_wait_min": est.minutes,
-                     "estimated_wait_range_min": list(est.range) if est.range else None,
-                     "estimate_note": est.note},
-        )
         ticket = TicketView(
             id=ticket_id, uuid=row["uuid"], number=number, business_date=day, service_code=svc.code,
             service_name_zh=svc.name_zh, service_name_en=svc.name_en, priority=priority,
@@ -208,6 +209,16 @@ def issue_ticket(
             customer_name_masked=sealed.customer_name_masked, customer_phone_masked=sealed.customer_phone_masked,
             has_personal_data=bool(name or phone or need), promised_wait_min=est.minutes,
             promised_range_min=est.range, people_ahead_at_issue=est.people_ahead, promise_note=est.note,
+            has_need_note=bool(need),
+        )
+        if in_transaction is not None:
+            in_transaction(s, ticket, m)
+        record_event(
+            s, EventType.TICKET_ISSUED, now, ticket_id=ticket_id, staff_id=actor.staff_id,
+            payload={"number": number, "service": svc.code, "priority": priority,
+                     "people_ahead": est.people_ahead, "estimated_wait_min": est.minutes,
+                     "estimated_wait_range_min": list(est.range) if est.range else None,
+                     "estimate_note": est.note},
         )
         return IssuedTicket(ticket, est.people_ahead, est.minutes, est.range, est.note)
 
@@ -232,7 +243,8 @@ def _service_row(s: Session, code: str) -> Row:  # type: ignore[type-arg]
     return svc
 
 
-def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | None) -> Estimate:
+def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | None,
+                  appointment_at: dt.datetime | None = None) -> Estimate:
     """What a customer of ``service`` would be told now (app/queue/estimate.py),
     from one read of the queue; a service whose numbers are all in use is
     refused here, without the write lock."""
@@ -246,7 +258,7 @@ def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | 
         if _full_before_lock(s, svc, m.day):
             raise _queue_full(svc)
         snap = snapshot_in(db, s, m)
-    return estimate(snap, service_id=svc.id, priority=priority)
+    return estimate(snap, service_id=svc.id, priority=priority, appointment_at=appointment_at)
 
 
 def cancel_ticket(db: Database, ticket: str | int, *, reason: str = "", actor: Actor,
@@ -315,7 +327,7 @@ def transfer_ticket(
 
 def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.datetime | None = None) -> TicketView:
     """Put a no-show back in the queue (at the back, with its original number)."""
-    require(actor, "call")
+    require(actor, "ticket.requeue")
     with db.write() as s:
         m = begin(db, s, now)
         t = ticket_row_by_ref(s, ticket, m.day, lock=True)
@@ -323,7 +335,9 @@ def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.dat
         if t.business_date != m.day:
             raise InvalidTicketState(f"Ticket {t.number} belongs to an earlier day.", ticket=t.number)
         now = forward(t, m, "put back in the queue")  # type: ignore[arg-type]
-        change_ticket(s, t, status="waiting", queued_at=now, window_id=None, target_window_id=None)
+        # At the back: an appointment's slot no longer places it.
+        change_ticket(s, t, status="waiting", queued_at=now, window_id=None, target_window_id=None,
+                      appointment_at=None)
         record_event(s, EventType.TICKET_REQUEUED, now, ticket_id=t.id, staff_id=actor.staff_id,
                      payload={"number": t.number})
         return row_view(s, t, {})

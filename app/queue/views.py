@@ -43,6 +43,7 @@ class TicketView:
     promised_range_min: tuple[int, int] | None = None
     people_ahead_at_issue: int | None = None
     promise_note: str | None = None
+    has_need_note: bool = False  # the greeter wrote what the customer needs (sealed: opened on request)
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ def ticket_view(t: Ticket, window_numbers: dict[int, int]) -> TicketView:
         promised_range_min=(t.promised_low_min, t.promised_high_min) if t.promised_low_min is not None else None,
         people_ahead_at_issue=t.people_ahead,
         promise_note=t.promise_note,
+        has_need_note=bool(t.need_note),
     )
 
 

@@ -12,6 +12,8 @@ from collections import defaultdict
 from typing import Any
 
 from app.reports import query
+from app.reports.staff import STAFF_DEFINITIONS, staff_figures
+from app.reports.timeline import fill_tellers
 from app.reports.model import Branch, DailyReport, HourRow, InvalidPeriod, LongWait, ServiceRow, WindowRow
 from app.reports.stats import DEFINITIONS, Accumulator, histogram, minutes
 from app.store.engine import Database
@@ -62,7 +64,7 @@ def complaints_summary(db: Database, day: dt.date) -> Any:
 
 
 def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
-                with_complaints: bool = True) -> DailyReport:
+                with_complaints: bool = True, with_staff: bool = True) -> DailyReport:
     """All the figures of the daily wait-time report for business day ``day``
     (final once the day is closed with nothing left in its queue)."""
     from app.queue.day import day_state, moment
@@ -75,6 +77,8 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
         rows = query.day_rows(s, day, now)
         seconds = query.second_waits(s, day, day)
         visits = query.visits(s, day, day)
+        fill_tellers(s, day, now, visits)
+        staff = staff_figures(s, day, day, now) if with_staff else None
         services = query.services(s)
         windows = query.window_labels(s)
         tellers = query.staff_usernames(s)
@@ -101,6 +105,7 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
     longest.sort(key=lambda x: (-x[0], x[1]["id"]))
 
     summary = total.summary()
+    appointments = appointments_summary(db, day, now)
     return DailyReport(
         branch=branch_of(settings),
         business_date=day,
@@ -119,10 +124,31 @@ def build_daily(db: Database, day: dt.date, *, now: dt.datetime | None = None,
             for w, r in longest[:LONGEST]
         ),
         complaints=complaints_summary(db, day) if with_complaints else None,
-        definitions=DEFINITIONS,
+        definitions=DEFINITIONS + ((APPOINTMENT_DEFINITION,) if appointments is not None else ())
+        + (STAFF_DEFINITIONS if staff is not None else ()),
         final=state.final,
         open_tickets=state.open_tickets,
+        appointments=appointments,
+        staff=staff,
     )
+
+
+APPOINTMENT_DEFINITION = (
+    "预约：当日预约（不含已取消）；按时=在签到时段内签到（取预约号）；提前/迟到=时段外签到（取普通号）；爽约=时段结束仍未签到；"
+    "签到后等候=从签到到首次叫号。 Appointments: the day's bookings (cancelled ones apart); on time = checked in "
+    "within the window (an appointment ticket); early/late = outside it (a normal ticket); no-show = not checked "
+    "in by the end of the window; wait after check-in = from check-in to the first call.")
+
+
+def appointments_summary(db: Database, day: dt.date, now: dt.datetime) -> Any:
+    """The appointments section's figures, or None when the day had none."""
+    from app.appointments.figures import appointments_day
+
+    try:
+        return appointments_day(db, day, now=now)
+    except Exception:  # the appointments' figures must never stop the wait-time report
+        log.exception("appointments summary failed for %s", day)
+        return None
 
 
 def _service_s(r: dict[str, Any], mine: list[query.Visit]) -> float | None:

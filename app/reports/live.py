@@ -59,7 +59,7 @@ def overdue_complaints(db: Database, now: dt.datetime) -> int | None:
 def live_figures(db: Database, *, now: dt.datetime) -> LiveFigures:
     """What the manager sees now: who waits, how long, which windows work, today's figures."""
     status = queue_status(db, now=now)
-    today = build_daily(db, now.date(), now=now, with_complaints=False)
+    today = build_daily(db, now.date(), now=now, with_complaints=False, with_staff=False)
     services = tuple(
         ServiceNow(q.service.code, q.service.name_zh, q.service.name_en, q.waiting, q.longest_wait_min,
                    q.service.target_wait_min)

@@ -95,6 +95,8 @@ class DailyReport:
     # tickets were still open.
     final: bool = False
     open_tickets: int = 0
+    appointments: Any = None  # app/appointments/figures.py AppointmentDay, or None without appointments
+    staff: Any = None  # StaffFigures (app/reports/staff.py), or None when not asked for
 
     @property
     def status_line(self) -> tuple[str, str]:
@@ -131,3 +133,4 @@ class RangeReport:
     summary: Summary
     days: tuple[DayRow, ...]
     definitions: tuple[str, ...]
+    staffing: Any = None  # StaffingAdvice over the period's weekdays (app/reports/staffing.py)

@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.reports import tables as T
 from app.reports.charts import bars_and_line, histogram_chart
@@ -24,6 +24,7 @@ from app.reports.export import PERCENTILE_METHOD
 from app.reports.fonts import PdfFont, cjk_font
 from app.reports.model import DailyReport, RangeReport
 from app.reports.range_report import trend
+from app.reports.staff import StaffReport
 
 log = logging.getLogger("branchdesk.reports")
 HEADER_BG = colors.HexColor("#e8eef5")
@@ -125,8 +126,39 @@ def _daily_story(r: DailyReport, st: _Styles, font: PdfFont) -> list[Any]:
     story.append(_section(hist, st, histogram_chart(r.histogram, font=font.name, label="号数 Tickets"),
                           _table(hist, st, (), 60)))
     story.append(_section(T.longest_table(r), st, _table(T.longest_table(r), st, (), 150)))
+    for table in T.appointment_tables(r):
+        story.append(_section(table, st, _table(table, st, (40, 90) if table.key == "appointments" else (20,))))
     story += _complaint_flowables(r, st)
+    story += _staff_story(r.staff, st)
     return story
+
+
+def _staff_story(f: Any, st: _Styles) -> list[Any]:
+    """The staff figures: per teller, per window, pauses by reason (narrow columns: two-line headers)."""
+    if f is None:
+        return []
+    tellers, windows, pauses = T.staff_tables(f)
+    story: list[Any] = []
+    for t in (tellers, windows):
+        story.append(_section(t, st, _table(t, st, (13, 16, 12))))
+    if pauses.rows:
+        story.append(_section(pauses, st, _table(pauses, st, (20, 14, 60), 120)))
+    return story
+
+
+def _staffing_story(advice: Any, st: _Styles) -> list[Any]:
+    """The range report's staffing page: windows needed against open, per weekday and hour."""
+    if advice is None:
+        return []
+    table = T.staffing_table(advice)
+    note = (f"目标：{advice.goal_pct}% 的客户在目标时间内被叫号；依据 {advice.history_from} 至 {advice.history_to}。"
+            f" Goal: {advice.goal_pct} % of customers called within target; learned from "
+            f"{advice.history_from} to {advice.history_to}. 红色：实开窗口少于所需。 In red: fewer windows open than needed.")
+    flow = _table(table, st, (22, 14))
+    short = [i + 1 for i, row in enumerate(table.rows) if row[6] is not None and row[6] + 1e-9 < row[5]]
+    if short:
+        flow.setStyle(TableStyle([("TEXTCOLOR", (5, i), (6, i), colors.HexColor("#c0392b")) for i in short]))
+    return [PageBreak(), Paragraph(f"{table.zh} {table.en}", st.h2), Paragraph(note, st.sub), Spacer(1, 4), flow]
 
 
 def _range_story(r: RangeReport, st: _Styles, font: PdfFont) -> list[Any]:
@@ -149,10 +181,11 @@ def _range_story(r: RangeReport, st: _Styles, font: PdfFont) -> list[Any]:
     days = T.day_table(r)
     story.append(Paragraph(f"{days.zh} {days.en}", st.h2))
     story.append(_table(days, st, (22,)))
+    story += _staffing_story(r.staffing, st)
     return story
 
 
-def to_pdf(report: DailyReport | RangeReport) -> bytes:
+def to_pdf(report: DailyReport | RangeReport | StaffReport) -> bytes:
     """The report as PDF bytes."""
     font = cjk_font()
     st = _Styles(font.name)
@@ -160,24 +193,41 @@ def to_pdf(report: DailyReport | RangeReport) -> bytes:
         period = report.business_date.isoformat()
         title_zh, title_en = "每日等候时间报告", "Daily wait-time report"
         story = _daily_story(report, st, font)
+    elif isinstance(report, StaffReport):
+        period = f"{report.date_from.isoformat()} – {report.date_to.isoformat()}"
+        title_zh, title_en = "员工工作量报告", "Staff report"
+        story = ([] if report.has_data else
+                 [Paragraph("所选期间没有窗口开放或叫号。No window was open and no ticket was called.", st.h2)])
+        story += _staff_story(report.staff, st)
     else:
         period = f"{report.date_from.isoformat()} – {report.date_to.isoformat()}"
         title_zh, title_en = "期间等候时间报告", "Wait-time report for a period"
         story = _range_story(report, st, font)
-    b = report.branch
+    status = " ".join(report.status_line) if isinstance(report, DailyReport) else None
+    return document(report.branch, (title_zh, title_en), period, report.generated_at, story, report.definitions,
+                    font=font, status=status)
+
+
+def document(b: Any, title: tuple[str, str], period: str, generated_at: Any, story: list[Any],
+             definitions: tuple[str, ...], *, font: PdfFont | None = None, status: str | None = None) -> bytes:
+    """A report's pages: the heading (whose, what, when), ``story``, the definitions,
+    and a footer on every page; ``b`` has ``name_zh`` and ``name_en``."""
+    font = font or cjk_font()
+    st = _Styles(font.name)
+    title_zh, title_en = title
     head = [
         Paragraph(f"{b.name_zh} {title_zh}", st.title),
         Paragraph(f"{b.name_en} · {title_en} · {period}", st.sub),
-        Paragraph(f"生成时间 Generated {report.generated_at:%Y-%m-%d %H:%M}", st.sub),
+        Paragraph(f"生成时间 Generated {generated_at:%Y-%m-%d %H:%M}", st.sub),
     ]
-    if isinstance(report, DailyReport):
-        head.append(Paragraph(" ".join(report.status_line), st.sub))
+    if status:
+        head.append(Paragraph(status, st.sub))
     head.append(Spacer(1, 6))
     tail = [Paragraph("定义 Definitions", st.h2)]
-    tail += [Paragraph(line, st.small) for line in report.definitions]
+    tail += [Paragraph(line, st.small) for line in definitions]
     tail.append(Paragraph(f"百分位: 最近秩法 Percentiles: {PERCENTILE_METHOD} method. 字体 Font: {font.description}.",
                           st.small))
-    footer = f"{b.name_zh} {b.name_en} · {period} · 生成 {report.generated_at:%Y-%m-%d %H:%M}"
+    footer = f"{b.name_zh} {b.name_en} · {period} · 生成 {generated_at:%Y-%m-%d %H:%M}"
 
     def on_page(canvas: Any, doc: Any) -> None:
         canvas.saveState()
@@ -197,3 +247,7 @@ def to_pdf(report: DailyReport | RangeReport) -> bytes:
     )
     doc.build(head + story + tail, onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue()
+
+
+Styles = _Styles  # for other reports built on these pages (app/hq/render.py)
+table_flowable = _table

@@ -12,6 +12,7 @@ import datetime as dt
 from app.reports import query
 from app.reports.daily import branch_of, check_day
 from app.reports.model import DayRow, InvalidPeriod, RangeReport
+from app.reports.staffing import STAFFING_DEFINITIONS, period_staffing
 from app.reports.stats import DEFINITIONS, Accumulator
 from app.store.engine import Database
 
@@ -26,15 +27,18 @@ def check_range(start: dt.date, end: dt.date, now: dt.datetime) -> None:
         raise InvalidPeriod(f"A range report covers at most {MAX_DAYS} days; choose a shorter range.")
 
 
-def build_range(db: Database, start: dt.date, end: dt.date, *, now: dt.datetime) -> RangeReport:
-    """Summary over ``start..end`` (inclusive) and the day-by-day table."""
+def build_range(db: Database, start: dt.date, end: dt.date, *, now: dt.datetime,
+                with_staffing: bool = True) -> RangeReport:
+    """Summary over ``start..end`` (inclusive), the day-by-day table and the staffing page."""
     check_range(start, end, now)
     total = Accumulator()
     days: list[DayRow] = []
     with db.read(long=True) as s:
         second = query.second_waits(s, start, end)
         moved = query.visits(s, start, end, transferred_only=True)  # service over every window
-        settings = query.setting_values(s, "branch.name_zh", "branch.name_en")
+        settings = query.setting_values(s, "branch.name_zh", "branch.name_en", "staffing.within_target_goal")
+        staffing = period_staffing(s, start, end, now, int(settings["staffing.within_target_goal"])) \
+            if with_staffing else None
         current: object = None
         acc = Accumulator()
         for d, tid, status, wait_s, service_s, target, rating, tc, left_s in query.range_rows(s, start, end, now):
@@ -51,7 +55,7 @@ def build_range(db: Database, start: dt.date, end: dt.date, *, now: dt.datetime)
     return RangeReport(
         branch=branch_of(settings), date_from=start, date_to=end, generated_at=now,
         has_data=total.issued > 0, summary=total.summary(), days=_every_day(days, start, end),
-        definitions=DEFINITIONS,
+        definitions=DEFINITIONS + (STAFFING_DEFINITIONS if staffing is not None else ()), staffing=staffing,
     )
 
 

@@ -157,10 +157,81 @@ def day_table(r: RangeReport) -> Table:
     return Table("days", "逐日", "Day by day", cols, rows)
 
 
+def appointment_tables(r: DailyReport) -> list[Table]:
+    """The appointments section (none on a day without appointments); docs/metrics.md."""
+    a = r.appointments
+    if a is None:
+        return []
+    figures = (("booked", "预约", "Booked", a.booked), ("checked_in", "已签到", "Checked in", a.checked_in),
+               ("on_time", "按时签到", "On time", a.on_time), ("early", "提前签到(普通号)", "Early (normal ticket)",
+                                                             a.early),
+               ("late", "迟到签到(普通号)", "Late (normal ticket)", a.late), ("no_show", "爽约", "No-show", a.no_show),
+               ("cancelled", "已取消", "Cancelled", a.cancelled),
+               ("still_to_come", "尚未到时", "Still to come", a.still_to_come),
+               ("wait_after_checkin_avg_min", "签到后平均等候(分)", "Wait after check-in, average (min)",
+                a.wait_after_checkin_avg_min),
+               ("wait_after_checkin_p90_min", "签到后等候90百分位(分)", "Wait after check-in, p90 (min)",
+                a.wait_after_checkin_p90_min))
+    summary = Table("appointments", "预约", "Appointments", _cols(("figure", "代码", "Key"), ("label", "指标", "Figure"),
+                                                                  ("value", "数值", "Value")),
+                    tuple((key, f"{zh} {en}", value) for key, zh, en, value in figures))
+    per = Table("appointments_by_service", "预约(按业务)", "Appointments by service",
+                _cols(("service", "业务", "Service"), ("booked", "预约", "Booked"),
+                      ("checked_in", "已签到", "Checked in"), ("on_time", "按时", "On time"),
+                      ("no_show", "爽约", "No-show")),
+                tuple((x.code, x.booked, x.checked_in, x.on_time, x.no_show) for x in a.services))
+    return [summary, per]
+
+
+_STAFF_COLUMNS = (("served", "办结", "Served"), ("service_avg_min", "平均办理", "Service avg"),
+                  ("service_p90_min", "办理90%", "Service p90"), ("walk_avg_min", "平均步行", "Walk avg"),
+                  ("no_shows", "过号", "No-show"), ("recalls", "重呼", "Recalls"),
+                  ("transfers_out", "转出", "Transfers out"), ("open_min", "开放(分)", "Open (min)"),
+                  ("paused_min", "暂停(分)", "Paused (min)"), ("idle_waiting_min", "空闲有人等(分)", "Idle, people waiting"),
+                  ("rating_avg", "满意度", "Rating"), ("rating_count", "评价数", "Ratings"))
+
+
+def _staff_rows(rows) -> tuple[tuple[Any, ...], ...]:  # type: ignore[no-untyped-def]
+    return tuple((r.key, r.name, r.others, r.served, r.service_avg_min, r.service_p90_min, r.walk_avg_min,
+                  r.no_shows, r.recalls, r.transfers_out, r.open_min, r.paused_min, r.idle_waiting_min,
+                  r.rating_avg, r.rating_count) for r in rows)
+
+
+def staff_tables(f: Any) -> list[Table]:
+    """Staff figures (app/reports/staff.py): per teller, per window, pauses by reason."""
+    if f is None:
+        return []
+    tellers = Table("staff_tellers", "按柜员", "By teller",
+                    _cols(("teller", "柜员", "Teller"), ("name", "姓名", "Name"), ("windows", "窗口", "Windows"),
+                          *_STAFF_COLUMNS), _staff_rows(f.tellers))
+    windows = Table("staff_windows", "按窗口", "By window",
+                    _cols(("window", "窗口", "Window"), ("window_name", "名称", "Name"), ("tellers", "柜员", "Tellers"),
+                          *_STAFF_COLUMNS), _staff_rows(f.windows))
+    pauses = Table("staff_pauses", "暂停原因", "Pauses by reason",
+                   _cols(("teller", "柜员", "Teller"), ("window", "窗口", "Window"), ("reason", "原因", "Reason"),
+                         ("minutes", "分钟", "Minutes")),
+                   tuple((p.teller, p.window, p.reason, p.minutes) for p in f.pauses))
+    return [tellers, windows, pauses]
+
+
 def daily_tables(r: DailyReport) -> list[Table]:
     return [summary_table(r.summary), service_table(r), window_table(r), hour_table(r),
-            histogram_table(r), longest_table(r)]
+            histogram_table(r), longest_table(r), *appointment_tables(r), *staff_tables(r.staff)]
+
+
+def staffing_table(advice: Any) -> Table:
+    """Windows needed per weekday (or day) and hour against the windows open (app/reports/staffing.py)."""
+    from app.reports.staffing import WEEKDAYS_EN, WEEKDAYS_ZH
+
+    cols = _cols(("day", "日期", "Day"), ("hour", "时段", "Hour"), ("arrivals", "到达/时", "Arrivals/h"),
+                 ("service_min", "占用(分)", "Holding (min)"), ("load", "负荷", "Load (Erl.)"),
+                 ("needed", "需开窗口", "Windows needed"), ("open", "实开窗口", "Windows open"),
+                 ("within_target_pct", "实开预计达标%", "Expected in target %"))
+    rows = tuple((d.day.isoformat() if d.day else f"{WEEKDAYS_ZH[d.weekday]} {WEEKDAYS_EN[d.weekday]}",
+                  f"{h.hour:02d}:00", h.arrivals, h.service_min, h.load, h.needed, h.open, h.share_open_pct)
+                 for d in (advice.days if advice is not None else ()) for h in d.hours)
+    return Table("staffing", "人员配置建议", "Staffing advice", cols, rows)
 
 
 def range_tables(r: RangeReport) -> list[Table]:
-    return [summary_table(r.summary), day_table(r)]
+    return [summary_table(r.summary), day_table(r), *([staffing_table(r.staffing)] if r.staffing else [])]

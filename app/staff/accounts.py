@@ -37,6 +37,32 @@ def _view(s: Staff) -> StaffView:
     return StaffView(s.id, s.username, s.full_name, tuple(sorted(filter(None, s.roles.split(",")))), s.active)
 
 
+MAX_FULL_NAME = 100
+
+
+def staff_problems(*, username: str | None = None, full_name: str | None = None,
+                   password: str | None = None) -> dict[str, str]:
+    """Every refusal of the given fields at once (``{field: sentence}``); the
+    fields left out (None) are not checked. A name is never cut short: a
+    long one is refused, as is one the ticket printer cannot print."""
+    from app.ops.admin_rules import check_printable
+
+    found: dict[str, str] = {}
+    if username is not None and not _USERNAME.match(username or ""):
+        found["username"] = "A username is 2-64 letters, digits, dots, dashes or underscores."
+    if full_name is not None:
+        if len(full_name.strip()) > MAX_FULL_NAME:
+            found["full_name"] = f"This name is too long (at most {MAX_FULL_NAME} characters)."
+        else:
+            try:
+                check_printable(full_name, "full_name")
+            except InvalidInput as exc:
+                found["full_name"] = exc.message
+    if password is not None and len(password or "") < 8:
+        found["password"] = "A password needs at least 8 characters."
+    return found
+
+
 def add_staff(
     db: Database,
     *,
@@ -48,10 +74,10 @@ def add_staff(
     now: dt.datetime | None = None,
 ) -> StaffView:
     require(actor, "staff.manage")
-    if not _USERNAME.match(username or ""):
-        raise InvalidInput("A username is 2-64 letters, digits, dots, dashes or underscores.")
-    if len(password or "") < 8:
-        raise InvalidInput("A password needs at least 8 characters.")
+    problems = staff_problems(username=username, full_name=full_name, password=password)
+    if problems:  # the first; the screen shows them all at once (staff_problems)
+        field, message = next(iter(problems.items()))
+        raise InvalidInput(message, field=field)
     role_set = parse_roles(roles)
     with db.write() as s:
         now = moment(s, now).now
@@ -59,7 +85,7 @@ def add_staff(
             raise InvalidInput(f"A staff account named {username!r} already exists.", username=username)
         staff = Staff(
             username=username,
-            full_name=full_name.strip()[:100],
+            full_name=full_name.strip(),
             roles=",".join(sorted(role_set)),
             password_hash=_hasher.hash(password),
             active=True,
@@ -164,8 +190,11 @@ def update_staff(db: Database, username: str, *, roles: str | list[str] | None =
             changes["roles"] = sorted(role_set)
             staff.roles = ",".join(sorted(role_set))
         if full_name is not None:
-            changes["full_name"] = full_name.strip()[:100]
-            staff.full_name = full_name.strip()[:100]
+            problems = staff_problems(full_name=full_name)
+            if problems:
+                raise InvalidInput(problems["full_name"], field="full_name")
+            changes["full_name"] = full_name.strip()
+            staff.full_name = full_name.strip()
         if active is not None:
             changes["active"] = bool(active)
             staff.active = bool(active)

@@ -14,7 +14,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "ticket.cancel": frozenset({"greeter", "teller", "manager"}),
     "ticket.reprint": frozenset({"greeter", "manager"}),
     "ticket.personal_data": frozenset({"greeter", "teller", "manager"}),
-    "ticket.rate": frozenset({"teller", "greeter", "manager"}),
+    "ticket.rate": frozenset({"teller", "greeter", "manager", "rating_pad"}),
+    "ticket.requeue": frozenset({"greeter", "teller", "manager"}),  # a no-show back in the queue
     "call": frozenset({"teller", "manager"}),
     "window.operate": frozenset({"teller", "manager"}),
     "day.close": frozenset({"manager"}),
@@ -27,6 +28,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "complaint.approve": frozenset({"manager"}),
     "complaint.view": frozenset({"complaints", "manager"}),
     "report.view": frozenset({"manager"}),
+    "alert.acknowledge": frozenset({"manager"}),
     "sync.run": frozenset({"manager"}),
     # Personal data and security (issue 18); each use is in the access log.
     "backup.run": frozenset({"manager"}),  # a backup holds every customer's data (encrypted)
@@ -35,6 +37,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "privacy.purge": frozenset({"manager"}),
     "privacy.erase": frozenset({"manager"}),
     "privacy.audit": frozenset({"manager"}),  # read the access log
+    # Beyond the lobby (issue 16)
+    "appointment.book": frozenset({"greeter", "manager"}),  # book, import, cancel
+    "appointment.checkin": frozenset({"greeter", "manager"}),
+    "notify.subscribe": frozenset({"greeter", "manager"}),  # a customer's phone, with consent
+    "notify.broadcast": frozenset({"manager"}),
 }
 
 
@@ -56,6 +63,10 @@ class Actor:
 # database file already has every right, so the CLI acts as the system unless
 # --user names a staff account whose roles then apply.
 SYSTEM = Actor(username="system", roles=frozenset({"admin"}))
+
+# The customer-facing rating pad at a window (``run --rating-pad``): no login,
+# it shows no personal data, and the only thing it may do is rate a ticket.
+RATING_PAD = Actor(username="rating-pad", roles=frozenset({"rating_pad"}))
 
 
 def require(actor: Actor, action: str) -> None:

@@ -103,6 +103,9 @@ class TicketCounter(Base):
 
 
 WAITING_SQL = "status IN ('waiting', 'transferred')"
+# A line's order: when the ticket queued, or the slot of a checked-in
+# appointment (app/queue/policy.py ``Candidate.order_at``).
+LINE_ORDER_SQL = "coalesce(appointment_at, queued_at)"
 
 
 class Ticket(Base):
@@ -121,8 +124,9 @@ class Ticket(Base):
         # Numbering: is a number in use today, how many of a prefix are (migration 0017).
         Index("ix_tickets_day_prefix_status_number", "business_date", "prefix", "status", "number"),
         # The waiting tickets in queue order, per line and per window transferred
-        # to (partial: a query must name the statuses literally, WAITING_SQL).
-        Index("ix_tickets_waiting_line", "business_date", "service_id", "priority", "queued_at", "id",
+        # to (partial: a query must name the statuses literally, WAITING_SQL;
+        # and order by the same expression, LINE_ORDER_SQL).
+        Index("ix_tickets_waiting_line", "business_date", "service_id", "priority", text(LINE_ORDER_SQL), "id",
               sqlite_where=text(WAITING_SQL), postgresql_where=text(WAITING_SQL)),
         Index("ix_tickets_waiting_target", "target_window_id", "queued_at", "id",
               sqlite_where=text(WAITING_SQL), postgresql_where=text(WAITING_SQL)),
@@ -174,6 +178,9 @@ class Ticket(Base):
     promised_high_min: Mapped[int | None] = mapped_column(Integer)
     people_ahead: Mapped[int | None] = mapped_column(Integer)
     promise_note: Mapped[str | None] = mapped_column(String(16))  # no_window / after_closing / default_times
+    # The slot time of the appointment this ticket was issued for at check-in
+    # (migration 0015): the calling policy serves appointments by it.
+    appointment_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     service: Mapped[Service] = relationship(foreign_keys=[service_id])
 

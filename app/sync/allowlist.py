@@ -33,6 +33,7 @@ _TICKET = re.compile(r"^[A-Z]{1,8}\d{3,6}$")
 _REFERENCE = re.compile(r"^TS-\d{8}-\d{4}$")
 _USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{1,63}$")
 _SETTING = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 def _pattern(rx: re.Pattern[str]) -> Check:
@@ -90,6 +91,13 @@ _COMPLAINT_KEYS = {
     "to_days": integer, "approved_by": username, "print_state": code, "year": integer,
 }
 _STAFF_KEYS = {"username": username, "roles": many(code), "active": flag}
+# Alerts (app/alerts): the rule, its level, what it is about, and its counts.
+ALERT_RULES = choice("wait_over_target", "queue_length", "no_window", "window_idle", "complaint_due", "printer",
+                     "sync_failing", "low_rating", other=None)
+_ALERT_KEYS = {"alert": _pattern(_UUID), "rule": ALERT_RULES, "level": code, "service": service,
+               "window": integer, "number": ticket, "reference": reference, "waiting": integer,
+               "wait_min": integer, "target_min": integer, "limit": integer, "minutes": integer, "hours": integer,
+               "rating": integer}
 
 ALLOWED: dict[EventType, Mapping[str, Check]] = {
     E.TICKET_ISSUED: {**_TICKET_KEYS, "priority": code, "people_ahead": integer, "estimated_wait_min": integer,
@@ -137,9 +145,27 @@ ALLOWED: dict[EventType, Mapping[str, Check]] = {
                                  "created": flag},
     E.CALENDAR_OVERRIDE_SET: {"day": day, "kind": code},
     E.PERSONAL_DATA_PURGED: {"how": code, "tickets": integer, "complaints": integer, "backups": integer,
+                             "appointments": integer, "subscriptions": integer,
                              "ticket_cutoff": day, "complaint_cutoff": moment},
-    E.PERSONAL_DATA_ERASED: {"tickets": integer, "complaints": integer, "complaints_open": integer},
+    E.PERSONAL_DATA_ERASED: {"tickets": integer, "complaints": integer, "complaints_open": integer,
+                             "appointments": integer, "subscriptions": integer},
     E.DATA_KEY_ROTATED: {"version": integer},
+    # A booking's own reference stays at the branch (a booking system may use anything as one).
+    **{t: {"service": service, "slot": moment, "source": code}
+       for t in (E.APPOINTMENT_BOOKED, E.APPOINTMENT_CANCELLED, E.APPOINTMENT_NO_SHOW)},
+    E.APPOINTMENT_CHECKED_IN: {"service": service, "slot": moment, "number": ticket,
+                               "checkin": choice("on_time", "early", "late", other=None), "how": code},
+    E.APPOINTMENTS_IMPORTED: {"source": code, "created": integer, "updated": integer, "unchanged": integer,
+                              "refused": integer},
+    E.NOTIFY_SUBSCRIBED: {"number": ticket, "via": choice("greeter", "phone_page", other=None),
+                          "language": choice("zh_CN", "en", other=None), "ahead": integer},
+    E.NOTIFY_SENT: {"number": ticket, "kind": code, "attempts": integer},
+    E.NOTIFY_FAILED: {"number": ticket, "kind": code, "attempts": integer, "error": code, "final": flag},
+    E.NOTIFY_SKIPPED: {"number": ticket, "kind": code, "reason": code},
+    E.NOTIFY_BROADCAST: {"recipients": integer},
+    E.ALERT_RAISED: _ALERT_KEYS,
+    E.ALERT_ACKNOWLEDGED: {**_ALERT_KEYS, "by": username},
+    E.ALERT_CLEARED: {**_ALERT_KEYS, "how": code},
 }
 
 

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg import sql
 
 from app.errors import InvalidInput
 from app.sync.config import _libpq_url
-from app.sync.hq_roles import branch_group_role, branch_login_role, owner_role
+from app.sync.hq_roles import branch_group_role, branch_login_role, owner_role, put_login_role
 
 HQ_MIGRATIONS = Path(__file__).with_name("hq_migrations")
 _HQ_MIGRATION_LOCK = 0x42D35D
@@ -63,9 +62,11 @@ def normalise_code(code: str) -> str:
 
 
 def add_branch(admin_url: str, code: str, *, name: str = "", password: str | None = None,
-               role: str | None = None) -> BranchAccount:
-    """Create (or update) a branch and its login role, member of the branch group."""
+               role: str | None = None, region: str | None = None) -> BranchAccount:
+    """Create (or update) a branch and its login role, member of the branch group
+    (``region``: where the consolidated report can be asked for; None keeps it)."""
     code = normalise_code(code)
+    region = normalise_region(region)
     generated = None
     with psycopg.connect(_libpq_url(admin_url), connect_timeout=10) as conn:
         dbname = conn.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
@@ -78,22 +79,26 @@ def add_branch(admin_url: str, code: str, *, name: str = "", password: str | Non
                                f"choose another --role name.", field="role")
         if exists is None and password is None:
             password = generated = secrets.token_urlsafe(18)
-        ident = sql.Identifier(role)
-        attrs = sql.SQL("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION INHERIT")
-        if exists is None:
-            conn.execute(sql.SQL("CREATE ROLE {} {} PASSWORD {}").format(ident, attrs, sql.Literal(password)))
-            conn.execute(sql.SQL("COMMENT ON ROLE {} IS {}").format(ident, sql.Literal(_marker(dbname))))
-        else:
-            conn.execute(sql.SQL("ALTER ROLE {} {}").format(ident, attrs))
-            if password is not None:
-                conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(ident, sql.Literal(password)))
-        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(branch_group_role(dbname)), ident))
+        put_login_role(conn, role, exists=exists is not None, password=password, marker=_marker(dbname),
+                       group=branch_group_role(dbname))
         row = conn.execute(
             "INSERT INTO hq_branches (code, name, role_name) VALUES (%s, %s, %s) "
             "ON CONFLICT (code) DO UPDATE SET role_name = EXCLUDED.role_name, active = true, "
             "name = CASE WHEN EXCLUDED.name = '' THEN hq_branches.name ELSE EXCLUDED.name END "
             "RETURNING (xmax = 0)", (code, name, role)).fetchone()
+        if region is not None:
+            conn.execute("UPDATE hq_branches SET region = %s WHERE code = %s", (region, code))
     return BranchAccount(code, role, generated, bool(row and row[0]))
+
+
+def normalise_region(region: str | None) -> str | None:
+    """A region name as stored (None: leave it as it is)."""
+    if region is None:
+        return None
+    region = " ".join(str(region).split())
+    if len(region) > 60 or any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in region):
+        raise InvalidInput("A region is a name of at most 60 characters.", field="region")
+    return region
 
 
 def _marker(dbname: str) -> str:

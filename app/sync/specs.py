@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -33,12 +33,14 @@ class Maps:
     services: dict[int, str]
     windows: dict[int, int]
     staff: dict[int, str]
+    targets: dict[int, int] = field(default_factory=dict)  # service id -> target wait (min)
 
     @classmethod
     def load(cls, s: Session) -> "Maps":
         return cls(dict(s.execute(select(Service.id, Service.code)).all()),
                    dict(s.execute(select(Window.id, Window.number)).all()),
-                   dict(s.execute(select(Staff.id, Staff.username)).all()))
+                   dict(s.execute(select(Staff.id, Staff.username)).all()),
+                   dict(s.execute(select(Service.id, Service.target_wait_min)).all()))
 
 
 Loader = Callable[[Session, list[int], Maps], list[tuple[int, tuple[Any, ...]]]]
@@ -59,6 +61,7 @@ TICKET_COLUMNS = (
     "priority", "priority_note", "status", "issued_at", "queued_at", "first_called_at", "called_at",
     "started_at", "finished_at", "transferred_at", "transfer_count", "window_number",
     "target_window_number", "staff_username", "call_count", "rating", "print_state", "had_contact_details",
+    "target_wait_min",  # the target of the service issued for (head office: hq0016)
 )
 
 
@@ -72,7 +75,7 @@ def _load_tickets(s: Session, ids: list[int], m: Maps) -> list[tuple[int, tuple[
             t.transfer_count, m.windows.get(t.window_id) if t.window_id else None,
             m.windows.get(t.target_window_id) if t.target_window_id else None,
             m.staff.get(t.staff_id) if t.staff_id else None, t.call_count, t.rating, t.print_state,
-            bool(t.customer_name or t.customer_phone or t.need_note),
+            bool(t.customer_name or t.customer_phone or t.need_note), m.targets.get(t.original_service_id),
         )))
     return out
 

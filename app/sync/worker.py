@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from app.store.engine import Database
 from app.sync import connection
+from app.sync.beyond import round_extras
 from app.sync.config import SyncConfig, load_config
 from app.sync.errors import describe
 from app.sync.pull import apply_settings, fetch_settings
@@ -118,6 +119,10 @@ class SyncWorker:
                     save_pushed(self.db, (batch.last_txid, batch.last_id), len(batch), self.clock())
                     pushed += len(batch)
                     batches += 1
+                if not should_stop():  # the phone page's figures and head office's bookings (app/sync/beyond.py)
+                    with connection.watchdog(conn, budget):  # type: ignore[arg-type]
+                        round_extras(conn, self.db, cfg.branch_code or "", cfg.interval_s,  # type: ignore[arg-type]
+                                     now=None if self.clock is _local_now else self.clock())
             finally:
                 conn.close()  # type: ignore[attr-defined]
             save_success(self.db, self.clock())

@@ -11,9 +11,10 @@ import PySide6.QtWidgets  # noqa: F401  (before qasync: it picks the first Qt bi
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from app.bootstrap import AppContext, build
+from app.bootstrap import AppContext, build, notify_worker
 from app.ui.context import ScreenContext, make_context
 from app.ui.i18n import install_language, setup_fonts
+from app.ui.alerts import AlertWatcher, printer_state
 from app.ui.shell import Shell
 from app.ui.manager.scheduler import EndOfDayScheduler
 from app.ui.status import StaffStatus
@@ -52,6 +53,13 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         scheduler = EndOfDayScheduler(app_ctx.db, ctx.action_time)  # the automatic end of day, in every process
         ctx.extras["scheduler"] = scheduler
         scheduler.start()
+        # Messages to customers' phones and the appointments' no-shows, in a worker thread (issue 16).
+        notify_stop = asyncio.Event()
+        notify_task = asyncio.ensure_future(notify_worker(app_ctx).run_forever(notify_stop))
+        alerts = AlertWatcher(app_ctx.db, ctx.action_time, bridge=ctx.bridge,  # alerts, in every process too
+                              printer=lambda: printer_state(app_ctx, status))
+        ctx.extras["alerts"] = alerts
+        alerts.start()
         closed = asyncio.get_running_loop().create_future()
         def finish() -> None:
             if not closed.done():
@@ -62,6 +70,9 @@ def run_ui(setup: Callable[[ScreenContext], Shell], app_ctx: AppContext, *, lang
         shell = setup(ctx)  # noqa: F841  (kept alive until the loop ends)
         code = await closed
         scheduler.stop()
+        notify_stop.set()
+        await asyncio.wait({notify_task}, timeout=10.0)
+        alerts.stop()
         await finish_background(10.0)  # a teller's window left at quit is written before we go
         ctx.bridge.stop()
         await status.stop()
@@ -86,13 +97,17 @@ async def finish_background(seconds: float) -> None:
 
 
 def run(db_url: str | None, *, screens: list[str] | None = None, lobby_monitor: int | None = None,
-        lobby_only: bool = False, language: str | None = None) -> int:
-    """``branchdesk run``: log in, then the screens of the role (or ``screens``)."""
+        lobby_only: bool = False, language: str | None = None, rating_pad: int | None = None) -> int:
+    """``branchdesk run``: log in, then the screens of the role (or ``screens``);
+    ``lobby_only``: the lobby display alone; ``rating_pad``: the rating pad of
+    that window alone (neither needs a login: they show no personal data)."""
     app_ctx = build(db_url)
 
     def setup(ctx: ScreenContext) -> Shell:
         shell = Shell(ctx, lobby_monitor=lobby_monitor)
-        if lobby_only:
+        if rating_pad is not None:
+            shell.open_screen("rating_pad", window=rating_pad)
+        elif lobby_only:
             shell.open_screen("lobby")
         else:
             shell.show_login()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from app.events import CALL_EVENTS, CATALOGUE_EVENTS, QUEUE_EVENTS, EventType
 from app.store.feed import EventView, FeedCursor, read_new, start_cursor
+from app.ui import tasks
 
 log = logging.getLogger("branchdesk.ui")
 __all__ = ["CALL_EVENTS", "QUEUE_EVENTS", "FeedBridge"]
@@ -59,6 +60,7 @@ class FeedBridge(QObject):
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
+        tasks.collect_garbage_on_gui_thread()
         self._thread = threading.Thread(target=self._run, name="change-feed", daemon=True)
         self._thread.start()
 

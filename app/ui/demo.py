@@ -57,8 +57,34 @@ def seed_demo(database, now: dt.datetime, *, open_windows: tuple[int, ...] = (1,
         open_window(database, window=number, actor=teller if i == 0 else SYSTEM, now=now)
 
 
-def run_demo(db: str | None = None, *, language: str | None = None) -> int:
+TITLE_BAR = 32  # what a window manager adds above each window, about
+
+
+def demo_geometry(area, teller_height: int, widths: tuple[int, int] = (0, 0)) -> dict:  # type: ignore[no-untyped-def]
+    """Where the demo's three windows go on one screen's available ``area``
+    (a QRect): the greeter on the left half, the teller on the right above the
+    lobby display; no two overlap and none runs off the screen, title bars
+    included. The teller gets at least the height its screen needs. A screen
+    too narrow for greeter and teller side by side (``widths``: the least
+    width of each) gets each of them on the whole screen, one in front of the
+    other, as a branch PC would show them."""
     from PySide6.QtCore import QRect
+
+    if sum(widths) > area.width():
+        whole = QRect(area.x(), area.y() + TITLE_BAR, area.width(), area.height() - TITLE_BAR)
+        return {"greeter": whole, "teller": QRect(whole), "lobby": QRect(whole)}
+    half = area.width() - max(area.width() - area.width() // 2, widths[1])  # the greeter's share
+    right = area.width() - half
+    teller_h = min(max(teller_height, area.height() * 3 // 5 - TITLE_BAR), area.height() - 2 * TITLE_BAR - 120)
+    lobby_top = area.y() + TITLE_BAR + teller_h + TITLE_BAR
+    return {
+        "greeter": QRect(area.x(), area.y() + TITLE_BAR, half, area.height() - TITLE_BAR),
+        "teller": QRect(area.x() + half, area.y() + TITLE_BAR, right, teller_h),
+        "lobby": QRect(area.x() + half, lobby_top, right, area.bottom() + 1 - lobby_top),
+    }
+
+
+def run_demo(db: str | None = None, *, language: str | None = None) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from app.bootstrap import build
@@ -75,13 +101,17 @@ def run_demo(db: str | None = None, *, language: str | None = None) -> int:
     def setup(ctx) -> Shell:  # type: ignore[no-untyped-def]
         shell = Shell(ctx)
         shell.actor = actor_for(ctx.db, "greeter")
-        area = QGuiApplication.primaryScreen().availableGeometry()
-        half_w, half_h = area.width() // 2, area.height() // 2
-        x, y = area.x(), area.y()
-        shell.open_screen("greeter", geometry=QRect(x, y, half_w, area.height()))
+        greeter = shell.open_screen("greeter")
         shell.actor = actor_for(ctx.db, "teller")
-        shell.open_screen("teller", geometry=QRect(x + half_w, y, half_w, half_h), window=1)
-        shell.open_screen("lobby", geometry=QRect(x + half_w, y + half_h, half_w, half_h))
+        teller = shell.open_screen("teller", window=1)
+        lobby = shell.open_screen("lobby")
+        area = QGuiApplication.primaryScreen().availableGeometry()
+        g, t = (w.minimumSizeHint() if w is not None else None for w in (greeter, teller))
+        place = demo_geometry(area, t.height() if t else 0, (g.width() if g else 0, t.width() if t else 0))
+        for name, widget in (("greeter", greeter), ("teller", teller), ("lobby", lobby)):
+            if widget is not None:
+                widget.setGeometry(place[name])
+                widget.show()
         return shell
 
     log.info("demo database: %s", url)

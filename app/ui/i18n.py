@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +29,7 @@ _SYSTEM_FONT_FILES = [
 ]
 
 _installed: list[QTranslator] = []
+_qt_own: list[QTranslator] = []  # Qt's own texts (qtbase: file, print and message dialogs)
 _secondary: dict[str, QTranslator] = {}
 
 
@@ -60,7 +61,25 @@ def install_language(lang: object) -> str:
     if tr is not None:
         app.installTranslator(tr)
         _installed.append(tr)
+    _install_qt_own(app, code)
     return code
+
+
+def _install_qt_own(app: QCoreApplication, code: str) -> None:
+    """Qt's own translations (qtbase), so its save, print and message dialogs
+    and standard buttons speak the app's language (English needs none)."""
+    for old in _qt_own:
+        app.removeTranslator(old)
+    _qt_own.clear()
+    if code == "en":
+        return
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    tr = QTranslator()
+    if tr.load(QLocale(code), "qtbase", "_", folder):
+        app.installTranslator(tr)
+        _qt_own.append(tr)
+    else:
+        log.warning("Qt's own %s translation not found in %s: its dialogs speak English", code, folder)
 
 
 def current_language() -> str:

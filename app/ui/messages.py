@@ -2,16 +2,18 @@
 
 ``describe(exc)`` maps an error's ``.code`` (DomainError), class (StoreError)
 or ``.kind`` (PrinterError) to translated text, falling back to the error's own
-English sentence. ``MessageBar`` shows it without blocking anyone.
+English sentence. ``MessageBar`` shows it without blocking anyone or moving anything.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QSizePolicy
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 from app.devices.base import PrinterError
 from app.errors import DomainError
@@ -184,9 +186,15 @@ def describe(exc: BaseException) -> str:
     return QCoreApplication.translate("Messages", "Something went wrong. Please try again.")
 
 
-class MessageBar(QLabel):
-    """A one-line message strip: errors stay until replaced, notes fade after a while.
-    Hidden while empty, so it leaves no gap in the screen's layout."""
+class MessageBar(QFrame):
+    """A message strip of fixed height: errors stay until replaced, notes fade
+    after a while. It keeps its room while empty, so nothing on the screen
+    moves when a message comes or goes (a click lands where it was aimed).
+
+    ``show_message(..., action=(text, callback))`` adds one button inside the
+    strip (Undo, Confirm); ``countdown`` shows the seconds left on it.
+    ``collapsible=True`` hides an empty strip: for a banner that changes only
+    when the screen loads, never under the pointer."""
 
     STYLES = {
         "error": "background:#fdecea; color:#8a1c12; border:1px solid #f3b7b0;",
@@ -194,38 +202,98 @@ class MessageBar(QLabel):
         "info": "background:#e8f2fd; color:#0b3d75; border:1px solid #b6d4f5;",
         "ok": "background:#e7f6ec; color:#14532d; border:1px solid #a9dcb8;",
     }
+    LINES = 2  # room for a two-line sentence at every width
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, collapsible: bool = False) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.setObjectName("messageBar")
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.collapsible = collapsible
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(14, 4, 8, 4)
+        lay.setSpacing(10)
+        self.label = QLabel()
+        self.label.setObjectName("messageText")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        lay.addWidget(self.label, 1)
+        self.action = QPushButton()
+        self.action.setObjectName("messageAction")
+        self.action.setVisible(False)
+        self.action.clicked.connect(self._acted)
+        lay.addWidget(self.action, 0, Qt.AlignmentFlag.AlignVCenter)
+        font = QFont(self.font())
+        font.setPixelSize(16)
+        self.label.setFont(font)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(44)
+        self.setFixedHeight(QFontMetrics(font).lineSpacing() * self.LINES + 16)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.clear_message)
+        self._timer.timeout.connect(self._expired)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+        self._callback: Callable[[], None] | None = None
+        self._action_text = ""
+        self._left = 0
         self.level = ""
         self.clear_message()
 
-    def show_message(self, text: str, level: str = "info", seconds: float | None = None) -> None:
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_message(self, text: str, level: str = "info", seconds: float | None = None, *,
+                     action: tuple[str, Callable[[], None]] | None = None, countdown: bool = False) -> None:
         self.level = level
-        self.setText(text)
-        self.setStyleSheet(f"QLabel#messageBar {{{self.STYLES.get(level, '')} border-radius:8px;"
-                           " padding:8px 14px; font-size:16px;}")
+        self.label.setText(text)
+        self.setStyleSheet(f"QFrame#messageBar {{{self.STYLES.get(level, '')} border-radius:8px;}}"
+                           " QFrame#messageBar QLabel { background: transparent; border: none; }"
+                           " QPushButton#messageAction { font-size:15px; font-weight:600; padding:4px 14px;"
+                           " min-height:24px; }")
         self.setVisible(True)
         if seconds is None:
             seconds = 0 if level in ("error", "warning") else 6
+        self._callback = action[1] if action else None
+        self._action_text = action[0] if action else ""
+        self._left = int(seconds) if (action and countdown) else 0
+        self._show_action()
+        self.action.setVisible(action is not None)
         if seconds:
             self._timer.start(int(seconds * 1000))
         else:
             self._timer.stop()
+        if self._left:
+            self._tick.start()
+        else:
+            self._tick.stop()
+
+    def _show_action(self) -> None:
+        self.action.setText(f"{self._action_text} ({self._left})" if self._left else self._action_text)
+
+    def _count_down(self) -> None:
+        self._left = max(0, self._left - 1)
+        self._show_action()
+
+    def _acted(self) -> None:
+        callback = self._callback
+        self.clear_message()
+        if callback is not None:
+            callback()
+
+    def _expired(self) -> None:
+        self.clear_message()
 
     def show_error(self, exc: BaseException) -> None:
         self.show_message(describe(exc), "error")
 
     def clear_message(self) -> None:
         self.level = ""
-        self.setText("")
-        self.setStyleSheet("QLabel#messageBar { background: transparent; border: none; }")
-        self.setVisible(False)
+        self._callback = None
+        self._timer.stop()
+        self._tick.stop()
+        self.label.setText("")
+        self.action.setVisible(False)
+        self.setStyleSheet("QFrame#messageBar { background: transparent; border: none; }")
+        if self.collapsible:
+            self.setVisible(False)

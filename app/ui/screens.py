@@ -58,6 +58,7 @@ def _titles() -> None:  # for lupdate: the registry titles live in context "Scre
     QCoreApplication.translate("Screens", "Greeter")
     QCoreApplication.translate("Screens", "Teller window")
     QCoreApplication.translate("Screens", "Lobby display")
+    QCoreApplication.translate("Screens", "Rating pad")
     QCoreApplication.translate("Screens", "Complaints")
     QCoreApplication.translate("Screens", "Manager")
     QCoreApplication.translate("Screens", "Administration")
@@ -69,6 +70,7 @@ SCREENS: dict[str, ScreenEntry] = {
         ScreenEntry("greeter", "app.ui.greeter.screen:GreeterScreen", frozenset({"greeter", "manager"}), "Greeter"),
         ScreenEntry("teller", "app.ui.teller.screen:TellerScreen", frozenset({"teller", "manager"}), "Teller window"),
         ScreenEntry("lobby", "app.ui.lobby.screen:LobbyScreen", frozenset(), "Lobby display"),
+        ScreenEntry("rating_pad", "app.ui.rating.pad:RatingPad", frozenset(), "Rating pad"),
         ScreenEntry("complaints", "app.ui.complaints.board:ComplaintsBoard", frozenset({"complaints", "manager"}),
                     "Complaints"),
         ScreenEntry("manager", "app.ui.manager.screen:ManagerScreen", frozenset({"manager"}), "Manager"),
@@ -81,9 +83,13 @@ DEFAULT_FOR_ROLE = (("manager", "manager"), ("greeter", "greeter"), ("teller", "
                     ("complaints", "complaints"), ("admin", "admin"))
 
 
+# Screens of their own device, started with their own ``run`` option, never from the launcher.
+DEVICE_SCREENS = frozenset({"rating_pad"})
+
+
 def offered(actor: Actor | None) -> list[ScreenEntry]:
     """Screens this person may open that are installed in this build."""
-    return [e for e in SCREENS.values() if e.allowed(actor) and e.available()]
+    return [e for e in SCREENS.values() if e.allowed(actor) and e.available() and e.name not in DEVICE_SCREENS]
 
 
 def first_screen(actor: Actor) -> str:

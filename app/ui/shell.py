@@ -121,6 +121,12 @@ class Shell(QObject):
             widget.show()
             return
         monitors = QGuiApplication.screens()
+        if name == "rating_pad":  # a small monitor or tablet facing the customer: all of it
+            index = self.lobby_monitor if self.lobby_monitor is not None else (1 if len(monitors) > 1 else 0)
+            monitor = monitors[min(max(index, 0), len(monitors) - 1)]
+            widget.setGeometry(monitor.geometry())
+            widget.showFullScreen()
+            return
         if name == "lobby" and (self.lobby_monitor is not None or len(monitors) > 1):
             index = self.lobby_monitor if self.lobby_monitor is not None else 1
             monitor = monitors[min(max(index, 0), len(monitors) - 1)]

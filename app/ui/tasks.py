@@ -15,13 +15,16 @@ one read in flight, a trigger during a read giving one more read after it.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import sys
 import weakref
 from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 log = logging.getLogger("branchdesk.ui")
 _running: set[asyncio.Task] = set()
@@ -34,19 +37,30 @@ def alive(widget: object) -> bool:
 
 
 class _Relay(QObject):
-    finished = Signal(bool, object)  # ok, result or exception
+    """Carries one job's outcome to the GUI thread.
 
-    def __init__(self, pool: _Pool, on_done: Callable[[Any], None] | None,
+    The job (often a screen's bound method), its result and its error live in
+    ``box``, which only the GUI thread empties: the worker thread never drops
+    the last reference to them. If it did, a screen closed meanwhile would be
+    freed on the worker thread, and shiboken's deferred deletion of the widget
+    crashed the process (seen as a segfault after a test closed its screens)."""
+
+    finished = Signal()
+
+    def __init__(self, pool: _Pool, fn: Callable[[], Any], on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], None] | None, owner: QObject | None) -> None:
         super().__init__(pool)
         self._pool, self._on_done, self._on_error, self._owner = pool, on_done, on_error, owner
         self._has_owner = owner is not None
+        self.box: list[Any] = [fn]  # the job, then (ok, result or exception)
         self.finished.connect(self.deliver)
 
-    @Slot(bool, object)
-    def deliver(self, ok: bool, value: object) -> None:
+    @Slot()
+    def deliver(self) -> None:
         self._pool.relays.discard(self)
         self.deleteLater()
+        ok, value = self.box.pop()
+        self.box.clear()
         if self._has_owner and not alive(self._owner):
             return
         if ok:
@@ -58,34 +72,86 @@ class _Relay(QObject):
             log.error("background job failed", exc_info=value)  # type: ignore[arg-type]
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.fn, self.relay = fn, relay
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # handed to the caller, shown as one sentence
-            self.relay.finished.emit(False, exc)
-        else:
-            self.relay.finished.emit(True, result)
+def _job(box: list[Any], relay: _Relay) -> None:
+    """On a worker thread: run the boxed job, box its outcome, tell the GUI thread.
+    No local reference outlives the hand-over (see ``_Relay``)."""
+    ok, value = True, None
+    try:
+        value = box[0]()
+    except Exception as exc:  # handed to the caller, shown as one sentence
+        ok, value = False, exc
+    box.append((ok, value))
+    del value
+    relay.finished.emit()
 
 
 class _Pool(QObject):
+    """The worker threads: plain Python threads (a QRunnable subclass handed to
+    QThreadPool crashed the process now and then, its wrapper's lifetime racing
+    the pool's); results reach the GUI thread by the relay's queued signal."""
+
     def __init__(self, parent: QObject | None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(4)
+        self.pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="branchdesk-ui")
         self.relays: set[_Relay] = set()
+        self.destroyed.connect(lambda *_: self.pool.shutdown(wait=False))
 
 
 _POOL: _Pool | None = None
+_GC_TIMER: QTimer | None = None
+GC_INTERVAL_MS = 500
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Python's cyclic garbage collector runs in whichever thread happens to
+    allocate: with worker threads, a closed screen caught in a reference cycle
+    was freed on a worker, and shiboken's deferred deletion of its widgets
+    crashed the process. So automatic collection is switched off and the GUI
+    thread collects on a timer, by the same generation thresholds (idempotent;
+    needs the Qt application)."""
+    global _GC_TIMER
+    app = QCoreApplication.instance()
+    if app is None or (_GC_TIMER is not None and alive(_GC_TIMER)):
+        return
+    gc.disable()
+    gc.collect()
+    gc.freeze()  # what exists now (modules, classes) lives on: later full collections skip it
+    _GC_TIMER = QTimer(app)
+    _GC_TIMER.setInterval(GC_INTERVAL_MS)
+    _GC_TIMER.timeout.connect(_collect)
+    _GC_TIMER.start()
+
+
+def _collect() -> None:
+    limits, counts = gc.get_threshold(), gc.get_count()
+    for generation in (2, 1, 0):
+        if counts[generation] > limits[generation]:
+            # Freeing a closed window's cycle deletes its widgets, whose last
+            # events may reach Python handlers already torn down by the
+            # collector ("'Loader' object has no attribute ..."): noise from
+            # the dead, logged, never shown as an error of the living.
+            hook = sys.excepthook
+            sys.excepthook = _teardown_error(hook)
+            try:
+                gc.collect(generation)
+            finally:
+                sys.excepthook = hook
+            return
+
+
+def _teardown_error(hook: Callable[..., Any]) -> Callable[..., None]:
+    def handle(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+        if issubclass(kind, (AttributeError, RuntimeError)):
+            log.debug("a handler of an object being freed failed: %s", exc)
+        else:
+            hook(kind, exc, tb)
+    return handle
 
 
 def _pool() -> _Pool:
     global _POOL
     if _POOL is None or not alive(_POOL):
+        collect_garbage_on_gui_thread()
         _POOL = _Pool(QCoreApplication.instance())
     return _POOL
 
@@ -95,9 +161,9 @@ def run(fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
     """``fn()`` on a worker thread; ``on_done(result)`` or ``on_error(exc)`` on the
     GUI thread (dropped if ``owner`` was deleted meanwhile)."""
     pool = _pool()
-    relay = _Relay(pool, on_done, on_error, owner)
+    relay = _Relay(pool, fn, on_done, on_error, owner)
     pool.relays.add(relay)
-    pool.pool.start(_Job(fn, relay))
+    pool.pool.submit(_job, relay.box, relay)
 
 
 def busy() -> int:
@@ -210,7 +276,10 @@ class Loader(QObject):
     def in_flight(self) -> bool:
         return self._in_flight or self._timer.isActive()
 
+    @Slot()
     def _start(self) -> None:
+        if "_in_flight" not in self.__dict__:  # being freed: its screen is gone, nothing to load
+            return
         if self._in_flight:
             self._again = True
             return

@@ -28,6 +28,7 @@ QLabel#subtitle {{ color: #c8d6ea; font-size: 15px; }}
 QLabel#section {{ font-size: 17px; font-weight: 600; color: {NAVY}; }}
 QLabel#muted {{ color: {MUTED}; font-size: 14px; }}
 QLabel#bigNumber {{ font-size: 96px; font-weight: 700; color: {NAVY}; }}
+QLabel#scaledNumber {{ font-weight: 700; color: {NAVY}; }}
 QLabel#figure {{ font-size: 26px; font-weight: 700; color: {NAVY}; }}
 QPushButton {{
     background: white; border: 1px solid {LINE}; border-radius: 8px;
@@ -39,12 +40,14 @@ QPushButton#primary {{ background: {BLUE}; color: white; border: none; font-weig
 QPushButton#primary:hover {{ background: {BLUE_DARK}; }}
 QPushButton#primary:disabled {{ background: #9db5dc; color: #eef3fb; }}
 QPushButton#danger {{ color: {RED}; }}
+QPushButton#danger:disabled {{ color: #c9a7a3; }}
 QPushButton#service {{
     background: white; border: 2px solid {LINE}; border-radius: 14px;
     padding: 10px 16px; text-align: left; font-size: 18px; min-height: 76px;
 }}
 QPushButton#service:checked {{ border: 3px solid {BLUE}; background: #eaf1fc; }}
-QPushButton#toggle {{ border-radius: 20px; padding: 8px 18px; }}
+QPushButton#toggle {{ border-radius: 20px; padding: 6px 10px; font-size: 15px; }}
+QTabBar::tab {{ padding: 8px 18px; font-size: 16px; }}
 QPushButton#toggle:checked {{ background: {NAVY}; color: white; border-color: {NAVY}; }}
 QPushButton#key, QPushButton#keyPrimary {{ min-height: 52px; font-size: 17px; font-weight: 600; }}
 QPushButton#keyPrimary {{ background: {BLUE}; color: white; border: none; }}
@@ -56,6 +59,7 @@ QLineEdit, QComboBox, QPlainTextEdit {{
 QComboBox::drop-down {{ border: none; width: 30px; }}
 QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 8px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {BLUE}; }}
+QLineEdit[invalid="true"] {{ border: 2px solid {RED}; }}
 QTableWidget {{
     background: white; border: 1px solid {LINE}; border-radius: 8px; font-size: 16px;
     gridline-color: #eef1f5; selection-background-color: #dbe7fb; selection-color: {INK};

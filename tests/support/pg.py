@@ -37,7 +37,7 @@ def _free_port() -> int:
 
 
 class PgServer:
-    def __init__(self) -> None:
+    def __init__(self, max_connections: int = 200) -> None:
         bin_dir = find_pg_bin()
         if bin_dir is None:
             raise RuntimeError("PostgreSQL server binaries (pg_ctl) are not installed")
@@ -46,6 +46,7 @@ class PgServer:
         self.data = self.root / "data"
         self.port = _free_port()
         self.as_root = os.geteuid() == 0
+        self.max_connections = max_connections
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         cmd = list(args)
@@ -67,7 +68,7 @@ class PgServer:
         opts = (
             f"-c port={self.port} -c listen_addresses=127.0.0.1 "
             f"-c unix_socket_directories={self.root} -c fsync=on "
-            "-c max_connections=200 -c shared_buffers=128MB"
+            f"-c max_connections={self.max_connections} -c shared_buffers=128MB"
         )
         self._run(
             str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", opts,
@@ -82,7 +83,7 @@ class PgServer:
         """Start again after stop() (same data, same port)."""
         opts = (
             f"-c port={self.port} -c listen_addresses=127.0.0.1 "
-            f"-c unix_socket_directories={self.root} -c max_connections=200"
+            f"-c unix_socket_directories={self.root} -c max_connections={self.max_connections}"
         )
         self._run(
             str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", opts,

@@ -23,5 +23,4 @@ def test_header_shows_the_branch_name_in_the_screen_language(qtbot, sctx, actors
     install_language("en")  # the lang fixture puts zh_CN back afterwards
     teller = TellerScreen(sctx, actors["teller"])
     qtbot.addWidget(teller)
-    qtbot.addWidget(teller.rating)  # the customer-facing rating window is a top-level of its own
     assert en in _texts(teller) and zh not in _texts(teller)

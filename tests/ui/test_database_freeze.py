@@ -48,7 +48,7 @@ def test_screens_stay_alive_say_so_and_recover(qtbot, aloop, lang, frozen_server
     ctx.extras["status"] = StaffStatus(app_ctx, bridge=ctx.bridge, clock=ctx.clock)
     teller = TellerScreen(ctx, teller_actor, window=1)
     lobby = LobbyScreen(ctx, None, announcer=Announcer(RecordingOutput()))
-    for w in (teller, teller.rating, lobby):
+    for w in (teller, lobby):
         qtbot.addWidget(w)
     teller.show()
     lobby.show()

@@ -32,7 +32,7 @@ def test_issue_call_show_announce_in_one_process(qtbot, sctx, actors, aloop):
     greeter = GreeterScreen(sctx, actors["greeter"])
     teller = TellerScreen(sctx, actors["teller"], window=1)
     display, output = lobby(qtbot, sctx)
-    for w in (greeter, teller, teller.rating):
+    for w in (greeter, teller):
         qtbot.addWidget(w)
     greeter.show()
     qtbot.waitUntil(tasks.idle, timeout=5000)

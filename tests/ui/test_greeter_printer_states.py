@@ -49,7 +49,8 @@ def test_the_simulated_printer_is_named_and_never_printed(qtbot, sctx, actors, a
     app_ctx.devices["printer"] = build_printer({"printer.simulated.folder": str(tmp_path)}, simulated=True)
     screen = greeter(qtbot, sctx, actors)
     issue(qtbot, screen, "D")
-    assert screen.result.print_state.text() == "D001 号已交给模拟打印机：只生成图片，没有纸质号票。"
+    # where the pictures go is said on the greeter's screen
+    assert screen.result.print_state.text() == f"D001 号已交给模拟打印机：没有纸质号票，图片保存在 {tmp_path}。"
     assert q.get_ticket(app_ctx.db, "D001", now=now).print_state == "simulated"
     qtbot.waitUntil(lambda: screen.recent.table.item(0, 4) is not None
                     and screen.recent.table.item(0, 4).text() == "模拟打印（图片）", timeout=5000)

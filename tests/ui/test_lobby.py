@@ -64,6 +64,32 @@ def test_notice_set_by_manager_appears(qtbot, sctx, actors, app_ctx, now):
     qtbot.waitUntil(lambda: screen.notice.isVisible() and screen.notice.text() == "今日外汇业务暂停", timeout=3000)
 
 
+def test_a_long_bilingual_notice_runs_as_a_ticker_and_never_widens_the_display(qtbot, sctx, actors, app_ctx, now):
+    """The defect: a notice of about 200 characters was not shown by the running
+    display, and after a restart the window was 2,841 px wide on a 1,920 px screen."""
+    from app.ops.admin import update_settings
+
+    zh = "温馨提示：" + "为保障您的资金安全，请勿向任何人透露密码和验证码。" * 8
+    en = "Never tell anyone your password or a verification code. " * 4
+    screen, _ = make(qtbot, sctx)
+    update_settings(app_ctx.db, {"lobby.notice": zh, "lobby.notice_en": en}, actor=actors["manager"], now=now)
+    qtbot.waitUntil(lambda: screen.notice.isVisible() and screen.notice.text().startswith("温馨提示"), timeout=3000)
+    assert "Never tell anyone" in screen.notice.text()  # both languages
+    assert screen.notice.running()  # too long to show whole: it runs across the strip
+    assert screen.width() == 1920 and screen.minimumSizeHint().width() <= 1920
+    app_ctx.settings.update({"lobby.notice": zh, "lobby.notice_en": en})
+    again, _ = make(qtbot, sctx)  # a restart with the notice already set
+    assert again.notice.text() == screen.notice.text() and again.notice.running()
+    assert again.width() == 1920 and again.minimumSizeHint().width() <= 1920
+    again.resize(1024, 768)  # and on a small monitor
+    qtbot.wait(50)
+    assert again.width() == 1024 and again.height() == 768
+    update_settings(app_ctx.db, {"lobby.notice": "今日外汇业务暂停", "lobby.notice_en": ""}, actor=actors["manager"],
+                    now=now)
+    qtbot.waitUntil(lambda: again.notice.text() == "今日外汇业务暂停", timeout=3000)
+    assert not again.notice.running()  # a short notice stands still
+
+
 def test_every_kind_of_settings_change_reaches_a_running_display(qtbot, sctx, app_ctx, db_file, now):
     """The admin screen, the command line in another process and head office's
     pull all write one SettingsChanged event, which the display acts on."""

@@ -36,3 +36,39 @@ def test_other_features_screens_are_offered_only_when_installed(actors, monkeypa
     monkeypatch.setattr(type(SCREENS["manager"]), "factory", lambda self: None)
     assert "manager" not in {e.name for e in offered(actors["manager"])}
     assert not SCREENS["teller"].allowed(actors["greeter"]) and SCREENS["lobby"].allowed(None)
+
+
+def test_the_demo_windows_neither_overlap_nor_leave_the_screen(qtbot, sctx, actors):
+    """The defect: the demo's windows overlapped and ran off-screen."""
+    from PySide6.QtCore import QRect
+
+    from app.ui.demo import TITLE_BAR, demo_geometry
+    from app.ui.teller.screen import TellerScreen
+
+    from app.ui.greeter.screen import GreeterScreen
+
+    teller = TellerScreen(sctx, actors["teller"], window=1)
+    greeter = GreeterScreen(sctx, actors["greeter"])
+    for screen in (teller, greeter):
+        qtbot.addWidget(screen)
+        screen.resize(900, 900)
+        screen.show()
+    widths = (greeter.minimumSizeHint().width(), teller.minimumSizeHint().width())
+    together = sum(widths)
+    for w, h in ((1024, 728), (1366, 728), (1920, 1040), (3840, 2120)):
+        area = QRect(0, 40, w, h)
+        place = demo_geometry(area, teller.minimumSizeHint().height(), widths)
+        if together > w:  # too narrow: each on the whole screen, none off it
+            assert all(area.contains(r.adjusted(0, -TITLE_BAR, 0, 0)) and r.width() == w for r in place.values())
+            continue
+        assert place["greeter"].width() >= greeter.minimumSizeHint().width()
+        assert place["teller"].width() >= teller.minimumSizeHint().width()
+        framed = {k: r.adjusted(0, -TITLE_BAR, 0, 0) for k, r in place.items()}  # with the title bar
+        for name, r in framed.items():
+            assert area.contains(r), (w, h, name, r)
+        names = list(framed)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                assert not framed[a].intersects(framed[b]), (w, h, a, b)
+        assert place["teller"].height() >= min(teller.minimumSizeHint().height(), h - 2 * TITLE_BAR - 120)
+        assert place["lobby"].height() >= 120

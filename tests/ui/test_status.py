@@ -25,7 +25,6 @@ def teller_with_status(qtbot, sctx, actors, status: StaffStatus) -> TellerScreen
     sctx.extras["status"] = status
     screen = TellerScreen(sctx, actors["teller"], window=1)
     qtbot.addWidget(screen)
-    qtbot.addWidget(screen.rating)
     screen.show()
     return screen
 
@@ -82,6 +81,5 @@ def test_sync_runs_in_the_background_and_its_error_reaches_the_status_line(qtbot
 def test_without_background_services_the_line_is_hidden(qtbot, sctx, actors):
     screen = TellerScreen(sctx, actors["teller"], window=1)
     qtbot.addWidget(screen)
-    qtbot.addWidget(screen.rating)
     screen.show()
     assert not screen.status_line.isVisible()

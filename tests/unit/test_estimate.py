@@ -16,10 +16,12 @@ from app.queue.estimate import (
     WindowNow,
     estimate,
     estimate_wait_minutes,
+    percentile,
     quantiles,
     typical_service_minutes,
 )
 from app.queue.policy import Candidate, PolicyConfig
+from app.queue.snapshot import blend, range_miss
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)
 A, D, F = 1, 4, 6  # service ids
@@ -178,3 +180,46 @@ def test_default_used_until_three_recent_times_exist():
     (0, 6, 2, 0), (1, 6, 1, 6), (5, 6, 2, 15), (1, 6, 4, 2), (3, 6, 0, 18)])
 def test_old_estimator_kept_as_the_baseline(ahead, minutes, windows, expected):
     assert estimate_wait_minutes(ahead, minutes, windows) == expected
+
+
+def test_an_uncertain_mean_widens_the_range_and_keeps_the_median():
+    """Mean 10, sd 10, and the mean itself known to 30 %: the log spread is
+    sqrt(ln 2 + 0.3^2) = 0.885, so 7.07 x exp(-/+1.2816 x 0.885) = 2.27 and 22.0."""
+    med, low, high = quantiles(10.0, 10.0, 0.3)
+    assert (round(med, 2), round(low, 2), round(high, 1)) == (7.07, 2.27, 22.0)
+
+
+def test_a_mean_from_history_is_as_uncertain_as_its_sample_and_a_default_is_a_guess():
+    assert ServiceTimes(10.0, 10.0, samples=100).uncertainty == pytest.approx(0.1)  # cv 1 / sqrt(100)
+    assert ServiceTimes(10.0, 10.0, samples=400).uncertainty == pytest.approx(0.05)
+    assert ServiceTimes(6.0, 6.0, from_history=False).uncertainty == 0.35
+
+
+def test_sampled_waits_are_read_between_neighbours():
+    assert percentile([1.0, 2.0, 3.0, 4.0], 0.5) == 2.5
+    assert percentile([0.0, 10.0], 0.1) == 1.0
+    assert percentile([3.0], 0.9) == 3.0
+
+
+def test_recent_times_within_chance_of_the_longer_run_give_the_longer_runs_mean():
+    """The last 60 average 6.1 min, the last 400 6.015: a gap smaller than the
+    recent mean's standard error (about 0.13), so the longer run's mean and all
+    400 services stand behind it."""
+    recent = [5.0, 7.2] * 30
+    mean, _, samples = blend(recent, recent + [5.0, 7.0] * 170)
+    assert (round(mean, 3), samples) == (6.015, 400)
+
+
+def test_a_teller_slow_today_moves_the_mean_at_once():
+    """The last 60 take 12 min, the 340 before them 6: far beyond chance, so
+    the recent mean holds (and stands for its 60 services only)."""
+    recent = [11.0, 13.0] * 30
+    mean, _, samples = blend(recent, recent + [5.0, 7.0] * 170)
+    assert round(mean, 1) == 12.0 and samples == 60
+
+
+@pytest.mark.parametrize("actual, expected", [
+    (15.0, 0.0), (20.4, 0.0), (9.6, 0.0),  # inside the printed 10-20 (rounding allowed)
+    (30.0, math.log(32 / 22)), (5.0, math.log(7 / 12))])  # outside: the log ratio to the nearer end
+def test_the_correction_counts_how_far_a_wait_fell_outside_the_printed_range(actual, expected):
+    assert range_miss(actual, 10.0, 20.0) == pytest.approx(expected)

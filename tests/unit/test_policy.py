@@ -113,3 +113,69 @@ def test_excluded_tickets_are_skipped():
 )
 def test_streak_counter(streak, choice, normal_waiting, expected):
     assert next_streak(streak, choice, normal_waiting) == expected
+
+
+# -- call_order: the teller's waiting list is choose() pressed again and again --
+
+def _order(cands, *, streak=0, ratio=2, promote=45, order=(A, D), now_min=10, limit=None):
+    from app.queue.policy import Queues, call_order
+
+    cfg = PolicyConfig(priority_ratio=ratio,
+                       promote_after=dt.timedelta(minutes=promote) if promote is not None else None)
+    q = Queues(cands)
+    got = [c.ticket_id for c in call_order(q, window_id=WIN, service_order=list(order), priority_streak=streak,
+                                           config=cfg, now=T0 + dt.timedelta(minutes=now_min), limit=limit)]
+    assert q.size == len(cands)  # the queues it was given are left alone
+    return got
+
+
+def _pressing_f1(cands, *, streak=0, ratio=2, promote=45, order=(A, D), now_min=10):
+    """What call_next does, press after press: choose_next over what is left, streak as it counts."""
+    left, out = list(cands), []
+    while True:
+        choice = pick(left, streak=streak, ratio=ratio, promote=promote, order=order, now_min=now_min)
+        if choice is None:
+            return out
+        out.append(choice.ticket_id)
+        left = [c for c in left if c.ticket_id != choice.ticket_id]
+        normal_left = any(c.priority == "normal" and (c.target_window_id == WIN or (
+            c.target_window_id is None and c.service_id in order)) for c in left)
+        streak = next_streak(streak, choice, normal_left)
+
+
+def test_call_order_follows_the_windows_service_order_not_the_arrival():
+    """The defect: D001 came first, but window 1 serves A before D, so F1 calls A005."""
+    d001, a005 = cand(1, 0, service=D), cand(2, 5)
+    assert _order([d001, a005]) == [2, 1]
+
+
+def test_call_order_interleaves_priority_and_normal_by_the_ratio():
+    cands = [cand(i, i, priority="vip") for i in range(1, 6)] + [cand(10 + i, i) for i in range(1, 4)]
+    assert _order(cands, ratio=2) == [1, 2, 11, 3, 4, 12, 5, 13]
+    assert _order(cands, ratio=2, streak=2) == [11, 1, 2, 12, 3, 4, 13, 5]
+    assert _order(cands, ratio=2, limit=3) == [1, 2, 11]
+
+
+def test_call_order_puts_transfers_to_this_window_and_long_waits_first():
+    cands = [cand(1, 0, priority="vip"), cand(2, -60), cand(3, 5, service=F, target=WIN), cand(4, 1, target=99)]
+    assert _order(cands) == [3, 2, 1]  # 4 waits for another window; F is served here only as a transfer
+
+
+def test_call_order_is_what_pressing_call_next_again_and_again_gives():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    one = st.builds(lambda tid, minute, service, prio, target: cand(tid, minute, service=service, priority=prio,
+                                                                     target=target),
+                    st.integers(1, 10_000), st.integers(-90, 10), st.sampled_from((A, D, F)),
+                    st.sampled_from(("normal", "normal", "needs", "vip", "appointment")),
+                    st.sampled_from((None, None, None, WIN, 99)))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(one, max_size=25, unique_by=lambda c: c.ticket_id), st.integers(0, 3), st.integers(0, 3),
+           st.sampled_from((None, 45)))
+    def check(cands, ratio, streak, promote):
+        assert _order(cands, ratio=ratio, streak=streak, promote=promote) == _pressing_f1(
+            cands, ratio=ratio, streak=streak, promote=promote)
+
+    check()

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
+    QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -73,13 +73,14 @@ def column(tab: QWidget, width: int = 760) -> QVBoxLayout:
     return lay
 
 
-def master_detail(tab: QWidget, headers: list[str]) -> tuple[QTableWidget, QVBoxLayout]:
-    """A list on the left (3/5) and the editing column on the right (2/5)."""
+def master_detail(tab: QWidget, headers: list[str], shares: tuple[int, int] = (3, 2)) -> tuple[QTableWidget, QVBoxLayout]:
+    """A list on the left and the editing column on the right, sharing the
+    width as ``shares`` (3/5 and 2/5 unless a form needs more)."""
     lay = QHBoxLayout(tab)
     t = table(headers)
-    lay.addWidget(t, 3)
+    lay.addWidget(t, shares[0])
     side = QVBoxLayout()
-    lay.addLayout(side, 2)
+    lay.addLayout(side, shares[1])
     return t, side
 
 
@@ -118,6 +119,16 @@ def button(name: str, text: str, primary: bool = False) -> QPushButton:
     b.setObjectName("primary" if primary else name)
     b.setProperty("action", name)
     return b
+
+
+def choices(name: str, items: list[tuple[str, Any]], current: Any) -> QComboBox:
+    """A combo box of (text, data) with ``current`` chosen (the first when absent)."""
+    box = QComboBox()
+    box.setObjectName(name)
+    for text, data in items:
+        box.addItem(text, data)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
 
 
 def edit(name: str, text: str = "") -> QLineEdit:

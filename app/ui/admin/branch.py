@@ -1,5 +1,6 @@
-"""Branch-wide settings: queue rules and the lobby notice; devices (printer,
-keypads, window displays, each with a test); head-office sync."""
+"""Branch-wide settings: the branch's names, language and ticket footers;
+queue rules and the lobby notice; head-office sync. The devices are in
+app/ui/admin/devices.py."""
 
 from __future__ import annotations
 
@@ -9,15 +10,61 @@ from app.bootstrap import sync_settings
 from app.ops import settings_file
 from app.ops.admin import update_settings
 from app.ops.admin_more import save_machine_settings
+from app.ops.admin_rules import check_setting
 from app.ui.admin.base import (
-    AdminTab, _t, button, check, column, edit, fill, hint_and_save, row, selected_row, spin, table,
+    AdminTab, _t, button, check, choices, column, edit, hint_and_save, row, spin,
 )
 from app.ui.setup.forms import FieldForm
 from app.ui.setup.hq_password import keep_password, split_hq_url
 
 
+def _setting_check(key: str):  # type: ignore[no-untyped-def]
+    """The check of one branch setting (app/settings.py), for a form field."""
+    return lambda value: check_setting(key, value)
+
+
+class BranchTab(AdminTab):
+    """branch.name_zh, branch.name_en, ui.language, ticket.footer_zh, ticket.footer_en."""
+
+    def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx, actor, bar)
+        lay = column(self)
+        s = ctx.settings
+        self.form = FieldForm()
+        self.name_zh = self.form.add("branch.name_zh", _t("Branch name (Chinese)"),
+                                     edit("branch_name_zh", str(s.get("branch.name_zh") or "")),
+                                     _setting_check("branch.name_zh"))
+        self.name_en = self.form.add("branch.name_en", _t("Branch name (English)"),
+                                     edit("branch_name_en", str(s.get("branch.name_en") or "")),
+                                     _setting_check("branch.name_en"))
+        self.language = self.form.add("ui.language", _t("Language of the screens"), choices(
+            "language", [("中文（简体）", "zh_CN"), ("English", "en")], str(s.get("ui.language") or "zh_CN")))
+        self.footer_zh = self.form.add("ticket.footer_zh", _t("Ticket footer (Chinese)"),
+                                       edit("footer_zh", str(s.get("ticket.footer_zh") or "")),
+                                       _setting_check("ticket.footer_zh"))
+        self.footer_en = self.form.add("ticket.footer_en", _t("Ticket footer (English)"),
+                                       edit("footer_en", str(s.get("ticket.footer_en") or "")),
+                                       _setting_check("ticket.footer_en"))
+        lay.addWidget(self.form)
+        self.save = hint_and_save(lay, _t("The names and footers are printed on every ticket, so they may hold "
+                                          "only characters the ticket printer can print. The language is the "
+                                          "screens' language where a PC does not choose its own; it applies "
+                                          "from the next start."), "save_branch")
+        self.save.clicked.connect(self.on_save)
+
+    def on_save(self) -> None:
+        if not self.form.check_all():
+            self.bar.show_message(_t("Not saved: please correct the marked field."), "error")
+            return
+        values = {"branch.name_zh": self.name_zh.text(), "branch.name_en": self.name_en.text(),
+                  "ui.language": self.language.currentData(), "ticket.footer_zh": self.footer_zh.text(),
+                  "ticket.footer_en": self.footer_en.text()}
+        self.act(lambda: update_settings(self.ctx.db, values, actor=self.actor, now=self.ctx.now()),
+                 self.form, _t("Branch settings saved."), self.ctx.settings.update)
+
+
 class QueueTab(AdminTab):
-    """queue.priority_ratio, queue.promote_after_min, lobby.notice."""
+    """queue.priority_ratio, queue.promote_after_min, lobby.notice, lobby.notice_en."""
 
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
@@ -29,16 +76,25 @@ class QueueTab(AdminTab):
         self.promote = self.form.add("queue.promote_after_min", _t("Move up after waiting"),
                                      spin("promote_after", 0, 240, int(s.get("queue.promote_after_min", 45)),
                                           _t(" min")))
-        self.notice = self.form.add("lobby.notice", _t("Lobby notice"), edit("notice", str(s.get("lobby.notice", ""))))
+        self.notice = self.form.add("lobby.notice", _t("Lobby notice"), edit("notice", str(s.get("lobby.notice", ""))),
+                                    _setting_check("lobby.notice"))
+        self.notice_en = self.form.add("lobby.notice_en", _t("Lobby notice (English)"),
+                                       edit("notice_en", str(s.get("lobby.notice_en", "") or "")),
+                                       _setting_check("lobby.notice_en"))
         lay.addWidget(self.form)
         self.save = hint_and_save(lay, _t("Priority tickets in a row: how many priority customers are called "
                                           "before one waiting normal customer. Move up after waiting: a ticket "
-                                          "waiting this long is called next (0 = never)."), "save_queue")
+                                          "waiting this long is called next (0 = never). The lobby shows the "
+                                          "notice in both languages, running across the screen when it is long."),
+                                  "save_queue")
         self.save.clicked.connect(self.on_save)
 
     def on_save(self) -> None:
+        if not self.form.check_all():
+            self.bar.show_message(_t("Not saved: please correct the marked field."), "error")
+            return
         values = {"queue.priority_ratio": self.ratio.value(), "queue.promote_after_min": self.promote.value(),
-                  "lobby.notice": self.notice.text()}
+                  "lobby.notice": self.notice.text(), "lobby.notice_en": self.notice_en.text()}
         self.act(lambda: update_settings(self.ctx.db, values, actor=self.actor, now=self.ctx.now()),
                  self.form, _t("Queue rules and notice saved."), self.ctx.settings.update)
 
@@ -47,105 +103,10 @@ def printer_name(settings: dict) -> str:  # type: ignore[type-arg]
     """The printer connection in words; "none" and "simulated" say that no paper comes out."""
     conn = str(settings.get("printer.connection") or "none")
     names = {"none": _t("not set up: numbers are shown on screen only"),
-             "simulated": _t("simulated: pictures only, customers get no paper")}
+             "simulated": _t("simulated: pictures only, customers get no paper"),
+             "network": _t("network printer"), "usb": _t("USB printer"), "serial": _t("serial printer"),
+             "win32": _t("Windows printer"), "cups": _t("CUPS printer"), "file": _t("printer device file")}
     return names.get(conn, conn)
-
-
-class DevicesTab(AdminTab):
-    """The printer (test print) and the serial keypads and window displays of
-    the branch setting ``serial.devices`` (port of each, with a test)."""
-
-    def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(ctx, actor, bar)
-        lay = column(self, 900)
-        self.printer = QLabel(_t("Ticket printer: {connection}").format(connection=printer_name(ctx.settings)))
-        self.printer.setObjectName("printer_summary")
-        self.test_print = button("test_print", _t("Print a test ticket"))
-        printer_row = row(self.printer, self.test_print)
-        printer_row.setStretch(0, 1)
-        lay.addLayout(printer_row)
-        lay.addWidget(QLabel(_t("Teller keypads and window displays")))
-        self.table = table([_t("Name"), _t("Port"), _t("Kind"), _t("Windows")])
-        lay.addWidget(self.table, 1)
-        self.form = FieldForm()
-        self.port = self.form.add("serial.port", _t("Port"), edit("serial_port"))
-        lay.addWidget(self.form)
-        self.test_port = button("test_port", _t("Test port"))
-        self.save = button("save_port", _t("Save port"), primary=True)
-        lay.addLayout(row(self.test_port, self.save))
-        self.entries: list[dict] = []  # type: ignore[type-arg]
-        self.table.itemSelectionChanged.connect(self.on_selected)
-        self.test_print.clicked.connect(self.on_test_print)
-        self.test_port.clicked.connect(self.on_test_port)
-        self.save.clicked.connect(self.on_save)
-        self.reload()
-
-    def reload(self, *_: object) -> None:
-        raw = self.ctx.settings.get("serial.devices") or []
-        if isinstance(raw, str):
-            import json
-
-            try:
-                raw = json.loads(raw) if raw.strip() else []
-            except ValueError:
-                raw = []
-        self.entries = [dict(e) for e in raw if isinstance(e, dict)]
-        kinds = {"keypad": _t("Keypads"), "display": _t("Window display"), "keypad+display": _t("Keypads and displays")}
-        fill(self.table, [[e.get("name", ""), e.get("port", ""), kinds.get(str(e.get("role", "keypad")), e.get("role")),
-                           e.get("window", "") or ", ".join(str(w) for w in dict(e.get("windows") or {}).values())]
-                          for e in self.entries])
-
-    def on_selected(self) -> None:
-        r = selected_row(self.table)
-        if r is not None:
-            self.port.setText(str(self.entries[r].get("port", "")))
-            self.form.show_errors({})
-
-    def on_test_print(self) -> None:
-        from app.ops.devices_bridge import print_test_ticket
-
-        s = dict(self.ctx.settings)
-
-        def work() -> bool:
-            if not print_test_ticket(s, str(s.get("branch.name_zh", "")), str(s.get("branch.name_en", ""))):
-                from app.errors import DomainError
-
-                raise DomainError("The printer drivers are not part of this build.")
-            return True
-
-        self.act(work, None, _t("A test ticket was printed. Check that it is readable."))
-
-    def on_test_port(self) -> None:
-        from app.ops.doctor import check_port
-
-        port = self.port.text().strip()
-
-        def work() -> str:
-            from app.errors import InvalidInput
-
-            if not port:
-                raise InvalidInput("Enter a serial port first.", field="serial.port")
-            result = check_port(port)
-            if result.status != "OK":
-                raise InvalidInput(result.message, field="serial.port")
-            return result.message
-
-        self.act(work, self.form, _t("The port opens correctly."))
-
-    def on_save(self) -> None:
-        r = selected_row(self.table)
-        if r is None:
-            self.bar.show_message(_t("Choose a keypad or display in the list first."), "warning")
-            return
-        entries = [dict(e) for e in self.entries]
-        entries[r]["port"] = self.port.text().strip()
-        self.act(lambda: update_settings(self.ctx.db, {"serial.devices": entries}, actor=self.actor,
-                                         now=self.ctx.now()),
-                 self.form, _t("Port saved; it is used from the next start."), self._saved)
-
-    def _saved(self, values: dict) -> None:  # type: ignore[type-arg]
-        self.ctx.settings.update(values)
-        self.reload()
 
 
 class SyncTab(AdminTab):

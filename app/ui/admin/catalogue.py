@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from app.ops.admin import list_windows_admin, save_service, save_window
 from app.queue import list_services
+from app.ops.admin_rules import check_name, check_prefix
 from app.ui.admin.base import AdminTab, _t, button, check, edit, fill, master_detail, row, selected_row, spin
+from app.ui.texts import service_name
 from app.ui.setup.forms import FieldForm
 
 
@@ -18,9 +20,11 @@ class ServicesTab(AdminTab):
         self.table, side = master_detail(self, [_t("Prefix"), _t("Name (Chinese)"), _t("Name (English)"),
                                                 _t("Target wait"), _t("Order"), _t("Active")])
         self.form = FieldForm()
-        self.code = self.form.add("code", _t("Prefix"), edit("code"))
-        self.name_zh = self.form.add("name_zh", _t("Name (Chinese)"), edit("name_zh"))
-        self.name_en = self.form.add("name_en", _t("Name (English)"), edit("name_en"))
+        self.code = self.form.add("code", _t("Prefix"), edit("code"), check_prefix)
+        self.name_zh = self.form.add("name_zh", _t("Name (Chinese)"), edit("name_zh"),
+                                     lambda v: check_name(v, "name_zh"))
+        self.name_en = self.form.add("name_en", _t("Name (English)"), edit("name_en"),
+                                     lambda v: check_name(v, "name_en"))
         self.target = self.form.add("target_wait_min", _t("Target wait"), spin("target", 1, 240, 15, _t(" min")))
         self.position = self.form.add("position", _t("Order"), spin("position", 0, 999))
         self.active = self.form.add("active_flag", "", check("active", _t("Active (offered to customers)")))
@@ -66,6 +70,9 @@ class ServicesTab(AdminTab):
         self.form.show_errors({})
 
     def on_save(self) -> None:
+        if not self.form.check_all():
+            self.bar.show_message(_t("Not saved: please correct the marked field."), "error")
+            return
         args = dict(code=self.code.text(), name_zh=self.name_zh.text(), name_en=self.name_en.text(),
                     target_wait_min=self.target.value(), position=self.position.value(),
                     active=self.active.isChecked(), service_id=self.editing)
@@ -80,10 +87,11 @@ class ServicesTab(AdminTab):
 class WindowsTab(AdminTab):
     def __init__(self, ctx, actor, bar) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ctx, actor, bar)
-        self.table, side = master_detail(self, [_t("Window"), _t("Name"), _t("Services served, in order")])
+        self.table, side = master_detail(self, [_t("Window"), _t("Name"), _t("Services served, in order")],
+                                         shares=(1, 1))  # the checklist's service names whole
         self.form = FieldForm()
         self.number = self.form.add("number", _t("Window number"), spin("number", 1, 999, 1))
-        self.name = self.form.add("name", _t("Name"), edit("window_name"))
+        self.name = self.form.add("name", _t("Name"), edit("window_name"), lambda v: check_name(v, "name"))
         self.served = QListWidget()
         self.served.setObjectName("served")
         # ticked services are served; drag to change the order they are called in
@@ -106,16 +114,20 @@ class WindowsTab(AdminTab):
         self.windows = list_windows_admin(self.ctx.db)
         fill(self.table, [[w.number, w.name, " → ".join(w.service_codes)] for w in self.windows])
 
-    def _set_services(self, ticked: tuple[str, ...]) -> None:
+    def _set_services(self, ticked: tuple[str, ...] | list[str]) -> None:
         self.served.clear()
         services = {s.code: s for s in list_services(self.ctx.db)}
-        order = list(ticked) + [c for c in services if c not in ticked]
+        order = [c for c in ticked if c in services] + [c for c in services if c not in ticked]
         for code in order:
-            item = QListWidgetItem(f"{code}  {services[code].name_zh}")
+            item = QListWidgetItem(f"{code}  {service_name(services[code])}")
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if code in ticked else Qt.CheckState.Unchecked)
             self.served.addItem(item)
+
+    def refresh_services(self, *_: object) -> None:
+        """A service added or renamed elsewhere: listed at once, what is ticked and its order kept."""
+        self._set_services(self.ticked())
 
     def ticked(self) -> list[str]:
         items = [self.served.item(i) for i in range(self.served.count())]
@@ -147,6 +159,9 @@ class WindowsTab(AdminTab):
         self.form.show_errors({})
 
     def on_save(self) -> None:
+        if not self.form.check_all({} if self.ticked() else {"services": "A window must serve at least one service."}):
+            self.bar.show_message(_t("Not saved: please correct the marked field."), "error")
+            return
         args = dict(number=self.number.value(), name=self.name.text(), service_codes=self.ticked(),
                     window_id=self.editing)
         self.act(lambda: save_window(self.ctx.db, **args, actor=self.actor, now=self.ctx.now()),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from app.staff.roles import Actor, require
 from app.ui.admin.base import _t
-from app.ui.admin.branch import DevicesTab, QueueTab, SyncTab
+from app.ui.admin.branch import BranchTab, QueueTab, SyncTab
+from app.ui.admin.devices import DevicesTab
 from app.ui.admin.catalogue import ServicesTab, WindowsTab
 from app.ui.admin.complaints import ComplaintsTab
 from app.ui.admin.day import DayTab
@@ -46,6 +47,7 @@ class AdminScreen(QWidget):
         root.addWidget(body, 1)
         self.status_line = status_line(ctx)
         root.addWidget(self.status_line)
+        self.branch = self._add(BranchTab, _t("Branch"))
         self.services = self._add(ServicesTab, _t("Services"))
         self.windows = self._add(WindowsTab, _t("Windows"))
         self.queue = self._add(QueueTab, _t("Queue and lobby"))
@@ -54,11 +56,24 @@ class AdminScreen(QWidget):
         self.devices = self._add(DevicesTab, _t("Devices"))
         self.complaints = self._add(ComplaintsTab, _t("Complaints"))
         self.sync = self._add(SyncTab, _t("Head office"))
-        # a new service must appear in the windows' service list
-        self.services.saved.connect(lambda _: self.windows.on_selected() if self.windows.editing else None)
+        # a new or renamed service appears in the windows' service list at once,
+        # whatever window is being edited; so does one saved on another PC
+        self.services.saved.connect(self.windows.refresh_services)
+        ctx.bridge.catalogue_changed.connect(self._catalogue_changed)
+
+    def _catalogue_changed(self) -> None:
+        if not self.services.busy and not self.windows.busy:
+            self.services.reload()
+            self.windows.reload()
+            self.windows.refresh_services()
 
     def _add(self, cls, title: str):  # type: ignore[no-untyped-def]
+        """A tab that scrolls when the screen is too short for it."""
         tab = cls(self.ctx, self.actor, self.bar)
-        self.tabs.addTab(tab, title)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(tab)
+        self.tabs.addTab(scroll, title)
         return tab
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from app.errors import InvalidInput
-from app.staff.accounts import add_staff, list_staff, reset_password, update_staff
+from app.staff.accounts import add_staff, list_staff, reset_password, staff_problems, update_staff
 from app.staff.roles import ROLES
 from app.ui.admin.base import AdminTab, _t, button, check, edit, fill, master_detail, row, selected_row
 from app.ui.setup.forms import FieldForm
+
+
+def _refuse(found: dict[str, str], field: str) -> None:
+    if field in found:
+        raise InvalidInput(found[field], field=field)
 
 
 def role_names() -> dict[str, str]:
@@ -21,8 +26,10 @@ class StaffTab(AdminTab):
         super().__init__(ctx, actor, bar)
         self.table, side = master_detail(self, [_t("Username"), _t("Full name"), _t("Roles"), _t("State")])
         self.form = FieldForm()
-        self.username = self.form.add("username", _t("Username"), edit("username"))
-        self.full_name = self.form.add("full_name", _t("Full name"), edit("full_name"))
+        self.username = self.form.add("username", _t("Username"), edit("username"),
+                                      lambda v: _refuse(staff_problems(username=v.strip()), "username"))
+        self.full_name = self.form.add("full_name", _t("Full name"), edit("full_name"),
+                                       lambda v: _refuse(staff_problems(full_name=v), "full_name"))
         boxes = QWidget()
         grid = QGridLayout(boxes)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -74,17 +81,16 @@ class StaffTab(AdminTab):
         self.toggle.setText(_t("Deactivate") if a.active else _t("Activate"))
         self.form.show_errors({})
 
-    def _roles_or_refuse(self) -> list[str] | None:
-        roles = self.chosen_roles()
-        if not roles:
-            self.form.show_errors({"roles": "A staff account needs at least one role."})
-            return None
-        return roles
-
     def on_add(self) -> None:
-        roles = self._roles_or_refuse()
-        if roles is None:
+        """Every refused field shown at once (username, name, roles, password) before anything is stored."""
+        found = staff_problems(username=self.username.text().strip(), full_name=self.full_name.text(),
+                               password=self.password.text())
+        if not self.chosen_roles():
+            found["roles"] = "A staff account needs at least one role."
+        if not self.form.check_all(found):
+            self.bar.show_message(_t("Not saved: please correct the marked field."), "error")
             return
+        roles = self.chosen_roles()
         args = dict(username=self.username.text().strip(), password=self.password.text(), roles=roles,
                     full_name=self.full_name.text())
 
@@ -98,9 +104,13 @@ class StaffTab(AdminTab):
         self.act(work, self.form, _t("Account added."), self.reload)
 
     def on_save(self) -> None:
-        roles = self._roles_or_refuse()
-        if roles is None:
+        found = staff_problems(full_name=self.full_name.text())
+        if not self.chosen_roles():
+            found["roles"] = "A staff account needs at least one role."
+        if not self.form.show_errors(found):
+            self.bar.show_message(_t("Not saved: please correct the marked field."), "error")
             return
+        roles = self.chosen_roles()
         name, full = self.username.text().strip(), self.full_name.text()
         self.act(lambda: update_staff(self.ctx.db, name, roles=roles, full_name=full, actor=self.actor,
                                       now=self.ctx.now()), self.form, _t("Account saved."), self.reload)

@@ -37,7 +37,8 @@ from app.ui.messages import MessageBar
 from app.ui.status import status_line
 from app.ui import tasks
 from app.ui.theme import STAFF_QSS
-from app.ui.widgets import Coalescer, Header, label, screen_root
+from app.ui.i18n import branch_name
+from app.ui.widgets import Coalescer, FlowLayout, Header, label, screen_root
 
 # A pending deadline (its year's calendar not entered) is shown like one due soon.
 COLOURS = {"overdue": QColor("#f8d7d3"), "due_soon": QColor("#fff0c9"), "pending": QColor("#fff0c9")}
@@ -69,7 +70,7 @@ class ComplaintsBoard(QWidget):
     def _build(self) -> None:
         root = screen_root(self)
         settings = getattr(self.ctx, "settings", {}) or {}
-        root.addWidget(Header(self.tr("Complaints and suggestions"), str(settings.get("branch.name_zh", "")),
+        root.addWidget(Header(self.tr("Complaints and suggestions"), branch_name(settings),
                               self.actor.username, self._now))
         self.stack = QStackedWidget()
         root.addWidget(self.stack, 1)
@@ -77,14 +78,16 @@ class ComplaintsBoard(QWidget):
         root.addWidget(self.status_line)
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.setContentsMargins(16, 12, 16, 12)
+        lay.setContentsMargins(12, 8, 12, 8)
+        lay.setSpacing(6)
         lay.addLayout(self._filters())
         self.bar = MessageBar()
         lay.addWidget(self.bar)
         # Stays while the calendar does not reach far enough (not a passing message).
-        self.calendar_banner = MessageBar()
+        self.calendar_banner = MessageBar(collapsible=True)
         lay.addWidget(self.calendar_banner)
         split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split
         self.table = QTableWidget(0, COLUMNS)
         self.table.setHorizontalHeaderLabels([
             self.tr("Reference"), self.tr("Due"), self.tr("Status"), self.tr("Kind"), self.tr("Customer"),
@@ -99,22 +102,29 @@ class ComplaintsBoard(QWidget):
         self.case.changed.connect(lambda _c: self.reload())
         split.addWidget(self.table)
         split.addWidget(self.case)
-        split.setSizes([820, 520])
+        split.setSizes([560, 680])
+        split.setChildrenCollapsible(False)
         lay.addWidget(split, 1)
         self.stack.addWidget(page)
         self.form = IntakeForm(self.ctx, self.actor, self._now)
         self.form.submitted.connect(self._on_submitted)
         self.form.cancelled.connect(lambda: self.stack.setCurrentIndex(0))
+        self.form.kind.setFocus()
         self.stack.addWidget(self.form)
 
-    def _filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _filters(self) -> QVBoxLayout:
+        """The filters in as many columns as fit; search and the buttons on a row of their own."""
+        box = QVBoxLayout()
+        row = FlowLayout(spacing=8, min_width=150)
+        actions = QHBoxLayout()
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All kinds"), None)
         for k in KINDS:
             self.kind.addItem(kind_text(k), k)
         self.status = QComboBox()
-        self.status.addItem(self.tr("Open cases"), "open")
+        # The default shows everything still to do: answered cases not yet notified or closed too.
+        self.status.addItem(self.tr("Not closed yet"), "not_closed")
+        self.status.addItem(self.tr("Awaiting an answer"), "open")
         self.status.addItem(self.tr("All statuses"), None)
         for s in STATUSES:
             self.status.addItem(status_text(s), s)
@@ -144,11 +154,23 @@ class ComplaintsBoard(QWidget):
             w.currentIndexChanged.connect(self.reload)
             row.addWidget(w)
         self.search.textChanged.connect(self.refresh_later)
-        row.addWidget(self.search, 1)
-        row.addWidget(self.overdue)
-        row.addWidget(self.reprint)
-        row.addWidget(self.new)
-        return row
+        actions.addWidget(self.search, 1)
+        actions.addWidget(self.overdue)
+        actions.addWidget(self.reprint)
+        actions.addWidget(self.new)
+        box.addLayout(row)
+        box.addLayout(actions)
+        return box
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Side by side on a wide screen; the case under the list on a narrow one."""
+        wide = self.width() >= 1300
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+            total = self.width() if wide else max(300, self.height() - 260)
+            self.split.setSizes([int(total * (0.45 if wide else 0.35)), int(total * (0.55 if wide else 0.65))])
+        super().resizeEvent(event)
 
     def refresh_later(self, *_args: object) -> None:
         self.refresh()

@@ -11,20 +11,23 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
 import app.complaints as cp
+from app.errors import InvalidInput
 from app.privacy.keys import KeyUnavailable
 from app.complaints.rules import NOTIFY_METHODS, PAUSE_REASONS, TRANSITIONS
 from app.complaints.views import ComplaintDetail, ComplaintSummary
@@ -40,7 +43,7 @@ from app.ui.complaints.texts import (
 )
 from app.ui.messages import MessageBar
 from app.ui.tasks import alive, attempt, spawn
-from app.ui.widgets import card, label
+from app.ui.widgets import FlowLayout, card, label
 
 _FMT = "%Y-%m-%d %H:%M"
 
@@ -62,27 +65,34 @@ class CaseView(QWidget):
         frame, lay = card()
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
-        self.title = label(self.tr("No case selected"), "section")
+        # On a short screen the case scrolls; its step buttons stay where they
+        # are after every step (they sit on top, above everything that changes).
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(frame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        self.title = label(self.tr("No case selected"), "section", wrap=True)
         self.facts = label("", wrap=True)
         self.content = label("", wrap=True)
         self.log = QListWidget()
-        self.log.setMinimumHeight(80)
+        self.log.setMinimumHeight(120)
         lay.addWidget(self.title)
+        lay.addLayout(self._actions())
+        self.note = QPlainTextEdit(placeholderText=self.tr("Note, answer or reason"))
+        self.note.setFixedHeight(56)
+        lay.addWidget(self.note)
+        self.bar = MessageBar()
+        lay.addWidget(self.bar)
         lay.addWidget(self.facts)
         lay.addWidget(self.content)
         lay.addWidget(label(self.tr("Follow-up log"), "muted"))
         lay.addWidget(self.log, 1)
-        self.note = QPlainTextEdit(placeholderText=self.tr("Note, answer or reason"))
-        self.note.setFixedHeight(56)
-        lay.addWidget(self.note)
-        lay.addLayout(self._actions())
-        self.bar = MessageBar()
-        lay.addWidget(self.bar)
         self._update_buttons()
 
-    def _actions(self) -> QGridLayout:
-        """Each step's button next to the choice it needs."""
+    def _actions(self) -> QVBoxLayout:
+        """Each step's button next to the choice it needs, always in the same place."""
         b = self.buttons = {}
         for key, text in (
             ("acknowledge", self.tr("Acknowledge")), ("start", self.tr("Start")),
@@ -92,6 +102,7 @@ class CaseView(QWidget):
             ("extend", self.tr("Extend limit")),
         ):
             b[key] = QPushButton(text)
+            b[key].setObjectName(f"step_{key}")
             b[key].clicked.connect(lambda _=False, k=key: self.on_action(k))
         self.pause_reason = QComboBox()
         for r in PAUSE_REASONS:
@@ -99,28 +110,42 @@ class CaseView(QWidget):
         self.method = QComboBox()
         for m in NOTIFY_METHODS:
             self.method.addItem(method_text(m), m)
-        self.satisfaction = QSpinBox(minimum=1, maximum=5, value=5, prefix=self.tr("Satisfaction "))
+        # No satisfaction is assumed: the officer asks the customer and chooses one.
+        self.satisfaction = QComboBox()
+        self.satisfaction.setObjectName("satisfaction")
+        self.satisfaction.addItem(self.tr("Satisfaction…"), None)
+        for n, text in ((5, self.tr("5 very satisfied")), (4, self.tr("4 satisfied")), (3, self.tr("3 neutral")),
+                        (2, self.tr("2 dissatisfied")), (1, self.tr("1 very dissatisfied"))):
+            self.satisfaction.addItem(text, n)
         self.adopted = QCheckBox(self.tr("Suggestion adopted"))
         self.handler = QComboBox()
         self.handler.addItems(cp.list_handlers(self.ctx.db))
-        grid = QGridLayout()
-        layout = (
-            (b["acknowledge"], b["start"], b["resolve"], b["note"]),
-            (b["pause"], self.pause_reason, b["resume"], None),
-            (b["notify"], self.method, None, None),
-            (b["close"], self.satisfaction, self.adopted, b["reopen"]),
-            (b["assign"], self.handler, b["extend"], None),
-        )
-        for r, row in enumerate(layout):
-            for col, w in enumerate(row):
-                if w is not None:
-                    grid.addWidget(w, r, col)
-        return grid
+        # The steps that need no choice in one group, each step with its choice in
+        # another; both in as many columns as fit. Nothing moves after a step.
+        box = QVBoxLayout()
+        box.setSpacing(6)
+        plain = FlowLayout(spacing=6, min_width=110)
+        for key in ("acknowledge", "start", "resolve", "note", "resume", "extend", "reopen"):
+            plain.addWidget(b[key])
+        chosen = FlowLayout(spacing=8, min_width=240)
+        for parts in ((b["pause"], self.pause_reason), (b["notify"], self.method), (b["assign"], self.handler),
+                      (b["close"], self.satisfaction), (self.adopted,)):
+            unit = QWidget()
+            row = QHBoxLayout(unit)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            for w in parts:
+                row.addWidget(w, 1 if w is parts[0] else 2)
+            chosen.addWidget(unit)
+        box.addLayout(plain)
+        box.addLayout(chosen)
+        return box
 
     def show_case(self, ref: str | int | None) -> None:
         """Open a case; its personal data is loaded (and the opening recorded) when allowed."""
         self.detail = None
         self.bar.clear_message()
+        self.satisfaction.setCurrentIndex(0)
         try:
             self.case, self.detail = self._load(ref) if ref is not None else (None, None)
         except Exception as exc:
@@ -189,7 +214,7 @@ class CaseView(QWidget):
             "pause": {"reason": self.pause_reason.currentData(), "note": text},
             "resolve": {"resolution": text}, "reopen": {"reason": text}, "note": {"note": text},
             "notify": {"method": self.method.currentData(), "note": text},
-            "close": {"satisfaction": self.satisfaction.value(), "note": text,
+            "close": {"satisfaction": self.satisfaction.currentData(), "note": text,
                       "adopted": self.adopted.isChecked() if self.case.kind == "suggestion" else None},
             "assign": {"handler": self.handler.currentText(), "note": text},
             "extend": {"reason": text},
@@ -199,6 +224,12 @@ class CaseView(QWidget):
               "close": cp.close_case, "reopen": cp.reopen_case, "assign": cp.assign_case,
               "note": cp.add_note, "extend": cp.extend_limit}[key]
         if self.in_flight:
+            return
+        if key == "close" and self.satisfaction.currentData() is None and self.case.status in TRANSITIONS["close"][0]:
+            self.bar.show_message(self.tr("Ask the customer how satisfied they are, and choose it before closing."),
+                                  "warning")
+            self.satisfaction.setFocus()
+            self.action_done.emit(InvalidInput("No satisfaction chosen.", field="satisfaction"))
             return
         self.in_flight = True
         for button in self.buttons.values():
@@ -234,6 +265,7 @@ class CaseView(QWidget):
             self.action_done.emit(error)
             return
         self.note.clear()
+        self.satisfaction.setCurrentIndex(0)  # never carried over to the next case
         self.detail = None
         self.bar.clear_message()
         if loaded is not None:

@@ -3,57 +3,69 @@ optional customer details (phone masked once entered)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import InvalidInput
-from app.queue.tickets import MAX_NAME, MAX_NEED, normalise_phone
+from app.queue.checks import customer_problems
 from app.queue.estimate import Estimate
+from app.queue.tickets import MAX_NAME, MAX_NEED, normalise_phone
 from app.queue.views import ServiceQueue, mask_phone
 from app.ui.i18n import current_language
+from app.ui.widgets import FlowLayout, InlineError
 
 
 class ServiceButton(QPushButton):
-    """A large touch target: the service letter, its name and how many wait."""
+    """A large touch target: the service letter, its name and how many wait.
+    Name and figures wrap onto a second line rather than being cut."""
 
     def __init__(self, code: str) -> None:
         super().__init__()
         self.code = code
         self.setObjectName("service")
         self.setCheckable(True)
-        self.setMinimumHeight(96)
+        self.setMinimumHeight(64)
         self.no_window = False  # no open window serves it now (its estimate says so)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(16, 8, 16, 8)
+        lay.setContentsMargins(12, 6, 12, 6)
         self.badge = QLabel(code)
-        self.badge.setFixedSize(60, 60)
+        self.badge.setFixedSize(48, 48)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.badge.setStyleSheet("background:#1f5fbf; color:white; border-radius:30px;"
-                                 " font-size:30px; font-weight:700;")
+        self.badge.setStyleSheet("background:#1f5fbf; color:white; border-radius:24px;"
+                                 " font-size:26px; font-weight:700;")
         texts = QVBoxLayout()
-        texts.setSpacing(2)
+        texts.setSpacing(0)
         self.name = QLabel()
-        self.name.setStyleSheet("font-size:21px; font-weight:600; background:transparent;")
+        self.name.setWordWrap(True)
+        self.name.setStyleSheet("font-size:19px; font-weight:600; background:transparent;")
         self.waiting = QLabel()
-        self.waiting.setStyleSheet("font-size:15px; color:#5b6778; background:transparent;")
+        self.waiting.setWordWrap(True)
+        self.waiting.setStyleSheet("font-size:14px; color:#5b6778; background:transparent;")
+        for w in (self.name, self.waiting):
+            w.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         texts.addWidget(self.name)
         texts.addWidget(self.waiting)
-        lay.addWidget(self.badge)
-        lay.addSpacing(8)
+        lay.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        lay.addSpacing(4)
         lay.addLayout(texts, 1)
         for w in (self.badge, self.name, self.waiting):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override): the layout inside decides
+        return QSize(270, 72)
 
     def update_from(self, q: ServiceQueue, est: Estimate | None = None) -> None:
         zh = current_language() == "zh_CN"
@@ -71,22 +83,22 @@ class ServiceButton(QPushButton):
         elif est is not None:
             text += " · " + self.tr("may not be served today")
         self.waiting.setText(text)
-        self.waiting.setStyleSheet("font-size:15px; background:transparent; color:%s;"
+        self.waiting.setStyleSheet("font-size:14px; background:transparent; color:%s;"
                                    % ("#b3261e" if self.no_window else "#5b6778"))
         self.setAccessibleName(f"{q.service.code} {self.name.text()} {text}")
+        self.setToolTip(f"Alt+{q.service.code}")
 
 
 class ServiceGrid(QWidget):
-    """The active services as a grid of exclusive buttons; letter keys select."""
+    """The active services as exclusive buttons in as many columns as fit;
+    Alt+letter selects. In quick mode a tap issues at once (``tapped``)."""
 
     selected = Signal(str)
+    tapped = Signal(str)
 
-    def __init__(self, columns: int = 2) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(14)
-        self._columns = columns
+        self._grid = FlowLayout(self, spacing=10, min_width=270, max_columns=3)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: dict[str, ServiceButton] = {}
@@ -98,20 +110,22 @@ class ServiceGrid(QWidget):
             self._rebuild([q.service.code for q in active])
         for q in active:
             self.buttons[q.service.code].update_from(q, (estimates or {}).get(q.service.code))
+        self._grid.invalidate()
 
     def _rebuild(self, codes: list[str]) -> None:
         chosen = self.current()
         for b in self.buttons.values():
             self._group.removeButton(b)
+            self._grid.removeWidget(b)
             b.deleteLater()
         for sc in self._shortcuts:
             sc.deleteLater()
         self.buttons, self._shortcuts = {}, []
-        for i, code in enumerate(codes):
+        for code in codes:
             b = ServiceButton(code)
             b.clicked.connect(lambda _=False, c=code: self._clicked(c))
             self._group.addButton(b)
-            self._grid.addWidget(b, i // self._columns, i % self._columns)
+            self._grid.addWidget(b)
             self.buttons[code] = b
             sc = QShortcut(QKeySequence(f"Alt+{code}"), self)
             sc.activated.connect(lambda c=code: self.select(c))
@@ -122,6 +136,7 @@ class ServiceGrid(QWidget):
     def _clicked(self, code: str) -> None:
         # A slot must not return emit()'s bool: PySide then frees True/False once too often.
         self.selected.emit(code)
+        self.tapped.emit(code)
 
     def current(self) -> str | None:
         b = self._group.checkedButton()
@@ -148,21 +163,23 @@ PRIORITY_TOGGLES = {
 
 
 class CustomerForm(QWidget):
-    """Priority toggles and optional name / phone / need note."""
+    """Priority toggles and optional name / phone / need note. Each field is
+    checked as it is typed and shows its own refusal inside it (nothing is
+    cut short without a word); the phone is masked once entered."""
 
-    phone_error = Signal(object)  # InvalidInput
+    phone_error = Signal(object)  # kept for callers: the inline refusal says it now
+    checked = Signal(bool)  # True when every field is acceptable
 
     def __init__(self) -> None:
         super().__init__()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(10)
+        lay.setSpacing(8)
         labels = {
             "elderly": self.tr("Elderly"), "disabled": self.tr("Disabled"), "pregnant": self.tr("Pregnant"),
             "vip": self.tr("VIP"), "appointment": self.tr("Appointment"),
         }
-        row = QHBoxLayout()
-        row.setSpacing(8)
+        row = FlowLayout(spacing=8)
         self.toggles: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         group.setExclusive(False)
@@ -170,20 +187,32 @@ class CustomerForm(QWidget):
             b = QPushButton(text)
             b.setObjectName("toggle")
             b.setCheckable(True)
-            b.setMinimumHeight(48)
+            b.setMinimumHeight(42)
             b.toggled.connect(lambda on, k=key: self._only_one(k, on))
             row.addWidget(b)
             self.toggles[key] = b
         lay.addLayout(row)
-        self.name = QLineEdit(placeholderText=self.tr("Customer name (optional)"), maxLength=MAX_NAME)
-        self.phone = QLineEdit(placeholderText=self.tr("Phone (optional)"), maxLength=20)
-        self.need = QLineEdit(placeholderText=self.tr("What the customer needs (optional)"), maxLength=MAX_NEED)
-        for w in (self.name, self.phone, self.need):
-            w.setMinimumHeight(46)
-            lay.addWidget(w)
+        self.name = QLineEdit(placeholderText=self.tr("Name (optional)"))
+        self.phone = QLineEdit(placeholderText=self.tr("Phone (optional)"))
+        self.need = QLineEdit(placeholderText=self.tr("What the customer needs (optional)"))
+        details = FlowLayout(spacing=8, min_width=170, max_columns=2)
+        for w in (self.name, self.phone):
+            w.setMinimumHeight(44)
+            details.addWidget(w)
+        lay.addLayout(details)
+        self.need.setMinimumHeight(44)
+        lay.addWidget(self.need)
+        self.errors = {"name": InlineError(self.name), "phone": InlineError(self.phone),
+                       "need": InlineError(self.need)}
+        # Messages when the turn nears (issue 16): only with the customer's consent, only where a gateway is set.
+        self.notify = QCheckBox(self.tr("Text this phone when the turn nears (the customer agrees)"))
+        self.notify.setVisible(False)
+        lay.addWidget(self.notify)
         self._phone_raw: str | None = None
         self.phone.editingFinished.connect(self._mask_phone)
         self.phone.textEdited.connect(self._phone_edited)
+        for w in (self.name, self.phone, self.need):
+            w.textChanged.connect(lambda _t: self.check(typing=True))
 
     def _only_one(self, key: str, on: bool) -> None:
         if on:
@@ -191,17 +220,46 @@ class CustomerForm(QWidget):
                 if k != key and b.isChecked():
                     b.setChecked(False)
 
+    def problem_text(self, field: str, problem: str) -> str:
+        texts = {
+            ("name", "too_long"): self.tr("At most %1 characters").replace("%1", str(MAX_NAME)),
+            ("need", "too_long"): self.tr("At most %1 characters").replace("%1", str(MAX_NEED)),
+            ("phone", "characters"): self.tr("Digits only"),
+            ("phone", "length"): self.tr("7 to 15 digits"),
+            ("phone", "mobile"): self.tr("Not a mobile number"),
+        }
+        return texts.get((field, problem), problem)
+
+    def check(self, *, typing: bool = False) -> bool:
+        """Mark every field that would be refused; True when none is. While
+        typing, a phone number is judged on its characters only (it is still
+        being entered); its length and form once it is complete (and on Issue)."""
+        phone = self.phone_value()
+        found = customer_problems(self.name.text(), phone, self.need.text())
+        if typing and found.get("phone") in ("length", "mobile"):
+            del found["phone"]
+        for field, err in self.errors.items():
+            if field in found:
+                err.show_error(self.problem_text(field, found[field]))
+            else:
+                err.clear_error()
+        self.checked.emit(not found)
+        return not found
+
     def _mask_phone(self) -> None:
         if self._phone_raw is not None:
             return
+        if not self.check():
+            return
         try:
             raw = normalise_phone(self.phone.text())
-        except InvalidInput as exc:
-            self.phone_error.emit(exc)
+        except InvalidInput:
             return
         if raw:
             self._phone_raw = raw
+            self.phone.blockSignals(True)
             self.phone.setText(mask_phone(raw))
+            self.phone.blockSignals(False)
 
     def _phone_edited(self, _text: str) -> None:
         if self._phone_raw is not None:  # typing over a masked number starts afresh
@@ -219,8 +277,11 @@ class CustomerForm(QWidget):
         return self._phone_raw if self._phone_raw is not None else (self.phone.text().strip() or None)
 
     def clear(self) -> None:
+        self.notify.setChecked(False)
         for b in self.toggles.values():
             b.setChecked(False)
         self._phone_raw = None
         for w in (self.name, self.phone, self.need):
             w.clear()
+        for err in self.errors.values():
+            err.clear_error()

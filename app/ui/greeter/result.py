@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from app.queue.views import IssuedTicket
 from app.ui.texts import priority_text, service_name
@@ -19,29 +20,59 @@ class TicketResult(QFrame):
         self.setStyleSheet("QFrame#result { background:#f3f7fd; border:1px dashed #b6c8e3; border-radius:12px; }"
                            " QFrame#result QLabel { background: transparent; }")
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(18, 14, 18, 14)
-        lay.setSpacing(4)
+        lay.setContentsMargins(14, 8, 14, 10)
+        lay.setSpacing(2)
         self.caption = label(self.tr("Last ticket"), "muted")
-        self.number = label("—", "bigNumber")
+        self.number = label("—", "scaledNumber")  # sized in code, not by the style sheet
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number.setStyleSheet("background: transparent;")
+        # the number takes the height there is (its size follows: resizeEvent)
+        self.number.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.number.setMinimumHeight(44)
         self.service = label("", "section")
         self.service.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ahead = label("")
         self.ahead.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ahead.setStyleSheet("font-size:19px;")
-        row = QHBoxLayout()
+        top = QHBoxLayout()
         self.print_state = label("", "muted")
         self.print_state.setWordWrap(True)  # the no-printer and simulated lines are long
+        self.print_state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.reprint = QPushButton(self.tr("Reprint"))
-        self.reprint.setVisible(False)
+        self.reprint.setObjectName("resultReprint")
         self.reprint.clicked.connect(self.reprint_requested)
-        row.addWidget(self.print_state, 1)
-        row.addWidget(self.reprint)
-        for w in (self.caption, self.number, self.service, self.ahead):
+        keep = self.reprint.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # appearing, it moves nothing
+        self.reprint.setSizePolicy(keep)
+        self.reprint.setVisible(False)
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.reprint)
+        lay.addLayout(top)
+        lay.addWidget(self.number, 1)
+        for w in (self.service, self.ahead, self.print_state):
             lay.addWidget(w)
-        lay.addStretch(1)
-        lay.addLayout(row)
         self.issued: IssuedTicket | None = None
+        self._largest = 96
+        self.number.installEventFilter(self)
+
+    def scale(self, factor: float) -> None:
+        """The largest number size for the window (1.0 = a 1000-line window)."""
+        self._largest = max(40, int(96 * factor))
+        self._fit_number()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        if obj is self.number and event.type() == QEvent.Type.Resize:
+            self._fit_number()
+        return False
+
+    def _fit_number(self) -> None:
+        """As large as the height the number was given allows, and at most ``_largest``."""
+        font = QFont(self.number.font())
+        font.setBold(True)
+        px = min(self._largest, max(28, int(self.number.height() / 1.3)))
+        font.setPixelSize(px)
+        if font != self.number.font():
+            self.number.setFont(font)
 
     def show_ticket(self, issued: IssuedTicket) -> None:
         self.issued = issued
@@ -62,12 +93,16 @@ class TicketResult(QFrame):
             return self.tr("about %1 min").replace("%1", str(low))
         return self.tr("about %1-%2 min").replace("%1", str(low)).replace("%2", str(high))
 
-    def set_print_state(self, state: str, number: str = "") -> None:
-        """printing, printed, simulated, failed, or screen_only (no printer set up)."""
+    def set_print_state(self, state: str, number: str = "", folder: str = "") -> None:
+        """printing, printed, simulated, failed, or screen_only (no printer set up).
+        ``folder``: where the simulated printer puts its pictures."""
+        simulated = (self.tr("Ticket %1 went to the simulated printer: no paper, a picture in %2.")
+                     .replace("%1", number).replace("%2", folder) if folder else
+                     self.tr("Ticket %1 went to the simulated printer: a picture, no paper.").replace("%1", number))
         texts = {
             "printing": self.tr("Printing %1 …").replace("%1", number),
             "printed": self.tr("Ticket %1 printed.").replace("%1", number),
-            "simulated": self.tr("Ticket %1 went to the simulated printer: a picture, no paper.").replace("%1", number),
+            "simulated": simulated,
             "failed": self.tr("Ticket %1 was not printed.").replace("%1", number),
             "screen_only": self.tr("No ticket printer set up: the number is shown on screen only."),
         }

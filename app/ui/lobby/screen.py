@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from app.queue import queue_status, recent_calls
 from app.staff.roles import Actor
@@ -19,6 +19,8 @@ from app.store.feed import EventView
 from app.ui.context import ScreenContext
 from app.ui.i18n import current_language, translate_in
 from app.ui.lobby.announcer import Announcer, default_output
+from app.ui.beyond.upcoming import follow, line
+from app.ui.lobby.ticker import NoticeTicker
 from app.ui.tasks import Loader
 
 log = logging.getLogger("branchdesk.ui")
@@ -102,7 +104,8 @@ class LobbyScreen(QWidget):
         ctx.bridge.day_changed.connect(self.first.trigger)
         ctx.bridge.connection_restored.connect(self.refresh.trigger)
         ctx.bridge.setting_changed.connect(self._setting_changed)
-        self._show_notice(self.ctx.setting("lobby.notice", ""))
+        self.notice.set_notice(self.ctx.setting("lobby.notice", ""), self.ctx.setting("lobby.notice_en", ""))
+        self.upcoming = follow(ctx, self.appointments, lambda rows: line(rows, "both"))
         self.first()
         self._tick()
 
@@ -117,6 +120,10 @@ class LobbyScreen(QWidget):
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
+        self._root = root
+        # The type is sized for the window (resizeEvent), never the window for the type:
+        # a smaller monitor gets smaller type, not a window hanging off its edge.
+        root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         root.setContentsMargins(40, 24, 40, 24)
         root.setSpacing(20)
         top = QHBoxLayout()
@@ -141,6 +148,7 @@ class LobbyScreen(QWidget):
         middle.setSpacing(24)
         self.call_panel = CallPanel()
         cp = QVBoxLayout(self.call_panel)
+        self._call_lay = cp
         cp.setContentsMargins(40, 24, 40, 32)
         centre = Qt.AlignmentFlag.AlignHCenter
         zh, en = both("Now calling")
@@ -158,8 +166,11 @@ class LobbyScreen(QWidget):
         self.tiles.setSpacing(14)
         root.addLayout(self.tiles)
         self.tile_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        self.notice = self._text("", 30, color=BG, align=Qt.AlignmentFlag.AlignLeft)
-        self.notice.setStyleSheet(f"color:{BG}; background:{GOLD}; border-radius:10px; padding:8px 20px;")
+        # Today's coming appointments per service, in both languages, no names (issue 16).
+        self.appointments = self._text("", 30, color=SOFT)
+        self.appointments.setWordWrap(True)
+        root.addWidget(self.appointments)
+        self.notice = NoticeTicker(GOLD, BG)
         root.addWidget(self.notice)
 
     def _build_recent(self) -> QFrame:
@@ -191,6 +202,11 @@ class LobbyScreen(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         scale = max(0.3, min(self.width() / 1920, self.height() / 1080))
+        self.notice.set_pixel_size(int(30 * scale))
+        # margins shrink with the type, so a 768-line screen holds what a 1080-line one does
+        self._root.setContentsMargins(int(40 * scale), int(24 * scale), int(40 * scale), int(24 * scale))
+        self._root.setSpacing(int(20 * scale))
+        self._call_lay.setContentsMargins(int(40 * scale), int(24 * scale), int(40 * scale), int(32 * scale))
         for lab, px, bold in self._sized:
             font = QFont(lab.font())
             font.setPixelSize(max(9, int(px * scale)))
@@ -296,6 +312,11 @@ class LobbyScreen(QWidget):
             num.setText(older.number if older else "")
             win.setText(str(older.window) if older else "")
 
+    def stop_flashing(self) -> None:
+        self._flash_timer.stop()
+        self._flashes = 0
+        self._panel_colour(PANEL)
+
     def _flash_step(self) -> None:
         self._flashes -= 1
         self._panel_colour(FLASH if self._flashes % 2 else PANEL)
@@ -311,12 +332,10 @@ class LobbyScreen(QWidget):
         self.date.setText(f"{now.year}年{now.month}月{now.day}日 星期{zh_days[now.weekday()]}  ·  "
                           f"{en_days[now.weekday()]} {now:%d %b %Y}")
 
-    def _show_notice(self, text: object) -> None:
-        self.notice.setText(str(text or ""))
-        self.notice.setVisible(bool(text))
-
     def _setting_changed(self, key: str, value: object) -> None:
-        if key == "lobby.notice":
-            self._show_notice(value)
+        if key in ("lobby.notice", "lobby.notice_en"):
+            zh = value if key == "lobby.notice" else self.ctx.setting("lobby.notice", "")
+            en = value if key == "lobby.notice_en" else self.ctx.setting("lobby.notice_en", "")
+            self.notice.set_notice(zh, en)
         elif key in ("branch.name_zh", "branch.name_en"):
             (self.branch_zh if key.endswith("zh") else self.branch_en).setText(str(value or ""))

@@ -27,7 +27,7 @@ class HourlyChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hours: tuple[HourRow, ...] = ()
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_hours(self, hours: Sequence[HourRow]) -> None:

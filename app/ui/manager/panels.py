@@ -28,7 +28,7 @@ class Tiles(QFrame):
         super().__init__()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
+        grid.setSpacing(8)
         titles = {
             "waiting": self.tr("Waiting now"),
             "longest": self.tr("Longest wait now"),
@@ -43,7 +43,7 @@ class Tiles(QFrame):
         self.notes: dict[str, QLabel] = {}
         self.cards: dict[str, QFrame] = {}
         for i, key in enumerate(self.KEYS):
-            frame, lay = card(margins=12, spacing=2)
+            frame, lay = card(margins=10, spacing=0)
             lay.addWidget(label(titles[key], "muted"))
             self.values[key] = label("–", "figure")
             self.notes[key] = label("", "muted")

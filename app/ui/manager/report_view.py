@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QSize, QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QIcon, QImage, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -99,7 +99,8 @@ class ReportDialog(QDialog):
         self.view = QTextBrowser()
         self.view.setDocument(report_document(report))
         lay.addWidget(self.view)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)  # "关闭" from Qt's own translation
+        buttons.button(QDialogButtonBox.StandardButton.Close).setIcon(QIcon())  # words, no ✗
         self.print_button = buttons.addButton(self.tr("Print..."), QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(lambda: print_report(self, report))
         buttons.rejected.connect(self.reject)

@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,23 +28,38 @@ from PySide6.QtWidgets import (
 from app.reports import DailyReport, build_daily, build_range, write_report
 from app.reports.endofday import EndOfDayResult, close_and_report
 from app.reports.live import LiveFigures, live_figures
+from app.reports.staff import build_staff
+from app.reports.staffing import StaffingAdvice, staffing_advice
 from app.staff.roles import Actor, require
 from app.ui.i18n import current_language
+from app.ui.beyond.book import manager_card
+from app.ui.manager.alerts import AlertsSection
 from app.ui.manager.chart import HourlyChart
 from app.ui.manager.i18n import apply_language
 from app.ui.manager.jobs import Jobs
 from app.ui.manager.panels import ServiceQueueTable, Tiles
 from app.ui.manager.scheduler import EndOfDayScheduler
+from app.ui.manager.staffing import StaffingToday, StaffingWeek
 from app.ui.manager.report_view import ReportDialog, print_report
 from app.ui.messages import MessageBar, describe
 from app.ui.status import status_line
 from app.ui.theme import STAFF_QSS
 from app.ui.tasks import Loader
-from app.ui.widgets import Header, card, label, screen_root
+from app.ui.widgets import FlowLayout, Header, card, label, screen_root
 
 # Waits grow with the clock even when nothing happens: repaint at least this often.
 CLOCK_REFRESH_MS = 30_000
 FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets side by side that stay together when a row wraps."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        row.addWidget(w)
+    return box
 
 
 class ManagerScreen(QWidget):
@@ -59,6 +77,8 @@ class ManagerScreen(QWidget):
         self.report_jobs = Jobs(self)  # reports, with a progress indication
         self.report_jobs.busy_changed.connect(self._on_busy)
         self.figures: LiveFigures | None = None
+        self.advice: StaffingAdvice | None = None
+        self._last_folder: Path | None = None
         self._build()
         self.refresh = Loader(lambda: live_figures(self.ctx.db, now=self.now()), self._show_live,
                               self._live_failed, self)
@@ -66,7 +86,10 @@ class ManagerScreen(QWidget):
         self.bridge.queue_changed.connect(self.refresh.trigger)
         self.bridge.connection_lost.connect(lambda exc: self.bar.show_message(describe(exc), "error"))
         self.bridge.connection_restored.connect(self.refresh.trigger)
-        self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self.refresh)
+        self.staffing = Loader(lambda: staffing_advice(self.ctx.db, now=self.now()), self._show_staffing,
+                               self._live_failed, self)
+        self.bridge.day_changed.connect(self.staffing.trigger)
+        self._clock = QTimer(self, interval=CLOCK_REFRESH_MS, timeout=self._tick)
         self._clock.start()
         # The automatic end of day runs in every process (app/ui/app.py); a context
         # without one (tests, a bare screen) gets its own here.
@@ -76,7 +99,10 @@ class ManagerScreen(QWidget):
             self.scheduler.start()
         self.scheduler.written.connect(self._end_of_day_written)
         self.scheduler.failed.connect(self._report_failed)
+        self.alerts = AlertsSection(ctx, actor, self.bar, self)
+        self.body.insertWidget(0, self.alerts.panel)
         self.refresh()
+        self.staffing()
 
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:
@@ -85,14 +111,21 @@ class ManagerScreen(QWidget):
         key = "branch.name_en" if current_language() == "en" else "branch.name_zh"
         branch = str(settings.get(key) or settings.get("branch.name_zh") or "")
         root.addWidget(Header(self.tr("Branch manager"), branch, self.actor.username, self.now))
-        body = QVBoxLayout()
-        body.setContentsMargins(24, 16, 24, 16)
-        body.setSpacing(14)
-        root.addLayout(body, 1)
+        self.bar = MessageBar()
+        root.addWidget(self.bar)
+        # The figures, alerts, reports and appointments scroll on a short screen
+        # (1024x768); the message strip and the status line stay in place.
+        content = QWidget()
+        body = self.body = QVBoxLayout(content)
+        body.setContentsMargins(16, 8, 16, 8)
+        body.setSpacing(10)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        root.addWidget(scroll, 1)
         self.status_line = status_line(self.ctx)
         root.addWidget(self.status_line)
-        self.bar = MessageBar()
-        body.addWidget(self.bar)
         self.tiles = Tiles()
         body.addWidget(self.tiles)
         row = QHBoxLayout()
@@ -101,20 +134,28 @@ class ManagerScreen(QWidget):
         queue.addWidget(label(self.tr("Waiting per service"), "section"))
         self.services = ServiceQueueTable()
         queue.addWidget(self.services)
-        row.addWidget(queue_card, 2)
+        row.addWidget(queue_card, 1)  # half the width: service names whole beside their figures
         chart_card, chart = card(margins=14)
-        chart.addWidget(label(self.tr("Today by hour"), "section"))
+        self.tabs = QTabWidget()
         self.chart = HourlyChart()
-        chart.addWidget(self.chart)
-        row.addWidget(chart_card, 3)
+        self.staffing_today, self.staffing_week = StaffingToday(), StaffingWeek()
+        self.tabs.addTab(self.chart, self.tr("Today by hour"))
+        self.tabs.addTab(self.staffing_today, self.tr("Staffing today"))
+        self.tabs.addTab(self.staffing_week, self.tr("Staffing next 7 days"))
+        chart.addWidget(self.tabs)
+        row.addWidget(chart_card, 1)
         body.addLayout(row, 1)
         body.addWidget(self._reports_card())
+        self.extras = manager_card(self.ctx, self.actor, self)  # appointments and messages (issue 16)
+        body.addWidget(self.extras)
         self.view_button.setFocus()
 
     def _reports_card(self) -> QWidget:
-        frame, lay = card(margins=14)
-        lay.addWidget(label(self.tr("Reports"), "section"))
-        daily = QHBoxLayout()
+        """The daily report, the period report and closing the day: three groups
+        that wrap onto more rows on a narrow screen."""
+        frame, lay = card(margins=12, spacing=6)
+        flow = FlowLayout(spacing=16, uniform=False)
+        flow.addWidget(label(self.tr("Reports"), "section"))
         today = QDate.fromString(self.now().date().isoformat(), "yyyy-MM-dd")
         self.day_edit = self._date_edit(today)
         self.view_button = QPushButton(self.tr("View daily report"))
@@ -124,30 +165,29 @@ class ManagerScreen(QWidget):
         self.view_button.clicked.connect(self.on_view)
         self.save_button.clicked.connect(self.on_save)
         self.print_button.clicked.connect(self.on_print)
-        daily.addWidget(label(self.tr("Business day"), "muted"))
-        for w in (self.day_edit, self.view_button, self.save_button, self.print_button):
-            daily.addWidget(w)
-        daily.addSpacing(30)
+        flow.addWidget(_group(label(self.tr("Business day"), "muted"), self.day_edit, self.view_button,
+                              self.save_button, self.print_button))
         self.from_edit = self._date_edit(today.addDays(-6))
         self.to_edit = self._date_edit(today)
         self.range_button = QPushButton(self.tr("Save period report..."))
         self.range_button.clicked.connect(self.on_save_range)
-        daily.addWidget(label(self.tr("From"), "muted"))
-        daily.addWidget(self.from_edit)
-        daily.addWidget(label(self.tr("to"), "muted"))
-        daily.addWidget(self.to_edit)
-        daily.addWidget(self.range_button)
-        daily.addStretch(1)
+        flow.addWidget(_group(label(self.tr("From"), "muted"), self.from_edit, label(self.tr("to"), "muted"),
+                              self.to_edit, self.range_button))
+        self.staff_button = QPushButton(self.tr("Save staff report..."))
+        self.staff_button.clicked.connect(self.on_save_staff)
+        flow.addWidget(self.staff_button)
         self.close_day_button = QPushButton(self.tr("Close the day now..."))
         self.close_day_button.clicked.connect(self.on_close_day)
-        daily.addWidget(self.close_day_button)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: a report is being made
-        self.progress.setMaximumWidth(160)
+        self.progress.setFixedWidth(120)
         self.progress.setTextVisible(False)
+        keep = self.progress.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # it appears without moving anything
+        self.progress.setSizePolicy(keep)
         self.progress.setVisible(False)
-        daily.addWidget(self.progress)
-        lay.addLayout(daily)
+        flow.addWidget(_group(self.close_day_button, self.progress))
+        lay.addLayout(flow)
         return frame
 
     def _date_edit(self, date: QDate) -> QDateEdit:
@@ -168,6 +208,15 @@ class ManagerScreen(QWidget):
         self.chart.set_hours(figures.hours)
         if self.bar.level == "error":
             self.bar.clear_message()
+
+    def _tick(self) -> None:
+        self.refresh()
+        self.staffing()
+
+    def _show_staffing(self, advice: StaffingAdvice) -> None:
+        self.advice = advice
+        self.staffing_today.show_advice(advice)
+        self.staffing_week.show_advice(advice)
 
     def _live_failed(self, exc: BaseException) -> None:
         self.bar.show_message(describe(exc), "error")
@@ -205,11 +254,32 @@ class ManagerScreen(QWidget):
             now = self.now()
             self._write(lambda: build_range(self.ctx.db, start, end, now=now), fmt, path)
 
+    def on_save_staff(self) -> None:
+        start, end = self._date(self.from_edit), self._date(self.to_edit)
+        path, fmt = self._ask_path(f"branchdesk-staff-{start.isoformat()}-{end.isoformat()}")
+        if path:
+            now = self.now()
+            self._write(lambda: build_staff(self.ctx.db, start, end, now=now), fmt, path)
+
+    def save_folder(self) -> Path:
+        """Where the save dialog opens: the last folder saved to, else the
+        branch's reports folder, else the person's documents (never the
+        folder the program happened to start in)."""
+        if self._last_folder is not None and self._last_folder.is_dir():
+            return self._last_folder
+        configured = str(self.ctx.settings.get("reports.folder") or "")
+        if configured and Path(configured).is_dir():
+            return Path(configured)
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
     def _ask_path(self, stem: str) -> tuple[str, str]:
         filters = ";;".join(FORMAT_FILTERS.values())
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report"), f"{stem}.pdf", filters)
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report"),
+                                                   str(self.save_folder() / f"{stem}.pdf"), filters)
         if not path:
             return "", ""
+        self._last_folder = Path(path).parent
         fmt = Path(path).suffix.lower().lstrip(".")
         if fmt not in FORMAT_FILTERS:
             fmt = next((k for k, v in FORMAT_FILTERS.items() if v == chosen), "pdf")
@@ -253,11 +323,12 @@ class ManagerScreen(QWidget):
     def _on_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         for button in (self.view_button, self.save_button, self.print_button, self.range_button,
-                       self.close_day_button):
+                       self.staff_button, self.close_day_button):
             button.setEnabled(not busy)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._clock.stop()
+        self.alerts.stop()
         if self.scheduler.parent() is self:
             self.scheduler.stop()
         super().closeEvent(event)

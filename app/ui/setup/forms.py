@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import DomainError
+from app.ops.setup import DRIVER_REASONS
 
 log = logging.getLogger("branchdesk.ui")
 I18N = Path(__file__).resolve().parent / "i18n"
@@ -67,6 +68,11 @@ def field_message(field: str, english: str) -> str:
         "queue.priority_ratio": _t("Enter a whole number from 0 to 10."),
         "queue.promote_after_min": _t("Enter a number of minutes from 0 to 240 (0 = never)."),
         "lobby.notice": _t("The lobby notice is too long (at most 500 characters)."),
+        "lobby.notice_en": _t("The lobby notice is too long (at most 500 characters)."),
+        "ticket.footer_zh": _t("The ticket footer is too long (at most 60 characters)."),
+        "ticket.footer_en": _t("The ticket footer is too long (at most 80 characters)."),
+        "serial.windows": _t("Give the window this device serves, or address=window pairs such as 1=1, 2=2."),
+        "serial.name": _t("Enter a name (at most 64 characters)."),
         "branch.closing_time": _t("Enter a time such as 17:00."),
         "day.last_ticket_time": _t("Enter a time such as 16:30, not after the closing time, or leave it empty."),
         "branch.timezone": _t("Enter a time zone such as Asia/Shanghai."),
@@ -74,8 +80,31 @@ def field_message(field: str, english: str) -> str:
         "window.unattended_after_min": _t("Enter a number of minutes from 1 to 60."),
         "roles": _t("Choose at least one role."),
     }
+    if "cannot print" in english:
+        chars = english.split("cannot print ", 1)[1].split(";", 1)[0]
+        return _t("The ticket printer cannot print {chars}: use letters, digits and Chinese characters.").format(
+            chars=chars)
+    if "too long" in english and field in ("full_name", "name_zh", "name_en", "name"):
+        limit = "".join(c for c in english.split("at most", 1)[-1] if c.isdigit())
+        return _t("This name is too long (at most {limit} characters).").format(limit=limit)
     if field == "database_url":
         if "cannot be reached" in english:
+            reasons = {
+                "refused": _t("The database server refused the connection. Check the address and port, and that "
+                              "the server is running."),
+                "timeout": _t("The database server did not answer in time. Check the address and the network."),
+                "unknown_host": _t("That database server name is not known. Check the address."),
+                "password": _t("The database user name or password is wrong."),
+                "no_database": _t("There is no database of that name on the server."),
+                "ssl": _t("The database server requires an encrypted connection (or refuses one). Check sslmode "
+                          "in the address."),
+                "permission": _t("This database user may not connect to this database."),
+                "file": _t("The database file cannot be opened or created there."),
+                "other": _t("The database server gave an error; the log has its words."),
+            }
+            for code, text in reasons.items():
+                if english.endswith(DRIVER_REASONS[code]):
+                    return text
             return _t("The database cannot be reached: {detail}").format(detail=english.split(": ", 1)[-1])
         return _t("This is not a valid database address (postgresql://user:password@host/database).")
     if field == "sync_hq_url":
@@ -113,7 +142,9 @@ def field_message(field: str, english: str) -> str:
 
 
 class FieldForm(QWidget):
-    """A QFormLayout whose rows each carry a red refusal label."""
+    """A QFormLayout whose rows each carry a red refusal label. A field added
+    with ``check`` (a function of its value raising InvalidInput) is checked
+    as it is typed; ``check_all()`` checks every such field at once."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,8 +152,9 @@ class FieldForm(QWidget):
         self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self.checks: dict[str, Callable[[], None]] = {}
 
-    def add(self, field: str, text: str, widget: QWidget) -> QWidget:
+    def add(self, field: str, text: str, widget: QWidget, check: Callable[[Any], Any] | None = None) -> QWidget:
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -132,12 +164,43 @@ class FieldForm(QWidget):
         err.setObjectName(f"error_{field}")
         err.setStyleSheet("color:#b3261e;")
         err.setWordWrap(True)
+        keep = err.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # its line is kept: a refusal moves nothing below it
+        err.setSizePolicy(keep)
         err.hide()
         lay.addWidget(err)
         self.errors[field] = err
         self.labels[field] = QLabel(text)
         self.layout_.addRow(self.labels[field], box)
+        if check is not None:
+            self.checks[field] = lambda: check(_value(widget))
+            signal = getattr(widget, "textChanged", None) or getattr(widget, "valueChanged", None)
+            if signal is not None:
+                signal.connect(lambda *_: self._check_one(field))
         return widget
+
+    def _check_one(self, field: str) -> None:
+        """One field checked as it is typed: its refusal shown, or cleared."""
+        err = self.errors[field]
+        try:
+            self.checks[field]()
+        except DomainError as exc:
+            err.setText(field_message(field, exc.message))
+            err.show()
+            return
+        err.clear()
+        err.hide()
+
+    def check_all(self, extra: dict[str, str] | None = None) -> bool:
+        """Every checked field at once (and ``extra`` refusals): all shown; True when none."""
+        found = dict(extra or {})
+        for field, fn in self.checks.items():
+            try:
+                fn()
+            except DomainError as exc:
+                found.setdefault(field, exc.message)
+        self.show_errors(found)
+        return not found
 
     def show_errors(self, errors: dict[str, str]) -> bool:
         """Show each field's refusal (translated); True when there is none."""
@@ -161,6 +224,14 @@ class FieldForm(QWidget):
             self.show_errors({field: exc.message})
             return True
         return False
+
+
+def _value(widget: QWidget) -> Any:
+    for getter in ("text", "value", "toPlainText", "currentData"):
+        fn = getattr(widget, getter, None)
+        if callable(fn):
+            return fn()
+    return None
 
 
 def off_gui_thread(fn: Callable[[], Any], on_done: Callable[[Any, BaseException | None], None]) -> None:

@@ -4,26 +4,14 @@ they are all valid. Nothing is written before Finish."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
+    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
     QStackedWidget, QVBoxLayout, QWidget, QWizardPage,
 )
 
 from app.ui.setup.forms import FieldForm
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
-
-
-def combo(items: list[tuple[str, object]], name: str) -> QComboBox:
-    box = QComboBox()
-    box.setObjectName(name)
-    for text, data in items:
-        box.addItem(text, data)
-    return box
+from app.ui.setup.printer_form import PrinterForm, _t, combo
 
 
 def line(name: str, text: str = "", *, password: bool = False, placeholder: str = "") -> QLineEdit:
@@ -164,124 +152,25 @@ class DatabasePage(FormPage):
         return False
 
 
-# "none" and "simulated" are chosen on purpose: nothing is preselected that
-# would pretend to print (the first entry needs an address before Next).
-PRINTER_CONNECTIONS = ("network", "usb", "serial", "win32", "file", "none", "simulated")
-
-
 class PrinterPage(FormPage):
     fields = ("printer",)
 
     def __init__(self) -> None:
         super().__init__(_t("Ticket printer"), _t("Choose how the ticket printer is connected, then print a test ticket."))
-        names = {"simulated": _t("Simulated: saves pictures, no paper (demonstrations)"),
-                 "network": _t("Network (IP address)"), "usb": _t("USB"), "serial": _t("Serial port"),
-                 "win32": _t("Windows printer"), "file": _t("Device file"),
-                 "none": _t("No printer: show numbers on screen")}
-        self.connection = self.form.add("printer", _t("Connection"),
-                                        combo([(names[c], c) for c in PRINTER_CONNECTIONS], "printer_connection"))
-        self.paper = self.form.add("paper", _t("Paper width"), combo([("80 mm", "80"), ("58 mm", "58")], "paper"))
-        self.details = QStackedWidget()
-        self.inputs: dict[str, dict[str, QWidget]] = {}
-        for conn in PRINTER_CONNECTIONS:
-            self.details.addWidget(self._detail_form(conn))
-        self.form.add("detail", "", self.details)
-        self.test = QPushButton(_t("Print a test ticket"))
-        self.test.setObjectName("test_print")
-        self.status = QLabel()
-        self.status.setObjectName("printer_status")
-        self.status.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.test)
-        row.addWidget(self.status, 1)
-        self.lay.addLayout(row)
+        self.printer_form = PrinterForm(self.form, branch=lambda: self.wizard().request())
+        self.connection, self.paper, self.details = (self.printer_form.connection, self.printer_form.paper,
+                                                     self.printer_form.details)
+        self.inputs, self.test, self.status = (self.printer_form.inputs, self.printer_form.test,
+                                               self.printer_form.status)
+        self.lay.addLayout(self.printer_form.row)
         self.lay.addStretch(1)
-        self.connection.currentIndexChanged.connect(self.details.setCurrentIndex)
-        self.connection.currentIndexChanged.connect(
-            lambda _: self.test.setEnabled(self.connection.currentData() != "none"))
-        self.test.clicked.connect(self.on_test_clicked)
-
-    def _detail_form(self, conn: str) -> QWidget:
-        form = FieldForm()
-        boxes: dict[str, QWidget] = {}
-        if conn in ("none", "simulated"):
-            note = QLabel(_t("No ticket is printed: the greeter shows each number on screen and says that no "
-                             "ticket printer is set up. A printer can be set up later with "
-                             "'branchdesk printer configure'.")
-                          if conn == "none" else
-                          _t("For demonstrations only: each ticket is saved as a picture (kept 7 days) and "
-                             "customers get no paper. Screens and checks call it simulated."))
-            note.setObjectName(f"printer_note_{conn}")
-            note.setWordWrap(True)
-            form.add("note", "", note)
-        elif conn == "network":
-            boxes["printer.network.host"] = form.add("host", _t("IP address"), line("printer_host", placeholder="192.168.1.50"))
-            boxes["printer.network.port"] = form.add("port", _t("Port"), line("printer_port", "9100"))
-        elif conn == "usb":
-            from app.ops.devices_bridge import detect_usb_printers
-
-            found = detect_usb_printers()
-            detected = combo([(_t("Enter the ids below"), None)] + [(label, (v, p)) for label, v, p in found],
-                             "usb_detected")
-            form.add("detected", _t("Detected printers"), detected)
-            vendor = form.add("vendor", _t("Vendor id"), line("usb_vendor", placeholder="0x0416"))
-            product = form.add("product", _t("Product id"), line("usb_product", placeholder="0x5011"))
-            boxes["printer.usb.vendor_id"], boxes["printer.usb.product_id"] = vendor, product
-
-            def chosen(_: int) -> None:
-                ids = detected.currentData()
-                if ids:
-                    vendor.setText(f"0x{ids[0]:04x}")
-                    product.setText(f"0x{ids[1]:04x}")
-
-            detected.currentIndexChanged.connect(chosen)
-        elif conn == "serial":
-            from app.ops.devices_bridge import list_serial_ports
-
-            port = combo([(p, p) for p in list_serial_ports()], "serial_port")
-            port.setEditable(True)
-            boxes["printer.serial.port"] = form.add("port", _t("Port"), port)
-            boxes["printer.serial.baudrate"] = form.add("baud", _t("Speed (baud)"), line("serial_baud", "9600"))
-        elif conn == "win32":
-            from app.ops.devices_bridge import detect_windows_printers
-
-            name = combo([(n, n) for n in detect_windows_printers()], "win32_name")
-            name.setEditable(True)
-            boxes["printer.win32.name"] = form.add("name", _t("Printer name"), name)
-        elif conn == "file":
-            boxes["printer.file.path"] = form.add("path", _t("Device file"), line("file_path", placeholder="/dev/usb/lp0"))
-        self.inputs[conn] = boxes
-        return form
+        self.printer_form.before_test = self.validatePage
 
     def settings(self) -> dict[str, str]:
-        conn = self.connection.currentData()
-        values = {"printer.connection": conn, "printer.paper_mm": self.paper.currentData()}
-        for key, widget in self.inputs[conn].items():
-            values[key] = widget.currentText() if isinstance(widget, QComboBox) else widget.text().strip()
-        return values
+        return self.printer_form.settings()
 
     def on_test_clicked(self) -> None:
-        from app.ops.devices_bridge import print_test_ticket
-        from app.ui.setup.forms import off_gui_thread
-
-        if not self.validatePage():
-            return
-        self.status.setText(_t("Printing…"))
-        self.test.setEnabled(False)
-        branch = self.wizard().request()
-
-        def done(printed: object, error: BaseException | None) -> None:
-            self.test.setEnabled(True)
-            if error is not None:
-                from app.ui.messages import describe
-
-                self.status.setText(describe(error))
-            elif not printed:
-                self.status.setText(_t("Printer drivers are not part of this build; the settings are kept."))
-            else:
-                self.status.setText(_t("A test ticket was printed. Check that it is readable."))
-
-        off_gui_thread(lambda: print_test_ticket(self.settings(), branch.branch_name_zh, branch.branch_name_en), done)
+        self.printer_form.on_test_clicked()
 
 
 class DisplayPage(FormPage):

@@ -73,7 +73,9 @@ def _admin_tabs(app, out: Path, tmp: Path) -> list[Path]:  # type: ignore[no-unt
     screen = AdminScreen(ctx, Actor("chen.jing", frozenset({"admin"}), 1))
     screen.resize(1200, 760)
     screen.show()
-    names = ["services", "windows", "queue", "staff", "devices", "complaints", "headoffice"]
+    from app.ui.screenshots import ADMIN_TABS
+
+    names = list(ADMIN_TABS)  # the tabs in order, as branchdesk screenshots names them
     files = []
     for i in range(screen.tabs.count()):
         screen.tabs.setCurrentIndex(i)

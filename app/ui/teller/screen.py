@@ -7,6 +7,14 @@ shows when it returns. The change feed then refreshes this screen and every
 other screen, here or on another PC; what the screen shows is read in a
 worker thread too, so a database that hangs never freezes it.
 
+The waiting list is the calling policy's own order (app/queue/lineup.py).
+The need note the greeter wrote is masked until the teller opens it (each
+opening is recorded in the access log). No-show offers a 10-second Undo (the
+customer back at this window), closing the window asks once, and a no-show
+can be put back in the queue later. The outcome and the transfer target are
+chosen afresh for every customer. The customer rates the service on the
+rating pad at the window (``run --rating-pad``), never on this screen.
+
 The window follows its teller: choosing another window, logging out or
 closing the screen leaves the window held (closed, or paused if the branch
 says so; a called customer back to the head of the queue or a no-show, by the
@@ -25,30 +33,30 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 import app.queue as q
 from app.errors import DomainError
 from app.queue.figures import window_day_figures
+from app.queue.lineup import window_lineup, window_no_shows
 from app.queue.views import TicketView, WindowView
 from app.staff.roles import Actor
 from app.store.errors import StoreError
 from app.ui.context import ScreenContext
+from app.ui.i18n import branch_name
 from app.ui.messages import MessageBar
 from app.ui.status import status_line
 from app.ui.tasks import Loader, alive, attempt, run, spawn
-from app.ui.teller.panels import CurrentTicket, WaitingList
-from app.ui.teller.rating import RatingPanel
+from app.ui.teller.actions import TellerActions
+from app.ui.teller.keys import KeyPad
+from app.ui.teller.panels import CurrentTicket, SideNote, WaitingList
 from app.ui.texts import service_name, window_state_text
 from app.ui.theme import STAFF_QSS
 from app.ui.widgets import Header, card, label, minutes_text, screen_root
-from app.ui.i18n import branch_name
 
 log = logging.getLogger("branchdesk.ui")
 EXPECTED = (DomainError, StoreError)
-OUTCOMES = ("done", "referred", "documents_missing", "customer_left")
 HEARTBEAT_MS = 20_000  # well inside window.unattended_after_min (at least 1 minute)
 
 
@@ -57,7 +65,7 @@ def holder_token() -> str:
     return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-class TellerScreen(QWidget):
+class TellerScreen(TellerActions, QWidget):
     """Registry entry "teller": ``TellerScreen(ctx, actor, window=None)``."""
 
     ticket_finished = Signal(object)  # TicketView
@@ -74,8 +82,10 @@ class TellerScreen(QWidget):
         self.held: int | None = None  # the window this screen holds (opened here), if any
         self._number: int | None = None  # the window shown (read by the loader's thread)
         self._preferred = window
-        self.rating = RatingPanel()
-        self.rating.rated.connect(self.on_rated)
+        self._customer: int | None = None  # the ticket at the window last shown (choices reset on change)
+        self._closing: int | None = None  # the window whose closing waits for a second press
+        self.waiting_count = 0
+        self.no_shows: list[TicketView] = []
         self._build()
         self.refresh = Loader(self._load, self._apply, self.bar.show_error, self)
         self.catalogue = Loader(self._load_catalogue, self._apply_catalogue, self.bar.show_error, self)
@@ -87,6 +97,9 @@ class TellerScreen(QWidget):
         self.heartbeat.setInterval(HEARTBEAT_MS)
         self.heartbeat.timeout.connect(self._beat)
         self.heartbeat.start()
+        self._close_timer = QTimer(self)
+        self._close_timer.setSingleShot(True)
+        self._close_timer.timeout.connect(self._forget_close)
         self.catalogue()
 
     # -- layout ------------------------------------------------------------
@@ -95,40 +108,67 @@ class TellerScreen(QWidget):
         root.addWidget(Header(self.tr("Teller window"), branch_name(self.ctx.settings),
                               self.actor.username, self.ctx.now))
         body = QHBoxLayout()
-        body.setContentsMargins(24, 20, 24, 20)
-        body.setSpacing(20)
+        body.setContentsMargins(16, 12, 16, 12)
+        body.setSpacing(14)
         root.addLayout(body, 1)
         left = QVBoxLayout()
-        left.setSpacing(16)
+        left.setSpacing(10)
         body.addLayout(left, 3)
 
-        top_card, top = card(margins=14)
         row = QHBoxLayout()
         self.window_box = QComboBox()
-        self.window_box.setMinimumWidth(220)
+        self.window_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.open_button = QPushButton(self.tr("Open window"))
+        self.open_button.setObjectName("openClose")
         self.window_state = label("", "section")
         row.addWidget(label(self.tr("Window"), "section"))
         row.addWidget(self.window_box)
         row.addWidget(self.open_button)
         row.addStretch(1)
         row.addWidget(self.window_state)
-        top.addLayout(row)
-        left.addWidget(top_card)
+        left.addLayout(row)
 
         self.current = CurrentTicket(self.ctx.now, self.tr("At the window"))
-        left.addWidget(self.current.frame, 1)
-        left.addWidget(self._build_keys())
+        self.current.show_need.connect(self.on_show_need)
+        left.addWidget(self.current, 1)
+        self.keypad = KeyPad(self, [
+            ("next", "F1", self.tr("Call next"), self.on_call_next),
+            ("recall", "F2", self.tr("Recall"), self.on_recall),
+            ("no_show", "F3", self.tr("No-show"), self.on_no_show),
+            ("start", "F4", self.tr("Start"), self.on_start),
+            ("finish", "F5", self.tr("Finish"), self.on_finish),
+            ("transfer", "F6", self.tr("Transfer"), self.on_transfer),
+            ("pause", "F7", self.tr("Pause"), self.on_pause_resume),
+            ("call_chosen", "F8", self.tr("Call selected"), self.on_call_chosen),
+        ])
+        self.keys = self.keypad.keys
+        self.outcome, self.transfer_to, self.pause_reason = (self.keypad.outcome, self.keypad.transfer_to,
+                                                             self.keypad.pause_reason)
+        left.addWidget(self.keypad)
         self.bar = MessageBar()
         left.addWidget(self.bar)
 
-        right_card, right = card()
-        right.addWidget(label(self.tr("Waiting for this window"), "section"))
-        self.waiting = WaitingList([self.tr("Number"), self.tr("Service"), self.tr("Priority"), self.tr("Waited")])
+        right_card, right = card(margins=12, spacing=6)
+        self.waiting_title = label(self.tr("Waiting for this window"), "section")
+        right.addWidget(self.waiting_title)
+        right.addWidget(label(self.tr("In the order F1 calls them"), "muted"))
+        self.waiting = WaitingList([self.tr("Number"), self.tr("Service"), self.tr("Priority"), self.tr("Need"),
+                                    self.tr("Waited")])
         right.addWidget(self.waiting, 1)
-        self.figures = label("", "muted")
-        self.figures.setStyleSheet("font-size:17px; padding-top:6px;")
+        self.need_note = SideNote("", self.tr("Show need note"), "showWaitingNeed")
+        self.need_note.button.clicked.connect(self.on_show_waiting_need)
+        right.addWidget(self.need_note)
+        right.addWidget(label(self.tr("No-shows at this window"), "section"))
+        self.no_show_row = SideNote("", self.tr("Back in queue"), "requeue")
+        self.no_show_box = QComboBox()
+        self.no_show_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.no_show_box.setMinimumContentsLength(4)
+        self.no_show_row.layout().insertWidget(1, self.no_show_box, 1)
+        self.no_show_row.button.clicked.connect(self.on_requeue)
+        right.addWidget(self.no_show_row)
         right.addWidget(label(self.tr("Today at this window"), "section"))
+        self.figures = label("", "muted", wrap=True)
+        self.figures.setStyleSheet("font-size:16px;")
         right.addWidget(self.figures)
         body.addWidget(right_card, 2)
         self.status_line = status_line(self.ctx)
@@ -136,47 +176,12 @@ class TellerScreen(QWidget):
 
         self.window_box.currentIndexChanged.connect(self._window_chosen)
         self.open_button.clicked.connect(self.on_open_close)
+        self.waiting.itemSelectionChanged.connect(self._selection_changed)
+        self._selection_changed()
 
-    def _build_keys(self) -> QWidget:
-        box, lay = card(margins=14)
-        grid = QGridLayout()
-        grid.setSpacing(10)
-        self.keys: dict[str, QPushButton] = {}
-        actions: list[tuple[str, str, str, Callable[[], None]]] = [
-            ("next", "F1", self.tr("Call next"), self.on_call_next),
-            ("recall", "F2", self.tr("Recall"), self.on_recall),
-            ("no_show", "F3", self.tr("No-show"), self.on_no_show),
-            ("start", "F4", self.tr("Start"), self.on_start),
-            ("finish", "F5", self.tr("Finish"), self.on_finish),
-            ("transfer", "F6", self.tr("Transfer"), self.on_transfer),
-            ("pause", "F7", self.tr("Pause / Resume"), self.on_pause_resume),
-            ("call_chosen", "F8", self.tr("Call selected"), self.on_call_chosen),
-        ]
-        for i, (name, key, text, slot) in enumerate(actions):
-            b = QPushButton(f"{key}  {text}")
-            b.setObjectName("keyPrimary" if name == "next" else "key")
-            b.setMinimumHeight(56)
-            b.clicked.connect(slot)
-            QShortcut(QKeySequence(key), self, activated=b.click, context=Qt.ShortcutContext.WindowShortcut)
-            grid.addWidget(b, i // 4, i % 4)
-            self.keys[name] = b
-        lay.addLayout(grid)
-        opts = QHBoxLayout()
-        self.outcome = QComboBox()
-        outcome_text = {"done": self.tr("Completed"), "referred": self.tr("Referred elsewhere"),
-                        "documents_missing": self.tr("Documents missing"), "customer_left": self.tr("Customer left")}
-        for code in OUTCOMES:
-            self.outcome.addItem(outcome_text[code], code)
-        self.transfer_to = QComboBox()
-        self.pause_reason = QComboBox()
-        self.pause_reason.setEditable(True)
-        self.pause_reason.addItems([self.tr("Break"), self.tr("Cash count"), self.tr("Meeting"), self.tr("System fault")])
-        for lab, box_ in ((self.tr("Outcome"), self.outcome), (self.tr("Transfer to"), self.transfer_to),
-                          (self.tr("Pause reason"), self.pause_reason)):
-            opts.addWidget(label(lab, "muted"))
-            opts.addWidget(box_, 1)
-        lay.addLayout(opts)
-        return box
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.current.scale(max(0.5, min(1.0, self.height() / 1000, self.width() / 1500)))
+        super().resizeEvent(event)
 
     # -- state: read in a worker thread, shown on the GUI thread --------------
     def _load_catalogue(self) -> Any:
@@ -191,12 +196,10 @@ class TellerScreen(QWidget):
             if str(w.number) not in w.name:  # "贵宾室" says more than its number
                 text = self.tr("Window %1 · %2").replace("%1", str(w.number)).replace("%2", w.name)
             self.window_box.addItem(text, w.number)
-        self.transfer_to.clear()
-        for sq in status.services:
-            if sq.service.active:
-                self.transfer_to.addItem(f"{sq.service.code} · {service_name(sq.service)}", f"service:{sq.service.code}")
-        for w in status.windows:
-            self.transfer_to.addItem(self.tr("Window %1").replace("%1", str(w.number)), f"window:{w.number}")
+        targets = [(f"{sq.service.code} {service_name(sq.service)}", f"service:{sq.service.code}")
+                   for sq in status.services if sq.service.active]
+        targets += [(self.tr("Window %1").replace("%1", str(w.number)), f"window:{w.number}") for w in status.windows]
+        self.keypad.set_transfer_targets(targets)
         if preferred is not None and self.window_box.findData(preferred) >= 0:
             self.window_box.setCurrentIndex(self.window_box.findData(preferred))
         self.window_box.blockSignals(False)
@@ -209,6 +212,7 @@ class TellerScreen(QWidget):
 
     def _window_chosen(self, _index: int) -> None:
         self._number = self.window_number()
+        self._forget_close()
         if self.held is not None and self.held != self._number:
             self.leave(self.held, "teller_moved")
         self.refresh()
@@ -218,13 +222,14 @@ class TellerScreen(QWidget):
         if number is None:
             return None
         now = self.ctx.action_time()
-        return (number, q.queue_status(self.ctx.db, now=now), q.waiting_list(self.ctx.db, now=now, window=number),
-                window_day_figures(self.ctx.db, window=number, now=now))
+        return (number, q.queue_status(self.ctx.db, now=now), window_lineup(self.ctx.db, window=number, now=now),
+                window_day_figures(self.ctx.db, window=number, now=now),
+                window_no_shows(self.ctx.db, window=number, now=now))
 
     def _apply(self, data: Any) -> None:
         if data is None:
             return
-        number, status, waiting, figures = data
+        number, status, lineup, figures, no_shows = data
         if number != self._number:  # the teller chose another window meanwhile
             self.refresh()
             return
@@ -237,23 +242,66 @@ class TellerScreen(QWidget):
             self._adopt(number)  # this teller's window, opened before this screen (a restart after a crash)
         wv = self.window_view
         state = wv.state if wv else "closed"
+        cur = wv.current_ticket if wv else None
         self.window_state.setText(window_state_text(state) + (f" · {wv.pause_reason}" if wv and wv.pause_reason else ""))
         self.open_button.setText(self.tr("Close window") if state != "closed" else self.tr("Open window"))
-        self.current.set_ticket(wv.current_ticket if wv else None,
-                                self.tr("Press F1 to call the next customer."),
-                                {"calls": self.tr("called %1 times")})
-        self.waiting.set_tickets(waiting, now, self.tr("%1 min"))
+        if (cur.id if cur else None) != self._customer:
+            self._customer = cur.id if cur else None
+            self.keypad.reset_choices()  # a new customer: no outcome or transfer target carried over
+        self.waiting_count = lineup.waiting
+        self.current.set_ticket(cur, self._empty_text(state, lineup.waiting))
+        self.waiting_title.setText(self.tr("Waiting for this window: %1").replace("%1", str(lineup.waiting)))
+        self.waiting.set_tickets(list(lineup.tickets), now, self.tr("%1 min"))
+        self._selection_changed()
+        self._show_no_shows(no_shows)
         served = self.tr("Served: %1").replace("%1", str(figures.served))
         avg = self.tr("Average service time: %1").replace("%1", minutes_text(figures.average_service_min))
         missed = self.tr("No-shows: %1").replace("%1", str(figures.no_shows))
-        self.figures.setText(f"{served}    {avg}    {missed}    " +
-                             self.tr("Waiting: %1").replace("%1", str(len(waiting))))
-        self._enable_keys(state, wv.current_ticket if wv else None)
+        self.figures.setText(f"{served} · {avg} · {missed}")
+        self._enable_keys(state, cur)
+
+    def _empty_text(self, state: str, waiting: int) -> str:
+        """What the empty window says: never "press F1" while F1 cannot call."""
+        if state == "closed":
+            return self.tr("The window is closed. Open it to call customers.")
+        if state == "paused":
+            return self.tr("The window is paused. Press F7 to resume.")
+        if waiting == 0:
+            return self.tr("Nobody is waiting for this window.")
+        return self.tr("Press F1 to call the next customer.")
+
+    def _show_no_shows(self, tickets: list[TicketView]) -> None:
+        chosen = self.no_show_box.currentData()
+        self.no_shows = tickets
+        self.no_show_box.blockSignals(True)
+        self.no_show_box.clear()
+        for t in tickets:
+            self.no_show_box.addItem(f"{t.number} · {t.called_at:%H:%M}" if t.called_at else t.number, t.id)
+        if chosen is not None and self.no_show_box.findData(chosen) >= 0:
+            self.no_show_box.setCurrentIndex(self.no_show_box.findData(chosen))
+        self.no_show_box.blockSignals(False)
+        self.no_show_row.note.setText(self.tr("None today") if not tickets else "")
+        self.no_show_row.note.setVisible(not tickets)
+        self.no_show_box.setVisible(bool(tickets))
+        self.no_show_row.button.setEnabled(bool(tickets) and not self.in_flight)
+
+    def _selection_changed(self) -> None:
+        t = self.waiting.selected()
+        if t is None or not t.has_need_note:
+            self.need_note.note.setText(self.tr("Select a customer to see what they need.")
+                                        if self.waiting.tickets else "")
+            self.need_note.button.setEnabled(False)
+            return
+        opened = self.waiting.opened.get(t.id)
+        self.need_note.note.setText(self.tr("%1 needs: %2").replace("%1", t.number)
+                                    .replace("%2", opened if opened is not None else "••••••"))
+        self.need_note.button.setEnabled(opened is None)
 
     def _enable_keys(self, state: str, cur: TicketView | None) -> None:
         is_open = state == "open"
         enabled = {
-            "next": is_open and cur is None, "call_chosen": is_open and cur is None,
+            "next": is_open and cur is None and self.waiting_count > 0,
+            "call_chosen": is_open and cur is None and self.waiting_count > 0,
             "recall": cur is not None and cur.status == "called",
             "no_show": cur is not None and cur.status == "called",
             "start": cur is not None and cur.status == "called",
@@ -261,7 +309,7 @@ class TellerScreen(QWidget):
         }
         for name, b in self.keys.items():
             b.setEnabled(enabled[name] and not self.in_flight)
-        self.keys["pause"].setText("F7  " + (self.tr("Resume") if state == "paused" else self.tr("Pause")))
+        self.keypad.set_key_text("pause", self.tr("Resume") if state == "paused" else self.tr("Pause"))
 
     # -- actions -----------------------------------------------------------
     def _act(self, fn: Callable[..., object], done_text: str | None = None,
@@ -277,11 +325,12 @@ class TellerScreen(QWidget):
              then: Callable[[Any], None] | None = None) -> None:
         """``call()`` in a worker thread; the keys stay disabled until it returns.
         ``done_text`` (with %1 = the ticket number) is shown on success, an
-        error as one sentence; ``then(result)`` runs on success."""
+        error as one sentence; ``then(result)`` runs on success (it may show
+        its own message)."""
         if self.in_flight:
             return
         self.in_flight = True
-        for b in (*self.keys.values(), self.open_button):
+        for b in (*self.keys.values(), self.open_button, self.no_show_row.button):
             b.setEnabled(False)
         spawn(self._await(call, done_text, then))
 
@@ -307,66 +356,8 @@ class TellerScreen(QWidget):
         """The screen shows the action's result: keys back, ``action_done``."""
         if self.window_view is not None:
             self._enable_keys(self.window_view.state, self.window_view.current_ticket)
+        self.no_show_row.button.setEnabled(bool(self.no_shows))
         self.action_done.emit(error)
-
-    def on_open_close(self) -> None:
-        wv = self.window_view
-        if wv is not None and wv.number != self.window_number():
-            wv = None  # the chosen window's state is still being read: the button opens it
-        if wv is not None and wv.state != "closed":
-            self._act(q.close_window, then=lambda _r: setattr(self, "held", None))
-        else:
-            number = self.window_number()
-            self._act(q.open_window, then=lambda _r: setattr(self, "held", number), holder=self.holder)
-
-    def on_call_next(self) -> None:
-        self._act(q.call_next, self.tr("Calling %1."))
-
-    def on_call_chosen(self) -> None:
-        chosen = self.waiting.selected()
-        if chosen is None:
-            self.bar.show_message(self.tr("Select a ticket in the waiting list first."), "warning", seconds=4)
-            return
-        self._act(q.call_ticket, self.tr("Calling %1."), ticket=chosen.id)
-
-    def on_recall(self) -> None:
-        self._act(q.recall, self.tr("Calling %1 again."))
-
-    def on_no_show(self) -> None:
-        self._act(q.no_show, self.tr("%1 marked as no-show."))
-
-    def on_start(self) -> None:
-        self._act(q.start_service)
-
-    def on_finish(self) -> None:
-        self._act(q.finish, self.tr("%1 finished."), self._finished, outcome=self.outcome.currentData())
-
-    def _finished(self, done: object) -> None:
-        if isinstance(done, TicketView):
-            self.ticket_finished.emit(done)
-            self.rating.ask(done.number)
-
-    def on_rated(self, number: str, stars: int) -> None:
-        text = self.tr("Thank you: %1 rated %2 of 5.").replace("%1", number).replace("%2", str(stars))
-        self._run(functools.partial(q.rate_ticket, self.ctx.db, number, rating=stars, actor=self.actor,
-                                    now=self.ctx.action_time()), text)
-
-    def on_transfer(self) -> None:
-        cur = self.window_view.current_ticket if self.window_view else None
-        target = self.transfer_to.currentData()
-        if cur is None or target is None:
-            return
-        kind, _, value = str(target).partition(":")
-        where = {"to_service": value} if kind == "service" else {"to_window": int(value)}
-        self._run(functools.partial(q.transfer_ticket, self.ctx.db, cur.id, actor=self.actor,
-                                    now=self.ctx.action_time(), **where),
-                  self.tr("%1 transferred.").replace("%1", cur.number))
-
-    def on_pause_resume(self) -> None:
-        if self.window_view is not None and self.window_view.state == "paused":
-            self._act(q.resume_window)
-        else:
-            self._act(q.pause_window, reason=self.pause_reason.currentText())
 
     # -- the window follows its teller -----------------------------------------
     def _beat(self) -> None:
@@ -402,5 +393,4 @@ class TellerScreen(QWidget):
         self.heartbeat.stop()
         if self.held is not None:
             self.leave(self.held, "teller_left")
-        self.rating.close()
         super().closeEvent(event)

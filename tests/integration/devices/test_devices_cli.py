@@ -43,7 +43,7 @@ def test_paper_out_then_reprint_from_the_command_line(capsys, sqlite_url):
         "--set", f"network.port={fake.port}", "--set", "status_timeout_s=0.3")
     code, _, err = run(capsys, sqlite_url, "printer", "test")
     assert code == 1 and "out of paper" in err and len(err.splitlines()) == 1
-    run(capsys, sqlite_url, "ticket", "issue", "--service", "A")
+    run(capsys, sqlite_url, "ticket", "issue", "--service", "A", "--after-hours")
     code, out, _ = run(capsys, sqlite_url, "printer", "unprinted")
     assert code == 0 and "A001 (not printed)" in out
     assert run(capsys, sqlite_url, "printer", "reprint", "--ticket", "A001")[0] == 1

@@ -18,8 +18,9 @@ from fake_printer import PtyPrinter, TcpPrinter  # noqa: E402
 from app.devices.base import PrinterError  # noqa: E402
 from app.devices.config import printer_config  # noqa: E402
 from app.devices.printers import EscposPrinter  # noqa: E402
-from app.devices.printing import print_ticket_and_record, reprint_ticket, unprinted_tickets  # noqa: E402
+from app.devices.printing import phone_link, print_ticket_and_record, reprint_ticket, unprinted_tickets  # noqa: E402
 from app.queue import get_settings, get_ticket, issue_ticket  # noqa: E402
+from app.settings import change_settings  # noqa: E402
 from app.staff.roles import SYSTEM  # noqa: E402
 
 FAST = {"printer.timeout_s": 0.5, "printer.status_timeout_s": 0.3}
@@ -36,7 +37,13 @@ def serial_printer(port: str, **extra) -> EscposPrinter:
 
 
 def _issue(db, at):
+    """A ticket of a branch whose phone page is set up: its QR code holds the page's link."""
+    change_settings(db, {"web.public_url": "https://q.bank.cn/BR001"}, actor=SYSTEM, now=at(8, 30))
     return issue_ticket(db, service="A", actor=SYSTEM, now=at(9, 0))
+
+
+def _link(db, issued) -> str:
+    return phone_link(db, get_settings(db), issued.ticket.uuid)
 
 
 def _fail_then_recover(db, at, printer, issued, fix, kind):
@@ -61,7 +68,8 @@ def test_network_printer_prints_the_ticket_it_was_given(branch_db, at):
     assert result.ticket.print_state == "printed"
     data = bytes(fake.responder.received)
     assert (8, issued.ticket.number) in sized_ascii(data)
-    assert "个人业务" in chinese_segments(data) and qr_payloads(data) == [issued.ticket.uuid]
+    assert "个人业务" in chinese_segments(data) and qr_payloads(data) == [_link(branch_db, issued)]
+    assert issued.ticket.uuid.encode() not in data  # never a raw id
     fake.close()
 
 
@@ -82,7 +90,7 @@ def test_paper_out_over_the_network(branch_db, at):
     issued = _issue(branch_db, at)
     err = _fail_then_recover(branch_db, at, network(fake.port), issued, fake.responder.paper_loaded, "paper_out")
     assert "out of paper" in err.message
-    assert qr_payloads(bytes(fake.responder.received)) == [issued.ticket.uuid]  # printed once, after the fix
+    assert qr_payloads(bytes(fake.responder.received)) == [_link(branch_db, issued)]  # printed once, after the fix
     fake.close()
 
 

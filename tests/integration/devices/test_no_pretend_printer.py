@@ -90,3 +90,21 @@ def test_simulated_pictures_are_kept_seven_days(tmp_path, branch_db, at):
     issued = issue_ticket(branch_db, service="A", actor=SYSTEM, now=at(9, 0))
     print_ticket_and_record(printer, branch_db, issued, get_settings(branch_db), actor=SYSTEM, now=at(9, 0))
     assert not (folder / "ticket-older.png").exists() and (folder / "ticket-recent.png").exists()
+
+
+def test_a_reprint_is_marked_and_keeps_the_first_picture(branch_db, at, tmp_path):
+    """补打 / Reprint on the second ticket; both pictures stay in the folder."""
+    from app.devices.layout import ticket_steps
+    from app.devices.printing import ticket_job
+
+    printer = build_printer({"printer.simulated.folder": str(tmp_path)}, simulated=True)
+    issued = issue_ticket(branch_db, service="A", priority="needs", priority_note="elderly", actor=SYSTEM,
+                          now=at(9, 0))
+    print_ticket_and_record(printer, branch_db, issued, get_settings(branch_db), actor=SYSTEM, now=at(9, 0))
+    reprint_ticket(printer, branch_db, "A001", get_settings(branch_db), actor=SYSTEM, now=at(9, 1))
+    reprint_ticket(printer, branch_db, "A001", get_settings(branch_db), actor=SYSTEM, now=at(9, 2))
+    names = sorted(p.name for p in tmp_path.glob("ticket-*-A001-*.png"))
+    assert len(names) == 3 and [n.endswith(("-reprint-2.png", "-reprint-3.png")) for n in names].count(True) == 2
+    again = ticket_job(get_ticket(branch_db, "A001", now=at(9, 2)), get_settings(branch_db), reprint=True)
+    texts = [s.text for s in ticket_steps(again, 576) if hasattr(s, "text")]
+    assert "补打 Reprint" in texts and "优先 · 老年人  Priority: elderly" in texts

@@ -194,7 +194,7 @@ def test_install_use_upgrade_remove_and_purge(debs, machine):
     r = branchdesk(root, "setup", "--branch-code", "BR007", "--branch-name", "城南支行", "--branch-name-en",
                    "South Branch", "--admin-username", "chief", "--admin-password", "secret123")
     assert r.returncode == 0, r.stderr
-    assert branchdesk(root, "ticket", "issue", "--service", "A").returncode == 0
+    assert branchdesk(root, "ticket", "issue", "--service", "A", "--after-hours").returncode == 0
     assert tickets() == ["A001"]
     assert mode_owner(LIB / "branchdesk.sqlite3") == ("0o660", "branchdesk")
     assert mode_owner(ETC / "settings.toml") == ("0o640", "branchdesk")
@@ -209,13 +209,13 @@ def test_install_use_upgrade_remove_and_purge(debs, machine):
     assert not Path(root["HOME"], ".local", "share", "BranchDesk").exists()  # nothing per user
 
     # a staff account: refused in one sentence until IT adds it to the group
-    r = branchdesk(staff, "ticket", "issue", "--service", "A", user=ACCOUNT)
+    r = branchdesk(staff, "ticket", "issue", "--service", "A", "--after-hours", user=ACCOUNT)
     assert r.returncode == 1
     assert r.stderr.strip() == ("branchdesk: This account cannot write the branch data folder /var/lib/branchdesk; "
                                 "ask IT to add it to the group branchdesk (sudo adduser $USER branchdesk), "
                                 "then log in again.")
     sh("adduser", "--quiet", ACCOUNT, "branchdesk")
-    r = branchdesk(staff, "ticket", "issue", "--service", "A", user=ACCOUNT)
+    r = branchdesk(staff, "ticket", "issue", "--service", "A", "--after-hours", user=ACCOUNT)
     assert r.returncode == 0, r.stderr
     assert tickets() == ["A001", "A002"]  # the same branch as root's: one per machine
 

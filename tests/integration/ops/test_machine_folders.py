@@ -61,7 +61,7 @@ def test_setup_keeps_everything_in_the_machines_folders_for_the_group_only(machi
     root = machine["root"]
     r = cli(machine["env"], *SETUP)
     assert r.returncode == 0, r.stderr
-    assert cli(machine["env"], "ticket", "issue", "--service", "A").returncode == 0
+    assert cli(machine["env"], "ticket", "issue", "--service", "A", "--after-hours").returncode == 0
     db = root / "var" / "branchdesk.sqlite3"
     assert tickets(db) == ["A001"]
     assert mode(db) == 0o660  # the group may write it, nobody else may read it
@@ -79,12 +79,12 @@ def test_an_older_per_user_database_is_moved_in_once_with_a_log_line(machine):
     root = machine["root"]
     # before the per-machine install: this account's own database, with a backup and a settings file
     assert cli(machine["user_env"], *SETUP).returncode == 0
-    assert cli(machine["user_env"], "ticket", "issue", "--service", "B").returncode == 0
+    assert cli(machine["user_env"], "ticket", "issue", "--service", "B", "--after-hours").returncode == 0
     assert cli(machine["user_env"], "backup").returncode == 0
     user_db = root / "home" / "share" / "BranchDesk" / "branchdesk.sqlite3"
     assert tickets(user_db) == ["B001"]
 
-    r = cli(machine["env"], "ticket", "issue", "--service", "B")  # the first start of the installed copy
+    r = cli(machine["env"], "ticket", "issue", "--service", "B", "--after-hours")  # the first start of the installed copy
     assert r.returncode == 0, r.stderr
     machine_db = root / "var" / "branchdesk.sqlite3"
     assert tickets(machine_db) == ["B001", "B002"]
@@ -94,7 +94,7 @@ def test_an_older_per_user_database_is_moved_in_once_with_a_log_line(machine):
     log = (root / "var" / "logs" / "branchdesk.log").read_text(encoding="utf-8")
     assert f"moved this account's database {user_db} -> {machine_db}" in log
     assert log.count("moved this account's database") == 1
-    assert cli(machine["env"], "ticket", "issue", "--service", "B").returncode == 0
+    assert cli(machine["env"], "ticket", "issue", "--service", "B", "--after-hours").returncode == 0
     log = (root / "var" / "logs" / "branchdesk.log").read_text(encoding="utf-8")
     assert log.count("moved this account's database") == 1  # once
 
@@ -104,7 +104,7 @@ def test_another_accounts_old_database_is_left_alone_and_named_by_the_doctor(mac
     assert cli(machine["env"], *SETUP).returncode == 0  # the machine already has its database
     assert cli(machine["user_env"], "--db", str(root / "home" / "share" / "BranchDesk" / "branchdesk.sqlite3"),
                "init").returncode == 0
-    assert cli(machine["env"], "ticket", "issue", "--service", "A").returncode == 0
+    assert cli(machine["env"], "ticket", "issue", "--service", "A", "--after-hours").returncode == 0
     assert (root / "home" / "share" / "BranchDesk" / "branchdesk.sqlite3").is_file()
     doctor = cli(machine["env"], "doctor", "--no-sound")
     assert "WARN data folder: Branch data is kept per machine" in doctor.stdout
@@ -114,7 +114,7 @@ def test_another_accounts_old_database_is_left_alone_and_named_by_the_doctor(mac
 def test_a_data_folder_this_account_cannot_use_is_one_sentence(machine):
     root = machine["root"]
     (root / "var").write_text("not a folder")  # as unusable as a folder of another group
-    r = cli(machine["env"], "ticket", "issue", "--service", "A")
+    r = cli(machine["env"], "ticket", "issue", "--service", "A", "--after-hours")
     assert r.returncode == 1
     assert r.stderr.strip() == (f"branchdesk: This account cannot write the branch data folder {root / 'var'}; ask "
                                 f"IT to add it to the group {grp.getgrgid(os.getgid()).gr_name} "

@@ -122,10 +122,10 @@ def test_head_office_check_names_the_unreachable_host():
 def test_backup_and_restore_commands(tmp_path):
     db_file = tmp_path / "branch.sqlite3"
     assert cli("--db", str(db_file), *SETUP).returncode == 0
-    assert cli("ticket", "issue", "--service", "A").returncode == 0
+    assert cli("ticket", "issue", "--service", "A", "--after-hours").returncode == 0
     r = cli("backup", "-o", str(tmp_path / "copy.backup"))
     assert r.returncode == 0 and "1 tickets" in r.stdout
-    assert cli("ticket", "issue", "--service", "A").returncode == 0
+    assert cli("ticket", "issue", "--service", "A", "--after-hours").returncode == 0
     r = cli("restore", str(tmp_path / "copy.backup"))
     assert r.returncode == 0, r.stderr
     assert "previous database is kept" in r.stdout

@@ -144,7 +144,7 @@ def test_backup_and_restore_need_their_roles_and_each_use_is_recorded(tmp_path):
         r = cli("staff", "add", "--username", name, "--roles", roles, "--db", db,
                 env={"BRANCHDESK_PASSWORD": "long-enough-1"})
         assert r.returncode == 0, r.stderr
-    assert cli("ticket", "issue", "--service", "A", "--name", NAME, "--phone", PHONE, "--db", db).returncode == 0
+    assert cli("ticket", "issue", "--service", "A", "--after-hours", "--name", NAME, "--phone", PHONE, "--db", db).returncode == 0
 
     r = cli("backup", "-o", str(tmp_path / "g.backup"), "--user", "greeter1", "--db", db)
     assert (r.returncode, r.stderr.strip()) == (1, "branchdesk: greeter1 is not allowed to do this (backup.run).")

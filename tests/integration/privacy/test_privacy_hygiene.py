@@ -152,7 +152,7 @@ def test_no_library_logging_and_no_logging_traceback_reach_the_terminal(machine,
     env = {**machine, "BRANCHDESK_LOG_DIR": str(tmp_path / "full")}
     r = run(env, "backup", "-o", str(tmp_path / "b.backup"), "--db", db)
     assert r.returncode == 0 and r.stderr == "", r.stderr
-    r = run(env, "ticket", "issue", "--service", "Z", "--db", db)
+    r = run(env, "ticket", "issue", "--service", "Z", "--after-hours", "--db", db)
     assert one_line(r) == "branchdesk: There is no service with code 'Z'."
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 import app.complaints as cp
 import app.queue as q
+from app.alerts import acknowledge_alert, alert_board, check_alerts
 from app.events import EventType
 from app.ops.admin import save_service, save_window
 from app.ops.setup import SetupRequest, _write_branch
@@ -66,6 +67,11 @@ def _every_event_type(db, tmp_path, at, day) -> None:  # type: ignore[no-untyped
     q.start_service(db, window=1, actor=SYSTEM, now=at(9, 15))
     q.finish(db, window=1, outcome=secret("outcome"), actor=SYSTEM, now=at(9, 20))
     q.rate_ticket(db, served.number, rating=5, actor=SYSTEM, now=at(9, 21))
+    q.rate_ticket(db, served.number, rating=1, actor=SYSTEM, now=at(9, 21))  # an alert: raised, seen, cleared
+    check_alerts(db, now=at(9, 21))
+    acknowledge_alert(db, alert_board(db).open[0].id, actor=SYSTEM, now=at(9, 21))
+    q.rate_ticket(db, served.number, rating=5, actor=SYSTEM, now=at(9, 21))
+    check_alerts(db, now=at(9, 21))
     q.transfer_ticket(db, tickets[2].number, to_service="B", actor=SYSTEM, now=at(9, 22))
     q.cancel_ticket(db, tickets[3].number, reason=secret("cancel"), actor=SYSTEM, now=at(9, 23))
     for t, state in zip(tickets[4:10], ("printed", "failed", "not_printed", "voided", "screen_only", "simulated")):
@@ -99,10 +105,50 @@ def _every_event_type(db, tmp_path, at, day) -> None:  # type: ignore[no-untyped
     cp.set_calendar_override(db, dt.date(2027, 1, 1), kind="holiday", note=secret("holiday"), actor=SYSTEM,
                              now=D(2026, 12, 30, 11))
 
+    _appointments_and_messages(db, at, tickets[10])
     close_and_report(db, day=day, actor=SYSTEM, now=at(18))  # expires what waits, writes the report
     rotate_key(db, actor=SYSTEM, now=D(2026, 12, 30, 12))
     erase_customer(db, phone="13698761234", actor=SYSTEM, now=D(2026, 12, 30, 13), purpose=secret("erase"))
     purge(db, actor=SYSTEM, now=D(2027, 1, 2, 9), backup_folder=None)
+
+
+def _appointments_and_messages(db, at, waiting) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16's events, with a name, a phone and free text wherever a person types one."""
+    from app.appointments import book_appointment, cancel_appointment, check_in, import_appointments, sweep_no_shows
+    from app.appointments.importing import parse_text
+    from app.notify import NotifyWorker, RecordingGateway, SendFailed, broadcast, subscribe
+
+    def book(slot, ref):  # type: ignore[no-untyped-def]
+        return book_appointment(db, service="B", slot=slot, name=secret("booked"), phone="13912348765",
+                                reference=ref, actor=SYSTEM, now=at(8))
+
+    book(at(9, 30), secret("ref1"))
+    cancel_appointment(db, book(at(11, 0), None).reference, actor=SYSTEM, now=at(8, 1))
+    came = book(at(10, 0), secret("ref2"))
+    import_appointments(db, parse_text(f"reference,service,slot,name,phone\n{secret('ref3')},B,2026-11-23T15:00,"
+                                       f"{secret('imported')},13912348765\n")[0], actor=SYSTEM, now=at(8, 2))
+    sweep_no_shows(db, now=at(9, 41))
+    check_in(db, came.reference, actor=SYSTEM, now=at(9, 55))
+
+    class Down:
+        def send(self, msg) -> None:  # type: ignore[no-untyped-def]
+            raise SendFailed("http_500", True, secret("platform"))
+
+        def close(self) -> None:
+            pass
+
+    change_settings(db, {"notify.gateway": "recording"}, actor=SYSTEM, now=at(9, 56))
+    subscribe(db, waiting.number, phone="13912348765", consent=True, actor=SYSTEM, now=at(9, 57))
+    broadcast(db, text_zh=secret("broadcast"), actor=SYSTEM, now=at(9, 58))
+    for gateway, minute in ((Down(), 58), (RecordingGateway(), 59)):
+        worker = NotifyWorker(db, gateway=gateway)
+        worker.run_once(now=at(9, minute) if minute == 58 else at(10, 30))
+        worker.close()
+    broadcast(db, text_zh=secret("broadcast2"), actor=SYSTEM, now=at(10, 31))
+    q.cancel_ticket(db, waiting.number, actor=SYSTEM, now=at(10, 32))
+    worker = NotifyWorker(db, gateway=RecordingGateway())
+    worker.run_once(now=at(10, 33))  # no longer true: skipped
+    worker.close()
 
 
 def _hq_dump(hq) -> str:  # type: ignore[no-untyped-def]
@@ -131,7 +177,7 @@ def test_head_office_receives_no_personal_data_or_free_text_from_any_event_type(
     assert set(finished[0][0]) == {"number", "window", "outcome"}
     paused = hq.one("SELECT payload FROM hq_events WHERE type = 'ComplaintPaused'")
     assert paused["reason"] == "customer" and paused["status"] == "paused"
-    assert hq.one("SELECT count(*) FROM hq_tickets WHERE branch_code = 'BR7'") == 11
+    assert hq.one("SELECT count(*) FROM hq_tickets WHERE branch_code = 'BR7'") == 12  # 11 + a check-in
 
 
 def test_every_allowed_key_filled_with_free_text_is_dropped(hq, tmp_path, at):  # noqa: F811

@@ -64,7 +64,7 @@ def test_command_line_sets_up_head_office_and_a_branch_syncs(pg_server, tmp_path
     assert added["code"] == "BR007" and added["password"]  # generated, shown once
     branch = str(tmp_path / "b.sqlite3")
     assert _cli("init", "--branch-code", "BR007", db=branch).returncode == 0
-    assert _cli("ticket", "issue", "--service", "A", db=branch).returncode == 0
+    assert _cli("ticket", "issue", "--service", "A", "--after-hours", db=branch).returncode == 0
     url = f"postgresql://{added['role']}:{added['password']}@127.0.0.1:{pg_server.port}/{dbname}"
     pwfile = tmp_path / "secret" / "hq-password"
     conf = _cli("sync", "configure", "--hq-url", url, "--sslmode", "disable", "--password-file", str(pwfile),

@@ -206,3 +206,103 @@ def test_hq_password_is_kept_in_a_0600_file_not_in_the_address(admin_screen, qtb
     assert stored[0].read_text().strip() == "typed-secret"
     assert sync_config.find_password(sync_config.load_config({
         "sync.hq_url": settings_file.load()["sync.hq_url"], **get_settings(admin_screen.ctx.db)})) == "typed-secret"
+
+
+def test_a_new_service_appears_in_the_window_checklist_at_once(admin_screen, qtbot):
+    """The defect: a new service was missing from the checklist until a row was clicked."""
+    windows = admin_screen.windows
+    windows.on_new()  # editing a new window: no row selected
+    windows.tick("A")
+    tab = admin_screen.services
+    tab.on_new()
+    tab.code.setText("h")
+    tab.name_zh.setText("养老金")
+    tab.name_en.setText("Pensions")
+    _save(qtbot, tab, tab.save)
+    codes = [windows.served.item(i).data(Qt.ItemDataRole.UserRole) for i in range(windows.served.count())]
+    assert "H" in codes and windows.ticked() == ["A"]  # listed, and what was ticked is kept
+
+
+def test_names_the_printer_cannot_print_are_refused_with_a_sentence(admin_screen, qtbot):
+    tab = admin_screen.services
+    tab.on_new()
+    tab.code.setText("h")
+    tab.name_zh.setText("养老金😀")
+    assert tab.form.error_text("name_zh") == "取号打印机无法打印 😀：请使用字母、数字和汉字。"  # as it is typed
+    tab.name_en.setText("")
+    _save(qtbot, tab, tab.save)
+    assert tab.form.error_text("name_en") != ""  # every field at once
+    assert "H" not in [s.code for s in list_services(admin_screen.ctx.db)]
+    staff = admin_screen.staff
+    staff.full_name.setText("李娜🌸")
+    assert "😀" not in staff.form.error_text("full_name") and "🌸" in staff.form.error_text("full_name")
+    staff.full_name.setText("李" * 120)  # too long: said, never cut
+    assert staff.form.error_text("full_name") == "名称太长（最多 100 个字符）。"
+
+
+def test_adding_staff_shows_every_refusal_at_once(admin_screen, qtbot):
+    """The defect: adding a staff member took three tries."""
+    tab = admin_screen.staff
+    tab.username.setText("x")
+    tab.password.setText("short")
+    _save(qtbot, tab, tab.add)
+    assert tab.form.error_text("username") != "" and tab.form.error_text("password") != ""
+    assert tab.form.error_text("roles") == "请至少选择一个角色。"
+    assert [s.username for s in list_staff(admin_screen.ctx.db)] == ["boss"]
+
+
+def test_branch_names_language_and_footers_are_changed_here(admin_screen, qtbot):
+    tab = admin_screen.branch
+    tab.name_zh.setText("示范银行 城东支行")
+    tab.name_en.setText("Demo Bank, East Branch")
+    tab.language.setCurrentIndex(tab.language.findData("en"))
+    tab.footer_zh.setText("过号请重新取号，谢谢")
+    _save(qtbot, tab, tab.save)
+    s = get_settings(admin_screen.ctx.db)
+    assert (s["branch.name_zh"], s["branch.name_en"], s["ui.language"], s["ticket.footer_zh"]) == (
+        "示范银行 城东支行", "Demo Bank, East Branch", "en", "过号请重新取号，谢谢")
+
+
+def test_printer_connection_paper_and_chinese_mode_change_after_setup(admin_screen, qtbot, tmp_path):
+    tab = admin_screen.devices
+    form = tab.printer_form
+    form.connection.setCurrentIndex(form.connection.findData("network"))
+    form.inputs["network"]["printer.network.host"].setText("192.168.1.60")
+    form.paper.setCurrentIndex(form.paper.findData("58"))
+    form.chinese.setCurrentIndex(form.chinese.findData("raster"))
+    _save(qtbot, tab, tab.save_printer)
+    s = get_settings(admin_screen.ctx.db)
+    assert (s["printer.connection"], s["printer.network.host"], str(s["printer.paper_mm"]),
+            s["printer.chinese_mode"]) == ("network", "192.168.1.60", "58", "raster")
+    assert "网络打印机" in tab.printer.text()
+    form.connection.setCurrentIndex(form.connection.findData("simulated"))
+    with qtbot.waitSignal(form.test.clicked, timeout=1000):
+        form.test.click()
+    qtbot.waitUntil(lambda: form.status.text() not in ("", "正在打印…"), timeout=10000)
+
+
+def test_keypads_and_window_displays_are_added_and_removed(admin_screen, qtbot):
+    tab = admin_screen.devices
+    tab.on_new()
+    tab.name.setText("一号窗显示屏")
+    tab.port.setText("loop://")
+    tab.role.setCurrentIndex(tab.role.findData("display"))
+    tab.protocol.setCurrentIndex(tab.protocol.findData("cd5220"))
+    tab.windows.setText("x")
+    _save(qtbot, tab, tab.save)
+    assert tab.form.error_text("serial.windows") != ""
+    assert get_settings(admin_screen.ctx.db)["serial.devices"] == []
+    tab.windows.setText("1")
+    _save(qtbot, tab, tab.save)
+    tab.on_new()
+    tab.name.setText("呼叫器")
+    tab.port.setText("socket://127.0.0.1:4001")
+    tab.windows.setText("1=1, 2=2")
+    _save(qtbot, tab, tab.save)
+    stored = get_settings(admin_screen.ctx.db)["serial.devices"]
+    assert [(d["port"], d["role"], d.get("window"), d.get("windows")) for d in stored] == [
+        ("loop://", "display", 1, None), ("socket://127.0.0.1:4001", "keypad", None, {"1": 1, "2": 2})]
+    tab.table.selectRow(0)
+    _save(qtbot, tab, tab.remove)
+    assert [d["port"] for d in get_settings(admin_screen.ctx.db)["serial.devices"]] == ["socket://127.0.0.1:4001"]
+    assert tab.table.rowCount() == 1

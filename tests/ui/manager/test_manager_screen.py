@@ -144,3 +144,30 @@ def test_closing_time_writes_the_days_report_once(screen, qtbot, at, tmp_path):
     assert pdf.stat().st_mtime_ns == first
 
 
+
+
+def test_qt_own_dialog_words_speak_chinese_and_saving_starts_in_a_real_folder(screen, qtbot, at, monkeypatch,
+                                                                               tmp_path):
+    """The defects: the report viewer said "✗ Close"; save dialogs opened in the
+    process's working folder."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    from app.reports import build_daily
+    from app.ui.manager.report_view import ReportDialog
+
+    dialog = ReportDialog(build_daily(screen.ctx.db, at(10, 0).date(), now=at(10, 30)), screen)
+    qtbot.addWidget(dialog)
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert close.text() == "关闭" and close.icon().isNull()
+    monkeypatch.chdir(tmp_path)
+    asked = {}
+
+    def fake(parent, title, start, filters):  # type: ignore[no-untyped-def]
+        asked["start"] = start
+        return "", ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    screen.on_save()
+    assert Path(asked["start"]).parent != Path.cwd() and Path(asked["start"]).parent.is_dir()
+    assert Path(asked["start"]).name.startswith("branchdesk-daily-")

@@ -81,8 +81,9 @@ def test_unreachable_postgresql_is_refused_and_nothing_is_written(wizard, qtbot)
     assert "不是有效的数据库地址" in wizard.database.form.error_text("database_url")
     wizard.database.url.setText(f"postgresql://branch:pw@127.0.0.1:{port}/branchdesk")
     _next(wizard)
-    qtbot.waitUntil(lambda: "无法连接数据库" in wizard.database.form.error_text("database_url"), timeout=15000)
-    assert wizard.currentPage() is wizard.database
+    refused = "数据库服务器拒绝连接。请检查地址和端口，以及服务器是否在运行。"
+    qtbot.waitUntil(lambda: wizard.database.form.error_text("database_url") == refused, timeout=15000)
+    assert wizard.currentPage() is wizard.database  # a sentence, never the driver's English
     assert not settings_file.exists()
 
 
@@ -185,3 +186,27 @@ def test_no_printer_is_an_explicit_choice_and_nothing_pretends_to_print(wizard, 
         assert isinstance(build_printer(settings), NoPrinter)
     finally:
         db.dispose()
+
+
+@pytest.mark.parametrize("driver_text, sentence", [
+    ('connection failed: connection to server at "10.0.0.5", port 5432 failed: FATAL:  password authentication '
+     'failed for user "branch"', "数据库用户名或密码错误。"),
+    ('connection failed: FATAL:  database "branchdesk" does not exist', "服务器上没有这个名称的数据库。"),
+    ('connection failed: could not translate host name "db.branch" to address: Name or service not known',
+     "无法识别该数据库服务器名称，请检查地址。"),
+    ("connection timeout expired", "数据库服务器没有及时应答，请检查地址和网络。"),
+    ("something nobody foresaw", "数据库服务器报告了错误，详情见日志。"),
+])
+def test_driver_errors_become_sentences(qtbot, driver_text, sentence):
+    """The defect: the wizard showed the database driver's raw English."""
+    from app.errors import InvalidInput
+    from app.ops.setup import DRIVER_REASONS, driver_reason
+    from app.ui.setup.forms import field_message
+
+    install_language("zh_CN")
+    from app.ui.setup.forms import install_ops_translations
+
+    install_ops_translations("zh_CN")
+    reason = driver_reason(RuntimeError(driver_text))
+    error = InvalidInput(f"The database cannot be reached: {DRIVER_REASONS[reason]}", field="database_url")
+    assert field_message("database_url", error.message) == sentence

@@ -6,7 +6,7 @@ import pytest
 
 from app.devices.base import ReceiptPrintJob, TicketPrintJob
 
-REF = "0b6f6c9e-2f0b-4a8e-9a44-5d2f6c1e7a10"
+REF = "https://q.example.cn/BR001/t/C29snC8LSo6aRF0vbB56EHSTdXVmQi3KzKM"  # a phone page (issue 16)
 
 
 @pytest.fixture

@@ -124,3 +124,19 @@ def test_receipt_with_a_pending_answer_date_says_it_will_be_confirmed(receipt_jo
     assert any("答复期限：待定" in s for s in segments)
     assert not any("2026-11-30" in s for s in segments)
     assert qr_payloads(data) == ["TS-20261123-0007"]
+
+
+def test_the_priority_reason_is_printed_as_a_word_and_no_reference_as_text(ticket_job):
+    elderly = dataclasses.replace(ticket_job, priority="needs", priority_note="elderly")
+    texts = _texts(ticket_steps(elderly, 576))
+    assert "优先 · 老年人  Priority: elderly" in texts
+    assert not any(ticket_job.reference in t or ticket_job.reference[:8] in t for t in texts)  # the QR only
+    assert not any(ticket_job.reference in t for t in _texts(ticket_steps(ticket_job, 384)))
+    pregnant = dataclasses.replace(ticket_job, priority="needs", priority_note="pregnant")
+    assert any("孕妇" in t and "pregnant" in t for t in _texts(ticket_steps(pregnant, 384)))
+
+
+def test_a_reprint_says_so_on_top(ticket_job):
+    assert "补打 Reprint" not in "".join(_texts(ticket_steps(ticket_job, 576)))
+    again = _texts(ticket_steps(dataclasses.replace(ticket_job, reprint=True), 576))
+    assert "补打 Reprint" in again and again.index("补打 Reprint") < again.index(ticket_job.number)

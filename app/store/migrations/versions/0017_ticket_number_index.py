@@ -10,23 +10,24 @@ two partial indexes of the waiting tickets give them in queue order, where
 the database sorted every waiting ticket of the service for each call.
 
 Revision ID: 0017
-Revises: 0012
+Revises: 0016
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0017"
-down_revision = "0012"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
 
 WAITING = "status IN ('waiting', 'transferred')"
+LINE_ORDER = "coalesce(appointment_at, queued_at)"  # appointments by their slot (migration 0015)
 
 
 def upgrade() -> None:
     op.create_index("ix_tickets_day_prefix_status_number", "tickets", ["business_date", "prefix", "status", "number"])
-    op.create_index("ix_tickets_waiting_line", "tickets", ["business_date", "service_id", "priority", "queued_at", "id"],
+    op.create_index("ix_tickets_waiting_line", "tickets", ["business_date", "service_id", "priority", sa.text(LINE_ORDER), "id"],
                     sqlite_where=sa.text(WAITING), postgresql_where=sa.text(WAITING))
     op.create_index("ix_tickets_waiting_target", "tickets", ["target_window_id", "queued_at", "id"],
                     sqlite_where=sa.text(WAITING), postgresql_where=sa.text(WAITING))

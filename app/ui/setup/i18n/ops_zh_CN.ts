@@ -72,6 +72,18 @@
       <translation>大厅公告太长（最多 500 个字符）。</translation>
     </message>
     <message>
+      <source>The ticket footer is too long (at most 60 characters).</source>
+      <translation>号票页脚太长（最多 60 个字符）。</translation>
+    </message>
+    <message>
+      <source>The ticket footer is too long (at most 80 characters).</source>
+      <translation>号票页脚太长（最多 80 个字符）。</translation>
+    </message>
+    <message>
+      <source>Give the window this device serves, or address=window pairs such as 1=1, 2=2.</source>
+      <translation>请填写该设备对应的窗口号，或“地址=窗口”对，如 1=1, 2=2。</translation>
+    </message>
+    <message>
       <source>Enter a time such as 17:00.</source>
       <translation>请输入时间，例如 17:00。</translation>
     </message>
@@ -138,6 +150,50 @@
     <message>
       <source>Enter a serial port first (COM3, /dev/ttyUSB0).</source>
       <translation>请先填写串口（如 COM3、/dev/ttyUSB0）。</translation>
+    </message>
+    <message>
+      <source>The ticket printer cannot print {chars}: use letters, digits and Chinese characters.</source>
+      <translation>取号打印机无法打印 {chars}：请使用字母、数字和汉字。</translation>
+    </message>
+    <message>
+      <source>This name is too long (at most {limit} characters).</source>
+      <translation>名称太长（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+      <source>The database server refused the connection. Check the address and port, and that the server is running.</source>
+      <translation>数据库服务器拒绝连接。请检查地址和端口，以及服务器是否在运行。</translation>
+    </message>
+    <message>
+      <source>The database server did not answer in time. Check the address and the network.</source>
+      <translation>数据库服务器没有及时应答，请检查地址和网络。</translation>
+    </message>
+    <message>
+      <source>That database server name is not known. Check the address.</source>
+      <translation>无法识别该数据库服务器名称，请检查地址。</translation>
+    </message>
+    <message>
+      <source>The database user name or password is wrong.</source>
+      <translation>数据库用户名或密码错误。</translation>
+    </message>
+    <message>
+      <source>There is no database of that name on the server.</source>
+      <translation>服务器上没有这个名称的数据库。</translation>
+    </message>
+    <message>
+      <source>The database server requires an encrypted connection (or refuses one). Check sslmode in the address.</source>
+      <translation>数据库服务器要求（或拒绝）加密连接，请检查地址中的 sslmode。</translation>
+    </message>
+    <message>
+      <source>This database user may not connect to this database.</source>
+      <translation>该数据库用户无权连接此数据库。</translation>
+    </message>
+    <message>
+      <source>The database file cannot be opened or created there.</source>
+      <translation>无法在该位置打开或创建数据库文件。</translation>
+    </message>
+    <message>
+      <source>The database server gave an error; the log has its words.</source>
+      <translation>数据库服务器报告了错误，详情见日志。</translation>
     </message>
     <message>
       <source>Check the printer settings: {detail}</source>
@@ -248,50 +304,6 @@
       <translation>选择取号打印机的连接方式，然后打印一张测试号票。</translation>
     </message>
     <message>
-      <source>Simulated: saves pictures, no paper (demonstrations)</source>
-      <translation>模拟打印：只保存图片，不出纸（演示用）</translation>
-    </message>
-    <message>
-      <source>Network (IP address)</source>
-      <translation>网络（IP 地址）</translation>
-    </message>
-    <message>
-      <source>USB</source>
-      <translation>USB</translation>
-    </message>
-    <message>
-      <source>Serial port</source>
-      <translation>串口</translation>
-    </message>
-    <message>
-      <source>Windows printer</source>
-      <translation>Windows 打印机</translation>
-    </message>
-    <message>
-      <source>Device file</source>
-      <translation>设备文件</translation>
-    </message>
-    <message>
-      <source>No printer: show numbers on screen</source>
-      <translation>不接打印机：号码只显示在屏幕上</translation>
-    </message>
-    <message>
-      <source>Connection</source>
-      <translation>连接方式</translation>
-    </message>
-    <message>
-      <source>Paper width</source>
-      <translation>纸宽</translation>
-    </message>
-    <message>
-      <source>Print a test ticket</source>
-      <translation>打印测试号票</translation>
-    </message>
-    <message>
-      <source>Printing…</source>
-      <translation>正在打印…</translation>
-    </message>
-    <message>
       <source>Screens</source>
       <translation>屏幕</translation>
     </message>
@@ -360,6 +372,62 @@
       <translation>网点经理</translation>
     </message>
     <message>
+      <source>Connected: {version}</source>
+      <translation>连接成功：{version}</translation>
+    </message>
+    <message>
+      <source>No monitor found</source>
+      <translation>未找到显示器</translation>
+    </message>
+    <message>
+      <source>Simulated: saves pictures, no paper (demonstrations)</source>
+      <translation>模拟打印：只保存图片，不出纸（演示用）</translation>
+    </message>
+    <message>
+      <source>Network (IP address)</source>
+      <translation>网络（IP 地址）</translation>
+    </message>
+    <message>
+      <source>USB</source>
+      <translation>USB</translation>
+    </message>
+    <message>
+      <source>Serial port</source>
+      <translation>串口</translation>
+    </message>
+    <message>
+      <source>Windows printer</source>
+      <translation>Windows 打印机</translation>
+    </message>
+    <message>
+      <source>Device file</source>
+      <translation>设备文件</translation>
+    </message>
+    <message>
+      <source>No printer: show numbers on screen</source>
+      <translation>不接打印机：号码只显示在屏幕上</translation>
+    </message>
+    <message>
+      <source>Connection</source>
+      <translation>连接方式</translation>
+    </message>
+    <message>
+      <source>Paper width</source>
+      <translation>纸宽</translation>
+    </message>
+    <message>
+      <source>Chinese text</source>
+      <translation>中文打印方式</translation>
+    </message>
+    <message>
+      <source>Print a test ticket</source>
+      <translation>打印测试号票</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>正在打印…</translation>
+    </message>
+    <message>
       <source>No ticket is printed: the greeter shows each number on screen and says that no ticket printer is set up. A printer can be set up later with 'branchdesk printer configure'.</source>
       <translation>不打印号票：取号屏幕显示每个号码，并提示未设置取号打印机。以后可用“branchdesk printer configure”设置打印机。</translation>
     </message>
@@ -376,8 +444,12 @@
       <translation>端口</translation>
     </message>
     <message>
-      <source>Connected: {version}</source>
-      <translation>连接成功：{version}</translation>
+      <source>Printer's own Chinese font</source>
+      <translation>打印机自带中文字库</translation>
+    </message>
+    <message>
+      <source>Drawn as a picture (any printer)</source>
+      <translation>以图片方式打印（适用于所有打印机）</translation>
     </message>
     <message>
       <source>Detected printers</source>
@@ -402,10 +474,6 @@
     <message>
       <source>Speed (baud)</source>
       <translation>波特率</translation>
-    </message>
-    <message>
-      <source>No monitor found</source>
-      <translation>未找到显示器</translation>
     </message>
     <message>
       <source>Printer name</source>
@@ -460,8 +528,48 @@
       <translation>模拟打印（只有图片，客户拿不到纸质号票）</translation>
     </message>
     <message>
+      <source>network printer</source>
+      <translation>网络打印机</translation>
+    </message>
+    <message>
+      <source>USB printer</source>
+      <translation>USB 打印机</translation>
+    </message>
+    <message>
+      <source>serial printer</source>
+      <translation>串口打印机</translation>
+    </message>
+    <message>
+      <source>CUPS printer</source>
+      <translation>CUPS 打印机</translation>
+    </message>
+    <message>
+      <source>printer device file</source>
+      <translation>打印机设备文件</translation>
+    </message>
+    <message>
       <source>the system keyring</source>
       <translation>系统密钥环</translation>
+    </message>
+    <message>
+      <source>Language of the screens</source>
+      <translation>界面语言</translation>
+    </message>
+    <message>
+      <source>Ticket footer (Chinese)</source>
+      <translation>号票页脚（中文）</translation>
+    </message>
+    <message>
+      <source>Ticket footer (English)</source>
+      <translation>号票页脚（英文）</translation>
+    </message>
+    <message>
+      <source>The names and footers are printed on every ticket, so they may hold only characters the ticket printer can print. The language is the screens' language where a PC does not choose its own; it applies from the next start.</source>
+      <translation>网点名称和页脚会印在每张号票上，只能使用取号打印机能打印的字符。界面语言用于未单独设置语言的电脑，下次启动时生效。</translation>
+    </message>
+    <message>
+      <source>Branch settings saved.</source>
+      <translation>网点设置已保存。</translation>
     </message>
     <message>
       <source>Priority tickets in a row</source>
@@ -476,40 +584,16 @@
       <translation>大厅公告</translation>
     </message>
     <message>
-      <source>Priority tickets in a row: how many priority customers are called before one waiting normal customer. Move up after waiting: a ticket waiting this long is called next (0 = never).</source>
-      <translation>连续叫优先号数：在叫一位普通客户之前最多连续叫几位优先客户。等候超过后提前：等候超过此时间的号票会被优先叫号（0 表示不提前）。</translation>
+      <source>Lobby notice (English)</source>
+      <translation>大厅公告（英文）</translation>
+    </message>
+    <message>
+      <source>Priority tickets in a row: how many priority customers are called before one waiting normal customer. Move up after waiting: a ticket waiting this long is called next (0 = never). The lobby shows the notice in both languages, running across the screen when it is long.</source>
+      <translation>连续优先叫号数：普通客户等候时，最多连续叫多少位优先客户，之后叫一位普通客户。等候超时优先：等候超过此时长的号票下一个被叫（0 = 不启用）。大厅屏幕以中英文显示公告，内容较长时滚动播放。</translation>
     </message>
     <message>
       <source>Queue rules and notice saved.</source>
       <translation>排队规则和公告已保存。</translation>
-    </message>
-    <message>
-      <source>Test port</source>
-      <translation>测试串口</translation>
-    </message>
-    <message>
-      <source>Save port</source>
-      <translation>保存串口</translation>
-    </message>
-    <message>
-      <source>Keypads</source>
-      <translation>呼叫器</translation>
-    </message>
-    <message>
-      <source>Window display</source>
-      <translation>窗口显示屏</translation>
-    </message>
-    <message>
-      <source>Keypads and displays</source>
-      <translation>呼叫器和显示屏</translation>
-    </message>
-    <message>
-      <source>The port opens correctly.</source>
-      <translation>串口可以正常打开。</translation>
-    </message>
-    <message>
-      <source>Port saved; it is used from the next start.</source>
-      <translation>串口已保存，下次启动时生效。</translation>
     </message>
     <message>
       <source>Leave empty to keep the stored password</source>
@@ -522,30 +606,6 @@
     <message>
       <source>Sync settings saved; they are used from the next start.</source>
       <translation>同步设置已保存，下次启动时生效。</translation>
-    </message>
-    <message>
-      <source>Teller keypads and window displays</source>
-      <translation>柜员呼叫器和窗口显示屏</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>名称</translation>
-    </message>
-    <message>
-      <source>Kind</source>
-      <translation>类型</translation>
-    </message>
-    <message>
-      <source>Windows</source>
-      <translation>窗口</translation>
-    </message>
-    <message>
-      <source>Choose a keypad or display in the list first.</source>
-      <translation>请先在列表中选择呼叫器或显示屏。</translation>
-    </message>
-    <message>
-      <source>Ticket printer: {connection}</source>
-      <translation>取号打印机：{connection}</translation>
     </message>
     <message>
       <source>Sync settings saved; the head-office password is kept in {where}, not in the address.</source>
@@ -586,6 +646,10 @@
     <message>
       <source>Window number</source>
       <translation>窗口号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
     </message>
     <message>
       <source>Services (tick; drag to order)</source>
@@ -692,6 +756,10 @@
       <translation>日期</translation>
     </message>
     <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
       <source> h</source>
       <translation> 小时</translation>
     </message>
@@ -758,6 +826,90 @@
     <message>
       <source>counts as a no-show</source>
       <translation>记为过号</translation>
+    </message>
+    <message>
+      <source>Keypads</source>
+      <translation>呼叫器</translation>
+    </message>
+    <message>
+      <source>Window display</source>
+      <translation>窗口显示屏</translation>
+    </message>
+    <message>
+      <source>Keypads and displays</source>
+      <translation>呼叫器和显示屏</translation>
+    </message>
+    <message>
+      <source>Save printer</source>
+      <translation>保存打印机设置</translation>
+    </message>
+    <message>
+      <source>Protocol</source>
+      <translation>协议</translation>
+    </message>
+    <message>
+      <source>Windows</source>
+      <translation>窗口</translation>
+    </message>
+    <message>
+      <source>4, or address=window: 1=1, 2=2</source>
+      <translation>如 4，或 地址=窗口：1=1, 2=2</translation>
+    </message>
+    <message>
+      <source>New device</source>
+      <translation>新增设备</translation>
+    </message>
+    <message>
+      <source>Remove device</source>
+      <translation>删除设备</translation>
+    </message>
+    <message>
+      <source>Test port</source>
+      <translation>测试串口</translation>
+    </message>
+    <message>
+      <source>Save device</source>
+      <translation>保存设备</translation>
+    </message>
+    <message>
+      <source>Printer saved; it is used from the next start of the greeter.</source>
+      <translation>打印机设置已保存，取号台下次启动时生效。</translation>
+    </message>
+    <message>
+      <source>Device saved; it is used from the next start.</source>
+      <translation>设备已保存，下次启动时生效。</translation>
+    </message>
+    <message>
+      <source>Device removed; the change is used from the next start.</source>
+      <translation>设备已删除，下次启动时生效。</translation>
+    </message>
+    <message>
+      <source>The port opens correctly.</source>
+      <translation>串口可以正常打开。</translation>
+    </message>
+    <message>
+      <source>Teller keypads and window displays</source>
+      <translation>柜员呼叫器和窗口显示屏</translation>
+    </message>
+    <message>
+      <source>serial device</source>
+      <translation>串口设备</translation>
+    </message>
+    <message>
+      <source>Choose a keypad or display in the list first.</source>
+      <translation>请先在列表中选择呼叫器或显示屏。</translation>
+    </message>
+    <message>
+      <source>Ticket printer: {connection}</source>
+      <translation>取号打印机：{connection}</translation>
+    </message>
+    <message>
+      <source>BDL/1 keypads and displays</source>
+      <translation>BDL/1 呼叫器和显示屏</translation>
+    </message>
+    <message>
+      <source>CD5220 pole display</source>
+      <translation>CD5220 窗口显示屏</translation>
     </message>
     <message>
       <source>BranchDesk - Administration</source>

@@ -1,0 +1,1 @@
+"""Head office's screen (``branchdesk hq screen``)."""

@@ -1,0 +1,1 @@
+"""The customer-facing rating pad at a teller window."""
