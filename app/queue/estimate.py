@@ -120,7 +120,8 @@ def estimate(snap: Snapshot, *, service_id: int, priority: str = "normal",
     horizon = None  # beyond closing only "after closing" is said: the replay stops there
     if snap.closes_at is not None and factor > 0:
         horizon = max(0.0, (snap.closes_at - snap.now).total_seconds() / 60 / factor)
-    result = replay(snap, target, horizon)
+    line_up = _line_up(snap, target)
+    result = replay(snap, target, horizon, line_up)
     if result is None:
         return Estimate(None, None, None, 0, "no_window")
     mean, var, ahead, steps = result
@@ -129,7 +130,8 @@ def estimate(snap: Snapshot, *, service_id: int, priority: str = "normal",
     if snap.closes_at is not None and snap.now + dt.timedelta(minutes=mean * factor) > snap.closes_at:
         return Estimate(None, None, None, ahead, "after_closing")
     n = min(SAMPLES_MAX, SAMPLE_STEP_BUDGET // (steps + 2))
-    waits = sample(snap, target, n, steps) if n >= SAMPLES_MIN else []
+    n -= 1 - n % 2  # odd: the median is one of the futures (a wait that can happen, not between two)
+    waits = sample(snap, target, n, steps, line_up) if n >= SAMPLES_MIN else []
     if len(waits) >= SAMPLES_MIN:
         waits.sort()
         point, low, high = (percentile(waits, q) * factor for q in (0.5, 0.1, 0.9))
@@ -212,8 +214,9 @@ class _Draws(_Means):
         super().__init__(snap)
         self.rng = rng
         # This future's service-time means: the estimates are samples, so each
-        # future draws its own (log-normal around them, median kept).
-        self.scale = {sid: math.exp(rng.gauss(0.0, t.uncertainty)) for sid, t in snap.times.items()}
+        # future draws its own (log-normal around them, median kept), for a
+        # service when it first needs one.
+        self.scale: dict[int, float] = {}
 
     def at_window(self, w: WindowNow) -> tuple[float, float]:
         times = self.snap.times.get(w.busy_service) if w.busy_service is not None else None
@@ -230,7 +233,11 @@ class _Draws(_Means):
     def _draw(self, service_id: int, times: ServiceTimes) -> float:
         if times.no_show_rate and self.rng.random() < times.no_show_rate:
             return NO_SHOW_MIN
-        return times.draw(self.rng) * self.scale.get(service_id, 1.0)
+        scale = self.scale.get(service_id)
+        if scale is None:  # a service without figures keeps its default time as it is
+            scale = self.scale[service_id] = (math.exp(self.rng.gauss(0.0, times.uncertainty))
+                                              if service_id in self.snap.times else 1.0)
+        return times.draw(self.rng) * scale
 
     def arrivals(self, services: set[int], skip: tuple[int, bool] | None = None,
                  until: float = math.inf) -> Iterator[tuple[float, int, bool]]:
@@ -284,7 +291,8 @@ def _poisson(snap: Snapshot, rates: Sequence[float], rng: random.Random, horizon
         t = nxt
 
 
-def replay(snap: Snapshot, target: Candidate, horizon: float | None = None) -> tuple[float, float, int, int] | None:
+def replay(snap: Snapshot, target: Candidate, horizon: float | None = None,
+           line_up: Queues | None = None) -> tuple[float, float, int, int] | None:
     """The replay with mean durations: (minutes until ``target`` is called, the
     variance of that, people ahead, calls made before it), or None when no
     window would ever call it.
@@ -293,24 +301,30 @@ def replay(snap: Snapshot, target: Candidate, horizon: float | None = None) -> t
     needs to be known to lie beyond it (a ticket past closing). It then
     returns the time reached, and as people ahead those already called plus
     the customers still waiting for the same windows who came before."""
-    queues = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
-    queues.add(target)
+    queues = (line_up or _line_up(snap, target)).copy()
     return _run(snap, target, queues, _Means(snap), STEP_LIMIT, horizon)
 
 
-def sample(snap: Snapshot, target: Candidate, n: int, steps: int) -> list[float]:
-    """``n`` random futures of the replay (fixed seeds: the same state, the same answer)."""
-    base = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
-    base.add(target)
+def sample(snap: Snapshot, target: Candidate, n: int, steps: int, line_up: Queues | None = None) -> list[float]:
+    """``n`` random futures of the replay (a fixed seed: the same state, the same answer)."""
+    base = line_up or _line_up(snap, target)
     # A seed from the state itself (not hash(): it differs between processes).
     seed = (int(snap.now.timestamp()) * 31 + target.service_id * 7919 + len(snap.waiting) * 104729
             + (0 if target.priority == "normal" else 1)) & 0xFFFFFFFF
+    rng = random.Random(seed)  # one stream: each future draws on where the last one stopped
     waits = []
-    for i in range(n):
-        result = _run(snap, target, base.copy(), _Draws(snap, random.Random(seed + i)), STEP_LIMIT)
+    for _ in range(n):
+        result = _run(snap, target, base.copy(), _Draws(snap, rng), STEP_LIMIT)
         if result is not None:
             waits.append(result[0])
     return waits
+
+
+def _line_up(snap: Snapshot, target: Candidate) -> Queues:
+    """The waiting customers and ``target`` in their lines (copied by each replay)."""
+    queues = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
+    queues.add(target)
+    return queues
 
 
 def _arrivals_that_matter(snap: Snapshot, target: Candidate) -> tuple[tuple[int, bool] | None, float]:

@@ -120,15 +120,6 @@ class Queues:
             line.remove(c)
         self.size -= 1
 
-    def heads(self, service_order: Sequence[int], priority: bool) -> list[tuple[int, Candidate]]:
-        """(rank in the window's order, head) of each of its services' lines."""
-        out = []
-        for rank, sid in enumerate(service_order):
-            line = self.lines.get((sid, priority))
-            if line:
-                out.append((rank, line[0]))
-        return out
-
     def waiting_for(self, window_id: int, service_order: Sequence[int]) -> bool:
         return bool(self.targeted.get(window_id)) or any(
             self.lines.get((sid, p)) for sid in service_order for p in (True, False))
@@ -141,20 +132,35 @@ def choose(q: Queues, *, window_id: int, service_order: Sequence[int], priority_
     if mine:
         c = mine[0]
         return Choice(c.ticket_id, is_priority(c.priority), "transferred", c, _normal_left(q, window_id, service_order, c))
-    prio = q.heads(service_order, True)
-    normal = q.heads(service_order, False)
-    if not prio and not normal:
+    # The head of each of its services' lines, in the window's order; the
+    # oldest of them all (promotion). Within a class the first service in the
+    # window's order wins, so its first non-empty line is the choice.
+    lines = q.lines
+    promote = config.promote_after
+    first_prio = first_normal = oldest = None
+    for sid in service_order:
+        for c in (lines.get((sid, True)), lines.get((sid, False))):
+            if not c:
+                continue
+            head = c[0]
+            if head.priority == "normal":
+                if first_normal is None:
+                    first_normal = head
+            elif first_prio is None:
+                first_prio = head
+            if promote is not None and (oldest is None or (head.queued_at, head.ticket_id)
+                                        < (oldest.queued_at, oldest.ticket_id)):
+                oldest = head
+    if first_prio is None and first_normal is None:
         return None
-    if config.promote_after is not None:
-        oldest = min((c for _, c in prio + normal), key=_key)
-        if now - oldest.queued_at > config.promote_after:
-            return Choice(oldest.ticket_id, is_priority(oldest.priority), "promoted", oldest,
-                          _normal_left(q, window_id, service_order, oldest))
-    if prio and (not normal or priority_streak < config.priority_ratio):
-        c = min(prio, key=lambda rc: (rc[0], *_order(rc[1])))[1]
-        return Choice(c.ticket_id, True, "priority", c, bool(normal))
-    c = min(normal, key=lambda rc: (rc[0], *_order(rc[1])))[1]
-    return Choice(c.ticket_id, False, "normal", c, _normal_left(q, window_id, service_order, c))
+    if oldest is not None and now - oldest.queued_at > promote:  # type: ignore[operator]
+        return Choice(oldest.ticket_id, is_priority(oldest.priority), "promoted", oldest,
+                      _normal_left(q, window_id, service_order, oldest))
+    if first_prio is not None and (first_normal is None or priority_streak < config.priority_ratio):
+        return Choice(first_prio.ticket_id, True, "priority", first_prio, first_normal is not None)
+    assert first_normal is not None
+    return Choice(first_normal.ticket_id, False, "normal", first_normal,
+                  _normal_left(q, window_id, service_order, first_normal))
 
 
 def _normal_left(q: Queues, window_id: int, service_order: Sequence[int], chosen: Candidate) -> bool:
