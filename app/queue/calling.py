@@ -105,7 +105,7 @@ def call_next(
         config = policy_config(m.settings)
         is_pg = s.get_bind().dialect.name == "postgresql"
         per_queue = HEAD_SIZE
-        candidates, truncated = _candidates(s, win.id, service_order, day, now, per_queue)
+        candidates, truncated = line_heads(s, win.id, service_order, day, now, per_queue)
         excluded: set[int] = set()
         while True:
             choice = choose_next(
@@ -114,7 +114,7 @@ def call_next(
             )
             if choice is None and truncated and excluded:  # every head was taken: look further
                 per_queue *= 4
-                candidates, truncated = _candidates(s, win.id, service_order, day, now, per_queue)
+                candidates, truncated = line_heads(s, win.id, service_order, day, now, per_queue)
                 continue
             if choice is None:
                 raise NoTicketWaiting(f"Nobody is waiting for window {win.number}.", window=win.number)
@@ -275,7 +275,7 @@ def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Select:  # t
     return stmt
 
 
-def _candidates(
+def line_heads(
     s: Session, window_id: int, service_order: list[int], day: dt.date, now: dt.datetime, per_queue: int
 ) -> tuple[list[Candidate], set[bool]]:
     """The tickets the policy can choose from: every ticket transferred to this

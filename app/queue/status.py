@@ -10,7 +10,7 @@ from sqlalchemy import case, func, select
 from app.queue.common import WAITING, TicketRow, ticket_rows_query, window_numbers
 from app.queue.day import moment
 from app.queue.views import QueueStatus, ServiceQueue, ServiceView, TicketView, ticket_view
-from app.queue.windows import window_view
+from app.queue.windows import window_views
 from app.store.engine import Database
 from app.events import CALL_EVENTS
 from app.store.models import Event, Service, Ticket, Window, WindowService
@@ -51,7 +51,7 @@ def queue_status(db: Database, *, now: dt.datetime | None = None) -> QueueStatus
             n, p, oldest = counts.get(svc.id, (0, 0, None))
             longest = int((now - oldest).total_seconds() // 60) if oldest is not None else 0
             queues.append(ServiceQueue(service_view(svc), int(n), int(p or 0), max(0, longest)))
-        windows = [window_view(s, w, m) for w in s.scalars(select(Window).order_by(Window.number))]
+        windows = window_views(s, m)
         return QueueStatus(day, tuple(queues), tuple(windows), sum(q.waiting for q in queues))
 
 
