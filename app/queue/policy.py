@@ -26,13 +26,16 @@ import datetime as dt
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 PRIORITY_CLASSES = ("normal", "needs", "vip", "appointment")
 PRIORITY_NOTES = ("elderly", "disabled", "pregnant", "other")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A waiting ticket as the policy sees it (a named tuple: the estimate
+    builds thousands of them per replay, and reads them from rows)."""
+
     ticket_id: int
     service_id: int
     priority: str
@@ -84,8 +87,19 @@ class Queues:
         self.lines: dict[tuple[int, bool], deque[Candidate]] = {}  # (service, priority?) -> line
         self.targeted: dict[int, deque[Candidate]] = {}  # window -> tickets transferred to it
         self.size = 0
-        for c in sorted(candidates, key=_order):
-            self.add(c)
+        lines, targeted = self.lines, self.targeted
+        for c in sorted(candidates, key=_order):  # in order: each line is built by appending
+            if c.target_window_id is not None:
+                line = targeted.get(c.target_window_id)
+                if line is None:
+                    line = targeted[c.target_window_id] = deque()
+            else:
+                key = (c.service_id, c.priority != "normal")
+                line = lines.get(key)
+                if line is None:
+                    line = lines[key] = deque()
+            line.append(c)
+            self.size += 1
 
     def copy(self) -> Queues:
         """An independent copy (the lines' tickets are immutable and shared)."""
