@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Row, Select, bindparam, func, select, text, union_all
+from sqlalchemy import ARRAY, Integer, Row, Select, any_, bindparam, func, select, text, union_all
 from sqlalchemy.orm import Session
 
 from app.events import EventType
@@ -20,11 +20,12 @@ from app.queue.common import (
     row_view,
     ticket_by_ref,
     ticket_row,
+    ticket_rows_query,
     window_row,
 )
 from app.queue.day import Moment, begin
 from app.queue.errors import InvalidTicketState, NoTicketWaiting, WindowBusy, WindowClosed
-from app.queue.policy import PRIORITY_CLASSES, Candidate, choose_next, next_streak
+from app.queue.policy import PRIORITY_CLASSES, Candidate, choose_in_turn, next_streak
 from app.queue.views import TicketView
 from app.staff.roles import Actor, require
 from app.store.engine import Database
@@ -108,20 +109,25 @@ def call_next(
         candidates, truncated = line_heads(s, win.id, service_order, day, now, per_queue)
         excluded: set[int] = set()
         while True:
-            choice = choose_next(
-                candidates, window_id=win.id, service_order=service_order,
-                priority_streak=win.priority_streak, config=config, now=now, exclude=frozenset(excluded),
+            # The window's preferences in turn: on PostgreSQL the first that no
+            # other window holds is claimed in one statement (SKIP LOCKED).
+            prefs = choose_in_turn(
+                candidates, window_id=win.id, service_order=service_order, priority_streak=win.priority_streak,
+                config=config, now=now, exclude=frozenset(excluded), limit=CLAIM_AT_ONCE if is_pg else 1,
             )
-            if choice is None and truncated and excluded:  # every head was taken: look further
+            if not prefs and truncated and excluded:  # every head was taken: look further
                 per_queue *= 4
                 candidates, truncated = line_heads(s, win.id, service_order, day, now, per_queue)
                 continue
-            if choice is None:
+            if not prefs:
                 raise NoTicketWaiting(f"Nobody is waiting for window {win.number}.", window=win.number)
-            t = _claim(s, choice.ticket_id, is_pg)
+            t = _claim(s, [c.ticket_id for c in prefs], is_pg)
             if t is None:
-                excluded.add(choice.ticket_id)
+                excluded.update(c.ticket_id for c in prefs)
                 continue
+            taken = next(i for i, c in enumerate(prefs) if c.ticket_id == t.id)
+            excluded.update(c.ticket_id for c in prefs[:taken])
+            choice = prefs[taken]
             break
         normal_waiting = any(not prio for prio in truncated) or any(
             c.priority == "normal" and c.ticket_id != t.id and c.ticket_id not in excluded for c in candidates
@@ -130,17 +136,27 @@ def call_next(
         return _assign(s, win, t, m, actor, choice.reason, streak)
 
 
-_CLAIM = select(Ticket.__table__.c.id).where(
-    Ticket.__table__.c.id == bindparam("tid"), Ticket.__table__.c.status.in_(WAITING)).with_for_update(skip_locked=True)
+# How many of its preferences a window tries to claim in one statement.
+CLAIM_AT_ONCE = 8  # (SQLite: one; its writes are serialised, nobody else holds a ticket)
+_IDS = bindparam("ids", type_=ARRAY(Integer))
+_CLAIM_FIRST = (  # PostgreSQL: the first of the window's preferences nobody holds, locked, with its row
+    ticket_rows_query().where(Ticket.__table__.c.id == any_(_IDS), Ticket.__table__.c.status.in_(WAITING))
+    .order_by(func.array_position(_IDS, Ticket.__table__.c.id)).limit(1)
+    .with_for_update(of=Ticket.__table__, skip_locked=True)
+)
 
 
-def _claim(s: Session, ticket_id: int, is_pg: bool) -> TicketRow | None:
-    """The chosen ticket if it still waits; on PostgreSQL locked, and skipped
-    (never waited for, never called twice) when another window holds it."""
-    if is_pg and s.connection().execute(_CLAIM, {"tid": ticket_id}).first() is None:
-        return None
-    t = ticket_row(s, ticket_id)
-    return t if t is not None and t.status in WAITING else None
+def _claim(s: Session, ticket_ids: list[int], is_pg: bool) -> TicketRow | None:
+    """The first of ``ticket_ids`` that still waits; on PostgreSQL locked, and
+    those another window holds skipped (never waited for, never called twice)."""
+    if is_pg:
+        found = s.connection().execute(_CLAIM_FIRST, {"ids": ticket_ids}).first()
+        return None if found is None else TicketRow(**found._mapping)
+    for tid in ticket_ids:  # SQLite: writes are serialised, the first still waits
+        t = ticket_row(s, tid)
+        if t is not None and t.status in WAITING:
+            return t
+    return None
 
 
 def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor,

@@ -207,6 +207,34 @@ def choose_next(
                   config=config, now=now)
 
 
+def choose_in_turn(
+    candidates: Sequence[Candidate],
+    *,
+    window_id: int,
+    service_order: Sequence[int],
+    priority_streak: int,
+    config: PolicyConfig,
+    now: dt.datetime,
+    exclude: frozenset[int] = frozenset(),
+    limit: int,
+) -> list[Choice]:
+    """``choose_next``, then what it would choose were that ticket taken by
+    another window, and so on (the same streak): at most ``limit`` choices,
+    the window's preferences when several windows call at once."""
+    order = set(service_order)
+    q = Queues(c for c in candidates if c.ticket_id not in exclude
+               and (c.target_window_id == window_id or (c.target_window_id is None and c.service_id in order)))
+    out: list[Choice] = []
+    while len(out) < limit:
+        choice = choose(q, window_id=window_id, service_order=service_order, priority_streak=priority_streak,
+                        config=config, now=now)
+        if choice is None or choice.candidate is None:
+            break
+        out.append(choice)
+        q.remove(choice.candidate)
+    return out
+
+
 def next_streak(streak: int, choice: Choice, normal_waiting: bool) -> int:
     """The priority-streak counter after ``choice`` was called."""
     if choice.is_priority and normal_waiting:
