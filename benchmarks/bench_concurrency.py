@@ -44,6 +44,11 @@ def add_waiting(url: str, count: int) -> None:
                     for q in range(first, first + count)]
             s.execute(insert(Ticket), rows)
             counter.last_seq = first + count - 1
+        # The planner's statistics, as autovacuum keeps them on a branch's server
+        # (right after a bulk insert it has none, and plans the calling query
+        # through the day's index instead of the waiting line's).
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.exec_driver_sql("ANALYZE")
     finally:
         db.dispose()
 

@@ -27,11 +27,11 @@ from app.errors import InvalidInput
 from app.events import EventType
 from app.queue.day import Moment, moment
 from app.queue.tickets import issue_ticket
-from app.queue.views import IssuedTicket
+from app.queue.views import IssuedTicket, TicketView
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
-from app.store.models import Service, Ticket
+from app.store.models import Service
 from app.store.models_beyond import Appointment
 
 QR_PREFIX = "BRANCHDESK-APPT:"
@@ -116,14 +116,14 @@ def check_in(db: Database, ref: str | int, *, actor: Actor, now: dt.datetime | N
         slot, appointment_id = a.slot_at, a.id
     how = _how(rules, slot, m.now)
 
-    def link(s: Session, t: Ticket, mt: Moment) -> None:
+    def link(s: Session, t: TicketView, mt: Moment) -> None:
         row = s.get(Appointment, appointment_id, with_for_update=s.get_bind().dialect.name == "postgresql")
         _check_can(row, mt)  # another greeter may have checked it in meanwhile
         row.status, row.checked_in_at, row.checkin, row.ticket_id = "checked_in", mt.now, how, t.id
         row.closed_at = None
         row.version += 1
         record_event(s, EventType.APPOINTMENT_CHECKED_IN, mt.now, ticket_id=t.id, staff_id=actor.staff_id,
-                     payload={"reference": row.reference, "service": t.service.code,
+                     payload={"reference": row.reference, "service": t.service_code,
                               "slot": row.slot_at.isoformat(), "number": t.number, "checkin": how,
                               "how": how_found})
 

@@ -4,76 +4,87 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import ARRAY, Integer, Row, Select, any_, bindparam, func, select, text, union_all
 from sqlalchemy.orm import Session
 
 from app.events import EventType
 from app.queue.common import (
     AT_WINDOW,
     WAITING,
+    TicketRow,
+    change_ticket,
+    change_window,
     forward,
     policy_config,
     require_state,
+    row_view,
     ticket_by_ref,
-    view,
-    window_by_number,
+    ticket_row,
+    ticket_rows_query,
+    window_row,
 )
 from app.queue.day import Moment, begin
 from app.queue.errors import InvalidTicketState, NoTicketWaiting, WindowBusy, WindowClosed
-from app.queue.policy import Candidate, choose_next, next_streak
+from app.queue.policy import PRIORITY_CLASSES, Candidate, choose_in_turn, next_streak
 from app.queue.views import TicketView
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
-from app.store.models import Ticket, Window, WindowService
+from app.store.models import WAITING_SQL, Ticket, Window, WindowService
 
 
-def _open_window(s: Session, number: int) -> Window:
-    win = window_by_number(s, number, lock=True)
+_WS = WindowService.__table__
+_SERVICE_ORDER = select(_WS.c.service_id).where(_WS.c.window_id == bindparam("wid")).order_by(_WS.c.position)
+
+
+def _open_window(s: Session, number: int) -> Row:  # type: ignore[type-arg]
+    win = window_row(s, number, lock=True)
     if win.state != "open":
         raise WindowClosed(f"Window {win.number} is {win.state}; open it first.", window=win.number, state=win.state)
     return win
 
 
-def _finish_current(s: Session, win: Window, m: Moment, actor: Actor) -> None:
+def _at_window(s: Session, win: Row) -> TicketRow | None:  # type: ignore[type-arg]
+    """The ticket called or being served at ``win``, if any."""
     if win.current_ticket_id is None:
-        return
-    cur = s.get(Ticket, win.current_ticket_id)
-    if cur is None or cur.status not in AT_WINDOW:
-        win.current_ticket_id = None
-        return
-    _finish(s, win, cur, "done", forward(cur, m, "finished"), actor)
+        return None
+    cur = ticket_row(s, win.current_ticket_id)
+    return cur if cur is not None and cur.status in AT_WINDOW else None
 
 
-def _ensure_free(s: Session, win: Window) -> None:
-    if win.current_ticket_id is None:
+def _done(s: Session, win: Row, t: TicketRow, outcome: str, now: dt.datetime, actor: Actor) -> None:  # type: ignore[type-arg]
+    """Finish ``t`` at ``win`` (the window's own row is changed by the caller)."""
+    change_ticket(s, t, status="done", finished_at=now, outcome=outcome[:200])
+    record_event(s, EventType.TICKET_FINISHED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+                 payload={"number": t.number, "window": win.number, "outcome": t.outcome})
+
+
+def _free(s: Session, win: Row, m: Moment, actor: Actor, finish_current: bool) -> None:  # type: ignore[type-arg]
+    """Make ``win`` free for a call: finish its ticket (a keypad's Next) or refuse."""
+    cur = _at_window(s, win)
+    if cur is None:
         return
-    cur = s.get(Ticket, win.current_ticket_id)
-    if cur is not None and cur.status in AT_WINDOW:
+    if not finish_current:
         raise WindowBusy(
             f"Window {win.number} still has ticket {cur.number}; finish it or mark it no-show first.",
             window=win.number, ticket=cur.number,
         )
-    win.current_ticket_id = None
+    _done(s, win, cur, "done", forward(cur, m, "finished"), actor)
 
 
-def _assign(s: Session, win: Window, t: Ticket, m: Moment, actor: Actor, how: str) -> TicketView:
+def _assign(s: Session, win: Row, t: TicketRow, m: Moment, actor: Actor, how: str,  # type: ignore[type-arg]
+            streak: int) -> TicketView:
     now = forward(t, m, "called")
-    t.status = "called"
-    t.window_id = win.id
-    t.staff_id = actor.staff_id if actor.staff_id is not None else win.staff_id
-    t.target_window_id = None
-    t.first_called_at = t.first_called_at or now
-    t.called_at = now
-    t.call_count += 1
-    win.current_ticket_id = t.id
-    s.flush()
+    change_ticket(s, t, status="called", window_id=win.id,
+                  staff_id=actor.staff_id if actor.staff_id is not None else win.staff_id, target_window_id=None,
+                  first_called_at=t.first_called_at or now, called_at=now, call_count=t.call_count + 1)
+    change_window(s, win.id, current_ticket_id=t.id, priority_streak=streak)
     record_event(
         s, EventType.TICKET_CALLED, now, ticket_id=t.id, window_id=win.id, staff_id=t.staff_id,
-        payload={"number": t.number, "window": win.number, "service": t.service.code, "how": how,
+        payload={"number": t.number, "window": win.number, "service": t.svc_code, "how": how,
                  "call_count": t.call_count},
     )
-    return view(s, t)
+    return row_view(s, t, {win.id: win.number})
 
 
 def call_next(
@@ -90,43 +101,62 @@ def call_next(
         m = begin(db, s, now)
         day, now = m.day, m.now
         win = _open_window(s, window)
-        if finish_current:
-            _finish_current(s, win, m, actor)
-        else:
-            _ensure_free(s, win)
-        service_order = list(
-            s.scalars(select(WindowService.service_id).where(WindowService.window_id == win.id)
-                      .order_by(WindowService.position))
-        )
+        _free(s, win, m, actor, finish_current)
+        service_order = list(s.connection().execute(_SERVICE_ORDER, {"wid": win.id}).scalars())
         config = policy_config(m.settings)
         is_pg = s.get_bind().dialect.name == "postgresql"
         per_queue = HEAD_SIZE
-        candidates, truncated = _candidates(s, win.id, service_order, day, now, per_queue)
+        candidates, truncated = line_heads(s, win.id, service_order, day, now, per_queue)
         excluded: set[int] = set()
         while True:
-            choice = choose_next(
-                candidates, window_id=win.id, service_order=service_order,
-                priority_streak=win.priority_streak, config=config, now=now, exclude=frozenset(excluded),
+            # The window's preferences in turn: on PostgreSQL the first that no
+            # other window holds is claimed in one statement (SKIP LOCKED).
+            prefs = choose_in_turn(
+                candidates, window_id=win.id, service_order=service_order, priority_streak=win.priority_streak,
+                config=config, now=now, exclude=frozenset(excluded), limit=CLAIM_AT_ONCE if is_pg else 1,
             )
-            if choice is None and truncated and excluded:  # every head was taken: look further
+            if not prefs and truncated and excluded:  # every head was taken: look further
                 per_queue *= 4
-                candidates, truncated = _candidates(s, win.id, service_order, day, now, per_queue)
+                candidates, truncated = line_heads(s, win.id, service_order, day, now, per_queue)
                 continue
-            if choice is None:
+            if not prefs:
                 raise NoTicketWaiting(f"Nobody is waiting for window {win.number}.", window=win.number)
-            q = select(Ticket).where(Ticket.id == choice.ticket_id, Ticket.status.in_(WAITING))
-            if is_pg:  # another window may hold it: skip, never wait, never double-call
-                q = q.with_for_update(skip_locked=True)
-            t = s.scalar(q)
+            t = _claim(s, [c.ticket_id for c in prefs], is_pg)
             if t is None:
-                excluded.add(choice.ticket_id)
+                excluded.update(c.ticket_id for c in prefs)
                 continue
+            taken = next(i for i, c in enumerate(prefs) if c.ticket_id == t.id)
+            excluded.update(c.ticket_id for c in prefs[:taken])
+            choice = prefs[taken]
             break
         normal_waiting = any(not prio for prio in truncated) or any(
             c.priority == "normal" and c.ticket_id != t.id and c.ticket_id not in excluded for c in candidates
         )
-        win.priority_streak = next_streak(win.priority_streak, choice, normal_waiting)
-        return _assign(s, win, t, m, actor, choice.reason)
+        streak = next_streak(win.priority_streak, choice, normal_waiting)
+        return _assign(s, win, t, m, actor, choice.reason, streak)
+
+
+# How many of its preferences a window tries to claim in one statement.
+CLAIM_AT_ONCE = 8  # (SQLite: one; its writes are serialised, nobody else holds a ticket)
+_IDS = bindparam("ids", type_=ARRAY(Integer))
+_CLAIM_FIRST = (  # PostgreSQL: the first of the window's preferences nobody holds, locked, with its row
+    ticket_rows_query().where(Ticket.__table__.c.id == any_(_IDS), Ticket.__table__.c.status.in_(WAITING))
+    .order_by(func.array_position(_IDS, Ticket.__table__.c.id)).limit(1)
+    .with_for_update(of=Ticket.__table__, skip_locked=True)
+)
+
+
+def _claim(s: Session, ticket_ids: list[int], is_pg: bool) -> TicketRow | None:
+    """The first of ``ticket_ids`` that still waits; on PostgreSQL locked, and
+    those another window holds skipped (never waited for, never called twice)."""
+    if is_pg:
+        found = s.connection().execute(_CLAIM_FIRST, {"ids": ticket_ids}).first()
+        return None if found is None else TicketRow(**found._mapping)
+    for tid in ticket_ids:  # SQLite: writes are serialised, the first still waits
+        t = ticket_row(s, tid)
+        if t is not None and t.status in WAITING:
+            return t
+    return None
 
 
 def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor,
@@ -136,16 +166,18 @@ def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor,
     with db.write() as s:
         m = begin(db, s, now)
         win = _open_window(s, window)
-        _ensure_free(s, win)
-        t = ticket_by_ref(s, ticket, m.day, lock=True)
-        require_state(t, WAITING, "called")
-        return _assign(s, win, t, m, actor, "chosen")
+        _free(s, win, m, actor, False)
+        found = ticket_by_ref(s, ticket, m.day, lock=True)
+        require_state(found, WAITING, "called")
+        t = ticket_row(s, found.id)
+        assert t is not None
+        return _assign(s, win, t, m, actor, "chosen", win.priority_streak)
 
 
-def _current(s: Session, window: int, *, lock_window: bool = True) -> tuple[Window, Ticket]:
-    win = window_by_number(s, window, lock=lock_window)
-    t = s.get(Ticket, win.current_ticket_id) if win.current_ticket_id else None
-    if t is None or t.status not in AT_WINDOW:
+def _current(s: Session, window: int) -> tuple[Row, TicketRow]:  # type: ignore[type-arg]
+    win = window_row(s, window, lock=True)
+    t = _at_window(s, win)
+    if t is None:
         raise InvalidTicketState(f"Window {win.number} has no ticket at the moment.", window=win.number)
     return win, t
 
@@ -156,13 +188,12 @@ def recall(db: Database, *, window: int, actor: Actor, now: dt.datetime | None =
     with db.write() as s:
         m = begin(db, s, now)
         win, t = _current(s, window)
-        require_state(t, ("called",), "called again")
-        now = forward(t, m, "called again")
-        t.call_count += 1
-        t.called_at = now
+        require_state(t, ("called",), "called again")  # type: ignore[arg-type]
+        now = forward(t, m, "called again")  # type: ignore[arg-type]
+        change_ticket(s, t, call_count=t.call_count + 1, called_at=now)
         record_event(s, EventType.TICKET_RECALLED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": t.number, "window": win.number, "call_count": t.call_count})
-        return view(s, t)
+        return row_view(s, t, {win.id: win.number})
 
 
 def no_show(db: Database, *, window: int, actor: Actor, now: dt.datetime | None = None) -> TicketView:
@@ -170,15 +201,17 @@ def no_show(db: Database, *, window: int, actor: Actor, now: dt.datetime | None 
     with db.write() as s:
         m = begin(db, s, now)
         win, t = _current(s, window)
-        require_state(t, ("called",), "marked no-show")
-        now = forward(t, m, "marked no-show")
-        mark_no_show(s, win, t)
+        require_state(t, ("called",), "marked no-show")  # type: ignore[arg-type]
+        now = forward(t, m, "marked no-show")  # type: ignore[arg-type]
+        change_ticket(s, t, status="no_show")
+        change_window(s, win.id, current_ticket_id=None)
         record_event(s, EventType.TICKET_NO_SHOW, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": t.number, "window": win.number})
-        return view(s, t)
+        return row_view(s, t, {win.id: win.number})
 
 
 def mark_no_show(s: Session, win: Window, t: Ticket) -> None:
+    """The ORM form, for a window being left (app/queue/windows.py)."""
     t.status = "no_show"
     win.current_ticket_id = None
 
@@ -188,16 +221,16 @@ def start_service(db: Database, *, window: int, actor: Actor, now: dt.datetime |
     with db.write() as s:
         m = begin(db, s, now)
         win, t = _current(s, window)
-        require_state(t, ("called",), "started")
-        now = forward(t, m, "started")
-        t.status = "serving"
-        t.started_at = now
+        require_state(t, ("called",), "started")  # type: ignore[arg-type]
+        now = forward(t, m, "started")  # type: ignore[arg-type]
+        change_ticket(s, t, status="serving", started_at=now)
         record_event(s, EventType.SERVICE_STARTED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": t.number, "window": win.number})
-        return view(s, t)
+        return row_view(s, t, {win.id: win.number})
 
 
 def _finish(s: Session, win: Window, t: Ticket, outcome: str, now: dt.datetime, actor: Actor) -> None:
+    """The ORM form, for a window being left (app/queue/windows.py)."""
     t.status = "done"
     t.finished_at = now
     t.outcome = outcome[:200]
@@ -213,53 +246,75 @@ def finish(db: Database, *, window: int, outcome: str = "done", actor: Actor,
     with db.write() as s:
         m = begin(db, s, now)
         win, t = _current(s, window)
-        _finish(s, win, t, outcome or "done", forward(t, m, "finished"), actor)
-        return view(s, t)
+        _done(s, win, t, outcome or "done", forward(t, m, "finished"), actor)  # type: ignore[arg-type]
+        change_window(s, win.id, current_ticket_id=None)
+        return row_view(s, t, {win.id: win.number})
 
 
-# Up to this many waiting tickets, call_next reads them all (one cheap query).
-# Beyond, it reads the first HEAD_SIZE of each (service, priority or not)
-# queue: the policy only ever picks the first of a queue, and the rest are
-# spares for when other windows hold the first ones (PostgreSQL SKIP LOCKED).
-READ_ALL_UP_TO = 300
+# call_next reads the first HEAD_SIZE of each (service, priority or not) line
+# the window serves, and the tickets transferred to it: the policy only ever
+# picks the first of a line, and the rest are spares for when other windows
+# hold the first ones (PostgreSQL SKIP LOCKED). Each part walks a partial index
+# of the waiting tickets in queue order, so a call costs about the same with
+# 10 or 5,000 people waiting.
 HEAD_SIZE = 16
+_WAITING = text(WAITING_SQL)  # literal: the partial indexes' condition
+_T = Ticket.__table__
+LINE_ORDER = func.coalesce(_T.c.appointment_at, _T.c.queued_at)  # the index's LINE_ORDER_SQL
 
 
-def _candidates(
+_HEADS: dict[tuple[tuple[int, ...], int], Select] = {}  # type: ignore[type-arg]
+
+
+def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Select:  # type: ignore[type-arg]
+    """The candidates' query for one service order, built once (building and
+    keying a union of this size costs more than running it)."""
+    stmt = _HEADS.get((service_order, per_queue))
+    if stmt is not None:
+        return stmt
+    t = Ticket.__table__
+    cols = (t.c.id, t.c.service_id, t.c.priority, t.c.queued_at, t.c.target_window_id, t.c.appointment_at)
+    day, now = bindparam("day", type_=t.c.business_date.type), bindparam("now", type_=t.c.queued_at.type)
+    parts = [select(*cols).where(_WAITING, t.c.target_window_id == bindparam("win"), t.c.queued_at <= now,
+                                 t.c.business_date == day)]
+    for sid in service_order:
+        for priority in PRIORITY_CLASSES:  # one index range each, in queue order
+            parts.append(
+                select(*cols).where(_WAITING, t.c.business_date == day, t.c.service_id == sid,
+                                    t.c.priority == priority, t.c.queued_at <= now, t.c.target_window_id.is_(None))
+                .order_by(LINE_ORDER, t.c.id).limit(per_queue + 1)
+            )
+    stmt = union_all(*(select(*p.subquery().c) for p in parts))
+    if len(_HEADS) > 256:
+        _HEADS.clear()
+    _HEADS[(service_order, per_queue)] = stmt
+    return stmt
+
+
+def line_heads(
     s: Session, window_id: int, service_order: list[int], day: dt.date, now: dt.datetime, per_queue: int
 ) -> tuple[list[Candidate], set[bool]]:
-    """The tickets the policy can choose from: all of them in a normal lobby;
-    with a very long queue, every ticket transferred to this window and the
-    first ``per_queue`` of each service's priority and normal queues (so a
-    call costs about the same with 10 or 5,000 people waiting).
+    """The tickets the policy can choose from: every ticket transferred to this
+    window and the first ``per_queue`` of each of its services' priority and
+    normal lines.
 
-    Returns the candidates and, for each kind of queue that had more tickets
+    Returns the candidates and, for each kind of line that had more tickets
     than were read, whether it was the priority kind.
     """
-    cols = (Ticket.id, Ticket.service_id, Ticket.priority, Ticket.queued_at, Ticket.target_window_id,
-            Ticket.appointment_at)
-    base = select(*cols).where(Ticket.status.in_(WAITING), Ticket.business_date == day, Ticket.queued_at <= now)
-    everyone = base.where(
-        (Ticket.service_id.in_(service_order) & Ticket.target_window_id.is_(None))
-        | (Ticket.target_window_id == window_id)
-    )
-    rows = s.execute(everyone.limit(READ_ALL_UP_TO + 1)).all()
-    if len(rows) <= READ_ALL_UP_TO:
-        return [Candidate(*r) for r in rows], set()
-    parts = [base.where(Ticket.target_window_id == window_id)]
-    for sid in service_order:
-        for prio in (True, False):
-            kind = Ticket.priority != "normal" if prio else Ticket.priority == "normal"
-            parts.append(
-                base.where(Ticket.service_id == sid, Ticket.target_window_id.is_(None), kind)
-                .order_by(func.coalesce(Ticket.appointment_at, Ticket.queued_at), Ticket.id).limit(per_queue + 1)
-            )
-    subqueries = [select(*p.subquery().c) for p in parts]
-    rows = s.execute(union_all(*subqueries)).all()
-    counts: dict[tuple[int, bool], int] = {}
+    stmt = _heads_query(tuple(service_order), per_queue)
+    rows = s.connection().execute(stmt, {"win": window_id, "day": day, "now": now}).all()
+    lines: dict[tuple[int, bool], list] = {}  # type: ignore[type-arg]
+    found = []
     for r in rows:
         if r.target_window_id is None:
-            key = (r.service_id, r.priority != "normal")
-            counts[key] = counts.get(key, 0) + 1
+            lines.setdefault((r.service_id, r.priority != "normal"), []).append(r)
+        else:
+            found.append(r)
+    counts = {}
+    for key, line in lines.items():  # the priority classes merged: the first of their line, in order
+        line.sort(key=lambda r: (r.appointment_at or r.queued_at, r.id))
+        counts[key] = len(line)
+        found += line[:per_queue + 1]
+    rows = found
     truncated = {prio for (_, prio), n in counts.items() if n > per_queue}
     return [Candidate(*r) for r in rows], truncated

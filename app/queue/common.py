@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import SimpleNamespace
 
-from sqlalchemy import select
+from sqlalchemy import Row, Select, Update, bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.queue.day import ACTIVE, Moment
 from app.queue.errors import InvalidTicketState, TimeRunsBackwards, UnknownService, UnknownTicket, UnknownWindow
@@ -61,12 +63,119 @@ def ticket_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool = Fa
     return t
 
 
+_T, _S, _W = Ticket.__table__, Service.__table__, Window.__table__
+_TICKET_ROW = (select(_T, _S.c.code.label("svc_code"), _S.c.name_zh.label("svc_name_zh"),
+                      _S.c.name_en.label("svc_name_en"))
+               .join(_S, _S.c.id == _T.c.service_id).where(_T.c.id == bindparam("tid")))
+_TICKET_ROW_ANY = (select(_T, _S.c.code.label("svc_code"), _S.c.name_zh.label("svc_name_zh"),
+                          _S.c.name_en.label("svc_name_en")).join(_S, _S.c.id == _T.c.service_id))
+_RELEASE = update(_W).where(_W.c.id == bindparam("wid"), _W.c.current_ticket_id == bindparam("tid")).values(
+    current_ticket_id=None)
+_WINDOW_ROW = select(_W.c.id, _W.c.number, _W.c.state, _W.c.staff_id, _W.c.current_ticket_id,
+                     _W.c.priority_streak).where(_W.c.number == bindparam("num"))
+_UPDATE_TICKET = update(_T).where(_T.c.id == bindparam("b_id"), _T.c.version == bindparam("b_version"))
+_UPDATE_WINDOW = update(_W).where(_W.c.id == bindparam("b_id"))
+
+
+class TicketRow(SimpleNamespace):
+    """A ticket's columns (and its service's code and names) as plain values:
+    what the lean hot paths read and change with Core statements."""
+
+    @property
+    def service(self) -> SimpleNamespace:
+        return SimpleNamespace(code=self.svc_code, name_zh=self.svc_name_zh, name_en=self.svc_name_en)
+
+
+def ticket_row(s: Session, ticket_id: int) -> TicketRow | None:
+    """One ticket with its service's names (one indexed query)."""
+    r = s.connection().execute(_TICKET_ROW, {"tid": ticket_id}).first()
+    return None if r is None else TicketRow(**r._mapping)
+
+
+def ticket_rows_query() -> Select:  # type: ignore[type-arg]
+    """A query of ticket rows with their service's names (to be filtered)."""
+    return _TICKET_ROW_ANY
+
+
+def ticket_row_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool = False) -> TicketRow:
+    """``ticket_by_ref`` as a plain row (locked on PostgreSQL with ``lock``)."""
+    q = _TICKET_ROW_ANY
+    text = str(ref).strip()
+    if _UUID.match(text):
+        q = q.where(_T.c.uuid == text.lower())
+    elif isinstance(ref, int) or text.isdigit():
+        q = q.where(_T.c.id == int(text))
+    else:
+        q = q.where(_T.c.business_date == today, _T.c.number == text.upper()).order_by(
+            _T.c.status.in_(ACTIVE).desc(), _T.c.seq.desc()).limit(1)
+    if lock and s.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update(of=_T)
+    r = s.connection().execute(q).first()
+    if r is None:
+        raise UnknownTicket(f"There is no ticket {text!r} today.", ticket=text)
+    return TicketRow(**r._mapping)
+
+
+def release_window(s: Session, t: TicketRow) -> None:
+    """The window holding ``t`` lets it go (it is transferred, cancelled...)."""
+    if t.window_id is not None:
+        s.connection().execute(_RELEASE, {"wid": t.window_id, "tid": t.id})
+
+
+def window_row(s: Session, number: int, *, lock: bool = False) -> Row:  # type: ignore[type-arg]
+    """A window's calling state (locked on PostgreSQL with ``lock``)."""
+    q = _WINDOW_ROW.with_for_update() if lock and s.get_bind().dialect.name == "postgresql" else _WINDOW_ROW
+    win = s.connection().execute(q, {"num": number}).first()
+    if win is None:
+        raise UnknownWindow(f"There is no window number {number}.", window=number)
+    return win
+
+
+def change_ticket(s: Session, t: TicketRow, **values: object) -> None:
+    """Write ``values`` to ticket ``t`` (and to ``t``), its version bumped;
+    refused as the ORM would if another transaction changed it meanwhile."""
+    values["version"] = t.version + 1
+    done = s.connection().execute(_update_of(_UPDATE_TICKET, tuple(values)),
+                                  {"b_id": t.id, "b_version": t.version, **{f"v_{k}": v for k, v in values.items()}})
+    if done.rowcount != 1:
+        raise StaleDataError(f"Ticket {t.number} was changed by another transaction.")
+    for key, value in values.items():
+        setattr(t, key, value)
+
+
+def change_window(s: Session, window_id: int, **values: object) -> None:
+    s.connection().execute(_update_of(_UPDATE_WINDOW, tuple(values)),
+                           {"b_id": window_id, **{f"v_{k}": v for k, v in values.items()}})
+
+
+_UPDATES: dict[tuple[object, tuple[str, ...]], Update] = {}
+
+
+def _update_of(base: Update, columns: tuple[str, ...]) -> Update:
+    """``base`` setting ``columns`` from parameters ``v_<column>``, built once per
+    set of columns (building a statement costs more than running it)."""
+    stmt = _UPDATES.get((base, columns))
+    if stmt is None:
+        stmt = _UPDATES[(base, columns)] = base.values({c: bindparam(f"v_{c}") for c in columns})
+    return stmt
+
+
+def row_view(s: Session, t: TicketRow | Ticket, numbers: dict[int, int] | None = None) -> TicketView:
+    """The view of a ticket (a row or an ORM object); its windows' numbers
+    looked up only if not given."""
+    if numbers is None:
+        ids = {i for i in (t.window_id, t.target_window_id) if i is not None}
+        numbers = dict(s.connection().execute(select(_W.c.id, _W.c.number).where(_W.c.id.in_(ids))).all()) \
+            if ids else {}
+    return ticket_view(t, numbers)  # type: ignore[arg-type]
+
+
 def window_numbers(s: Session) -> dict[int, int]:
     return {wid: num for wid, num in s.execute(select(Window.id, Window.number))}
 
 
 def view(s: Session, t: Ticket) -> TicketView:
-    return ticket_view(t, window_numbers(s))
+    return row_view(s, t)
 
 
 def policy_config(cfg: BranchSettings) -> PolicyConfig:

@@ -17,6 +17,7 @@ The final report is written afterwards by the caller (app/reports/endofday.py).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, insert, select, text, update
@@ -28,7 +29,7 @@ from app.settings import BranchSettings
 from app.store.base import new_uuid
 from app.store.engine import Database
 from app.store.events import record_event
-from app.store.models import BusinessDay, Event, Setting, Ticket, Window
+from app.store.models import BusinessDay, Event, Ticket, Window
 
 ACTIVE = ("waiting", "transferred", "called", "serving")
 OPEN_AT_CLOSE = ("waiting", "transferred", "called")
@@ -41,10 +42,31 @@ _SETTING_KEYS = (
 )
 
 
+_SETTINGS_SQL = "SELECT key, value FROM settings WHERE key IN ({})".format(
+    ", ".join(f"'{k}'" for k in _SETTING_KEYS))
+_parsed: dict[tuple[object, ...], BranchSettings] = {}
+
+
 def settings_in(s: Session) -> BranchSettings:
-    """The branch settings the core needs, read in ``s``'s transaction (one query)."""
-    rows = s.execute(select(Setting.key, Setting.value).where(Setting.key.in_(_SETTING_KEYS)))
-    return BranchSettings.from_values(dict(rows.all()))
+    """The branch settings the core needs, read in ``s``'s transaction (one query).
+
+    Called by every write, so the stored text is read with one plain statement
+    and its typed view kept per distinct text: a change by any PC is seen at
+    once (the read is the check), and an unchanged one costs no parsing."""
+    conn = s.connection()
+    raw = conn.exec_driver_sql(_SETTINGS_SQL).all()
+    # SQLite hands over the stored JSON text (numbers as numbers: the column's
+    # affinity), PostgreSQL's driver the decoded value.
+    text_json = conn.dialect.name == "sqlite"
+    rows = (text_json, *sorted((k, repr(v)) for k, v in raw))
+    found = _parsed.get(rows)
+    if found is None:
+        found = BranchSettings.from_values({
+            k: json.loads(v) if text_json and isinstance(v, str) else v for k, v in raw if v is not None})
+        if len(_parsed) > 64:  # a few versions live at once (tests, several databases)
+            _parsed.clear()
+        _parsed[rows] = found
+    return found
 
 
 @dataclass(frozen=True)

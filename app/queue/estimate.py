@@ -116,17 +116,22 @@ def estimate(snap: Snapshot, *, service_id: int, priority: str = "normal",
     if target_window_id is not None and all(w.id != target_window_id for w in snap.windows):
         return Estimate(None, None, None, 0, "no_window")
     target = Candidate(ticket_id, service_id, priority, queued_at or snap.now, target_window_id, appointment_at)
-    result = replay(snap, target)
+    factor = snap.correction.get(service_id, 1.0)
+    horizon = None  # beyond closing only "after closing" is said: the replay stops there
+    if snap.closes_at is not None and factor > 0:
+        horizon = max(0.0, (snap.closes_at - snap.now).total_seconds() / 60 / factor)
+    line_up = _line_up(snap, target)
+    result = replay(snap, target, horizon, line_up)
     if result is None:
         return Estimate(None, None, None, 0, "no_window")
     mean, var, ahead, steps = result
-    factor = snap.correction.get(service_id, 1.0)
     times = snap.times.get(service_id)
     note = None if times is None or times.from_history else "default_times"
     if snap.closes_at is not None and snap.now + dt.timedelta(minutes=mean * factor) > snap.closes_at:
         return Estimate(None, None, None, ahead, "after_closing")
     n = min(SAMPLES_MAX, SAMPLE_STEP_BUDGET // (steps + 2))
-    waits = sample(snap, target, n, steps) if n >= SAMPLES_MIN else []
+    n -= 1 - n % 2  # odd: the median is one of the futures (a wait that can happen, not between two)
+    waits = sample(snap, target, n, steps, line_up) if n >= SAMPLES_MIN else []
     if len(waits) >= SAMPLES_MIN:
         waits.sort()
         point, low, high = (percentile(waits, q) * factor for q in (0.5, 0.1, 0.9))
@@ -181,17 +186,21 @@ class _Means:
         times = self.snap.times.get(service_id) or ServiceTimes(6.0, 6.0, from_history=False)
         return times.expected, times.variance
 
-    def arrivals(self, services: set[int]) -> Iterator[tuple[float, int, bool]]:
-        """Expected arrivals, evenly spaced at the hour's rate."""
+    def arrivals(self, services: set[int], skip: tuple[int, bool] | None = None,
+                 until: float = math.inf) -> Iterator[tuple[float, int, bool]]:
+        """Expected arrivals, evenly spaced at the hour's rate, up to ``until``
+        minutes from now (``skip``: a line whose arrivals cannot matter)."""
         streams = []
         for (sid, prio), rates in self.snap.arrivals.items():
-            if sid in services:
+            if sid in services and (sid, prio) != skip:
                 first = _next_even(self.snap, rates, 0.0)
                 if first is not None:
                     streams.append((first, sid, prio))
         heapq.heapify(streams)
         while streams:
             at, sid, prio = heapq.heappop(streams)
+            if at > until:
+                return
             yield at, sid, prio
             nxt = _next_even(self.snap, self.snap.arrivals[(sid, prio)], at)
             if nxt is not None:
@@ -205,8 +214,9 @@ class _Draws(_Means):
         super().__init__(snap)
         self.rng = rng
         # This future's service-time means: the estimates are samples, so each
-        # future draws its own (log-normal around them, median kept).
-        self.scale = {sid: math.exp(rng.gauss(0.0, t.uncertainty)) for sid, t in snap.times.items()}
+        # future draws its own (log-normal around them, median kept), for a
+        # service when it first needs one.
+        self.scale: dict[int, float] = {}
 
     def at_window(self, w: WindowNow) -> tuple[float, float]:
         times = self.snap.times.get(w.busy_service) if w.busy_service is not None else None
@@ -223,16 +233,20 @@ class _Draws(_Means):
     def _draw(self, service_id: int, times: ServiceTimes) -> float:
         if times.no_show_rate and self.rng.random() < times.no_show_rate:
             return NO_SHOW_MIN
-        return times.draw(self.rng) * self.scale.get(service_id, 1.0)
+        scale = self.scale.get(service_id)
+        if scale is None:  # a service without figures keeps its default time as it is
+            scale = self.scale[service_id] = (math.exp(self.rng.gauss(0.0, times.uncertainty))
+                                              if service_id in self.snap.times else 1.0)
+        return times.draw(self.rng) * scale
 
-    def arrivals(self, services: set[int]) -> Iterator[tuple[float, int, bool]]:
-        """Poisson arrivals at each hour's rate."""
-        found = []
-        for (sid, prio), rates in self.snap.arrivals.items():
-            if sid in services:
-                found += [(t, sid, prio) for t in _poisson(self.snap, rates, self.rng)]
-        found.sort()
-        yield from found
+    def arrivals(self, services: set[int], skip: tuple[int, bool] | None = None,
+                 until: float = math.inf) -> Iterator[tuple[float, int, bool]]:
+        """Poisson arrivals at each hour's rate, drawn only as far as they can
+        matter, and lazily: a replay that ends early draws no more."""
+        horizon = min(POISSON_HORIZON_MIN, until)
+        streams = [_poisson(self.snap, rates, self.rng, horizon, sid, prio)
+                   for (sid, prio), rates in self.snap.arrivals.items() if sid in services and (sid, prio) != skip]
+        yield from heapq.merge(*streams)
 
 
 def _minute_of_day(snap: Snapshot) -> float:
@@ -255,50 +269,79 @@ def _next_even(snap: Snapshot, rates: Sequence[float], after: float) -> float | 
     return None
 
 
-def _poisson(snap: Snapshot, rates: Sequence[float], rng: random.Random, horizon: float = 240.0) -> list[float]:
+POISSON_HORIZON_MIN = 240.0  # a random future draws arrivals this far at most
+
+
+def _poisson(snap: Snapshot, rates: Sequence[float], rng: random.Random, horizon: float, sid: int,
+             prio: bool) -> Iterator[tuple[float, int, bool]]:
+    """One stream's Poisson arrivals (minutes from now, service, priority?), in time order."""
     base = _minute_of_day(snap)
-    out, t = [], 0.0
+    t = 0.0
     while t < horizon:
         hour = int((base + t) // 60)
         if hour >= 24:
-            break
+            return
         end = (hour + 1) * 60 - base
         rate = rates[hour]
         nxt = t + rng.expovariate(rate) if rate > 1e-6 else end
         if nxt >= end:
             t = end
             continue
-        out.append(nxt)
+        yield nxt, sid, prio
         t = nxt
-    return out
 
 
-def replay(snap: Snapshot, target: Candidate) -> tuple[float, float, int, int] | None:
+def replay(snap: Snapshot, target: Candidate, horizon: float | None = None,
+           line_up: Queues | None = None) -> tuple[float, float, int, int] | None:
     """The replay with mean durations: (minutes until ``target`` is called, the
     variance of that, people ahead, calls made before it), or None when no
-    window would ever call it."""
-    queues = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
-    queues.add(target)
-    return _run(snap, target, queues, _Means(snap), STEP_LIMIT)
+    window would ever call it.
+
+    With ``horizon`` (minutes) the replay stops there: a call beyond it only
+    needs to be known to lie beyond it (a ticket past closing). It then
+    returns the time reached, and as people ahead those already called plus
+    the customers still waiting for the same windows who came before."""
+    queues = (line_up or _line_up(snap, target)).copy()
+    return _run(snap, target, queues, _Means(snap), STEP_LIMIT, horizon)
 
 
-def sample(snap: Snapshot, target: Candidate, n: int, steps: int) -> list[float]:
-    """``n`` random futures of the replay (fixed seeds: the same state, the same answer)."""
-    base = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
-    base.add(target)
+def sample(snap: Snapshot, target: Candidate, n: int, steps: int, line_up: Queues | None = None) -> list[float]:
+    """``n`` random futures of the replay (a fixed seed: the same state, the same answer)."""
+    base = line_up or _line_up(snap, target)
     # A seed from the state itself (not hash(): it differs between processes).
     seed = (int(snap.now.timestamp()) * 31 + target.service_id * 7919 + len(snap.waiting) * 104729
             + (0 if target.priority == "normal" else 1)) & 0xFFFFFFFF
+    rng = random.Random(seed)  # one stream: each future draws on where the last one stopped
     waits = []
-    for i in range(n):
-        result = _run(snap, target, base.copy(), _Draws(snap, random.Random(seed + i)), STEP_LIMIT)
+    for _ in range(n):
+        result = _run(snap, target, base.copy(), _Draws(snap, rng), STEP_LIMIT)
         if result is not None:
             waits.append(result[0])
     return waits
 
 
+def _line_up(snap: Snapshot, target: Candidate) -> Queues:
+    """The waiting customers and ``target`` in their lines (copied by each replay)."""
+    queues = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
+    queues.add(target)
+    return queues
+
+
+def _arrivals_that_matter(snap: Snapshot, target: Candidate) -> tuple[tuple[int, bool] | None, float]:
+    """Which expected arrivals can change when ``target`` is called, exactly:
+    none of its own line (they queue behind it), and none once every
+    customer waiting now and the target have waited past the promotion
+    limit (from then on each window the target could go to calls the oldest
+    head among its lines, which is never a newcomer while the target waits).
+    Returns the line to skip and the last arrival time (minutes) that counts."""
+    own = None if target.target_window_id is not None else (target.service_id, is_priority(target.priority))
+    if snap.config.promote_after is None:
+        return own, math.inf
+    return own, snap.config.promote_after.total_seconds() / 60
+
+
 def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, limit: int,
-         ) -> tuple[float, float, int, int] | None:
+         horizon: float | None = None) -> tuple[float, float, int, int] | None:
     relevant = {w.id for w in snap.windows
                 if target.target_window_id == w.id
                 or (target.target_window_id is None and target.service_id in w.service_order)}
@@ -313,15 +356,24 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         streaks[w.id] = w.streak
         var_at[w.id] = var
     services = {sid for w in snap.windows if w.id in relevant for sid in w.service_order}
-    arrivals = durations.arrivals(services)
+    if horizon is not None:
+        soonest = _soonest_call(queues, target, durations, len(relevant))
+        if soonest > horizon:  # the customers before it in its own line alone take longer
+            return soonest, 0.0, _still_ahead(queues, target, relevant, services), 0
+    skip, until = _arrivals_that_matter(snap, target)
+    arrivals = durations.arrivals(services, skip, until)
     upcoming = next(arrivals, None)
     ahead = steps = 0
     seq, fake = len(snap.windows), -1000
+    m = len(relevant)
     fake_base = fake - 1
     for _ in range(limit):
         if not busy:
             return None
         t, _i, w = heapq.heappop(busy)
+        if horizon is not None and t > horizon:  # the target's call lies beyond: enough known
+            return t, sum(var_at[j] for j in relevant) / (m * m), ahead + _still_ahead(queues, target, relevant,
+                                                                                     services), steps
         while upcoming is not None and upcoming[0] <= t:
             fake -= 1
             queues.add(Candidate(fake, upcoming[1], "vip" if upcoming[2] else "normal",
@@ -339,7 +391,6 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         if c.ticket_id == target.ticket_id:
             # The call time is about when the relevant windows together get through
             # the work ahead: the variance of their mean finishing time.
-            m = len(relevant)
             return t, sum(var_at[j] for j in relevant) / (m * m), ahead, steps
         queues.remove(c)
         steps += 1
@@ -355,6 +406,32 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         seq += 1
         heapq.heappush(busy, (t + hold, seq, w))
     return None
+
+
+def _soonest_call(queues: Queues, target: Candidate, durations: _Means, windows: int) -> float:
+    """A lower bound of the target's call time in the mean replay: everyone
+    before it in its own line is called first, each holding one of its
+    ``windows`` for the service's mean time, so the (k+1)-th call of the line
+    comes no sooner than (ceil((k+1)/windows) - 1) holds from now."""
+    if target.target_window_id is not None or windows <= 0:
+        return 0.0
+    line = queues.lines.get((target.service_id, is_priority(target.priority)), ())
+    before = next((i for i, c in enumerate(line) if c.ticket_id == target.ticket_id), 0)
+    hold, _ = durations.holds(target.service_id)
+    return (math.ceil((before + 1) / windows) - 1) * hold
+
+
+def _still_ahead(queues: Queues, target: Candidate, relevant: set[int], services: set[int]) -> int:
+    """Customers waiting now, not yet called, who will go before ``target``:
+    those transferred to its windows and those of their services who came before it."""
+    before = (target.order_at, target.ticket_id)
+    n = sum(1 for wid in relevant for c in queues.targeted.get(wid, ())
+            if c.ticket_id >= 0 and c.ticket_id != target.ticket_id)
+    for (sid, _prio), line in queues.lines.items():
+        if sid in services:
+            n += sum(1 for c in line if c.ticket_id >= 0 and c.ticket_id != target.ticket_id
+                     and (c.order_at, c.ticket_id) < before)
+    return n
 
 
 def typical_service_minutes(recent_minutes: Sequence[float], default_minutes: float) -> float:

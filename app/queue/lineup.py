@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from app.queue.common import WAITING, policy_config, window_numbers
+from app.queue.calling import line_heads
+from app.queue.common import WAITING, TicketRow, policy_config, ticket_rows_query, window_numbers
 from app.queue.day import moment
-from app.queue.policy import Candidate, Queues, call_order
+from app.queue.policy import Queues, call_order
 from app.queue.views import TicketView, ticket_view
 from app.store.engine import Database
 from app.store.models import Ticket, Window, WindowService
@@ -31,30 +32,34 @@ class Lineup:
 
 def window_lineup(db: Database, *, window: int, now: dt.datetime | None = None, limit: int = 200) -> Lineup:
     """The tickets ``window`` would call, first to last (at most ``limit``),
-    if it pressed Call next again and again and nobody else called."""
+    if it pressed Call next again and again and nobody else called.
+
+    Only the first ``limit`` of each line can be among them: those are read
+    (the calling query's partial indexes), not the whole queue."""
     with db.read() as s:
         m = moment(s, now)
-        win = s.scalar(select(Window).where(Window.number == window))
+        win = s.execute(select(Window.id, Window.priority_streak).where(Window.number == window)).first()
         if win is None:
             return Lineup(window, (), 0)
         order = list(s.scalars(select(WindowService.service_id).where(WindowService.window_id == win.id)
                                .order_by(WindowService.position)))
-        t = Ticket.__table__
-        rows = s.execute(
-            select(t.c.id, t.c.service_id, t.c.priority, t.c.queued_at, t.c.target_window_id)
-            .where(t.c.business_date == m.day, t.c.status.in_(WAITING), t.c.queued_at <= m.now,
-                   (t.c.service_id.in_(order) & t.c.target_window_id.is_(None)) | (t.c.target_window_id == win.id))
-        ).all()
-        queues = Queues(Candidate(*r) for r in rows)
-        choices = list(call_order(queues, window_id=win.id, service_order=order,
+        candidates, _ = line_heads(s, win.id, order, m.day, m.now, limit)
+        choices = list(call_order(Queues(candidates), window_id=win.id, service_order=order,
                                   priority_streak=win.priority_streak or 0, config=policy_config(m.settings),
                                   now=m.now, limit=limit))
         ids = [c.ticket_id for c in choices]
-        by_id = {x.id: x for x in s.scalars(select(Ticket).where(Ticket.id.in_(ids))
-                                                    .options(selectinload(Ticket.service)))} if ids else {}
+        t = Ticket.__table__
+        conn = s.connection()
+        by_id = {r.id: TicketRow(**r._mapping)
+                 for r in conn.execute(ticket_rows_query().where(t.c.id.in_(ids)))} if ids else {}
+        waiting = conn.execute(
+            select(func.count()).select_from(t)
+            .where(t.c.business_date == m.day, t.c.status.in_(WAITING), t.c.queued_at <= m.now,
+                   (t.c.service_id.in_(order) & t.c.target_window_id.is_(None)) | (t.c.target_window_id == win.id))
+        ).scalar_one() if len(ids) >= limit else len(ids)
         numbers = window_numbers(s)
-        return Lineup(window, tuple(ticket_view(by_id[i], numbers) for i in ids), len(rows),
-                      tuple(c.reason for c in choices))
+        return Lineup(window, tuple(ticket_view(by_id[i], numbers) for i in ids),  # type: ignore[arg-type]
+                      waiting, tuple(c.reason for c in choices))
 
 
 def window_no_shows(db: Database, *, window: int, now: dt.datetime | None = None, limit: int = 20) -> list[TicketView]:

@@ -26,13 +26,16 @@ import datetime as dt
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 PRIORITY_CLASSES = ("normal", "needs", "vip", "appointment")
 PRIORITY_NOTES = ("elderly", "disabled", "pregnant", "other")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A waiting ticket as the policy sees it (a named tuple: the estimate
+    builds thousands of them per replay, and reads them from rows)."""
+
     ticket_id: int
     service_id: int
     priority: str
@@ -84,8 +87,19 @@ class Queues:
         self.lines: dict[tuple[int, bool], deque[Candidate]] = {}  # (service, priority?) -> line
         self.targeted: dict[int, deque[Candidate]] = {}  # window -> tickets transferred to it
         self.size = 0
-        for c in sorted(candidates, key=_order):
-            self.add(c)
+        lines, targeted = self.lines, self.targeted
+        for c in sorted(candidates, key=_order):  # in order: each line is built by appending
+            if c.target_window_id is not None:
+                line = targeted.get(c.target_window_id)
+                if line is None:
+                    line = targeted[c.target_window_id] = deque()
+            else:
+                key = (c.service_id, c.priority != "normal")
+                line = lines.get(key)
+                if line is None:
+                    line = lines[key] = deque()
+            line.append(c)
+            self.size += 1
 
     def copy(self) -> Queues:
         """An independent copy (the lines' tickets are immutable and shared)."""
@@ -120,15 +134,6 @@ class Queues:
             line.remove(c)
         self.size -= 1
 
-    def heads(self, service_order: Sequence[int], priority: bool) -> list[tuple[int, Candidate]]:
-        """(rank in the window's order, head) of each of its services' lines."""
-        out = []
-        for rank, sid in enumerate(service_order):
-            line = self.lines.get((sid, priority))
-            if line:
-                out.append((rank, line[0]))
-        return out
-
     def waiting_for(self, window_id: int, service_order: Sequence[int]) -> bool:
         return bool(self.targeted.get(window_id)) or any(
             self.lines.get((sid, p)) for sid in service_order for p in (True, False))
@@ -141,20 +146,35 @@ def choose(q: Queues, *, window_id: int, service_order: Sequence[int], priority_
     if mine:
         c = mine[0]
         return Choice(c.ticket_id, is_priority(c.priority), "transferred", c, _normal_left(q, window_id, service_order, c))
-    prio = q.heads(service_order, True)
-    normal = q.heads(service_order, False)
-    if not prio and not normal:
+    # The head of each of its services' lines, in the window's order; the
+    # oldest of them all (promotion). Within a class the first service in the
+    # window's order wins, so its first non-empty line is the choice.
+    lines = q.lines
+    promote = config.promote_after
+    first_prio = first_normal = oldest = None
+    for sid in service_order:
+        for c in (lines.get((sid, True)), lines.get((sid, False))):
+            if not c:
+                continue
+            head = c[0]
+            if head.priority == "normal":
+                if first_normal is None:
+                    first_normal = head
+            elif first_prio is None:
+                first_prio = head
+            if promote is not None and (oldest is None or (head.queued_at, head.ticket_id)
+                                        < (oldest.queued_at, oldest.ticket_id)):
+                oldest = head
+    if first_prio is None and first_normal is None:
         return None
-    if config.promote_after is not None:
-        oldest = min((c for _, c in prio + normal), key=_key)
-        if now - oldest.queued_at > config.promote_after:
-            return Choice(oldest.ticket_id, is_priority(oldest.priority), "promoted", oldest,
-                          _normal_left(q, window_id, service_order, oldest))
-    if prio and (not normal or priority_streak < config.priority_ratio):
-        c = min(prio, key=lambda rc: (rc[0], *_order(rc[1])))[1]
-        return Choice(c.ticket_id, True, "priority", c, bool(normal))
-    c = min(normal, key=lambda rc: (rc[0], *_order(rc[1])))[1]
-    return Choice(c.ticket_id, False, "normal", c, _normal_left(q, window_id, service_order, c))
+    if oldest is not None and now - oldest.queued_at > promote:  # type: ignore[operator]
+        return Choice(oldest.ticket_id, is_priority(oldest.priority), "promoted", oldest,
+                      _normal_left(q, window_id, service_order, oldest))
+    if first_prio is not None and (first_normal is None or priority_streak < config.priority_ratio):
+        return Choice(first_prio.ticket_id, True, "priority", first_prio, first_normal is not None)
+    assert first_normal is not None
+    return Choice(first_normal.ticket_id, False, "normal", first_normal,
+                  _normal_left(q, window_id, service_order, first_normal))
 
 
 def _normal_left(q: Queues, window_id: int, service_order: Sequence[int], chosen: Candidate) -> bool:
@@ -185,6 +205,34 @@ def choose_next(
                and (c.target_window_id == window_id or (c.target_window_id is None and c.service_id in order)))
     return choose(q, window_id=window_id, service_order=service_order, priority_streak=priority_streak,
                   config=config, now=now)
+
+
+def choose_in_turn(
+    candidates: Sequence[Candidate],
+    *,
+    window_id: int,
+    service_order: Sequence[int],
+    priority_streak: int,
+    config: PolicyConfig,
+    now: dt.datetime,
+    exclude: frozenset[int] = frozenset(),
+    limit: int,
+) -> list[Choice]:
+    """``choose_next``, then what it would choose were that ticket taken by
+    another window, and so on (the same streak): at most ``limit`` choices,
+    the window's preferences when several windows call at once."""
+    order = set(service_order)
+    q = Queues(c for c in candidates if c.ticket_id not in exclude
+               and (c.target_window_id == window_id or (c.target_window_id is None and c.service_id in order)))
+    out: list[Choice] = []
+    while len(out) < limit:
+        choice = choose(q, window_id=window_id, service_order=service_order, priority_streak=priority_streak,
+                        config=config, now=now)
+        if choice is None or choice.candidate is None:
+            break
+        out.append(choice)
+        q.remove(choice.candidate)
+    return out
 
 
 def next_streak(streak: int, choice: Choice, normal_waiting: bool) -> int:

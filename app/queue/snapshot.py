@@ -17,16 +17,16 @@ import threading
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import extract, func, or_, select
+from sqlalchemy import bindparam, extract, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from app.queue.common import ARTIFICIAL_ENDS, WAITING, policy_config
+from app.queue.common import ARTIFICIAL_ENDS, policy_config
 from app.queue.day import Moment, moment
 from app.queue.estimate import MIN_HISTORY, Estimate, ServiceTimes, Snapshot, WindowNow, estimate
 from app.queue.policy import Candidate
 from app.queue.windows import attended
 from app.store.engine import Database
-from app.store.models import Service, Ticket, Window, WindowService
+from app.store.models import WAITING_SQL, Service, Ticket, Window, WindowService
 
 HISTORY = 60  # recent finished services per service
 LONG_HISTORY = 400  # the longer run they are weighed against
@@ -42,6 +42,14 @@ CORRECTION_HALF_LIFE_MIN = 20.0  # a customer told this long ago counts half
 _lock = threading.Lock()
 
 
+# The waiting tickets, through the partial index of the waiting (literal statuses).
+_WAITING_NOW = select(Ticket.__table__.c.id, Ticket.__table__.c.service_id, Ticket.__table__.c.priority,
+                      Ticket.__table__.c.queued_at, Ticket.__table__.c.target_window_id,
+                      Ticket.__table__.c.appointment_at).where(
+    text(WAITING_SQL), Ticket.__table__.c.business_date == bindparam("day", type_=Ticket.__table__.c.business_date.type),
+    Ticket.__table__.c.queued_at <= bindparam("now", type_=Ticket.__table__.c.queued_at.type))
+
+
 def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
     """The queue now (one read transaction)."""
     with db.read() as s:
@@ -51,11 +59,7 @@ def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
 
 def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     windows = _windows(s, m)
-    t = Ticket.__table__
-    rows = s.execute(
-        select(t.c.id, t.c.service_id, t.c.priority, t.c.queued_at, t.c.target_window_id, t.c.appointment_at)
-        .where(t.c.business_date == m.day, t.c.status.in_(WAITING), t.c.queued_at <= m.now)
-    ).all()
+    rows = s.connection().execute(_WAITING_NOW, {"day": m.day, "now": m.now}).all()
     waiting = tuple(Candidate(*r) for r in rows)
     slow = _slow_figures(db, s, m)
     return Snapshot(
@@ -64,24 +68,33 @@ def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     )
 
 
+_W, _WS, _T = Window.__table__, WindowService.__table__, Ticket.__table__
+_CUR = _T.alias("cur")
+_ORDERS = select(_WS.c.window_id, _WS.c.service_id).order_by(_WS.c.window_id, _WS.c.position)
+_OPEN_WINDOWS = (
+    select(_W.c.id, _W.c.state, _W.c.holder, _W.c.heartbeat_at, _W.c.priority_streak,
+           _CUR.c.service_id.label("busy_service"), _CUR.c.status.label("busy_status"),
+           _CUR.c.called_at.label("busy_called_at"))
+    .select_from(_W.outerjoin(_CUR, _CUR.c.id == _W.c.current_ticket_id))
+    .where(_W.c.state != "closed")
+)
+
+
 def _windows(s: Session, m: Moment) -> tuple[WindowNow, ...]:
+    """The attended open or paused windows, each with what it is doing (two queries)."""
+    conn = s.connection()
     order: dict[int, list[int]] = defaultdict(list)
-    for wid, sid in s.execute(select(WindowService.window_id, WindowService.service_id)
-                              .order_by(WindowService.window_id, WindowService.position)):
+    for wid, sid in conn.execute(_ORDERS):
         order[wid].append(sid)
     out = []
-    for win in s.scalars(select(Window).where(Window.state != "closed")):
-        if not attended(win, m.now, m.settings.unattended_after):
+    for win in conn.execute(_OPEN_WINDOWS):
+        if not attended(win, m.now, m.settings.unattended_after):  # type: ignore[arg-type]
             continue  # nobody is at it: it serves no one
-        busy = None
-        if win.current_ticket_id is not None:
-            busy = s.execute(select(Ticket.service_id, Ticket.status, Ticket.called_at, Ticket.started_at)
-                             .where(Ticket.id == win.current_ticket_id)).first()
         busy_service = busy_for = None
         serving = False
-        if busy is not None and busy.status in ("called", "serving"):
-            busy_service, serving = busy.service_id, busy.status == "serving"
-            busy_for = max(0.0, (m.now - (busy.called_at or m.now)).total_seconds() / 60)
+        if win.busy_status in ("called", "serving"):
+            busy_service, serving = win.busy_service, win.busy_status == "serving"
+            busy_for = max(0.0, (m.now - (win.busy_called_at or m.now)).total_seconds() / 60)
         out.append(WindowNow(win.id, tuple(order.get(win.id, ())), win.priority_streak or 0, win.state == "paused",
                              busy_service, busy_for or 0.0, serving))
     return tuple(out)
@@ -94,7 +107,7 @@ def _slow_figures(db: Database, s: Session, m: Moment) -> dict[str, Any]:
         cached = db.memo.get(key)
         if cached is not None and 0 <= (m.now - cached[0]).total_seconds() < CACHE_S:
             return cached[1]
-    figures = {"times": service_times(s, m), "arrivals": arrival_rates(s, m), "correction": corrections(s, m)}
+    figures = {"times": service_times(s, m), "arrivals": arrival_rates(s, m, db.memo), "correction": corrections(s, m)}
     with _lock:
         db.memo[key] = (m.now, figures)
     return figures
@@ -165,32 +178,15 @@ def _mean_sd(times: list[float]) -> tuple[float, float]:
     return mean, mean * math.sqrt(math.expm1(s * s))
 
 
-def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], tuple[float, ...]]:
+def arrival_rates(s: Session, m: Moment,
+                  memo: dict[Any, Any] | None = None) -> dict[tuple[int, bool], tuple[float, ...]]:
     """Expected customers per minute, per service and class (priority or not),
     for each hour of the day: the branch's usual hourly profile over its last
     open days (up to PROFILE_DAYS), scaled to how busy today has been in the
     last hour; without history, the last hour's rate from now on."""
     t = Ticket.__table__
-    hour = extract("hour", t.c.issued_at)
-    since_day = m.day - dt.timedelta(days=PROFILE_DAYS)
-    rows = s.execute(
-        select(t.c.original_service_id, t.c.priority, hour, func.count())
-        .where(t.c.business_date >= since_day, t.c.business_date < m.day)
-        .group_by(t.c.original_service_id, t.c.priority, hour)
-    ).all()
-    # Customers transferred to another service arrive there a second time, when
-    # transferred (their queued_at): the service's load counts them too.
+    profile, days = _profile(s, m.day, memo)
     moved = t.c.service_id != t.c.original_service_id
-    rows += s.execute(
-        select(t.c.service_id, t.c.priority, extract("hour", t.c.queued_at), func.count())
-        .where(t.c.business_date >= since_day, t.c.business_date < m.day, moved)
-        .group_by(t.c.service_id, t.c.priority, extract("hour", t.c.queued_at))
-    ).all()
-    days = s.scalar(select(func.count(func.distinct(t.c.business_date)))
-                    .where(t.c.business_date >= since_day, t.c.business_date < m.day)) or 0
-    profile: dict[tuple[int, bool], list[float]] = defaultdict(lambda: [0.0] * 24)
-    for sid, priority, h, n in rows:
-        profile[(sid, priority != "normal")][int(h)] += n / days / 60
     since = max(m.now - ARRIVAL_WINDOW, dt.datetime.combine(m.day, dt.time()))
     span = max(15.0, (m.now - since).total_seconds() / 60)
     recent: dict[tuple[int, bool], float] = defaultdict(float)
@@ -207,6 +203,44 @@ def arrival_rates(s: Session, m: Moment) -> dict[tuple[int, bool], tuple[float, 
     ):
         recent[(sid, priority != "normal")] += n
     return _scaled(profile, recent, days, since, span, m)
+
+
+def _profile(s: Session, day: dt.date, memo: dict[Any, Any] | None
+             ) -> tuple[dict[tuple[int, bool], list[float]], int]:
+    """The usual hourly arrivals per service and class over the open days
+    before ``day``, and how many days. Those days are over, so with ``memo``
+    (the database's per-process memo) it is read once per day (over a long
+    history the grouping takes a while: not again on every refresh)."""
+    key = ("arrival_profile", day)
+    with _lock:
+        cached = memo.get(key) if memo is not None else None
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    t = Ticket.__table__
+    hour = extract("hour", t.c.issued_at)
+    since_day = day - dt.timedelta(days=PROFILE_DAYS)
+    rows = s.execute(
+        select(t.c.original_service_id, t.c.priority, hour, func.count())
+        .where(t.c.business_date >= since_day, t.c.business_date < day)
+        .group_by(t.c.original_service_id, t.c.priority, hour)
+    ).all()
+    # Customers transferred to another service arrive there a second time, when
+    # transferred (their queued_at): the service's load counts them too.
+    moved = t.c.service_id != t.c.original_service_id
+    rows += s.execute(
+        select(t.c.service_id, t.c.priority, extract("hour", t.c.queued_at), func.count())
+        .where(t.c.business_date >= since_day, t.c.business_date < day, moved)
+        .group_by(t.c.service_id, t.c.priority, extract("hour", t.c.queued_at))
+    ).all()
+    days = s.scalar(select(func.count(func.distinct(t.c.business_date)))
+                    .where(t.c.business_date >= since_day, t.c.business_date < day)) or 0
+    profile: dict[tuple[int, bool], list[float]] = defaultdict(lambda: [0.0] * 24)
+    for sid, priority, h, n in rows:
+        profile[(sid, priority != "normal")][int(h)] += n / days / 60
+    if memo is not None:
+        with _lock:
+            memo[key] = (profile, days)
+    return profile, days
 
 
 def _scaled(profile: dict[tuple[int, bool], list[float]], recent: dict[tuple[int, bool], float], days: int,

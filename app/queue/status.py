@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 
-from app.queue.common import WAITING, window_numbers
+from app.queue.common import WAITING, TicketRow, ticket_rows_query, window_numbers
 from app.queue.day import moment
 from app.queue.views import QueueStatus, ServiceQueue, ServiceView, TicketView, ticket_view
-from app.queue.windows import window_view
+from app.queue.windows import window_views
 from app.store.engine import Database
 from app.events import CALL_EVENTS
 from app.store.models import Event, Service, Ticket, Window, WindowService
@@ -51,7 +51,7 @@ def queue_status(db: Database, *, now: dt.datetime | None = None) -> QueueStatus
             n, p, oldest = counts.get(svc.id, (0, 0, None))
             longest = int((now - oldest).total_seconds() // 60) if oldest is not None else 0
             queues.append(ServiceQueue(service_view(svc), int(n), int(p or 0), max(0, longest)))
-        windows = [window_view(s, w, m) for w in s.scalars(select(Window).order_by(Window.number))]
+        windows = window_views(s, m)
         return QueueStatus(day, tuple(queues), tuple(windows), sum(q.waiting for q in queues))
 
 
@@ -64,21 +64,24 @@ def waiting_list(db: Database, *, now: dt.datetime | None = None, window: int | 
         from app.queue.lineup import window_lineup
 
         return list(window_lineup(db, window=window, now=now, limit=limit).tickets)
+    t = Ticket.__table__
     with db.read() as s:
         day = moment(s, now).day
-        q = select(Ticket).where(Ticket.business_date == day, Ticket.status.in_(WAITING))
+        q = ticket_rows_query().where(t.c.business_date == day, t.c.status.in_(WAITING))
         if window is not None:
-            win = s.scalar(select(Window).where(Window.number == window))
+            win = s.execute(select(Window.id).where(Window.number == window)).first()
             if win is None:
                 return []
             sids = select(WindowService.service_id).where(WindowService.window_id == win.id)
-            q = q.where((Ticket.service_id.in_(sids) & Ticket.target_window_id.is_(None))
-                        | (Ticket.target_window_id == win.id))
+            q = q.where((t.c.service_id.in_(sids) & t.c.target_window_id.is_(None))
+                        | (t.c.target_window_id == win.id))
         if service is not None:
-            q = q.join(Service, Service.id == Ticket.service_id).where(Service.code == service.upper())
-        q = q.order_by((Ticket.priority == "normal").asc(), Ticket.queued_at, Ticket.id).limit(limit)
-        numbers = window_numbers(s)
-        return [ticket_view(t, numbers) for t in s.scalars(q)]
+            q = q.where(Service.__table__.c.code == service.upper())
+        q = q.order_by((t.c.priority == "normal").asc(), t.c.queued_at, t.c.id).limit(limit)
+        rows = [TicketRow(**r._mapping) for r in s.connection().execute(q)]  # one query, no ORM objects
+        ids = {i for r in rows for i in (r.window_id, r.target_window_id) if i is not None}
+        numbers = window_numbers(s) if ids else {}
+        return [ticket_view(r, numbers) for r in rows]  # type: ignore[arg-type]
 
 
 def recent_tickets(db: Database, *, now: dt.datetime | None = None, limit: int = 20) -> list[TicketView]:

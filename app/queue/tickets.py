@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.events import PRINT_STATE_EVENTS, EventType
@@ -16,15 +16,25 @@ from app.queue.common import (
     ACTIVE,
     AT_WINDOW,
     WAITING,
+    change_ticket,
     forward,
+    release_window,
     require_state,
-    service_by_code,
+    row_view,
     ticket_by_ref,
+    ticket_row_by_ref,
     view,
-    window_by_number,
+    window_row,
 )
-from app.queue.day import Moment, begin, close_in, lock_days
-from app.queue.errors import AfterHours, InvalidInput, InvalidTicketState, QueueFull, ServiceInactive
+from app.queue.day import Moment, begin, close_in, lock_days, moment
+from app.queue.errors import (
+    AfterHours,
+    InvalidInput,
+    InvalidTicketState,
+    QueueFull,
+    ServiceInactive,
+    UnknownService,
+)
 from app.queue.estimate import Estimate, estimate
 from app.queue.numbering import display_number
 from app.queue.policy import PRIORITY_CLASSES, PRIORITY_NOTES
@@ -34,8 +44,9 @@ from app.privacy.personal import open_ticket, seal_ticket
 from app.staff.roles import Actor, require
 from app.store.counters import bump_counter
 from app.store.engine import Database
+from app.store.base import new_uuid
 from app.store.events import record_event
-from app.store.models import Service, Ticket, TicketCounter, Window, WindowService
+from app.store.models import Service, Ticket, TicketCounter
 
 MAX_NAME = 50
 MAX_NEED = 500
@@ -68,22 +79,57 @@ def _clean_text(value: str | None, limit: int, field: str, label: str) -> str | 
     return value
 
 
-def _allocate_number(s: Session, svc: Service, day: dt.date) -> tuple[int, str]:
-    in_use = set(
-        s.scalars(
-            select(Ticket.number).where(
-                Ticket.business_date == day, Ticket.prefix == svc.code, Ticket.status.in_(ACTIVE)
-            )
-        )
-    )
-    for _ in range(svc.max_number):
-        seq = bump_counter(s, TicketCounter, business_date=day, prefix=svc.code)
-        number = display_number(svc.code, seq, svc.max_number)
+_T = Ticket.__table__
+_S = Service.__table__
+_SERVICE = select(_S.c.id, _S.c.code, _S.c.name_zh, _S.c.name_en, _S.c.active, _S.c.max_number).where(
+    _S.c.code == bindparam("code"))
+_OF_PREFIX = (_T.c.business_date == bindparam("day"), _T.c.prefix == bindparam("prefix"), _T.c.status.in_(ACTIVE))
+# All three walk the index ix_tickets_day_prefix_status_number: at most max_number entries.
+_NUMBER_IN_USE = select(_T.c.id).where(*_OF_PREFIX, _T.c.number == bindparam("number")).limit(1)
+_NUMBERS_IN_USE = select(_T.c.number).where(*_OF_PREFIX)
+_IN_USE_COUNT = select(func.count()).select_from(_T).where(*_OF_PREFIX)
+_LAST_SEQ = select(TicketCounter.__table__.c.last_seq).where(
+    TicketCounter.__table__.c.business_date == bindparam("day"), TicketCounter.__table__.c.prefix == bindparam("prefix"))
+_SET_SEQ = update(TicketCounter.__table__).where(
+    TicketCounter.__table__.c.business_date == bindparam("b_day"),
+    TicketCounter.__table__.c.prefix == bindparam("b_prefix")).values(last_seq=bindparam("b_seq"))
+_INSERT_TICKET = insert(_T).returning(_T.c.id)
+
+
+def _queue_full(svc: Row) -> QueueFull:  # type: ignore[type-arg]
+    return QueueFull(f"All {svc.max_number} numbers of service {svc.code} are still in use today.", code=svc.code)
+
+
+def _allocate_number(s: Session, svc: Row, day: dt.date) -> tuple[int, str]:  # type: ignore[type-arg]
+    """The next sequence and its display number: the counter, and after the
+    numbers have wrapped an index lookup; a number still in use is skipped in
+    one step (never a statement per number), a full queue refused."""
+    conn = s.connection()
+    seq = bump_counter(s, TicketCounter, business_date=day, prefix=svc.code)
+    number = display_number(svc.code, seq, svc.max_number)
+    if seq <= svc.max_number:  # first lap: every number handed out today was a smaller one
+        return seq, number
+    key = {"day": day, "prefix": svc.code}
+    if conn.execute(_NUMBER_IN_USE, {**key, "number": number}).first() is None:
+        return seq, number
+    in_use = set(conn.execute(_NUMBERS_IN_USE, key).scalars())
+    for ahead in range(1, svc.max_number):
+        number = display_number(svc.code, seq + ahead, svc.max_number)
         if number not in in_use:
-            return seq, number
-    raise QueueFull(
-        f"All {svc.max_number} numbers of service {svc.code} are still in use today.", code=svc.code
-    )
+            conn.execute(_SET_SEQ, {"b_day": day, "b_prefix": svc.code, "b_seq": seq + ahead})
+            return seq + ahead, number
+    raise _queue_full(svc)
+
+
+def _full_before_lock(s: Session, svc: Row, day: dt.date) -> bool:  # type: ignore[type-arg]
+    """Whether every number of ``svc`` is in use today, read without the write
+    lock (so a flood of refusals never holds up a teller)."""
+    conn = s.connection()
+    key = {"day": day, "prefix": svc.code}
+    last = conn.execute(_LAST_SEQ, key).scalar()
+    if last is None or last < svc.max_number:
+        return False
+    return (conn.execute(_IN_USE_COUNT, key).scalar() or 0) >= svc.max_number
 
 
 def after_hours(m: Moment) -> bool:
@@ -105,7 +151,7 @@ def issue_ticket(
     actor: Actor,
     now: dt.datetime | None = None,
     appointment_at: dt.datetime | None = None,
-    in_transaction: Callable[[Session, Ticket, Moment], None] | None = None,
+    in_transaction: Callable[[Session, TicketView, Moment], None] | None = None,
 ) -> IssuedTicket:
     """Create a numbered ticket (committed before anything is printed).
 
@@ -138,51 +184,81 @@ def issue_ticket(
             limit = m.settings.last_ticket_time or m.settings.closing_time
             raise AfterHours(f"It is past {limit:%H:%M}: confirm that this customer can still be served today.",
                              limit=f"{limit:%H:%M}")
-        svc = service_by_code(s, service)
+        svc = _service_row(s, service)
         if not svc.active:
             raise ServiceInactive(f"Service {svc.code} is not offered right now.", code=svc.code)
         seq, number = _allocate_number(s, svc, day)
-        t = Ticket(
-            business_date=day, service_id=svc.id, original_service_id=svc.id, prefix=svc.code,
-            seq=seq, number=number, priority=priority, priority_note=priority_note, status="waiting",
-            issued_at=now, queued_at=now, transfer_count=0, call_count=0, print_state="not_printed",
-            promised_wait_min=est.minutes, promised_low_min=est.low, promised_high_min=est.high,
-            people_ahead=est.people_ahead, promise_note=est.note, appointment_at=appointment_at,
+        row = {
+            "uuid": new_uuid(), "version": 1, "business_date": day, "service_id": svc.id,
+            "original_service_id": svc.id, "prefix": svc.code, "seq": seq, "number": number, "priority": priority,
+            "priority_note": priority_note, "status": "waiting", "issued_at": now, "queued_at": now,
+            "transfer_count": 0, "call_count": 0, "print_state": "not_printed",
+            "promised_wait_min": est.minutes, "promised_low_min": est.low, "promised_high_min": est.high,
+            "people_ahead": est.people_ahead, "promise_note": est.note, "appointment_at": appointment_at,
+        }
+        sealed = _Sealed(row["uuid"])
+        seal_ticket(s, sealed, name=name, phone=phone, need=need)  # encrypted, with the masked forms
+        row.update(vars(sealed))
+        ticket_id = s.connection().execute(_INSERT_TICKET, row).scalar_one()
+        ticket = TicketView(
+            id=ticket_id, uuid=row["uuid"], number=number, business_date=day, service_code=svc.code,
+            service_name_zh=svc.name_zh, service_name_en=svc.name_en, priority=priority,
+            priority_note=priority_note, status="waiting", issued_at=now, queued_at=now, called_at=None,
+            started_at=None, finished_at=None, window_number=None, target_window_number=None, call_count=0,
+            transfer_count=0, print_state="not_printed", outcome=None, rating=None,
+            customer_name_masked=sealed.customer_name_masked, customer_phone_masked=sealed.customer_phone_masked,
+            has_personal_data=bool(name or phone or need), promised_wait_min=est.minutes,
+            promised_range_min=est.range, people_ahead_at_issue=est.people_ahead, promise_note=est.note,
+            has_need_note=bool(need),
         )
-        seal_ticket(s, t, name=name, phone=phone, need=need)  # encrypted, with the masked forms
-        t.service = svc
-        s.add(t)
-        s.flush()
         if in_transaction is not None:
-            in_transaction(s, t, m)
+            in_transaction(s, ticket, m)
         record_event(
-            s, EventType.TICKET_ISSUED, now, ticket_id=t.id, staff_id=actor.staff_id,
+            s, EventType.TICKET_ISSUED, now, ticket_id=ticket_id, staff_id=actor.staff_id,
             payload={"number": number, "service": svc.code, "priority": priority,
                      "people_ahead": est.people_ahead, "estimated_wait_min": est.minutes,
                      "estimated_wait_range_min": list(est.range) if est.range else None,
                      "estimate_note": est.note},
         )
-        return IssuedTicket(view(s, t), est.people_ahead, est.minutes, est.range, est.note)
+        return IssuedTicket(ticket, est.people_ahead, est.minutes, est.range, est.note)
+
+
+class _Sealed:
+    """The personal-data columns of a new ticket, as ``seal_ticket`` fills them."""
+
+    def __init__(self, uuid: str) -> None:
+        self.uuid = uuid
+        self.customer_name: str | None = None
+        self.customer_phone: str | None = None
+        self.need_note: str | None = None
+        self.customer_name_masked: str | None = None
+        self.customer_phone_masked: str | None = None
+        self.phone_index: str | None = None
+
+
+def _service_row(s: Session, code: str) -> Row:  # type: ignore[type-arg]
+    svc = s.connection().execute(_SERVICE, {"code": (code or "").strip().upper()}).first()
+    if svc is None:
+        raise UnknownService(f"There is no service with code {code!r}.", code=code)
+    return svc
 
 
 def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | None,
                   appointment_at: dt.datetime | None = None) -> Estimate:
-    """What a customer of ``service`` would be told now (app/queue/estimate.py)."""
-    from app.queue.snapshot import queue_snapshot
+    """What a customer of ``service`` would be told now (app/queue/estimate.py),
+    from one read of the queue; a service whose numbers are all in use is
+    refused here, without the write lock."""
+    from app.queue.snapshot import snapshot_in
 
     with db.read() as s:
-        svc_id = s.scalar(select(Service.id).where(Service.code == (service or "").strip().upper()))
-    if svc_id is None:
-        return Estimate(None, None, None, 0, None)  # the write transaction refuses it in one sentence
-    snap = queue_snapshot(db, now)
-    return estimate(snap, service_id=svc_id, priority=priority, appointment_at=appointment_at)
-
-
-def _clear_window(s: Session, t: Ticket) -> None:
-    if t.window_id is not None:
-        win = s.get(Window, t.window_id)
-        if win is not None and win.current_ticket_id == t.id:
-            win.current_ticket_id = None
+        svc = s.connection().execute(_SERVICE, {"code": (service or "").strip().upper()}).first()
+        if svc is None:
+            return Estimate(None, None, None, 0, None)  # the write transaction refuses it in one sentence
+        m = moment(s, now)
+        if _full_before_lock(s, svc, m.day):
+            raise _queue_full(svc)
+        snap = snapshot_in(db, s, m)
+    return estimate(snap, service_id=svc.id, priority=priority, appointment_at=appointment_at)
 
 
 def cancel_ticket(db: Database, ticket: str | int, *, reason: str = "", actor: Actor,
@@ -192,15 +268,14 @@ def cancel_ticket(db: Database, ticket: str | int, *, reason: str = "", actor: A
     require(actor, "ticket.cancel")
     with db.write() as s:
         m = begin(db, s, now)
-        t = ticket_by_ref(s, ticket, m.day, lock=True)
-        require_state(t, ("waiting", "transferred", "called"), "cancelled")
-        now = forward(t, m, "cancelled")
-        _clear_window(s, t)
-        t.status = "cancelled"
-        t.finished_at = now
+        t = ticket_row_by_ref(s, ticket, m.day, lock=True)
+        require_state(t, ("waiting", "transferred", "called"), "cancelled")  # type: ignore[arg-type]
+        now = forward(t, m, "cancelled")  # type: ignore[arg-type]
+        release_window(s, t)
+        change_ticket(s, t, status="cancelled", finished_at=now)
         record_event(s, EventType.TICKET_CANCELLED, now, ticket_id=t.id, window_id=t.window_id,
                      staff_id=actor.staff_id, payload={"number": t.number, "reason": reason[:200]})
-        return view(s, t)
+        return row_view(s, t)
 
 
 def transfer_ticket(
@@ -222,36 +297,32 @@ def transfer_ticket(
         raise InvalidInput("Say where to transfer the ticket: a service or a window.")
     with db.write() as s:
         m = begin(db, s, now)
-        t = ticket_by_ref(s, ticket, m.day, lock=True)
-        require_state(t, ("waiting", "transferred", "called", "serving"), "transferred")
-        now = forward(t, m, "transferred")
+        t = ticket_row_by_ref(s, ticket, m.day, lock=True)
+        require_state(t, ("waiting", "transferred", "called", "serving"), "transferred")  # type: ignore[arg-type]
+        now = forward(t, m, "transferred")  # type: ignore[arg-type]
         from_window = t.window_id
-        target = window_by_number(s, to_window) if to_window is not None else None
+        target = window_row(s, to_window) if to_window is not None else None
+        service_id = t.service_id
         if to_service is not None:
-            svc = service_by_code(s, to_service)
+            svc = _service_row(s, to_service)
             if not svc.active:
                 raise ServiceInactive(f"Service {svc.code} is not offered right now.", code=svc.code)
-            t.service_id = svc.id
-            t.service = svc
+            service_id, t.svc_code, t.svc_name_zh, t.svc_name_en = svc.id, svc.code, svc.name_zh, svc.name_en
         if target is not None:
             if target.state == "closed":
                 raise InvalidInput(f"Window {target.number} is closed.", window=target.number)
             if target.id == from_window and t.status in AT_WINDOW:
                 raise InvalidInput("A ticket cannot be transferred to the window that holds it.")
-        _clear_window(s, t)
-        t.status = "transferred"
-        t.target_window_id = target.id if target is not None else None
-        t.transferred_at = now
-        t.queued_at = now
-        t.transfer_count += 1
-        t.window_id = None
-        t.started_at = None
+        release_window(s, t)
+        change_ticket(s, t, status="transferred", service_id=service_id,
+                      target_window_id=target.id if target is not None else None, transferred_at=now, queued_at=now,
+                      transfer_count=t.transfer_count + 1, window_id=None, started_at=None)
         record_event(
             s, EventType.TICKET_TRANSFERRED, now, ticket_id=t.id, window_id=from_window, staff_id=actor.staff_id,
-            payload={"number": t.number, "to_service": t.service.code,
+            payload={"number": t.number, "to_service": t.svc_code,
                      "to_window": target.number if target is not None else None},
         )
-        return view(s, t)
+        return row_view(s, t, {target.id: target.number} if target is not None else {})
 
 
 def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.datetime | None = None) -> TicketView:
@@ -259,18 +330,17 @@ def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.dat
     require(actor, "ticket.requeue")
     with db.write() as s:
         m = begin(db, s, now)
-        t = ticket_by_ref(s, ticket, m.day, lock=True)
-        require_state(t, ("no_show",), "put back in the queue")
+        t = ticket_row_by_ref(s, ticket, m.day, lock=True)
+        require_state(t, ("no_show",), "put back in the queue")  # type: ignore[arg-type]
         if t.business_date != m.day:
             raise InvalidTicketState(f"Ticket {t.number} belongs to an earlier day.", ticket=t.number)
-        now = forward(t, m, "put back in the queue")
-        t.status = "waiting"
-        t.queued_at = now
-        t.window_id = None
-        t.target_window_id = None
+        now = forward(t, m, "put back in the queue")  # type: ignore[arg-type]
+        # At the back: an appointment's slot no longer places it.
+        change_ticket(s, t, status="waiting", queued_at=now, window_id=None, target_window_id=None,
+                      appointment_at=None)
         record_event(s, EventType.TICKET_REQUEUED, now, ticket_id=t.id, staff_id=actor.staff_id,
                      payload={"number": t.number})
-        return view(s, t)
+        return row_view(s, t, {})
 
 
 def rate_ticket(db: Database, ticket: str | int, *, rating: int, actor: Actor,

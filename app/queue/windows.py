@@ -21,14 +21,14 @@ from sqlalchemy.orm import Session
 
 from app.events import EventType
 from app.queue.calling import mark_no_show
-from app.queue.common import AT_WINDOW, forward, view, window_by_number
+from app.queue.common import AT_WINDOW, TicketRow, forward, ticket_rows_query, view, window_by_number
 from app.queue.day import Moment, begin, moment
 from app.queue.errors import InvalidInput, WindowBusy
-from app.queue.views import WindowView
+from app.queue.views import WindowView, ticket_view
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
-from app.store.models import Staff, Ticket, Window
+from app.store.models import Service, Staff, Ticket, Window, WindowService
 
 HOLDER_MAX = 64
 
@@ -54,6 +54,38 @@ def window_view(s: Session, win: Window, m: Moment | None = None) -> WindowView:
         current_ticket=view(s, cur) if cur is not None and cur.status in AT_WINDOW else None,
         attended=attended(win, m.now if m else None, m.settings.unattended_after if m else None),
     )
+
+
+_WIN, _STAFF, _WS, _SVC = Window.__table__, Staff.__table__, WindowService.__table__, Service.__table__
+_WINDOWS = (select(_WIN.c.id, _WIN.c.number, _WIN.c.name, _WIN.c.state, _WIN.c.pause_reason, _WIN.c.holder,
+                   _WIN.c.heartbeat_at, _WIN.c.current_ticket_id, _STAFF.c.username)
+            .outerjoin(_STAFF, _STAFF.c.id == _WIN.c.staff_id).order_by(_WIN.c.number))
+_WINDOW_SERVICES = (select(_WS.c.window_id, _SVC.c.code).join(_SVC, _SVC.c.id == _WS.c.service_id)
+                    .order_by(_WS.c.window_id, _WS.c.position))
+
+
+def window_views(s: Session, m: Moment) -> list[WindowView]:
+    """Every window as ``window_view`` shows it, in three queries (the
+    windows with their staff, their services, the tickets at them)."""
+    c = s.connection()
+    wins = c.execute(_WINDOWS).all()
+    codes: dict[int, list[str]] = {}
+    for wid, code in c.execute(_WINDOW_SERVICES):
+        codes.setdefault(wid, []).append(code)
+    at = [w.current_ticket_id for w in wins if w.current_ticket_id]
+    tickets = {r.id: TicketRow(**r._mapping) for r in c.execute(ticket_rows_query().where(
+        Ticket.__table__.c.id.in_(at)))} if at else {}
+    numbers = {w.id: w.number for w in wins}
+    out = []
+    for w in wins:
+        cur = tickets.get(w.current_ticket_id) if w.current_ticket_id else None
+        out.append(WindowView(
+            id=w.id, number=w.number, name=w.name, state=w.state, pause_reason=w.pause_reason,
+            staff_username=w.username, service_codes=tuple(codes.get(w.id, ())),
+            current_ticket=ticket_view(cur, numbers) if cur is not None and cur.status in AT_WINDOW else None,  # type: ignore[arg-type]
+            attended=attended(w, m.now, m.settings.unattended_after),  # type: ignore[arg-type]
+        ))
+    return out
 
 
 def _current(s: Session, win: Window) -> Ticket | None:

@@ -9,18 +9,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Insert, bindparam
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+
+_STATEMENTS: dict[tuple[str, type[Any], tuple[str, ...]], Insert] = {}
 
 
 def bump_counter(s: Session, model: type[Any], **key: Any) -> int:
     """Add one to ``model.last_seq`` for the row ``key`` (created at 1) and return it."""
     dialect = s.get_bind().dialect.name
-    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(model)
-    stmt = (
-        ins.values(**key, last_seq=1)
-        .on_conflict_do_update(index_elements=list(key), set_={"last_seq": model.last_seq + 1})
-        .returning(model.last_seq)
-    )
-    return int(s.execute(stmt).scalar_one())
+    names = tuple(sorted(key))
+    stmt = _STATEMENTS.get((dialect, model, names))
+    if stmt is None:  # built once per counter: building it cost more than running it
+        table = model.__table__
+        ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+        stmt = (
+            ins.values(**{k: bindparam(f"k_{k}", type_=table.c[k].type) for k in names}, last_seq=1)
+            .on_conflict_do_update(index_elements=list(names), set_={"last_seq": table.c.last_seq + 1})
+            .returning(table.c.last_seq)
+        )
+        _STATEMENTS[(dialect, model, names)] = stmt
+    return int(s.connection().execute(stmt, {f"k_{k}": v for k, v in key.items()}).scalar_one())

@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.events import EventType
+from app.store.base import new_uuid
 from app.store.models import Event
+
+# One compiled statement for every event (the hot paths append one each).
+_INSERT = insert(Event.__table__)
 
 
 def record_event(
@@ -21,19 +26,16 @@ def record_event(
     window_id: int | None = None,
     staff_id: int | None = None,
     payload: dict[str, Any] | None = None,
-) -> Event:
-    """Append one event of a catalogued type (app/events.py), in ``session``'s transaction."""
+) -> None:
+    """Append one event of a catalogued type (app/events.py), in ``session``'s transaction.
+
+    Rows the session still holds are written first (an event may name the
+    ticket just added); the event itself is one plain INSERT."""
     if not isinstance(type_, EventType):
         raise TypeError(f"event type {type_!r} is not in the catalogue (app/events.py)")
-    ev = Event(
-        at=now,
-        type=type_.value,
-        ticket_id=ticket_id,
-        complaint_id=complaint_id,
-        window_id=window_id,
-        staff_id=staff_id,
-        payload=payload or {},
-    )
-    session.add(ev)
-    session.flush()
-    return ev
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    session.connection().execute(_INSERT, {
+        "uuid": new_uuid(), "at": now, "type": type_.value, "ticket_id": ticket_id,
+        "complaint_id": complaint_id, "window_id": window_id, "staff_id": staff_id, "payload": payload or {},
+    })

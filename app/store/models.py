@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -101,6 +102,12 @@ class TicketCounter(Base):
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
+WAITING_SQL = "status IN ('waiting', 'transferred')"
+# A line's order: when the ticket queued, or the slot of a checked-in
+# appointment (app/queue/policy.py ``Candidate.order_at``).
+LINE_ORDER_SQL = "coalesce(appointment_at, queued_at)"
+
+
 class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
@@ -114,6 +121,15 @@ class Ticket(Base):
         Index("ix_tickets_day_status", "business_date", "status", "service_id"),
         Index("ix_tickets_window_status", "window_id", "status"),
         Index("ix_tickets_phone_index", "phone_index"),
+        # Numbering: is a number in use today, how many of a prefix are (migration 0017).
+        Index("ix_tickets_day_prefix_status_number", "business_date", "prefix", "status", "number"),
+        # The waiting tickets in queue order, per line and per window transferred
+        # to (partial: a query must name the statuses literally, WAITING_SQL;
+        # and order by the same expression, LINE_ORDER_SQL).
+        Index("ix_tickets_waiting_line", "business_date", "service_id", "priority", text(LINE_ORDER_SQL), "id",
+              sqlite_where=text(WAITING_SQL), postgresql_where=text(WAITING_SQL)),
+        Index("ix_tickets_waiting_target", "target_window_id", "queued_at", "id",
+              sqlite_where=text(WAITING_SQL), postgresql_where=text(WAITING_SQL)),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
