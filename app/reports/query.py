@@ -13,24 +13,16 @@ from typing import Any
 
 from dataclasses import dataclass
 
-from sqlalchemy import Float, String, and_, case, cast, func, literal, select, type_coerce
+from sqlalchemy import String, and_, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.events import EventType as E
 from app.reports.stats import ARTIFICIAL_ENDS, transfer_waits
 from app.store.models import Event, Service, Setting, Staff, Ticket, Window
+from app.store.sqltime import seconds_between  # noqa: F401 (re-exported: app/reports/staffing.py)
 
 STREAM_BATCH = 20_000
-
-
-def seconds_between(dialect: str, start: Any, end: Any) -> ColumnElement[float]:
-    """``end - start`` in seconds, in SQL (NULL when either is NULL)."""
-    if dialect == "postgresql":  # exact: interval -> numeric seconds
-        return cast(func.extract("epoch", end - start), Float)
-    # julianday arithmetic carries ~1e-5 s of float noise; milliseconds are plenty
-    # (and keep "at or under the target" exact at the boundary).
-    return func.round((func.julianday(end) - func.julianday(start)) * literal(86400.0), 3)
 
 
 def _duration_columns(dialect: str, now: dt.datetime) -> tuple[ColumnElement[float], ...]:

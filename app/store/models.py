@@ -115,7 +115,7 @@ class Ticket(Base):
         # The calling query: waiting tickets of a service in queue order.
         Index("ix_tickets_queue", "status", "service_id", "queued_at"),
         # Wait estimates: recent finished tickets of a service.
-        Index("ix_tickets_service_finished", "service_id", "finished_at"),
+        Index("ix_tickets_service_finished", "service_id", "finished_at", "called_at", "status", "outcome"),
         Index("ix_tickets_business_date", "business_date"),
         # Today's tickets by status (calling, queue status); migration 0007.
         Index("ix_tickets_day_status", "business_date", "status", "service_id"),

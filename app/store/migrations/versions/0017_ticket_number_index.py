@@ -7,7 +7,8 @@ full queue is refused); both are a few index lookups with this index, where
 they walked every ticket of the day without it. Calling reads the first few
 of each line (service, class) and of the tickets transferred to the window;
 two partial indexes of the waiting tickets give them in queue order, where
-the database sorted every waiting ticket of the service for each call.
+the database sorted every waiting ticket of the service for each call. The
+estimate's service times come from the index of finished tickets alone.
 
 Revision ID: 0017
 Revises: 0016
@@ -31,9 +32,17 @@ def upgrade() -> None:
                     sqlite_where=sa.text(WAITING), postgresql_where=sa.text(WAITING))
     op.create_index("ix_tickets_waiting_target", "tickets", ["target_window_id", "queued_at", "id"],
                     sqlite_where=sa.text(WAITING), postgresql_where=sa.text(WAITING))
+    # The estimate's service times (the last 400 finished of each service, once a
+    # minute) read from the index alone: over a long history each row was a
+    # lookup in the table (20 ms a refresh with 1,000,000 tickets).
+    op.drop_index("ix_tickets_service_finished", table_name="tickets")
+    op.create_index("ix_tickets_service_finished", "tickets",
+                    ["service_id", "finished_at", "called_at", "status", "outcome"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_tickets_service_finished", table_name="tickets")
+    op.create_index("ix_tickets_service_finished", "tickets", ["service_id", "finished_at"])
     op.drop_index("ix_tickets_waiting_target", table_name="tickets")
     op.drop_index("ix_tickets_waiting_line", table_name="tickets")
     op.drop_index("ix_tickets_day_prefix_status_number", table_name="tickets")
