@@ -200,11 +200,9 @@ def choose_next(
 ) -> Choice | None:
     """``choose`` over a list of waiting tickets (those for other windows and
     services are ignored; ``exclude``: tickets another window holds)."""
-    order = set(service_order)
-    q = Queues(c for c in candidates if c.ticket_id not in exclude
-               and (c.target_window_id == window_id or (c.target_window_id is None and c.service_id in order)))
-    return choose(q, window_id=window_id, service_order=service_order, priority_streak=priority_streak,
-                  config=config, now=now)
+    first = choose_in_turn(candidates, window_id=window_id, service_order=service_order,
+                           priority_streak=priority_streak, config=config, now=now, exclude=exclude, limit=1)
+    return first[0] if first else None
 
 
 def choose_in_turn(
