@@ -163,6 +163,23 @@ def test_appointments_are_called_by_slot_within_the_priority_ratio(lobby, at):
     assert called == [late.issued.ticket.number, v1, n1, early.issued.ticket.number, n2]
 
 
+def test_an_appointment_put_back_after_a_no_show_goes_to_the_back(lobby, at):
+    """Its slot placed it at check-in; once it was called and did not come,
+    "back in the queue" means behind those who waited meanwhile, as for anyone."""
+    q.open_window(lobby, window=4, actor=SYSTEM, now=at(9, 0))
+    slot = book(lobby, at, at(10, 0))
+    came = check_in(lobby, slot.reference, actor=SYSTEM, now=at(9, 58))
+    assert came.how == "on_time"
+    a = came.issued.ticket.number
+    vip = q.issue_ticket(lobby, service="B", priority="vip", actor=SYSTEM, now=at(10, 1)).ticket.number
+    assert q.call_next(lobby, window=4, actor=SYSTEM, now=at(10, 2)).number == a
+    q.no_show(lobby, window=4, actor=SYSTEM, now=at(10, 4))
+    q.requeue_ticket(lobby, a, actor=SYSTEM, now=at(10, 5))
+    called = [q.call_next(lobby, window=4, finish_current=True, actor=SYSTEM, now=at(10, 6 + i)).number
+              for i in range(2)]
+    assert called == [vip, a]  # by its slot (10:00) it would have gone before the VIP of 10:01
+
+
 def test_no_shows_and_the_report_section(lobby, at):
     q.open_window(lobby, window=4, actor=SYSTEM, now=at(9, 0))
     gone = book(lobby, at, at(9, 30))
