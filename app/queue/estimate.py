@@ -175,6 +175,7 @@ class _Means:
 
     def __init__(self, snap: Snapshot) -> None:
         self.snap = snap
+        self._holds: dict[int, tuple[float, float]] = {}  # per service: asked at every step of the replay
 
     def at_window(self, w: WindowNow) -> tuple[float, float]:
         times = self.snap.times.get(w.busy_service) if w.busy_service is not None else None
@@ -183,8 +184,11 @@ class _Means:
         return times.residual(w.busy_for_min) if w.busy_serving else (times.mean, times.sd ** 2)
 
     def holds(self, service_id: int) -> tuple[float, float]:
-        times = self.snap.times.get(service_id) or ServiceTimes(6.0, 6.0, from_history=False)
-        return times.expected, times.variance
+        found = self._holds.get(service_id)
+        if found is None:
+            times = self.snap.times.get(service_id) or ServiceTimes(6.0, 6.0, from_history=False)
+            found = self._holds[service_id] = (times.expected, times.variance)
+        return found
 
     def arrivals(self, services: set[int], skip: tuple[int, bool] | None = None,
                  until: float = math.inf) -> Iterator[tuple[float, int, bool]]:

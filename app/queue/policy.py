@@ -55,8 +55,9 @@ class PolicyConfig:
     promote_after: dt.timedelta | None = dt.timedelta(minutes=45)
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
+    """What a window calls, and why (a named tuple: one per step of every replay)."""
+
     ticket_id: int
     is_priority: bool
     reason: str  # transferred / promoted / priority / normal
