@@ -275,3 +275,37 @@ def test_the_window_follows_its_teller_on_switching_and_on_closing(qtbot, sctx, 
     assert _state(app_ctx, 3, now) == ("open", "teller") and screen.held == 3
     screen.close()  # logging out or quitting closes the teller's screens
     qtbot.waitUntil(lambda: _state(app_ctx, 3, now) == ("closed", None), timeout=5000)
+
+
+def test_a_load_that_lands_after_the_screen_closed_does_not_take_the_window_back(
+        qtbot, sctx, actors, aloop, app_ctx, now, monkeypatch):
+    """A refresh read while the window was still open lands after the screen closed
+    and left it: the window stays closed (the stale rows say "open, this teller's",
+    which once made the screen take it back)."""
+    import threading
+
+    import app.ui.teller.screen as teller_screen
+
+    issue(app_ctx, actors, now, "A")
+    screen = make(qtbot, sctx, actors, window=3)
+    with qtbot.waitSignal(screen.action_done, timeout=5000):
+        qtbot.mouseClick(screen.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(tasks.idle, timeout=5000)
+    assert _state(app_ctx, 3, now) == ("open", "teller")
+    gate, inside = threading.Event(), threading.Event()
+    lineup = teller_screen.window_lineup
+
+    def held_back(*args, **kwargs):
+        inside.set()
+        gate.wait(10)
+        return lineup(*args, **kwargs)
+
+    monkeypatch.setattr(teller_screen, "window_lineup", held_back)
+    screen.refresh()
+    qtbot.waitUntil(inside.is_set, timeout=5000)  # the window's rows are read: open, the teller's
+    screen.close()
+    qtbot.waitUntil(lambda: _state(app_ctx, 3, now) == ("closed", None), timeout=5000)
+    gate.set()
+    qtbot.waitUntil(tasks.idle, timeout=5000)
+    assert _state(app_ctx, 3, now) == ("closed", None)
+    assert screen.held is None

@@ -79,7 +79,9 @@ class TellerScreen(TellerActions, QWidget):
         self.window_view: WindowView | None = None
         self.in_flight = False  # an action is running in a worker thread
         self.holder = holder_token()
-        self.held: int | None = None  # the window this screen holds (opened here), if any
+        self._held: int | None = None  # the window this screen holds (opened here), if any
+        self._held_epoch = 0  # bumped at every change of ``held`` (a load read before it is stale)
+        self._gone = False  # closed: no window is taken back by a load that lands afterwards
         self._number: int | None = None  # the window shown (read by the loader's thread)
         self._preferred = window
         self._customer: int | None = None  # the ticket at the window last shown (choices reset on change)
@@ -217,21 +219,32 @@ class TellerScreen(TellerActions, QWidget):
             self.leave(self.held, "teller_moved")
         self.refresh()
 
+    @property
+    def held(self) -> int | None:
+        return self._held
+
+    @held.setter
+    def held(self, number: int | None) -> None:
+        self._held = number
+        self._held_epoch += 1
+
     def _load(self) -> Any:
-        number = self._number
+        number, epoch = self._number, self._held_epoch  # read before the rows: a later change makes them stale
         if number is None:
             return None
         now = self.ctx.action_time()
-        return (number, q.queue_status(self.ctx.db, now=now), window_lineup(self.ctx.db, window=number, now=now),
+        return (number, epoch, q.queue_status(self.ctx.db, now=now), window_lineup(self.ctx.db, window=number, now=now),
                 window_day_figures(self.ctx.db, window=number, now=now),
                 window_no_shows(self.ctx.db, window=number, now=now))
 
     def _apply(self, data: Any) -> None:
         if data is None:
             return
-        number, status, lineup, figures, no_shows = data
-        if number != self._number:  # the teller chose another window meanwhile
-            self.refresh()
+        number, epoch, status, lineup, figures, no_shows = data
+        if self._gone:
+            return
+        if number != self._number or epoch != self._held_epoch:
+            self.refresh()  # the teller chose another window, or opened or left one, while this was read
             return
         now = self.ctx.now()
         self.window_view = next((w for w in status.windows if w.number == number), None)
@@ -389,7 +402,13 @@ class TellerScreen(TellerActions, QWidget):
             lambda _w: None, lambda exc: log.warning("window %s not left: %s", number, exc))  # no owner:
         # it must finish even if this screen is gone
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._gone = False
+        self.heartbeat.start()
+        super().showEvent(event)
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._gone = True
         self.heartbeat.stop()
         if self.held is not None:
             self.leave(self.held, "teller_left")
