@@ -40,7 +40,7 @@ class StaffStatus(QObject):
     """Background devices and sync of one process, and their one-line status."""
 
     changed = Signal()
-    _sync_reported = Signal(object)  # SyncReport, emitted from the sync worker's thread
+    _sync_reported = Signal()  # emitted from the sync worker's thread: no Python object crosses threads
 
     def __init__(self, app_ctx: Any, parent: QObject | None = None, *, bridge: Any = None,
                  clock: Any = None) -> None:
@@ -104,7 +104,7 @@ class StaffStatus(QObject):
             self.sync_mode = "off"
         elif not self._stop.is_set():
             self.sync_mode = "running"
-            worker.on_report = self._sync_reported.emit
+            worker.on_report = lambda _report: self._sync_reported.emit()
             self._sync_task = spawn(worker.run_forever(self._stop))
             log.info("head-office sync started (%s)", cfg.describe_target())
         self.poll_sync()

@@ -36,45 +36,44 @@ def alive(widget: object) -> bool:
     return widget is not None and shiboken6.isValid(widget)
 
 
-class _Relay(QObject):
-    """Carries one job's outcome to the GUI thread.
+class _Job:
+    """One job's callbacks and outcome, kept on the GUI thread's side.
 
     The job (often a screen's bound method), its result and its error live in
     ``box``, which only the GUI thread empties: the worker thread never drops
     the last reference to them. If it did, a screen closed meanwhile would be
     freed on the worker thread, and shiboken's deferred deletion of the widget
-    crashed the process (seen as a segfault after a test closed its screens)."""
+    crashed the process (seen as a segfault after a test closed its screens).
+    A job is a plain Python object, not a QObject: no Qt object is created per
+    job, and none is deleted (``deleteLater``) while a worker thread may still
+    hold its Python wrapper, a race known to crash PySide applications."""
 
-    finished = Signal()
+    __slots__ = ("box", "on_done", "on_error", "owner", "has_owner")
 
-    def __init__(self, pool: _Pool, fn: Callable[[], Any], on_done: Callable[[Any], None] | None,
+    def __init__(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], None] | None, owner: QObject | None) -> None:
-        super().__init__(pool)
-        self._pool, self._on_done, self._on_error, self._owner = pool, on_done, on_error, owner
-        self._has_owner = owner is not None
         self.box: list[Any] = [fn]  # the job, then (ok, result or exception)
-        self.finished.connect(self.deliver)
+        self.on_done, self.on_error, self.owner = on_done, on_error, owner
+        self.has_owner = owner is not None
 
-    @Slot()
     def deliver(self) -> None:
-        self._pool.relays.discard(self)
-        self.deleteLater()
         ok, value = self.box.pop()
         self.box.clear()
-        if self._has_owner and not alive(self._owner):
+        if self.has_owner and not alive(self.owner):
             return
         if ok:
-            if self._on_done is not None:
-                self._on_done(value)
-        elif self._on_error is not None:
-            self._on_error(value)  # type: ignore[arg-type]
+            if self.on_done is not None:
+                self.on_done(value)
+        elif self.on_error is not None:
+            self.on_error(value)  # type: ignore[arg-type]
         else:
             log.error("background job failed", exc_info=value)  # type: ignore[arg-type]
 
 
-def _job(box: list[Any], relay: _Relay) -> None:
-    """On a worker thread: run the boxed job, box its outcome, tell the GUI thread.
-    No local reference outlives the hand-over (see ``_Relay``)."""
+def _work(box: list[Any], key: int, finished: Any) -> None:
+    """On a worker thread: run the boxed job, box its outcome, tell the GUI
+    thread which job is done (by number: the worker touches no object the GUI
+    thread frees). No local reference outlives the hand-over (see ``_Job``)."""
     ok, value = True, None
     try:
         value = box[0]()
@@ -82,19 +81,35 @@ def _job(box: list[Any], relay: _Relay) -> None:
         ok, value = False, exc
     box.append((ok, value))
     del value
-    relay.finished.emit()
+    finished.emit(key)
 
 
 class _Pool(QObject):
     """The worker threads: plain Python threads (a QRunnable subclass handed to
     QThreadPool crashed the process now and then, its wrapper's lifetime racing
-    the pool's); results reach the GUI thread by the relay's queued signal."""
+    the pool's); each result reaches the GUI thread as the job's number, by a
+    queued signal of this one long-lived object."""
+
+    finished = Signal(int)
 
     def __init__(self, parent: QObject | None) -> None:
         super().__init__(parent)
         self.pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="branchdesk-ui")
-        self.relays: set[_Relay] = set()
+        self.jobs: dict[int, _Job] = {}
+        self._next = 0
+        self.finished.connect(self._deliver)
         self.destroyed.connect(lambda *_: self.pool.shutdown(wait=False))
+
+    def submit(self, job: _Job) -> None:
+        self._next += 1
+        self.jobs[self._next] = job
+        self.pool.submit(_work, job.box, self._next, self.finished)
+
+    @Slot(int)
+    def _deliver(self, key: int) -> None:
+        job = self.jobs.pop(key, None)
+        if job is not None:
+            job.deliver()
 
 
 _POOL: _Pool | None = None
@@ -169,15 +184,12 @@ def run(fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None) -> None:
     """``fn()`` on a worker thread; ``on_done(result)`` or ``on_error(exc)`` on the
     GUI thread (dropped if ``owner`` was deleted meanwhile)."""
-    pool = _pool()
-    relay = _Relay(pool, fn, on_done, on_error, owner)
-    pool.relays.add(relay)
-    pool.pool.submit(_job, relay.box, relay)
+    _pool().submit(_Job(fn, on_done, on_error, owner))
 
 
 def busy() -> int:
     """Background jobs and coroutines still running (tests wait for zero)."""
-    return len(_pool().relays) + len(_running)
+    return len(_pool().jobs) + len(_running)
 
 
 pending = busy
