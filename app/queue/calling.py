@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ARRAY, Integer, Row, Select, any_, bindparam, func, select, text, union_all
+from sqlalchemy import ARRAY, Integer, Row, Select, any_, bindparam, func, literal_column, select, text, union_all
 from sqlalchemy.orm import Session
 
 from app.events import EventType
@@ -277,12 +277,18 @@ def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Select:  # t
     day, now = bindparam("day", type_=t.c.business_date.type), bindparam("now", type_=t.c.queued_at.type)
     parts = [select(*cols).where(_WAITING, t.c.target_window_id == bindparam("win"), t.c.queued_at <= now,
                                  t.c.business_date == day)]
+    # What is fixed for this statement (the services, the classes, the limit) is
+    # written into it, not bound: PostgreSQL's generic plan of a prepared
+    # statement guesses a bound LIMIT at a tenth of the line, so it kept
+    # planning each call afresh (about 1.5 ms, ten times the query's own time).
     for sid in service_order:
         for priority in PRIORITY_CLASSES:  # one index range each, in queue order
+            assert priority.isalpha()
             parts.append(
-                select(*cols).where(_WAITING, t.c.business_date == day, t.c.service_id == sid,
-                                    t.c.priority == priority, t.c.queued_at <= now, t.c.target_window_id.is_(None))
-                .order_by(LINE_ORDER, t.c.id).limit(per_queue + 1)
+                select(*cols).where(_WAITING, t.c.business_date == day, t.c.service_id == literal_column(str(int(sid))),
+                                    t.c.priority == literal_column(f"'{priority}'"), t.c.queued_at <= now,
+                                    t.c.target_window_id.is_(None))
+                .order_by(LINE_ORDER, t.c.id).limit(literal_column(str(int(per_queue) + 1)))
             )
     stmt = union_all(*(select(*p.subquery().c) for p in parts))
     if len(_HEADS) > 256:
