@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import resource
 import sys
 import tempfile
 import time
@@ -53,12 +55,26 @@ def add_waiting(url: str, count: int) -> None:
         db.dispose()
 
 
-def bench(url: str, backend: str, tickets: int, windows: int) -> dict[str, object]:
+def _server_cpu_s(server: object | None) -> float | None:
+    """CPU seconds of a throwaway PostgreSQL server: the postmaster's own and its
+    reaped children's (the backends, once they have exited)."""
+    if server is None:
+        return None
+    pid = int((server.data / "postmaster.pid").read_text().split()[0])  # type: ignore[attr-defined]
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(fields[i]) for i in (11, 12, 13, 14))  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def bench(url: str, backend: str, tickets: int, windows: int, server: object | None = None) -> dict[str, object]:
     prepare_branch(url, windows=windows, tickets=1)
     add_waiting(url, tickets - 1)
+    cpu0, server0 = resource.getrusage(resource.RUSAGE_CHILDREN), _server_cpu_s(server)
     t0 = time.perf_counter()
     out = run_windows(url, windows)
     wall = time.perf_counter() - t0
+    time.sleep(1.0)  # the backends exit and are reaped
+    cpu1, server1 = resource.getrusage(resource.RUSAGE_CHILDREN), _server_cpu_s(server)
     errors = [e for *_, e in out if e]
     calls = [tid for _, called, _, _ in out for tid in called]
     slowest = max(elapsed for _, _, elapsed, _ in out)
@@ -68,6 +84,10 @@ def bench(url: str, backend: str, tickets: int, windows: int) -> dict[str, objec
         "bench": "concurrency", "backend": backend, "windows": windows, "tickets": n,
         "calls": len(calls), "calls_per_s": round(len(calls) / slowest, 1),
         "wall_s_incl_process_start": round(wall, 1),
+        # Where the machine's CPU went: the window processes (their start and
+        # imports included) and, on PostgreSQL, the server.
+        "client_cpu_s_incl_start": round(cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime, 1),
+        "server_cpu_s": None if server0 is None else round(server1 - server0, 1),
         "duplicates": dup, "tickets_called": called, "called_events": events,
         "distinct_tickets_in_events": distinct,
         "calls_per_window": sorted((len(c) for _, c, _, _ in out), reverse=True), "errors": errors[:3],
@@ -89,7 +109,7 @@ def main() -> None:
         server = PgServer().start()
         try:
             url = server.url(server.create_database())
-            print(json.dumps(bench(url, "postgresql", a.tickets, a.windows)), flush=True)
+            print(json.dumps(bench(url, "postgresql", a.tickets, a.windows, server)), flush=True)
         finally:
             server.destroy()
 

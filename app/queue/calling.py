@@ -18,6 +18,7 @@ from app.queue.common import (
     policy_config,
     require_state,
     row_view,
+    service_order,
     ticket_by_ref,
     ticket_row,
     ticket_rows_query,
@@ -30,15 +31,11 @@ from app.queue.views import TicketView
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
-from app.store.models import WAITING_SQL, Ticket, Window, WindowService
+from app.store.models import WAITING_SQL, Ticket, Window
 
 
-_WS = WindowService.__table__
-_SERVICE_ORDER = select(_WS.c.service_id).where(_WS.c.window_id == bindparam("wid")).order_by(_WS.c.position)
-
-
-def _open_window(s: Session, number: int) -> Row:  # type: ignore[type-arg]
-    win = window_row(s, number, lock=True)
+def _open_window(s: Session, number: int, services: bool = False) -> Row:  # type: ignore[type-arg]
+    win = window_row(s, number, lock=True, services=services)
     if win.state != "open":
         raise WindowClosed(f"Window {win.number} is {win.state}; open it first.", window=win.number, state=win.state)
     return win
@@ -100,24 +97,24 @@ def call_next(
     with db.write() as s:
         m = begin(db, s, now)
         day, now = m.day, m.now
-        win = _open_window(s, window)
+        win = _open_window(s, window, services=True)
         _free(s, win, m, actor, finish_current)
-        service_order = list(s.connection().execute(_SERVICE_ORDER, {"wid": win.id}).scalars())
+        order = service_order(win)
         config = policy_config(m.settings)
         is_pg = s.get_bind().dialect.name == "postgresql"
         per_queue = HEAD_SIZE
-        candidates, truncated = line_heads(s, win.id, service_order, day, now, per_queue)
+        candidates, truncated = line_heads(s, win.id, order, day, now, per_queue)
         excluded: set[int] = set()
         while True:
             # The window's preferences in turn: on PostgreSQL the first that no
             # other window holds is claimed in one statement (SKIP LOCKED).
             prefs = choose_in_turn(
-                candidates, window_id=win.id, service_order=service_order, priority_streak=win.priority_streak,
+                candidates, window_id=win.id, service_order=order, priority_streak=win.priority_streak,
                 config=config, now=now, exclude=frozenset(excluded), limit=CLAIM_AT_ONCE if is_pg else 1,
             )
             if not prefs and truncated and excluded:  # every head was taken: look further
                 per_queue *= 4
-                candidates, truncated = line_heads(s, win.id, service_order, day, now, per_queue)
+                candidates, truncated = line_heads(s, win.id, order, day, now, per_queue)
                 continue
             if not prefs:
                 raise NoTicketWaiting(f"Nobody is waiting for window {win.number}.", window=win.number)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from types import SimpleNamespace
 
-from sqlalchemy import Row, Select, Update, bindparam, select, update
+from sqlalchemy import Row, Select, String, Update, bindparam, cast, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -16,7 +16,7 @@ from app.queue.policy import PolicyConfig
 from app.queue.views import TicketView, ticket_view
 from app.settings import BranchSettings
 from app.store.locks import lock_on_postgresql
-from app.store.models import Service, Ticket, Window
+from app.store.models import Service, Ticket, Window, WindowService
 
 WAITING = ("waiting", "transferred")
 AT_WINDOW = ("called", "serving")
@@ -73,6 +73,16 @@ _RELEASE = update(_W).where(_W.c.id == bindparam("wid"), _W.c.current_ticket_id 
     current_ticket_id=None)
 _WINDOW_ROW = select(_W.c.id, _W.c.number, _W.c.state, _W.c.staff_id, _W.c.current_ticket_id,
                      _W.c.priority_streak).where(_W.c.number == bindparam("num"))
+_WS = WindowService.__table__
+# The window's services as "position:service_id" pairs in one text (parsed and
+# ordered in Python: an aggregate's order is not promised on SQLite 3.40).
+_SERVICES_OF_WINDOW = (
+    select(func.aggregate_strings(cast(_WS.c.position, String) + ":" + cast(_WS.c.service_id, String), ","))
+    .where(_WS.c.window_id == _W.c.id).scalar_subquery().label("service_pairs"))
+_WINDOW_ROW_ORDER = _WINDOW_ROW.add_columns(_SERVICES_OF_WINDOW)
+# (with services, locked): each built once (a statement built per call has its cache key computed per call)
+_WINDOW_ROWS = {(services, lock): (q.with_for_update(of=_W) if lock else q)
+                for services, q in ((False, _WINDOW_ROW), (True, _WINDOW_ROW_ORDER)) for lock in (False, True)}
 _UPDATE_TICKET = update(_T).where(_T.c.id == bindparam("b_id"), _T.c.version == bindparam("b_version"))
 _UPDATE_WINDOW = update(_W).where(_W.c.id == bindparam("b_id"))
 
@@ -122,13 +132,20 @@ def release_window(s: Session, t: TicketRow) -> None:
         s.connection().execute(_RELEASE, {"wid": t.window_id, "tid": t.id})
 
 
-def window_row(s: Session, number: int, *, lock: bool = False) -> Row:  # type: ignore[type-arg]
-    """A window's calling state (locked on PostgreSQL with ``lock``)."""
-    q = _WINDOW_ROW.with_for_update() if lock and s.get_bind().dialect.name == "postgresql" else _WINDOW_ROW
+def window_row(s: Session, number: int, *, lock: bool = False, services: bool = False) -> Row:  # type: ignore[type-arg]
+    """A window's calling state (locked on PostgreSQL with ``lock``); with
+    ``services`` also its services in its order (``service_order(win)``), in the same query."""
+    q = _WINDOW_ROWS[services, lock and s.get_bind().dialect.name == "postgresql"]
     win = s.connection().execute(q, {"num": number}).first()
     if win is None:
         raise UnknownWindow(f"There is no window number {number}.", window=number)
     return win
+
+
+def service_order(win: Row) -> list[int]:  # type: ignore[type-arg]
+    """The service ids of a window read with ``window_row(..., services=True)``, in its order."""
+    pairs = (p.split(":") for p in (win.service_pairs or "").split(",") if p)
+    return [int(sid) for _pos, sid in sorted((int(pos), sid) for pos, sid in pairs)]
 
 
 def change_ticket(s: Session, t: TicketRow, **values: object) -> None:
