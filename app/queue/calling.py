@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import ARRAY, Integer, Row, Select, any_, bindparam, func, literal_column, select, text, union_all
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from app.queue.common import (
     TicketRow,
     change_ticket,
     change_window,
+    current_ticket,
     forward,
     policy_config,
     require_state,
@@ -30,12 +32,12 @@ from app.queue.policy import PRIORITY_CLASSES, Candidate, choose_in_turn, next_s
 from app.queue.views import TicketView
 from app.staff.roles import Actor, require
 from app.store.engine import Database
-from app.store.events import record_event
+from app.store.events import event_row, record_event, record_events
 from app.store.models import WAITING_SQL, Ticket, Window
 
 
 def _open_window(s: Session, number: int, services: bool = False) -> Row:  # type: ignore[type-arg]
-    win = window_row(s, number, lock=True, services=services)
+    win = window_row(s, number, lock=True, services=services, current=True)
     if win.state != "open":
         raise WindowClosed(f"Window {win.number} is {win.state}; open it first.", window=win.number, state=win.state)
     return win
@@ -43,20 +45,25 @@ def _open_window(s: Session, number: int, services: bool = False) -> Row:  # typ
 
 def _at_window(s: Session, win: Row) -> TicketRow | None:  # type: ignore[type-arg]
     """The ticket called or being served at ``win``, if any."""
-    if win.current_ticket_id is None:
-        return None
-    cur = ticket_row(s, win.current_ticket_id)
+    cur = current_ticket(s, win)
     return cur if cur is not None and cur.status in AT_WINDOW else None
 
 
-def _done(s: Session, win: Row, t: TicketRow, outcome: str, now: dt.datetime, actor: Actor) -> None:  # type: ignore[type-arg]
-    """Finish ``t`` at ``win`` (the window's own row is changed by the caller)."""
+def _done(s: Session, win: Row, t: TicketRow, outcome: str, now: dt.datetime, actor: Actor,  # type: ignore[type-arg]
+          later: list[dict[str, Any]] | None = None) -> None:
+    """Finish ``t`` at ``win`` (the window's own row is changed by the caller);
+    its event is written now, or added to ``later`` (written with the call's)."""
     change_ticket(s, t, status="done", finished_at=now, outcome=outcome[:200])
-    record_event(s, EventType.TICKET_FINISHED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
-                 payload={"number": t.number, "window": win.number, "outcome": t.outcome})
+    row = event_row(EventType.TICKET_FINISHED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
+                    payload={"number": t.number, "window": win.number, "outcome": t.outcome})
+    if later is None:
+        record_events(s, [row])
+    else:
+        later.append(row)
 
 
-def _free(s: Session, win: Row, m: Moment, actor: Actor, finish_current: bool) -> None:  # type: ignore[type-arg]
+def _free(s: Session, win: Row, m: Moment, actor: Actor, finish_current: bool,  # type: ignore[type-arg]
+          later: list[dict[str, Any]] | None = None) -> None:
     """Make ``win`` free for a call: finish its ticket (a keypad's Next) or refuse."""
     cur = _at_window(s, win)
     if cur is None:
@@ -66,21 +73,23 @@ def _free(s: Session, win: Row, m: Moment, actor: Actor, finish_current: bool) -
             f"Window {win.number} still has ticket {cur.number}; finish it or mark it no-show first.",
             window=win.number, ticket=cur.number,
         )
-    _done(s, win, cur, "done", forward(cur, m, "finished"), actor)
+    _done(s, win, cur, "done", forward(cur, m, "finished"), actor, later)
 
 
 def _assign(s: Session, win: Row, t: TicketRow, m: Moment, actor: Actor, how: str,  # type: ignore[type-arg]
-            streak: int) -> TicketView:
+            streak: int, earlier: list[dict[str, Any]] | None = None) -> TicketView:
+    """Call ``t`` to ``win``; its event is written after ``earlier`` ones (the
+    finish of the ticket before it), in one statement."""
     now = forward(t, m, "called")
     change_ticket(s, t, status="called", window_id=win.id,
                   staff_id=actor.staff_id if actor.staff_id is not None else win.staff_id, target_window_id=None,
                   first_called_at=t.first_called_at or now, called_at=now, call_count=t.call_count + 1)
     change_window(s, win.id, current_ticket_id=t.id, priority_streak=streak)
-    record_event(
-        s, EventType.TICKET_CALLED, now, ticket_id=t.id, window_id=win.id, staff_id=t.staff_id,
+    record_events(s, [*(earlier or ()), event_row(
+        EventType.TICKET_CALLED, now, ticket_id=t.id, window_id=win.id, staff_id=t.staff_id,
         payload={"number": t.number, "window": win.number, "service": t.svc_code, "how": how,
                  "call_count": t.call_count},
-    )
+    )])
     return row_view(s, t, {win.id: win.number})
 
 
@@ -98,7 +107,8 @@ def call_next(
         m = begin(db, s, now)
         day, now = m.day, m.now
         win = _open_window(s, window, services=True)
-        _free(s, win, m, actor, finish_current)
+        finished: list[dict[str, Any]] = []  # the finish's event, written with the call's
+        _free(s, win, m, actor, finish_current, finished)
         order = service_order(win)
         config = policy_config(m.settings)
         is_pg = s.get_bind().dialect.name == "postgresql"
@@ -130,7 +140,7 @@ def call_next(
             c.priority == "normal" and c.ticket_id != t.id and c.ticket_id not in excluded for c in candidates
         )
         streak = next_streak(win.priority_streak, choice, normal_waiting)
-        return _assign(s, win, t, m, actor, choice.reason, streak)
+        return _assign(s, win, t, m, actor, choice.reason, streak, finished)
 
 
 # How many of its preferences a window tries to claim in one statement.
@@ -172,7 +182,7 @@ def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor,
 
 
 def _current(s: Session, window: int) -> tuple[Row, TicketRow]:  # type: ignore[type-arg]
-    win = window_row(s, window, lock=True)
+    win = window_row(s, window, lock=True, current=True)
     t = _at_window(s, win)
     if t is None:
         raise InvalidTicketState(f"Window {win.number} has no ticket at the moment.", window=win.number)

@@ -79,10 +79,26 @@ _WS = WindowService.__table__
 _SERVICES_OF_WINDOW = (
     select(func.aggregate_strings(cast(_WS.c.position, String) + ":" + cast(_WS.c.service_id, String), ","))
     .where(_WS.c.window_id == _W.c.id).scalar_subquery().label("service_pairs"))
-_WINDOW_ROW_ORDER = _WINDOW_ROW.add_columns(_SERVICES_OF_WINDOW)
-# (with services, locked): each built once (a statement built per call has its cache key computed per call)
-_WINDOW_ROWS = {(services, lock): (q.with_for_update(of=_W) if lock else q)
-                for services, q in ((False, _WINDOW_ROW), (True, _WINDOW_ROW_ORDER)) for lock in (False, True)}
+# The ticket at the window, read with the window (columns "cur_<name>", as ticket_row's).
+_CUR, _CUR_SVC = _T.alias("cur"), _S.alias("cur_svc")
+_CUR_COLUMNS = [c.label(f"cur_{c.name}") for c in _CUR.c] + [
+    _CUR_SVC.c.code.label("cur_svc_code"), _CUR_SVC.c.name_zh.label("cur_svc_name_zh"),
+    _CUR_SVC.c.name_en.label("cur_svc_name_en")]
+_CUR_NAMES = tuple(c.name[len("cur_"):] for c in _CUR_COLUMNS)
+
+
+def _window_query(services: bool, current: bool, lock: bool) -> Select:  # type: ignore[type-arg]
+    q = _WINDOW_ROW.add_columns(_SERVICES_OF_WINDOW) if services else _WINDOW_ROW
+    if current:
+        q = q.add_columns(*_CUR_COLUMNS).select_from(
+            _W.outerjoin(_CUR, _CUR.c.id == _W.c.current_ticket_id).outerjoin(_CUR_SVC, _CUR_SVC.c.id == _CUR.c.service_id))
+    return q.with_for_update(of=_W) if lock else q
+
+
+# (with services, with the current ticket, locked): each built once (a statement
+# built per call has its cache key computed per call)
+_WINDOW_ROWS = {(services, current, lock): _window_query(services, current, lock)
+                for services in (False, True) for current in (False, True) for lock in (False, True)}
 _UPDATE_TICKET = update(_T).where(_T.c.id == bindparam("b_id"), _T.c.version == bindparam("b_version"))
 _UPDATE_WINDOW = update(_W).where(_W.c.id == bindparam("b_id"))
 
@@ -132,14 +148,29 @@ def release_window(s: Session, t: TicketRow) -> None:
         s.connection().execute(_RELEASE, {"wid": t.window_id, "tid": t.id})
 
 
-def window_row(s: Session, number: int, *, lock: bool = False, services: bool = False) -> Row:  # type: ignore[type-arg]
-    """A window's calling state (locked on PostgreSQL with ``lock``); with
-    ``services`` also its services in its order (``service_order(win)``), in the same query."""
-    q = _WINDOW_ROWS[services, lock and s.get_bind().dialect.name == "postgresql"]
+def window_row(s: Session, number: int, *, lock: bool = False, services: bool = False,
+               current: bool = False) -> Row:  # type: ignore[type-arg]
+    """A window's calling state (locked on PostgreSQL with ``lock``), in one query;
+    with ``services`` also its services in its order (``service_order(win)``), with
+    ``current`` also the ticket at it (``current_ticket(win)``)."""
+    q = _WINDOW_ROWS[services, current, lock and s.get_bind().dialect.name == "postgresql"]
     win = s.connection().execute(q, {"num": number}).first()
     if win is None:
         raise UnknownWindow(f"There is no window number {number}.", window=number)
     return win
+
+
+def current_ticket(s: Session, win: Row) -> TicketRow | None:  # type: ignore[type-arg]
+    """The ticket ``win`` points at: from the window's own row when it was read
+    with ``current=True``, else by its id (one query)."""
+    if win.current_ticket_id is None:
+        return None
+    m = win._mapping
+    if "cur_id" not in m:
+        return ticket_row(s, win.current_ticket_id)
+    if m["cur_id"] is None:
+        return None
+    return TicketRow(**{name: m[f"cur_{name}"] for name in _CUR_NAMES})
 
 
 def service_order(win: Row) -> list[int]:  # type: ignore[type-arg]

@@ -16,8 +16,7 @@ from app.store.models import Event
 _INSERT = insert(Event.__table__)
 
 
-def record_event(
-    session: Session,
+def event_row(
     type_: EventType,
     now: dt.datetime,
     *,
@@ -26,16 +25,24 @@ def record_event(
     window_id: int | None = None,
     staff_id: int | None = None,
     payload: dict[str, Any] | None = None,
-) -> None:
+) -> dict[str, Any]:
+    """One event's row, of a catalogued type (app/events.py), for ``record_events``."""
+    if not isinstance(type_, EventType):
+        raise TypeError(f"event type {type_!r} is not in the catalogue (app/events.py)")
+    return {"uuid": new_uuid(), "at": now, "type": type_.value, "ticket_id": ticket_id,
+            "complaint_id": complaint_id, "window_id": window_id, "staff_id": staff_id, "payload": payload or {}}
+
+
+def record_event(session: Session, type_: EventType, now: dt.datetime, **fields: Any) -> None:
     """Append one event of a catalogued type (app/events.py), in ``session``'s transaction.
 
     Rows the session still holds are written first (an event may name the
     ticket just added); the event itself is one plain INSERT."""
-    if not isinstance(type_, EventType):
-        raise TypeError(f"event type {type_!r} is not in the catalogue (app/events.py)")
+    record_events(session, [event_row(type_, now, **fields)])
+
+
+def record_events(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Append events (``event_row``), in this order, in one statement."""
     if session.new or session.dirty or session.deleted:
         session.flush()
-    session.connection().execute(_INSERT, {
-        "uuid": new_uuid(), "at": now, "type": type_.value, "ticket_id": ticket_id,
-        "complaint_id": complaint_id, "window_id": window_id, "staff_id": staff_id, "payload": payload or {},
-    })
+    session.connection().execute(_INSERT, rows[0] if len(rows) == 1 else rows)

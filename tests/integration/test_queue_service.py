@@ -337,3 +337,18 @@ def test_long_queue_reading_picks_the_same_tickets(tmp_path, at, monkeypatch):
     assert run("heads.sqlite3") == reference
     assert len({n for _, n in reference}) == 14
     assert reference[0] == (1, "A001")  # waited 50 minutes: promoted past the VIPs
+
+
+def test_next_with_a_customer_at_the_window_logs_the_finish_before_the_call(branch, at):
+    """A keypad's Next finishes A001 and calls A002 in one transaction: the event
+    log says so in that order (the feed and the lobby read it in id order)."""
+    open_windows(branch, 1, now=at(8, 30))
+    first, second = issue(branch, "A", at(9, 0)).ticket, issue(branch, "A", at(9, 1)).ticket
+    q.call_next(branch, window=1, actor=S, now=at(9, 2))
+    q.call_next(branch, window=1, finish_current=True, actor=S, now=at(9, 7))
+    with branch.read() as s:
+        last = s.execute(select(Event.type, Event.ticket_id, Event.payload).order_by(Event.id.desc()).limit(2)).all()
+    assert [(e.type, e.ticket_id) for e in reversed(last)] == [("TicketFinished", first.id), ("TicketCalled", second.id)]
+    assert last[0].payload["number"] == "A002" and last[1].payload["outcome"] == "done"
+    day = at(9, 0).date()
+    assert status_of(branch, "A001", day) == "done" and status_of(branch, "A002", day) == "called"
