@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -37,8 +38,10 @@ class FeedBridge(QObject):
     setting_changed = Signal(str, object)  # key, value (branch settings, and this PC's own)
     connection_lost = Signal(object)  # the exception
     connection_restored = Signal()
-    _arrived = Signal(object)  # list[EventView], from the reader thread
-    _failed = Signal(object)  # the exception, from the reader thread
+    # From the reader thread: what it read waits in the inbox, this bare signal
+    # says so (no Python object is handed across threads by a queued signal;
+    # the GUI thread takes the rows, and frees them).
+    _inbox_ready = Signal()
 
     def __init__(self, db: Any, interval_ms: int = 150, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,8 +54,8 @@ class FeedBridge(QObject):
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()  # one read at a time (thread and poll())
-        self._arrived.connect(self._dispatch)  # queued: the slot runs on the GUI thread
-        self._failed.connect(self._lost)
+        self._inbox: deque[tuple[bool, Any]] = deque()  # (read, events) or (failed, exception), in order
+        self._inbox_ready.connect(self._drain)  # queued: the slot runs on the GUI thread
 
     def start(self) -> None:
         """Start the reader thread; the cursor starts after what is committed now
@@ -92,10 +95,12 @@ class FeedBridge(QObject):
                     events, self.cursor = read_new(self._db, self.cursor)
             except Exception as exc:  # noqa: BLE001 - any failure means "unreachable"; retried next round
                 if not self._stop.is_set():
-                    self._failed.emit(exc)
+                    self._inbox.append((False, exc))
+                    self._inbox_ready.emit()
                 return None
         if not self._stop.is_set():
-            self._arrived.emit(events)
+            self._inbox.append((True, events))
+            self._inbox_ready.emit()
         return events
 
     def poll(self) -> int:
@@ -104,7 +109,16 @@ class FeedBridge(QObject):
         events = self._read()
         return len(events or [])
 
-    @Slot(object)
+    @Slot()
+    def _drain(self) -> None:
+        """On the GUI thread: everything the reader left, in the order it read it."""
+        while self._inbox:
+            read, value = self._inbox.popleft()
+            if read:
+                self._dispatch(value)
+            else:
+                self._lost(value)
+
     def _dispatch(self, events: list[EventView]) -> None:
         if not self.online:
             self.online = True
