@@ -61,7 +61,13 @@ def seeded_db(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "bench.sqlite3"
     ctx = build(f"sqlite:///{path}")
-    seed_demo(ctx.db, dt.datetime.now().replace(microsecond=0), open_windows=(1, 2, 3))
+    from app.clock import pc_now
+
+    # At the branch's own clock, as the demo seeds (the app issues at the
+    # database's clock in the branch's zone: a naive UTC "now" put the seed on
+    # another business day between 16:00 and 24:00 UTC, and its windows were
+    # closed by the day's rollover at the first ticket)
+    seed_demo(ctx.db, pc_now(str(ctx.settings.get("branch.timezone") or "")), open_windows=(1, 2, 3))
     ctx.close()
     return path
 
@@ -96,7 +102,10 @@ def call_to_lobby(db_file: Path, calls: int) -> None:
             pass
         db = open_database(f"sqlite:///{db_file}")
         greeter, teller = actor_for(db, "greeter"), actor_for(db, "teller")
-        now = dt.datetime.now().replace(microsecond=0)
+        from app.clock import pc_now
+        from app.queue import get_settings
+
+        now = pc_now(str(get_settings(db).get("branch.timezone") or ""))  # the seed's clock (seeded_db)
         for _ in range(calls):
             q.issue_ticket(db, service="A", actor=greeter, now=now)
         time.sleep(0.5)
