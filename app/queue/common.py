@@ -76,7 +76,7 @@ _WINDOW_ROW = select(_W.c.id, _W.c.number, _W.c.state, _W.c.staff_id, _W.c.curre
 _WS = WindowService.__table__
 # The window's services as "position:service_id" pairs in one text (parsed and
 # ordered in Python: an aggregate's order is not promised on SQLite 3.40).
-SERVICES_OF_WINDOW = (
+_SERVICES_OF_WINDOW = (
     select(func.aggregate_strings(cast(_WS.c.position, String) + ":" + cast(_WS.c.service_id, String), ","))
     .where(_WS.c.window_id == _W.c.id).scalar_subquery().label("service_pairs"))
 # The ticket at the window, read with the window (columns "cur_<name>", as ticket_row's).
@@ -88,7 +88,7 @@ _CUR_NAMES = tuple(c.name[len("cur_"):] for c in _CUR_COLUMNS)
 
 
 def _window_query(services: bool, current: bool, lock: bool) -> Select:  # type: ignore[type-arg]
-    q = _WINDOW_ROW.add_columns(SERVICES_OF_WINDOW) if services else _WINDOW_ROW
+    q = _WINDOW_ROW.add_columns(_SERVICES_OF_WINDOW) if services else _WINDOW_ROW
     if current:
         q = q.add_columns(*_CUR_COLUMNS).select_from(
             _W.outerjoin(_CUR, _CUR.c.id == _W.c.current_ticket_id).outerjoin(_CUR_SVC, _CUR_SVC.c.id == _CUR.c.service_id))

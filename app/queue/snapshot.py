@@ -20,13 +20,13 @@ from typing import Any
 from sqlalchemy import bindparam, extract, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from app.queue.common import ARTIFICIAL_ENDS, SERVICES_OF_WINDOW, policy_config, service_order
+from app.queue.common import ARTIFICIAL_ENDS, policy_config
 from app.queue.day import Moment, moment
 from app.queue.estimate import MIN_HISTORY, Estimate, ServiceTimes, Snapshot, WindowNow, estimate
 from app.queue.policy import Candidate
 from app.queue.windows import attended
 from app.store.engine import Database
-from app.store.models import WAITING_SQL, Service, Ticket, Window
+from app.store.models import WAITING_SQL, Service, Ticket, Window, WindowService
 from app.store.sqltime import seconds_between
 
 HISTORY = 60  # recent finished services per service
@@ -69,22 +69,26 @@ def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     )
 
 
-_W, _T = Window.__table__, Ticket.__table__
+_W, _WS, _T = Window.__table__, WindowService.__table__, Ticket.__table__
 _CUR = _T.alias("cur")
+_ORDERS = select(_WS.c.window_id, _WS.c.service_id).order_by(_WS.c.window_id, _WS.c.position)
 _OPEN_WINDOWS = (
     select(_W.c.id, _W.c.state, _W.c.holder, _W.c.heartbeat_at, _W.c.priority_streak,
            _CUR.c.service_id.label("busy_service"), _CUR.c.status.label("busy_status"),
-           _CUR.c.called_at.label("busy_called_at"), SERVICES_OF_WINDOW)
+           _CUR.c.called_at.label("busy_called_at"))
     .select_from(_W.outerjoin(_CUR, _CUR.c.id == _W.c.current_ticket_id))
     .where(_W.c.state != "closed")
 )
 
 
 def _windows(s: Session, m: Moment) -> tuple[WindowNow, ...]:
-    """The attended open or paused windows, each with its services in its order
-    and what it is doing (one query)."""
+    """The attended open or paused windows, each with what it is doing (two queries)."""
+    conn = s.connection()
+    order: dict[int, list[int]] = defaultdict(list)
+    for wid, sid in conn.execute(_ORDERS):
+        order[wid].append(sid)
     out = []
-    for win in s.connection().execute(_OPEN_WINDOWS):
+    for win in conn.execute(_OPEN_WINDOWS):
         if not attended(win, m.now, m.settings.unattended_after):  # type: ignore[arg-type]
             continue  # nobody is at it: it serves no one
         busy_service = busy_for = None
@@ -92,7 +96,7 @@ def _windows(s: Session, m: Moment) -> tuple[WindowNow, ...]:
         if win.busy_status in ("called", "serving"):
             busy_service, serving = win.busy_service, win.busy_status == "serving"
             busy_for = max(0.0, (m.now - (win.busy_called_at or m.now)).total_seconds() / 60)
-        out.append(WindowNow(win.id, tuple(service_order(win)), win.priority_streak or 0, win.state == "paused",
+        out.append(WindowNow(win.id, tuple(order.get(win.id, ())), win.priority_streak or 0, win.state == "paused",
                              busy_service, busy_for or 0.0, serving))
     return tuple(out)
 
