@@ -27,9 +27,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
-import socket
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -49,6 +46,7 @@ from app.ui.messages import MessageBar
 from app.ui.status import status_line
 from app.ui.tasks import Loader, alive, attempt, run, spawn
 from app.ui.teller.actions import TellerActions
+from app.ui.teller.holding import HEARTBEAT_MS, WindowHolding, holder_token
 from app.ui.teller.keys import KeyPad
 from app.ui.teller.panels import CurrentTicket, SideNote, WaitingList
 from app.ui.texts import service_name, window_state_text
@@ -57,15 +55,9 @@ from app.ui.widgets import Header, card, label, minutes_text, screen_root
 
 log = logging.getLogger("branchdesk.ui")
 EXPECTED = (DomainError, StoreError)
-HEARTBEAT_MS = 20_000  # well inside window.unattended_after_min (at least 1 minute)
 
 
-def holder_token() -> str:
-    """This screen's name as the holder of a window: host, process, instance."""
-    return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-class TellerScreen(TellerActions, QWidget):
+class TellerScreen(TellerActions, WindowHolding, QWidget):
     """Registry entry "teller": ``TellerScreen(ctx, actor, window=None)``."""
 
     ticket_finished = Signal(object)  # TicketView
@@ -219,15 +211,6 @@ class TellerScreen(TellerActions, QWidget):
             self.leave(self.held, "teller_moved")
         self.refresh()
 
-    @property
-    def held(self) -> int | None:
-        return self._held
-
-    @held.setter
-    def held(self, number: int | None) -> None:
-        self._held = number
-        self._held_epoch += 1
-
     def _load(self) -> Any:
         number, epoch = self._number, self._held_epoch  # read before the rows: a later change makes them stale
         if number is None:
@@ -371,45 +354,3 @@ class TellerScreen(TellerActions, QWidget):
             self._enable_keys(self.window_view.state, self.window_view.current_ticket)
         self.no_show_row.button.setEnabled(bool(self.no_shows))
         self.action_done.emit(error)
-
-    # -- the window follows its teller -----------------------------------------
-    def _beat(self) -> None:
-        """Tell the database this screen still holds its window (no event is written)."""
-        number = self.held
-        if number is None:
-            return
-
-        def lost(still: bool) -> None:
-            if not still and self.held == number:
-                self.held = None  # closed, left or taken over elsewhere
-                self.refresh()
-
-        run(lambda: q.heartbeat(self.ctx.db, window=number, holder=self.holder, now=self.ctx.action_time()),
-            lost, lambda exc: log.info("heartbeat of window %s not sent: %s", number, exc), owner=self)
-
-    def _adopt(self, number: int) -> None:
-        self.held = number
-        db, actor, now, holder = self.ctx.db, self.actor, self.ctx.action_time(), self.holder
-        run(lambda: q.open_window(db, window=number, actor=actor, now=now, holder=holder), lambda _w: None,
-            lambda exc: log.warning("window %s not taken back: %s", number, exc), owner=self)
-
-    def leave(self, number: int, reason: str) -> None:
-        """Leave ``number`` in a worker thread (another window chosen, logout, quit).
-        A customer being served ends as served: the teller has gone."""
-        self.held = None
-        db, actor, now = self.ctx.db, self.actor, self.ctx.action_time()
-        run(lambda: q.leave_window(db, window=number, actor=actor, now=now, reason=reason, finish_serving=True),
-            lambda _w: None, lambda exc: log.warning("window %s not left: %s", number, exc))  # no owner:
-        # it must finish even if this screen is gone
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self._gone = False
-        self.heartbeat.start()
-        super().showEvent(event)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self._gone = True
-        self.heartbeat.stop()
-        if self.held is not None:
-            self.leave(self.held, "teller_left")
-        super().closeEvent(event)
