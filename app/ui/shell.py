@@ -23,6 +23,9 @@ from app.ui.widgets import card, label, screen_root
 log = logging.getLogger("branchdesk.ui")
 
 
+STAFF_SIZE = (1440, 900)  # a staff screen's size where the monitor has room
+
+
 class Launcher(QWidget):
     """After login: who is logged in, one button per screen they may open, log out."""
 
@@ -133,7 +136,15 @@ class Shell(QObject):
             widget.setGeometry(monitor.geometry())
             widget.showFullScreen()
             return
-        widget.resize(1440, 900)
+        # A staff screen: 1440x900 where the desk's monitor has room for it,
+        # else the whole of that monitor (never wider or taller than it).
+        area = (widget.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        if area.width() <= STAFF_SIZE[0] or area.height() <= STAFF_SIZE[1]:
+            widget.setGeometry(area)
+            widget.showMaximized()
+            return
+        widget.resize(*STAFF_SIZE)
+        widget.move(area.center() - widget.rect().center())
         widget.show()
 
     def logout(self) -> None:

@@ -72,3 +72,23 @@ def test_the_demo_windows_neither_overlap_nor_leave_the_screen(qtbot, sctx, acto
                 assert not framed[a].intersects(framed[b]), (w, h, a, b)
         assert place["teller"].height() >= min(teller.minimumSizeHint().height(), h - 2 * TITLE_BAR - 120)
         assert place["lobby"].height() >= 120
+
+
+def test_a_staff_screen_never_opens_wider_or_taller_than_its_monitor(qtbot, sctx, actors):
+    """It opened at 1440x900 whatever the monitor: on a 1024x768 desk the
+    teller's waiting list and keys ran off the screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    shell = Shell(sctx)
+    shell.show_login()
+    qtbot.addWidget(shell.login)
+    qtbot.keyClicks(shell.login.username, "teller")
+    qtbot.keyClicks(shell.login.password, "teller-demo")
+    qtbot.keyClick(shell.login.password, Qt.Key.Key_Return)
+    qtbot.addWidget(shell.launcher)
+    teller = shell.open_screen("teller")
+    assert teller is not None
+    qtbot.addWidget(teller)
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert area.width() < 1440  # the test platform's screen is smaller than the wide size
+    assert teller.width() <= area.width() and teller.height() <= area.height()
