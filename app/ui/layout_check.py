@@ -128,15 +128,24 @@ def _cut_off(w: QWidget, top: QWidget) -> str | None:
     return None
 
 
-def problems(top: QWidget, screen: tuple[int, int]) -> list[str]:
+def problems(top: QWidget, screen: tuple[int, int], room: tuple[int, int] | None = None,
+             shown: tuple[int, int] | None = None) -> list[str]:
     """Everything that does not hold in ``top`` (shown, laid out) on a screen
-    of ``screen`` logical pixels."""
+    of ``screen`` logical pixels, in a window given ``room`` (the screen less
+    the title and task bars, for a maximised staff window). ``shown``: the
+    window's size when it first appeared (a window that grows to its minimum
+    on showing stays that size, past the screen's edge)."""
     found: list[str] = []
     hint = top.minimumSizeHint()
-    if top.width() > screen[0] or hint.width() > screen[0]:
-        found.append(f"window is {max(top.width(), hint.width())} px wide on a {screen[0]} px screen")
-    if top.height() > screen[1] or hint.height() > screen[1]:
-        found.append(f"window is {max(top.height(), hint.height())} px high on a {screen[1]} px screen")
+    room = room or screen
+    sizes = [top.size().toTuple(), hint.toTuple()] + ([shown] if shown else [])
+    wide, high = max(s[0] for s in sizes), max(s[1] for s in sizes)
+    if wide > room[0]:
+        where = f"a {screen[0]} px screen" if room[0] == screen[0] else f"{room[0]} px of room"
+        found.append(f"window is {wide} px wide on {where}")
+    if high > room[1]:
+        where = f"a {screen[1]} px screen" if room[1] == screen[1] else f"{room[1]} px of room"
+        found.append(f"window is {high} px high on {where}")
     for w in top.findChildren(QWidget):
         if not w.isVisibleTo(top) or w.width() <= 0:
             continue

@@ -120,7 +120,7 @@ def _teller(st: Studio):  # type: ignore[no-untyped-def]
 
     from app.ui.teller.screen import TellerScreen
 
-    w = TellerScreen(st.ctx, st.actors["teller"], window=2)
+    w = TellerScreen(st.ctx, st.actors["teller"], window=1)  # a customer with a need note at it
     w.bar.show_message(QCoreApplication.translate("TellerScreen", "%1 marked as no-show.").replace("%1", "A004"),
                        "ok", 10, action=(QCoreApplication.translate("TellerScreen", "Undo"), lambda: None),
                        countdown=True)  # the strip with its Undo
@@ -274,11 +274,14 @@ def _one(app, studio: Studio, shot: Shot, lang: str, screen: tuple[int, int], fo
     widget.resize(w, h)
     widget.show()
     _settle(app)
+    shown = widget.size().toTuple()  # as a person first sees it
     widget.resize(w, h)
     _settle(app)
     path = folder / f"{shot.name}-{'zh' if lang == 'zh_CN' else 'en'}.png"
     widget.grab().save(str(path))
-    found = problems(widget, screen)
+    found = problems(widget, screen, (w, h), shown)
+    if getattr(widget, "held", None) is not None:
+        widget.held = None  # a teller screen closing leaves its window: the next picture shows it as it was
     widget.close()
     widget.deleteLater()
     _settle(app)

@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSize, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from app.clock import measure_skew, skew_sentence
@@ -317,13 +317,20 @@ class StatusLine(QLabel):
         super().__init__(parent)
         self.setObjectName("statusLine")
         self.setWordWrap(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)  # down to one line
         self.status = status
         if status is None:
             self.hide()
             return
         status.changed.connect(self.refresh)
         self.refresh()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        # One line: the window's minimum must not assume the text wrapped at
+        # the narrowest width (it held a 768-line window past its screen's
+        # edge); at the width there is, the layout gives it the lines it needs.
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), min(hint.height(), self.heightForWidth(4096)))
 
     @Slot()
     def refresh(self) -> None:

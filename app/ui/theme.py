@@ -46,10 +46,10 @@ QPushButton#service {{
     padding: 10px 16px; text-align: left; font-size: 18px; min-height: 76px;
 }}
 QPushButton#service:checked {{ border: 3px solid {BLUE}; background: #eaf1fc; }}
-QPushButton#toggle {{ border-radius: 20px; padding: 6px 10px; font-size: 15px; }}
+QPushButton#toggle {{ border-radius: 19px; padding: 6px 10px; font-size: 15px; min-height: 24px; }}
 QTabBar::tab {{ padding: 8px 18px; font-size: 16px; }}
 QPushButton#toggle:checked {{ background: {NAVY}; color: white; border-color: {NAVY}; }}
-QPushButton#key, QPushButton#keyPrimary {{ min-height: 52px; font-size: 17px; font-weight: 600; }}
+QPushButton#key, QPushButton#keyPrimary {{ min-height: 44px; font-size: 17px; font-weight: 600; }}
 QPushButton#keyPrimary {{ background: {BLUE}; color: white; border: none; }}
 QPushButton#keyPrimary:hover {{ background: {BLUE_DARK}; }}
 QPushButton#keyPrimary:disabled {{ background: #9db5dc; color: #eef3fb; }}

@@ -50,7 +50,9 @@ class Header(QFrame):
     def __init__(self, title: str, branch: str, user: str, clock: Callable[[], object]) -> None:
         super().__init__()
         self.setObjectName("header")
-        self.setFixedHeight(self.TALL)
+        # Low until shown: the layout sets the window's minimum before showEvent,
+        # and a tall header then held a 768-line window past its screen's edge.
+        self.setFixedHeight(self.SHORT)
         self._watched: QWidget | None = None
         self._clock = clock
         lay = QHBoxLayout(self)
@@ -253,7 +255,8 @@ class FlowLayout(QLayout):
             return QSize(0, 0)
         m = self.contentsMargins()
         w = max(self._cell(i).width() for i in items) + m.left() + m.right()
-        now = self._width if self._width > 0 else w * min(len(items), self.max_columns)
+        n = min(len(items), self.max_columns)  # before the first layout: all in one row
+        now = self._width if self._width > 0 else w * n + self._spacing * (n - 1)
         return QSize(w, self.heightForWidth(max(w, now)))
 
     def columns(self, width: int) -> int:

@@ -174,7 +174,7 @@ class CustomerForm(QWidget):
         super().__init__()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(8)
+        lay.setSpacing(6)
         labels = {
             "elderly": self.tr("Elderly"), "disabled": self.tr("Disabled"), "pregnant": self.tr("Pregnant"),
             "vip": self.tr("VIP"), "appointment": self.tr("Appointment"),
@@ -187,7 +187,7 @@ class CustomerForm(QWidget):
             b = QPushButton(text)
             b.setObjectName("toggle")
             b.setCheckable(True)
-            b.setMinimumHeight(42)
+            b.setMinimumHeight(38)
             b.toggled.connect(lambda on, k=key: self._only_one(k, on))
             row.addWidget(b)
             self.toggles[key] = b
@@ -197,10 +197,10 @@ class CustomerForm(QWidget):
         self.need = QLineEdit(placeholderText=self.tr("What the customer needs (optional)"))
         details = FlowLayout(spacing=8, min_width=170, max_columns=2)
         for w in (self.name, self.phone):
-            w.setMinimumHeight(44)
+            w.setMinimumHeight(40)
             details.addWidget(w)
         lay.addLayout(details)
-        self.need.setMinimumHeight(44)
+        self.need.setMinimumHeight(40)
         lay.addWidget(self.need)
         self.errors = {"name": InlineError(self.name), "phone": InlineError(self.phone),
                        "need": InlineError(self.need)}

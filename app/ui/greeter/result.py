@@ -20,7 +20,7 @@ class TicketResult(QFrame):
         self.setStyleSheet("QFrame#result { background:#f3f7fd; border:1px dashed #b6c8e3; border-radius:12px; }"
                            " QFrame#result QLabel { background: transparent; }")
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(14, 8, 14, 10)
+        lay.setContentsMargins(14, 6, 14, 8)
         lay.setSpacing(2)
         self.caption = label(self.tr("Last ticket"), "muted")
         self.number = label("—", "scaledNumber")  # sized in code, not by the style sheet
@@ -28,7 +28,7 @@ class TicketResult(QFrame):
         self.number.setStyleSheet("background: transparent;")
         # the number takes the height there is (its size follows: resizeEvent)
         self.number.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.number.setMinimumHeight(44)
+        self.number.setMinimumHeight(40)
         self.service = label("", "section")
         self.service.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ahead = label("")
@@ -40,6 +40,7 @@ class TicketResult(QFrame):
         self.print_state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.reprint = QPushButton(self.tr("Reprint"))
         self.reprint.setObjectName("resultReprint")
+        self.reprint.setStyleSheet("padding: 4px 12px; min-height: 24px;")  # beside the caption, not a row of its own
         self.reprint.clicked.connect(self.reprint_requested)
         keep = self.reprint.sizePolicy()
         keep.setRetainSizeWhenHidden(True)  # appearing, it moves nothing

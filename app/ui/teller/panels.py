@@ -54,20 +54,19 @@ class CurrentTicket(QFrame):
         self.need_button = QPushButton(QCoreApplication.translate("TellerPanels", "Show need"))
         self.need_button.setObjectName("showNeed")
         self.need_button.clicked.connect(self._ask_need)
-        need_row = QHBoxLayout()
-        need_row.addStretch(1)
-        need_row.addWidget(self.need, 0)
-        need_row.addWidget(self.need_button, 0)
-        need_row.addStretch(1)
         self.status = label("", "muted")
         self.status.setStyleSheet("font-size:17px;")
         self.timer = label("", "scaledTimer")
         self.timer.setStyleSheet("font-family: monospace; color:#1f5fbf;")
+        # state, timer and the need note share one row: a need note adds no height
         state_row = QHBoxLayout()
         state_row.addStretch(1)
         state_row.addWidget(self.status)
         state_row.addSpacing(18)
         state_row.addWidget(self.timer)
+        state_row.addSpacing(24)
+        state_row.addWidget(self.need, 0)
+        state_row.addWidget(self.need_button, 0)
         state_row.addStretch(1)
         for w in (self.caption, self.number, self.details):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -75,7 +74,6 @@ class CurrentTicket(QFrame):
         lay.addStretch(1)
         lay.addWidget(self.number)
         lay.addWidget(self.details)
-        lay.addLayout(need_row)
         lay.addLayout(state_row)
         lay.addStretch(1)
         self.ticket: TicketView | None = None
@@ -91,6 +89,7 @@ class CurrentTicket(QFrame):
             font.setPixelSize(max(14, int(px * factor)))
             font.setBold(True)
             w.setFont(font)
+        self.updateGeometry()  # now, not on the next event-loop turn: the window may be about to show
 
     def set_ticket(self, ticket: TicketView | None, empty_text: str) -> None:
         if ticket is None or self.ticket is None or ticket.id != self.ticket.id:

@@ -173,8 +173,18 @@ class TellerScreen(TellerActions, WindowHolding, QWidget):
         self.waiting.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def _scale(self) -> None:
         self.current.scale(max(0.5, min(1.0, self.height() / 1000, self.width() / 1500)))
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt override)
+        # The layout sets the window's minimum before the first resizeEvent: the
+        # number sized for a 1080-line screen held a 768-line window 843 px high.
+        if visible:
+            self._scale()
+        super().setVisible(visible)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._scale()
         super().resizeEvent(event)
 
     # -- state: read in a worker thread, shown on the GUI thread --------------
