@@ -106,6 +106,7 @@ def _greeter(st: Studio):  # type: ignore[no-untyped-def]
     from app.ui.greeter.screen import GreeterScreen
 
     w = GreeterScreen(st.ctx, st.actors["greeter"])
+    w.form.notify.setVisible(True)  # as where a text-message gateway is set: the fullest form
     w.result.show_ticket(st.last)
     w.result.set_print_state("simulated", st.last.ticket.number)
     # the longest message the greeter meets: it must fit its strip at every size

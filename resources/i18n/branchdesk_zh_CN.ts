@@ -328,6 +328,11 @@
       <translation>客户姓名（选填）</translation>
     </message>
     <message>
+      <location filename="../../app/ui/greeter/form.py" line="208" />
+      <source>Text near the turn (customer agrees)</source>
+      <translation>到号前短信提醒（客户同意）</translation>
+    </message>
+    <message>
       <location filename="../../app/ui/greeter/form.py" line="225" />
       <location filename="../../app/ui/greeter/form.py" line="226" />
       <source>At most %1 characters</source>
@@ -357,11 +362,6 @@
       <location filename="../../app/ui/greeter/form.py" line="197" />
       <source>What the customer needs (optional)</source>
       <translation>客户需求（选填）</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/greeter/form.py" line="208" />
-      <source>Text this phone when the turn nears (the customer agrees)</source>
-      <translation>快到号时短信提醒此号码（客户已同意）</translation>
     </message>
   </context>
   <context>
@@ -400,7 +400,7 @@
       <translation>网点排队叫号系统 - 取号台</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="228" />
+      <location filename="../../app/ui/greeter/screen.py" line="232" />
       <source>Database connection restored.</source>
       <translation>数据库连接已恢复。</translation>
     </message>
@@ -411,7 +411,7 @@
     </message>
     <message>
       <location filename="../../app/ui/greeter/screen.py" line="101" />
-      <location filename="../../app/ui/greeter/screen.py" line="204" />
+      <location filename="../../app/ui/greeter/screen.py" line="208" />
       <source>Choose a service</source>
       <translation>选择业务</translation>
     </message>
@@ -426,64 +426,64 @@
       <translation>快速模式：轻触业务按钮即取号，使用右侧已选的优先类别和客户信息。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="110" />
+      <location filename="../../app/ui/greeter/screen.py" line="117" />
       <source>Alt+letter chooses a service · Enter issues the ticket</source>
       <translation>Alt+字母 选择业务 · 回车键 取号</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="121" />
-      <location filename="../../app/ui/greeter/screen.py" line="205" />
+      <location filename="../../app/ui/greeter/screen.py" line="128" />
+      <location filename="../../app/ui/greeter/screen.py" line="209" />
       <source>Issued today</source>
       <translation>今日取号</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="144" />
+      <location filename="../../app/ui/greeter/screen.py" line="151" />
       <source>Customer (optional)</source>
       <translation>客户信息（选填）</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="147" />
+      <location filename="../../app/ui/greeter/screen.py" line="154" />
       <source>Issue ticket  (Enter)</source>
       <translation>取号  (Enter)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="152" />
+      <location filename="../../app/ui/greeter/screen.py" line="110" />
       <source>Appointment check-in  (F6)</source>
       <translation>预约签到  (F6)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="250" />
+      <location filename="../../app/ui/greeter/screen.py" line="254" />
       <source>Choose a service first.</source>
       <translation>请先选择业务。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="253" />
+      <location filename="../../app/ui/greeter/screen.py" line="257" />
       <source>Please correct the marked fields; nothing was issued.</source>
       <translation>请修改标出的内容；尚未取号。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="258" />
+      <location filename="../../app/ui/greeter/screen.py" line="262" />
       <source>No window serves this now. Press Issue ticket again to give the customer a ticket anyway; it prints no waiting time.</source>
       <translation>暂无窗口办理此业务。如仍需取号请再按一次“取号”，号票上不印等候时间。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="281" />
-      <location filename="../../app/ui/screenshots.py" line="112" />
+      <location filename="../../app/ui/greeter/screen.py" line="285" />
+      <location filename="../../app/ui/screenshots.py" line="113" />
       <source>It is past %1. Press Issue ticket again to give this customer a ticket for today.</source>
       <translation>已过 %1。如仍为该客户取今日号，请再按一次“取号”。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="308" />
+      <location filename="../../app/ui/greeter/screen.py" line="312" />
       <source>Ticket %1 is valid, but its text messages could not be set up: %2</source>
       <translation>%1 号有效，但短信提醒未能登记：%2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="334" />
+      <location filename="../../app/ui/greeter/screen.py" line="338" />
       <source>Appointment %1 checked in: ticket %2.</source>
       <translation>预约 %1 已签到：号码 %2。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/screen.py" line="375" />
+      <location filename="../../app/ui/greeter/screen.py" line="379" />
       <source>Ticket %1 is valid; press Reprint.</source>
       <translation>%1 号依然有效，请按“重新打印”。</translation>
     </message>
@@ -524,17 +524,17 @@
   <context>
     <name>Launcher</name>
     <message>
-      <location filename="../../app/ui/shell.py" line="31" />
+      <location filename="../../app/ui/shell.py" line="34" />
       <source>BranchDesk</source>
       <translation>网点排队叫号系统</translation>
     </message>
     <message>
-      <location filename="../../app/ui/shell.py" line="37" />
+      <location filename="../../app/ui/shell.py" line="40" />
       <source>Logged in as %1</source>
       <translation>当前用户：%1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/shell.py" line="48" />
+      <location filename="../../app/ui/shell.py" line="51" />
       <source>Log out</source>
       <translation>退出登录</translation>
     </message>
@@ -1466,17 +1466,17 @@
       <translation>查看需求</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/panels.py" line="106" />
+      <location filename="../../app/ui/teller/panels.py" line="105" />
       <source>Priority: %1</source>
       <translation>优先：%1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/panels.py" line="110" />
+      <location filename="../../app/ui/teller/panels.py" line="109" />
       <source>called %1 times</source>
       <translation>已呼叫 %1 次</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/panels.py" line="126" />
+      <location filename="../../app/ui/teller/panels.py" line="125" />
       <source>Need: %1</source>
       <translation>需求：%1</translation>
     </message>
@@ -1484,215 +1484,215 @@
   <context>
     <name>TellerScreen</name>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="77" />
+      <location filename="../../app/ui/teller/screen.py" line="69" />
       <source>BranchDesk - Teller</source>
       <translation>网点排队叫号系统 - 柜台窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="108" />
+      <location filename="../../app/ui/teller/screen.py" line="102" />
       <source>Teller window</source>
       <translation>柜台窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="121" />
-      <location filename="../../app/ui/teller/screen.py" line="247" />
+      <location filename="../../app/ui/teller/screen.py" line="115" />
+      <location filename="../../app/ui/teller/screen.py" line="253" />
       <source>Open window</source>
       <translation>开启窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="124" />
+      <location filename="../../app/ui/teller/screen.py" line="118" />
       <source>Window</source>
       <translation>窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="131" />
+      <location filename="../../app/ui/teller/screen.py" line="125" />
       <source>At the window</source>
       <translation>当前客户</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="152" />
+      <location filename="../../app/ui/teller/screen.py" line="146" />
       <source>Waiting for this window</source>
       <translation>本窗口等候客户</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="154" />
+      <location filename="../../app/ui/teller/screen.py" line="148" />
       <source>In the order F1 calls them</source>
       <translation>按 F1 叫号的先后排列</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="155" />
+      <location filename="../../app/ui/teller/screen.py" line="149" />
       <source>Number</source>
       <translation>号码</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="155" />
+      <location filename="../../app/ui/teller/screen.py" line="149" />
       <source>Service</source>
       <translation>业务</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="155" />
+      <location filename="../../app/ui/teller/screen.py" line="149" />
       <source>Priority</source>
       <translation>优先</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="155" />
+      <location filename="../../app/ui/teller/screen.py" line="149" />
       <source>Need</source>
       <translation>需求</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="156" />
+      <location filename="../../app/ui/teller/screen.py" line="150" />
       <source>Waited</source>
       <translation>已等候</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="158" />
+      <location filename="../../app/ui/teller/screen.py" line="152" />
       <source>Show need note</source>
       <translation>查看需求</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="161" />
+      <location filename="../../app/ui/teller/screen.py" line="155" />
       <source>No-shows at this window</source>
       <translation>本窗口过号客户</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="162" />
+      <location filename="../../app/ui/teller/screen.py" line="156" />
       <source>Back in queue</source>
       <translation>重新排队</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="169" />
+      <location filename="../../app/ui/teller/screen.py" line="163" />
       <source>Today at this window</source>
       <translation>本窗口今日</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="135" />
+      <location filename="../../app/ui/teller/screen.py" line="129" />
       <source>Call next</source>
       <translation>呼叫下一位</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="136" />
+      <location filename="../../app/ui/teller/screen.py" line="130" />
       <source>Recall</source>
       <translation>重呼</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="137" />
+      <location filename="../../app/ui/teller/screen.py" line="131" />
       <source>No-show</source>
       <translation>过号</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="138" />
+      <location filename="../../app/ui/teller/screen.py" line="132" />
       <source>Start</source>
       <translation>开始办理</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="139" />
+      <location filename="../../app/ui/teller/screen.py" line="133" />
       <source>Finish</source>
       <translation>办结</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="140" />
+      <location filename="../../app/ui/teller/screen.py" line="134" />
       <source>Transfer</source>
       <translation>转移</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="142" />
+      <location filename="../../app/ui/teller/screen.py" line="136" />
       <source>Call selected</source>
       <translation>呼叫所选</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="197" />
+      <location filename="../../app/ui/teller/screen.py" line="201" />
       <source>Window %1 · %2</source>
       <translation>%1 号窗口 · %2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="195" />
-      <location filename="../../app/ui/teller/screen.py" line="201" />
+      <location filename="../../app/ui/teller/screen.py" line="199" />
+      <location filename="../../app/ui/teller/screen.py" line="205" />
       <source>Window %1</source>
       <translation>%1 号窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="247" />
+      <location filename="../../app/ui/teller/screen.py" line="253" />
       <source>Close window</source>
       <translation>关闭窗口</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="271" />
+      <location filename="../../app/ui/teller/screen.py" line="277" />
       <source>Press F1 to call the next customer.</source>
       <translation>按 F1 呼叫下一位客户。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="254" />
+      <location filename="../../app/ui/teller/screen.py" line="260" />
       <source>%1 min</source>
       <translation>%1 分钟</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="257" />
+      <location filename="../../app/ui/teller/screen.py" line="263" />
       <source>Served: %1</source>
       <translation>已办理：%1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="258" />
+      <location filename="../../app/ui/teller/screen.py" line="264" />
       <source>Average service time: %1</source>
       <translation>平均办理时长：%1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="259" />
+      <location filename="../../app/ui/teller/screen.py" line="265" />
       <source>No-shows: %1</source>
       <translation>过号：%1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="312" />
+      <location filename="../../app/ui/teller/screen.py" line="318" />
       <source>Resume</source>
       <translation>恢复服务</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="141" />
-      <location filename="../../app/ui/teller/screen.py" line="312" />
+      <location filename="../../app/ui/teller/screen.py" line="135" />
+      <location filename="../../app/ui/teller/screen.py" line="318" />
       <source>Pause</source>
       <translation>暂停</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="253" />
+      <location filename="../../app/ui/teller/screen.py" line="259" />
       <source>Waiting for this window: %1</source>
       <translation>本窗口等候：%1 人</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="266" />
+      <location filename="../../app/ui/teller/screen.py" line="272" />
       <source>The window is closed. Open it to call customers.</source>
       <translation>窗口已关闭。请先开启窗口再叫号。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="268" />
+      <location filename="../../app/ui/teller/screen.py" line="274" />
       <source>The window is paused. Press F7 to resume.</source>
       <translation>本窗口已暂停服务，按 F7 恢复。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="270" />
+      <location filename="../../app/ui/teller/screen.py" line="276" />
       <source>Nobody is waiting for this window.</source>
       <translation>本窗口暂无等候客户。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="283" />
+      <location filename="../../app/ui/teller/screen.py" line="289" />
       <source>None today</source>
       <translation>今日无</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="291" />
+      <location filename="../../app/ui/teller/screen.py" line="297" />
       <source>Select a customer to see what they need.</source>
       <translation>选中一位客户可查看其需求。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/teller/screen.py" line="296" />
+      <location filename="../../app/ui/teller/screen.py" line="302" />
       <source>%1 needs: %2</source>
       <translation>%1 需求：%2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/screenshots.py" line="124" />
+      <location filename="../../app/ui/screenshots.py" line="125" />
       <source>%1 marked as no-show.</source>
       <translation>%1 已标记为过号。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/screenshots.py" line="125" />
+      <location filename="../../app/ui/screenshots.py" line="126" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
@@ -1700,7 +1700,7 @@
   <context>
     <name>Texts</name>
     <message>
-      <location filename="../../app/ui/widgets.py" line="132" />
+      <location filename="../../app/ui/widgets.py" line="134" />
       <source>%1 min</source>
       <translation>%1 分钟</translation>
     </message>
@@ -1833,59 +1833,59 @@
       <translation>重新打印</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../app/ui/greeter/result.py" line="83" />
+      <location filename="../../app/ui/greeter/result.py" line="84" />
       <source>%n ahead</source>
       <translation>
         <numerusform>前面还有 %n 人</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="88" />
+      <location filename="../../app/ui/greeter/result.py" line="89" />
       <source>no window serves it now: watch the screen</source>
       <translation>暂无窗口办理：请留意叫号屏幕</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="90" />
+      <location filename="../../app/ui/greeter/result.py" line="91" />
       <source>may not be served today</source>
       <translation>今日可能无法办理</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="93" />
+      <location filename="../../app/ui/greeter/result.py" line="94" />
       <source>about %1 min</source>
       <translation>约 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="94" />
+      <location filename="../../app/ui/greeter/result.py" line="95" />
       <source>about %1-%2 min</source>
       <translation>约 %1-%2 分钟</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="99" />
+      <location filename="../../app/ui/greeter/result.py" line="100" />
       <source>Ticket %1 went to the simulated printer: no paper, a picture in %2.</source>
       <translation>%1 号已交给模拟打印机：没有纸质号票，图片保存在 %2。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="103" />
+      <location filename="../../app/ui/greeter/result.py" line="104" />
       <source>Printing %1 …</source>
       <translation>正在打印 %1 …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="104" />
+      <location filename="../../app/ui/greeter/result.py" line="105" />
       <source>Ticket %1 printed.</source>
       <translation>%1 号已打印。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="106" />
+      <location filename="../../app/ui/greeter/result.py" line="107" />
       <source>Ticket %1 was not printed.</source>
       <translation>%1 号未打印。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="101" />
+      <location filename="../../app/ui/greeter/result.py" line="102" />
       <source>Ticket %1 went to the simulated printer: a picture, no paper.</source>
       <translation>%1 号已交给模拟打印机：只生成图片，没有纸质号票。</translation>
     </message>
     <message>
-      <location filename="../../app/ui/greeter/result.py" line="107" />
+      <location filename="../../app/ui/greeter/result.py" line="108" />
       <source>No ticket printer set up: the number is shown on screen only.</source>
       <translation>未设置取号打印机：号码只显示在屏幕上。</translation>
     </message>

@@ -205,7 +205,7 @@ class CustomerForm(QWidget):
         self.errors = {"name": InlineError(self.name), "phone": InlineError(self.phone),
                        "need": InlineError(self.need)}
         # Messages when the turn nears (issue 16): only with the customer's consent, only where a gateway is set.
-        self.notify = QCheckBox(self.tr("Text this phone when the turn nears (the customer agrees)"))
+        self.notify = QCheckBox(self.tr("Text near the turn (customer agrees)"))
         self.notify.setVisible(False)
         lay.addWidget(self.notify)
         self._phone_raw: str | None = None

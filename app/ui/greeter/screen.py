@@ -105,6 +105,13 @@ class GreeterScreen(GreeterListActions, QWidget):
         self.quick.setObjectName("quickIssue")
         self.quick.setToolTip(self.tr("Quick mode: a tap on a service issues its ticket at once, with the "
                                       "priority and details chosen on the right."))
+        # Check-in sits with the services (another way to a ticket), so the
+        # issuing column keeps room for the whole form on a 768-line screen.
+        self.checkin = QPushButton(self.tr("Appointment check-in  (F6)"))
+        self.checkin.setObjectName("checkin")
+        self.checkin.setStyleSheet("padding: 6px 14px;")
+        title.addWidget(self.checkin)
+        title.addSpacing(12)
         title.addWidget(self.quick)
         sp.addLayout(title)
         sp.addWidget(label(self.tr("Alt+letter chooses a service · Enter issues the ticket"), "muted", wrap=True))
@@ -149,9 +156,6 @@ class GreeterScreen(GreeterListActions, QWidget):
         self.issue.setMinimumHeight(52)
         self.issue.setStyleSheet("font-size:24px; min-height: 40px;")
         flay.addWidget(self.issue)
-        self.checkin = QPushButton(self.tr("Appointment check-in  (F6)"))
-        self.checkin.setStyleSheet("padding: 6px 14px;")
-        flay.addWidget(self.checkin)
         self.result = TicketResult()
         flay.addWidget(self.result, 1)
         self.bar = MessageBar()
