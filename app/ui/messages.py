@@ -202,6 +202,7 @@ class MessageBar(QFrame):
         "info": "background:#e8f2fd; color:#0b3d75; border:1px solid #b6d4f5;",
         "ok": "background:#e7f6ec; color:#14532d; border:1px solid #a9dcb8;",
     }
+    COLORS = {"error": "#8a1c12", "warning": "#7a4a00", "info": "#0b3d75", "ok": "#14532d"}
     LINES = 2  # room for a two-line sentence at every width
 
     def __init__(self, parent=None, *, collapsible: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -235,10 +236,34 @@ class MessageBar(QFrame):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
         self._callback: Callable[[], None] | None = None
+        self._fitted = 0  # the height fit() gave it (0: a strip of its own)
         self._action_text = ""
         self._left = 0
         self.level = ""
         self.clear_message()
+
+    def fit(self, height: int) -> None:
+        """Exactly ``height`` px high (in a screen's header): each message in
+        the largest type (16 px down to 11) whose lines fit."""
+        self.layout().setContentsMargins(12, 2, 6, 2)
+        self._fitted = height
+        self.setFixedHeight(height)
+        self._shrink_to_fit()
+
+    def _shrink_to_fit(self) -> None:
+        if not self._fitted:
+            return
+        font = QFont(self.label.font())
+        room = self.label.width() if self.label.width() > 40 else self.width() - 160
+        for px in (16, 15, 14, 13, 12, 11):
+            font.setPixelSize(px)
+            self.label.setFont(font)
+            if self.label.heightForWidth(max(40, room)) <= self._fitted - 4:
+                break
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._shrink_to_fit()
 
     def text(self) -> str:
         return self.label.text()
@@ -248,7 +273,8 @@ class MessageBar(QFrame):
         self.level = level
         self.label.setText(text)
         self.setStyleSheet(f"QFrame#messageBar {{{self.STYLES.get(level, '')} border-radius:8px;}}"
-                           " QFrame#messageBar QLabel { background: transparent; border: none; }"
+                           " QFrame#messageBar QLabel { background: transparent; border: none;"
+                           f" color: {self.COLORS.get(level, '#0b3d75')}; }}"
                            " QPushButton#messageAction { font-size:15px; font-weight:600; padding:4px 14px;"
                            " min-height:24px; }")
         self.setVisible(True)
@@ -259,6 +285,9 @@ class MessageBar(QFrame):
         self._left = int(seconds) if (action and countdown) else 0
         self._show_action()
         self.action.setVisible(action is not None)
+        if self._fitted:
+            self.layout().activate()  # the label's width beside the action, then its type
+            self._shrink_to_fit()
         if seconds:
             self._timer.start(int(seconds * 1000))
         else:

@@ -54,6 +54,7 @@ class Header(QFrame):
         # and a tall header then held a 768-line window past its screen's edge.
         self.setFixedHeight(self.SHORT)
         self._watched: QWidget | None = None
+        self._bar: QWidget | None = None
         self._clock = clock
         lay = QHBoxLayout(self)
         lay.setContentsMargins(24, 5, 24, 5)
@@ -76,6 +77,26 @@ class Header(QFrame):
     def tick(self) -> None:
         self.time.setText(self._clock().strftime("%H:%M"))
 
+    def carry(self, bar: QWidget) -> None:
+        """Show the screen's message strip (a MessageBar) over the title, up to
+        the user's name: it takes no room from the screen below (an empty strip
+        left a blank band there), and nothing moves when it speaks. Empty, it
+        is transparent and the title shows through."""
+        bar.setParent(self)
+        self._bar = bar
+        self._fit_bar()
+        bar.raise_()
+
+    def _fit_bar(self) -> None:
+        if self._bar is not None:
+            m = self.layout().contentsMargins()
+            self._bar.fit(self.height() - m.top() - m.bottom())  # type: ignore[attr-defined]
+            self._bar.setGeometry(m.left() - 8, m.top(), max(0, self.user.x() - 24 - m.left() + 8), self._bar.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_bar()
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         window = self.window()
         if window is not self._watched:
@@ -94,6 +115,7 @@ class Header(QFrame):
         height = self.SHORT if window_height < self.SHORT_BELOW else self.TALL
         if height != self.height():
             self.setFixedHeight(height)
+            self._fit_bar()
 
 
 class Coalescer(QObject):

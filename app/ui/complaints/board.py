@@ -70,8 +70,8 @@ class ComplaintsBoard(QWidget):
     def _build(self) -> None:
         root = screen_root(self)
         settings = getattr(self.ctx, "settings", {}) or {}
-        root.addWidget(Header(self.tr("Complaints and suggestions"), branch_name(settings),
-                              self.actor.username, self._now))
+        header = Header(self.tr("Complaints and suggestions"), branch_name(settings), self.actor.username, self._now)
+        root.addWidget(header)
         self.stack = QStackedWidget()
         root.addWidget(self.stack, 1)
         self.status_line = status_line(self.ctx)
@@ -82,7 +82,7 @@ class ComplaintsBoard(QWidget):
         lay.setSpacing(6)
         lay.addLayout(self._filters())
         self.bar = MessageBar()
-        lay.addWidget(self.bar)
+        header.carry(self.bar)
         # Stays while the calendar does not reach far enough (not a passing message).
         self.calendar_banner = MessageBar(collapsible=True)
         lay.addWidget(self.calendar_banner)

@@ -110,9 +110,10 @@ class ManagerScreen(QWidget):
         settings = getattr(self.ctx, "settings", {}) or {}
         key = "branch.name_en" if current_language() == "en" else "branch.name_zh"
         branch = str(settings.get(key) or settings.get("branch.name_zh") or "")
-        root.addWidget(Header(self.tr("Branch manager"), branch, self.actor.username, self.now))
+        header = Header(self.tr("Branch manager"), branch, self.actor.username, self.now)
+        root.addWidget(header)
         self.bar = MessageBar()
-        root.addWidget(self.bar)
+        header.carry(self.bar)
         # The figures, alerts, reports and appointments scroll on a short screen
         # (1024x768); the message strip and the status line stay in place.
         content = QWidget()

@@ -171,3 +171,40 @@ def test_qt_own_dialog_words_speak_chinese_and_saving_starts_in_a_real_folder(sc
     screen.on_save()
     assert Path(asked["start"]).parent != Path.cwd() and Path(asked["start"]).parent.is_dir()
     assert Path(asked["start"]).name.startswith("branchdesk-daily-")
+
+
+def test_a_message_shows_in_the_header_moves_nothing_and_leaves_no_blank_band(screen, qtbot, at, tmp_path,
+                                                                              monkeypatch):
+    """At 1024x704 (a 768-line monitor less title and task bars): the content
+    starts right under the header, a long two-line message appears over the
+    title, whole, and no control below moves when it comes or goes."""
+    from PySide6.QtWidgets import QFileDialog, QPushButton, QScrollArea
+
+    from app.ui.layout_check import problems
+    from app.ui.widgets import Header
+
+    screen.resize(1024, 704)
+    qtbot.wait(50)
+    header = screen.findChild(Header)
+    buttons = [b for b in screen.findChildren(QPushButton) if b.isVisible() and b is not screen.bar.action]
+
+    scrolled = screen.findChild(QScrollArea).widget()
+
+    def where() -> list:  # in the scrolled page for what scrolls (a click may scroll it: that is no jump)
+        return [b.mapTo(scrolled if scrolled.isAncestorOf(b) else screen, b.rect().topLeft()) for b in buttons]
+
+    panel = screen.alerts.panel  # the first card of the screen
+    assert panel.mapTo(screen, panel.rect().topLeft()).y() - header.height() <= 20
+    before = where()
+    target = tmp_path / ("a-folder-with-a-long-name-" * 3) / "daily-wait-time-report-2026-11-23.csv"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: target.exists() and target.name in screen.bar.text(), timeout=5000)
+    qtbot.wait(50)
+    assert screen.bar.isVisible() and header.rect().contains(screen.bar.geometry())
+    assert [p for p in problems(screen, (1024, 768), (1024, 704)) if "messageText" in p] == []  # not cut
+    assert where() == before
+    screen.bar.clear_message()
+    qtbot.wait(50)
+    assert where() == before
