@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ARRAY, Integer, Row, Select, any_, bindparam, func, literal_column, select, text, union_all
+from sqlalchemy import ARRAY, Integer, any_, bindparam, func, literal_column, select, text, union_all
 from sqlalchemy.orm import Session
 
 from app.events import EventType
@@ -33,23 +33,24 @@ from app.queue.views import TicketView
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import event_row, record_event, record_events
+from app.store.lean import Lean, Record
 from app.store.models import WAITING_SQL, Ticket, Window
 
 
-def _open_window(s: Session, number: int, services: bool = False) -> Row:  # type: ignore[type-arg]
+def _open_window(s: Session, number: int, services: bool = False) -> Record:
     win = window_row(s, number, lock=True, services=services, current=True)
     if win.state != "open":
         raise WindowClosed(f"Window {win.number} is {win.state}; open it first.", window=win.number, state=win.state)
     return win
 
 
-def _at_window(s: Session, win: Row) -> TicketRow | None:  # type: ignore[type-arg]
+def _at_window(s: Session, win: Record) -> TicketRow | None:
     """The ticket called or being served at ``win``, if any."""
     cur = current_ticket(s, win)
     return cur if cur is not None and cur.status in AT_WINDOW else None
 
 
-def _done(s: Session, win: Row, t: TicketRow, outcome: str, now: dt.datetime, actor: Actor,  # type: ignore[type-arg]
+def _done(s: Session, win: Record, t: TicketRow, outcome: str, now: dt.datetime, actor: Actor,  # type: ignore[type-arg]
           later: list[dict[str, Any]] | None = None) -> None:
     """Finish ``t`` at ``win`` (the window's own row is changed by the caller);
     its event is written now, or added to ``later`` (written with the call's)."""
@@ -62,7 +63,7 @@ def _done(s: Session, win: Row, t: TicketRow, outcome: str, now: dt.datetime, ac
         later.append(row)
 
 
-def _free(s: Session, win: Row, m: Moment, actor: Actor, finish_current: bool,  # type: ignore[type-arg]
+def _free(s: Session, win: Record, m: Moment, actor: Actor, finish_current: bool,  # type: ignore[type-arg]
           later: list[dict[str, Any]] | None = None) -> None:
     """Make ``win`` free for a call: finish its ticket (a keypad's Next) or refuse."""
     cur = _at_window(s, win)
@@ -76,7 +77,7 @@ def _free(s: Session, win: Row, m: Moment, actor: Actor, finish_current: bool,  
     _done(s, win, cur, "done", forward(cur, m, "finished"), actor, later)
 
 
-def _assign(s: Session, win: Row, t: TicketRow, m: Moment, actor: Actor, how: str,  # type: ignore[type-arg]
+def _assign(s: Session, win: Record, t: TicketRow, m: Moment, actor: Actor, how: str,  # type: ignore[type-arg]
             streak: int, earlier: list[dict[str, Any]] | None = None) -> TicketView:
     """Call ``t`` to ``win``; its event is written after ``earlier`` ones (the
     finish of the ticket before it), in one statement."""
@@ -181,7 +182,7 @@ def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor,
         return _assign(s, win, t, m, actor, "chosen", win.priority_streak)
 
 
-def _current(s: Session, window: int) -> tuple[Row, TicketRow]:  # type: ignore[type-arg]
+def _current(s: Session, window: int) -> tuple[Record, TicketRow]:
     win = window_row(s, window, lock=True, current=True)
     t = _at_window(s, win)
     if t is None:
@@ -270,10 +271,10 @@ _T = Ticket.__table__
 LINE_ORDER = func.coalesce(_T.c.appointment_at, _T.c.queued_at)  # the index's LINE_ORDER_SQL
 
 
-_HEADS: dict[tuple[tuple[int, ...], int], Select] = {}  # type: ignore[type-arg]
+_HEADS: dict[tuple[tuple[int, ...], int], Lean] = {}
 
 
-def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Select:  # type: ignore[type-arg]
+def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Lean:
     """The candidates' query for one service order, built once (building and
     keying a union of this size costs more than running it)."""
     stmt = _HEADS.get((service_order, per_queue))
@@ -297,7 +298,7 @@ def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Select:  # t
                                     t.c.target_window_id.is_(None))
                 .order_by(LINE_ORDER, t.c.id).limit(literal_column(str(int(per_queue) + 1)))
             )
-    stmt = union_all(*(select(*p.subquery().c) for p in parts))
+    stmt = Lean(union_all(*(select(*p.subquery().c) for p in parts)))
     if len(_HEADS) > 256:
         _HEADS.clear()
     _HEADS[(service_order, per_queue)] = stmt
@@ -315,8 +316,8 @@ def line_heads(
     than were read, whether it was the priority kind.
     """
     stmt = _heads_query(tuple(service_order), per_queue)
-    rows = s.connection().execute(stmt, {"win": window_id, "day": day, "now": now}).all()
-    lines: dict[tuple[int, bool], list] = {}  # type: ignore[type-arg]
+    rows = [Candidate(*r) for r in stmt.tuples(s, {"win": window_id, "day": day, "now": now})]
+    lines: dict[tuple[int, bool], list[Candidate]] = {}
     found = []
     for r in rows:
         if r.target_window_id is None:
@@ -325,9 +326,8 @@ def line_heads(
             found.append(r)
     counts = {}
     for key, line in lines.items():  # the priority classes merged: the first of their line, in order
-        line.sort(key=lambda r: (r.appointment_at or r.queued_at, r.id))
+        line.sort(key=lambda r: (r.appointment_at or r.queued_at, r.ticket_id))
         counts[key] = len(line)
         found += line[:per_queue + 1]
-    rows = found
     truncated = {prio for (_, prio), n in counts.items() if n > per_queue}
-    return [Candidate(*r) for r in rows], truncated
+    return found, truncated
