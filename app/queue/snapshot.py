@@ -27,6 +27,7 @@ from app.queue.history import blend, service_times  # noqa: F401 (blend: re-expo
 from app.queue.policy import Candidate
 from app.queue.windows import attended
 from app.store.engine import Database
+from app.store.lean import Lean
 from app.store.models import WAITING_SQL, Service, Ticket, Window, WindowService
 
 CACHE_S = 60.0
@@ -42,11 +43,11 @@ _lock = threading.Lock()
 
 
 # The waiting tickets, through the partial index of the waiting (literal statuses).
-_WAITING_NOW = select(Ticket.__table__.c.id, Ticket.__table__.c.service_id, Ticket.__table__.c.priority,
+_WAITING_NOW = Lean(select(Ticket.__table__.c.id, Ticket.__table__.c.service_id, Ticket.__table__.c.priority,
                       Ticket.__table__.c.queued_at, Ticket.__table__.c.target_window_id,
                       Ticket.__table__.c.appointment_at).where(
     text(WAITING_SQL), Ticket.__table__.c.business_date == bindparam("day", type_=Ticket.__table__.c.business_date.type),
-    Ticket.__table__.c.queued_at <= bindparam("now", type_=Ticket.__table__.c.queued_at.type))
+    Ticket.__table__.c.queued_at <= bindparam("now", type_=Ticket.__table__.c.queued_at.type)))
 
 
 def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
@@ -58,8 +59,7 @@ def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
 
 def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     windows = _windows(s, m)
-    rows = s.connection().execute(_WAITING_NOW, {"day": m.day, "now": m.now}).all()
-    waiting = tuple(Candidate(*r) for r in rows)
+    waiting = tuple(Candidate(*r) for r in _WAITING_NOW.tuples(s, {"day": m.day, "now": m.now}))
     slow = _slow_figures(db, s, m)
     return Snapshot(
         now=m.now, windows=windows, waiting=waiting, times=slow["times"], config=policy_config(m.settings),
@@ -69,8 +69,8 @@ def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
 
 _W, _WS, _T = Window.__table__, WindowService.__table__, Ticket.__table__
 _CUR = _T.alias("cur")
-_ORDERS = select(_WS.c.window_id, _WS.c.service_id).order_by(_WS.c.window_id, _WS.c.position)
-_OPEN_WINDOWS = (
+_ORDERS = Lean(select(_WS.c.window_id, _WS.c.service_id).order_by(_WS.c.window_id, _WS.c.position))
+_OPEN_WINDOWS = Lean(
     select(_W.c.id, _W.c.state, _W.c.holder, _W.c.heartbeat_at, _W.c.priority_streak,
            _CUR.c.service_id.label("busy_service"), _CUR.c.status.label("busy_status"),
            _CUR.c.called_at.label("busy_called_at"))
@@ -81,12 +81,11 @@ _OPEN_WINDOWS = (
 
 def _windows(s: Session, m: Moment) -> tuple[WindowNow, ...]:
     """The attended open or paused windows, each with what it is doing (two queries)."""
-    conn = s.connection()
     order: dict[int, list[int]] = defaultdict(list)
-    for wid, sid in conn.execute(_ORDERS):
+    for wid, sid in _ORDERS.tuples(s):
         order[wid].append(sid)
     out = []
-    for win in conn.execute(_OPEN_WINDOWS):
+    for win in _OPEN_WINDOWS.records(s):
         if not attended(win, m.now, m.settings.unattended_after):  # type: ignore[arg-type]
             continue  # nobody is at it: it serves no one
         busy_service = busy_for = None
