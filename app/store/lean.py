@@ -57,6 +57,8 @@ class Lean:
         dialect = conn.dialect
         found = self._compiled.get(dialect)
         if found is None:  # per dialect object: each engine's serializers
+            if len(self._compiled) >= 8:  # a process that opens many databases (tests) keeps a few
+                self._compiled.clear()
             found = self._compiled[dialect] = _Compiled(self.stmt, dialect)
         return found
 
