@@ -14,6 +14,7 @@ from app.queue.common import (
     WAITING,
     TicketRow,
     change_ticket,
+    change_two_tickets,
     change_window,
     current_ticket,
     forward,
@@ -50,21 +51,30 @@ def _at_window(s: Session, win: Record) -> TicketRow | None:
     return cur if cur is not None and cur.status in AT_WINDOW else None
 
 
-def _done(s: Session, win: Record, t: TicketRow, outcome: str, now: dt.datetime, actor: Actor,  # type: ignore[type-arg]
-          later: list[dict[str, Any]] | None = None) -> None:
-    """Finish ``t`` at ``win`` (the window's own row is changed by the caller);
-    its event is written now, or added to ``later`` (written with the call's)."""
-    change_ticket(s, t, status="done", finished_at=now, outcome=outcome[:200])
+class _Finish:
+    """A keypad Next's finish, written with the call (one ticket update, one
+    event insert for both): the ticket and its changes, and its event."""
+
+    def __init__(self, t: TicketRow, values: dict[str, object], event: dict[str, Any]) -> None:
+        self.ticket, self.values, self.event = t, values, event
+
+
+def _done(s: Session, win: Record, t: TicketRow, outcome: str, now: dt.datetime, actor: Actor,
+          later: list[_Finish] | None = None) -> None:
+    """Finish ``t`` at ``win`` (the window's own row is changed by the caller):
+    now, or added to ``later`` (written with the call's changes)."""
+    values: dict[str, object] = {"status": "done", "finished_at": now, "outcome": outcome[:200]}
     row = event_row(EventType.TICKET_FINISHED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
-                    payload={"number": t.number, "window": win.number, "outcome": t.outcome})
+                    payload={"number": t.number, "window": win.number, "outcome": values["outcome"]})
     if later is None:
+        change_ticket(s, t, **values)
         record_events(s, [row])
     else:
-        later.append(row)
+        later.append(_Finish(t, values, row))
 
 
-def _free(s: Session, win: Record, m: Moment, actor: Actor, finish_current: bool,  # type: ignore[type-arg]
-          later: list[dict[str, Any]] | None = None) -> None:
+def _free(s: Session, win: Record, m: Moment, actor: Actor, finish_current: bool,
+          later: list[_Finish] | None = None) -> None:
     """Make ``win`` free for a call: finish its ticket (a keypad's Next) or refuse."""
     cur = _at_window(s, win)
     if cur is None:
@@ -77,16 +87,21 @@ def _free(s: Session, win: Record, m: Moment, actor: Actor, finish_current: bool
     _done(s, win, cur, "done", forward(cur, m, "finished"), actor, later)
 
 
-def _assign(s: Session, win: Record, t: TicketRow, m: Moment, actor: Actor, how: str,  # type: ignore[type-arg]
-            streak: int, earlier: list[dict[str, Any]] | None = None) -> TicketView:
-    """Call ``t`` to ``win``; its event is written after ``earlier`` ones (the
-    finish of the ticket before it), in one statement."""
+def _assign(s: Session, win: Record, t: TicketRow, m: Moment, actor: Actor, how: str,
+            streak: int, earlier: list[_Finish] | None = None) -> TicketView:
+    """Call ``t`` to ``win``; the finish of the ticket before it (``earlier``)
+    is written with it: both tickets in one update, both events in one insert."""
     now = forward(t, m, "called")
-    change_ticket(s, t, status="called", window_id=win.id,
-                  staff_id=actor.staff_id if actor.staff_id is not None else win.staff_id, target_window_id=None,
-                  first_called_at=t.first_called_at or now, called_at=now, call_count=t.call_count + 1)
+    values: dict[str, object] = {
+        "status": "called", "window_id": win.id,
+        "staff_id": actor.staff_id if actor.staff_id is not None else win.staff_id, "target_window_id": None,
+        "first_called_at": t.first_called_at or now, "called_at": now, "call_count": t.call_count + 1}
+    if earlier:
+        change_two_tickets(s, earlier[0].ticket, earlier[0].values, t, values)
+    else:
+        change_ticket(s, t, **values)
     change_window(s, win.id, current_ticket_id=t.id, priority_streak=streak)
-    record_events(s, [*(earlier or ()), event_row(
+    record_events(s, [*(f.event for f in earlier or ()), event_row(
         EventType.TICKET_CALLED, now, ticket_id=t.id, window_id=win.id, staff_id=t.staff_id,
         payload={"number": t.number, "window": win.number, "service": t.svc_code, "how": how,
                  "call_count": t.call_count},
@@ -108,7 +123,7 @@ def call_next(
         m = begin(db, s, now)
         day, now = m.day, m.now
         win = _open_window(s, window, services=True)
-        finished: list[dict[str, Any]] = []  # the finish's event, written with the call's
+        finished: list[_Finish] = []  # the finish, written with the call
         _free(s, win, m, actor, finish_current, finished)
         order = service_order(win)
         config = policy_config(m.settings)

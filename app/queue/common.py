@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from types import SimpleNamespace
 
-from sqlalchemy import Select, String, Update, bindparam, cast, func, select, update
+from sqlalchemy import Select, String, Update, and_, bindparam, case, cast, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -191,6 +191,37 @@ def change_ticket(s: Session, t: TicketRow, **values: object) -> None:
         raise StaleDataError(f"Ticket {t.number} was changed by another transaction.")
     for key, value in values.items():
         setattr(t, key, value)
+
+
+_PAIRS: dict[tuple[tuple[str, ...], tuple[str, ...]], Lean] = {}
+
+
+def change_two_tickets(s: Session, a: TicketRow, a_values: dict[str, object], b: TicketRow,
+                       b_values: dict[str, object]) -> None:
+    """``change_ticket`` for two tickets in one statement (a keypad's Next: the
+    finish of one ticket and the call of the next), each with its own version
+    check; refused if either was changed by another transaction meanwhile."""
+    names_a, names_b = tuple(sorted(a_values)), tuple(sorted(b_values))
+    stmt = _PAIRS.get((names_a, names_b))
+    if stmt is None:
+        is_a = _T.c.id == bindparam("a_id")
+        values: dict[str, object] = {
+            c: case((is_a, bindparam(f"a_{c}", type_=_T.c[c].type) if c in a_values else _T.c[c]),
+                    else_=bindparam(f"b_{c}", type_=_T.c[c].type) if c in b_values else _T.c[c])
+            for c in sorted(set(names_a) | set(names_b))}
+        values["version"] = _T.c.version + 1
+        stmt = _PAIRS[(names_a, names_b)] = Lean(update(_T).where(or_(
+            and_(_T.c.id == bindparam("a_id"), _T.c.version == bindparam("a_version")),
+            and_(_T.c.id == bindparam("b_id"), _T.c.version == bindparam("b_version")))).values(values))
+    done = stmt.rowcount(s, {"a_id": a.id, "a_version": a.version, "b_id": b.id, "b_version": b.version,
+                             **{f"a_{k}": v for k, v in a_values.items()},
+                             **{f"b_{k}": v for k, v in b_values.items()}})
+    if done != 2:
+        raise StaleDataError(f"Ticket {a.number} or {b.number} was changed by another transaction.")
+    for t, changed in ((a, a_values), (b, b_values)):
+        for key, value in changed.items():
+            setattr(t, key, value)
+        t.version += 1
 
 
 def change_window(s: Session, window_id: int, **values: object) -> None:
