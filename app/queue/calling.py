@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ARRAY, Integer, Row, Select, any_, bindparam, func, literal_column, select, text, union_all
+from sqlalchemy import ARRAY, Integer, any_, bindparam, func, literal_column, select, text, union_all
 from sqlalchemy.orm import Session
 
 from app.events import EventType
@@ -14,6 +14,7 @@ from app.queue.common import (
     WAITING,
     TicketRow,
     change_ticket,
+    change_two_tickets,
     change_window,
     current_ticket,
     forward,
@@ -33,37 +34,47 @@ from app.queue.views import TicketView
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import event_row, record_event, record_events
+from app.store.lean import Lean, Record
 from app.store.models import WAITING_SQL, Ticket, Window
 
 
-def _open_window(s: Session, number: int, services: bool = False) -> Row:  # type: ignore[type-arg]
+def _open_window(s: Session, number: int, services: bool = False) -> Record:
     win = window_row(s, number, lock=True, services=services, current=True)
     if win.state != "open":
         raise WindowClosed(f"Window {win.number} is {win.state}; open it first.", window=win.number, state=win.state)
     return win
 
 
-def _at_window(s: Session, win: Row) -> TicketRow | None:  # type: ignore[type-arg]
+def _at_window(s: Session, win: Record) -> TicketRow | None:
     """The ticket called or being served at ``win``, if any."""
     cur = current_ticket(s, win)
     return cur if cur is not None and cur.status in AT_WINDOW else None
 
 
-def _done(s: Session, win: Row, t: TicketRow, outcome: str, now: dt.datetime, actor: Actor,  # type: ignore[type-arg]
-          later: list[dict[str, Any]] | None = None) -> None:
-    """Finish ``t`` at ``win`` (the window's own row is changed by the caller);
-    its event is written now, or added to ``later`` (written with the call's)."""
-    change_ticket(s, t, status="done", finished_at=now, outcome=outcome[:200])
+class _Finish:
+    """A keypad Next's finish, written with the call (one ticket update, one
+    event insert for both): the ticket and its changes, and its event."""
+
+    def __init__(self, t: TicketRow, values: dict[str, object], event: dict[str, Any]) -> None:
+        self.ticket, self.values, self.event = t, values, event
+
+
+def _done(s: Session, win: Record, t: TicketRow, outcome: str, now: dt.datetime, actor: Actor,
+          later: list[_Finish] | None = None) -> None:
+    """Finish ``t`` at ``win`` (the window's own row is changed by the caller):
+    now, or added to ``later`` (written with the call's changes)."""
+    values: dict[str, object] = {"status": "done", "finished_at": now, "outcome": outcome[:200]}
     row = event_row(EventType.TICKET_FINISHED, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
-                    payload={"number": t.number, "window": win.number, "outcome": t.outcome})
+                    payload={"number": t.number, "window": win.number, "outcome": values["outcome"]})
     if later is None:
+        change_ticket(s, t, **values)
         record_events(s, [row])
     else:
-        later.append(row)
+        later.append(_Finish(t, values, row))
 
 
-def _free(s: Session, win: Row, m: Moment, actor: Actor, finish_current: bool,  # type: ignore[type-arg]
-          later: list[dict[str, Any]] | None = None) -> None:
+def _free(s: Session, win: Record, m: Moment, actor: Actor, finish_current: bool,
+          later: list[_Finish] | None = None) -> None:
     """Make ``win`` free for a call: finish its ticket (a keypad's Next) or refuse."""
     cur = _at_window(s, win)
     if cur is None:
@@ -76,16 +87,21 @@ def _free(s: Session, win: Row, m: Moment, actor: Actor, finish_current: bool,  
     _done(s, win, cur, "done", forward(cur, m, "finished"), actor, later)
 
 
-def _assign(s: Session, win: Row, t: TicketRow, m: Moment, actor: Actor, how: str,  # type: ignore[type-arg]
-            streak: int, earlier: list[dict[str, Any]] | None = None) -> TicketView:
-    """Call ``t`` to ``win``; its event is written after ``earlier`` ones (the
-    finish of the ticket before it), in one statement."""
+def _assign(s: Session, win: Record, t: TicketRow, m: Moment, actor: Actor, how: str,
+            streak: int, earlier: list[_Finish] | None = None) -> TicketView:
+    """Call ``t`` to ``win``; the finish of the ticket before it (``earlier``)
+    is written with it: both tickets in one update, both events in one insert."""
     now = forward(t, m, "called")
-    change_ticket(s, t, status="called", window_id=win.id,
-                  staff_id=actor.staff_id if actor.staff_id is not None else win.staff_id, target_window_id=None,
-                  first_called_at=t.first_called_at or now, called_at=now, call_count=t.call_count + 1)
+    values: dict[str, object] = {
+        "status": "called", "window_id": win.id,
+        "staff_id": actor.staff_id if actor.staff_id is not None else win.staff_id, "target_window_id": None,
+        "first_called_at": t.first_called_at or now, "called_at": now, "call_count": t.call_count + 1}
+    if earlier:
+        change_two_tickets(s, earlier[0].ticket, earlier[0].values, t, values)
+    else:
+        change_ticket(s, t, **values)
     change_window(s, win.id, current_ticket_id=t.id, priority_streak=streak)
-    record_events(s, [*(earlier or ()), event_row(
+    record_events(s, [*(f.event for f in earlier or ()), event_row(
         EventType.TICKET_CALLED, now, ticket_id=t.id, window_id=win.id, staff_id=t.staff_id,
         payload={"number": t.number, "window": win.number, "service": t.svc_code, "how": how,
                  "call_count": t.call_count},
@@ -107,7 +123,7 @@ def call_next(
         m = begin(db, s, now)
         day, now = m.day, m.now
         win = _open_window(s, window, services=True)
-        finished: list[dict[str, Any]] = []  # the finish's event, written with the call's
+        finished: list[_Finish] = []  # the finish, written with the call
         _free(s, win, m, actor, finish_current, finished)
         order = service_order(win)
         config = policy_config(m.settings)
@@ -181,7 +197,7 @@ def call_ticket(db: Database, *, window: int, ticket: str | int, actor: Actor,
         return _assign(s, win, t, m, actor, "chosen", win.priority_streak)
 
 
-def _current(s: Session, window: int) -> tuple[Row, TicketRow]:  # type: ignore[type-arg]
+def _current(s: Session, window: int) -> tuple[Record, TicketRow]:
     win = window_row(s, window, lock=True, current=True)
     t = _at_window(s, win)
     if t is None:
@@ -270,10 +286,10 @@ _T = Ticket.__table__
 LINE_ORDER = func.coalesce(_T.c.appointment_at, _T.c.queued_at)  # the index's LINE_ORDER_SQL
 
 
-_HEADS: dict[tuple[tuple[int, ...], int], Select] = {}  # type: ignore[type-arg]
+_HEADS: dict[tuple[tuple[int, ...], int], Lean] = {}
 
 
-def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Select:  # type: ignore[type-arg]
+def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Lean:
     """The candidates' query for one service order, built once (building and
     keying a union of this size costs more than running it)."""
     stmt = _HEADS.get((service_order, per_queue))
@@ -297,7 +313,7 @@ def _heads_query(service_order: tuple[int, ...], per_queue: int) -> Select:  # t
                                     t.c.target_window_id.is_(None))
                 .order_by(LINE_ORDER, t.c.id).limit(literal_column(str(int(per_queue) + 1)))
             )
-    stmt = union_all(*(select(*p.subquery().c) for p in parts))
+    stmt = Lean(union_all(*(select(*p.subquery().c) for p in parts)))
     if len(_HEADS) > 256:
         _HEADS.clear()
     _HEADS[(service_order, per_queue)] = stmt
@@ -315,8 +331,8 @@ def line_heads(
     than were read, whether it was the priority kind.
     """
     stmt = _heads_query(tuple(service_order), per_queue)
-    rows = s.connection().execute(stmt, {"win": window_id, "day": day, "now": now}).all()
-    lines: dict[tuple[int, bool], list] = {}  # type: ignore[type-arg]
+    rows = [Candidate(*r) for r in stmt.tuples(s, {"win": window_id, "day": day, "now": now})]
+    lines: dict[tuple[int, bool], list[Candidate]] = {}
     found = []
     for r in rows:
         if r.target_window_id is None:
@@ -325,9 +341,8 @@ def line_heads(
             found.append(r)
     counts = {}
     for key, line in lines.items():  # the priority classes merged: the first of their line, in order
-        line.sort(key=lambda r: (r.appointment_at or r.queued_at, r.id))
+        line.sort(key=lambda r: (r.appointment_at or r.queued_at, r.ticket_id))
         counts[key] = len(line)
         found += line[:per_queue + 1]
-    rows = found
     truncated = {prio for (_, prio), n in counts.items() if n > per_queue}
-    return [Candidate(*r) for r in rows], truncated
+    return found, truncated

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from types import SimpleNamespace
 
-from sqlalchemy import Row, Select, String, Update, bindparam, cast, func, select, update
+from sqlalchemy import Select, String, Update, and_, bindparam, case, cast, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -15,6 +15,7 @@ from app.queue.errors import InvalidTicketState, TimeRunsBackwards, UnknownServi
 from app.queue.policy import PolicyConfig
 from app.queue.views import TicketView, ticket_view
 from app.settings import BranchSettings
+from app.store.lean import Lean, Record
 from app.store.locks import lock_on_postgresql
 from app.store.models import Service, Ticket, Window, WindowService
 
@@ -69,8 +70,9 @@ _TICKET_ROW = (select(_T, _S.c.code.label("svc_code"), _S.c.name_zh.label("svc_n
                .join(_S, _S.c.id == _T.c.service_id).where(_T.c.id == bindparam("tid")))
 _TICKET_ROW_ANY = (select(_T, _S.c.code.label("svc_code"), _S.c.name_zh.label("svc_name_zh"),
                           _S.c.name_en.label("svc_name_en")).join(_S, _S.c.id == _T.c.service_id))
-_RELEASE = update(_W).where(_W.c.id == bindparam("wid"), _W.c.current_ticket_id == bindparam("tid")).values(
-    current_ticket_id=None)
+_RELEASE = Lean(update(_W).where(_W.c.id == bindparam("wid"), _W.c.current_ticket_id == bindparam("tid")).values(
+    current_ticket_id=None))
+_TICKET_ROW_LEAN = Lean(_TICKET_ROW)
 _WINDOW_ROW = select(_W.c.id, _W.c.number, _W.c.state, _W.c.staff_id, _W.c.current_ticket_id,
                      _W.c.priority_streak).where(_W.c.number == bindparam("num"))
 _WS = WindowService.__table__
@@ -97,7 +99,7 @@ def _window_query(services: bool, current: bool, lock: bool) -> Select:  # type:
 
 # (with services, with the current ticket, locked): each built once (a statement
 # built per call has its cache key computed per call)
-_WINDOW_ROWS = {(services, current, lock): _window_query(services, current, lock)
+_WINDOW_ROWS = {(services, current, lock): Lean(_window_query(services, current, lock))
                 for services in (False, True) for current in (False, True) for lock in (False, True)}
 _UPDATE_TICKET = update(_T).where(_T.c.id == bindparam("b_id"), _T.c.version == bindparam("b_version"))
 _UPDATE_WINDOW = update(_W).where(_W.c.id == bindparam("b_id"))
@@ -114,8 +116,8 @@ class TicketRow(SimpleNamespace):
 
 def ticket_row(s: Session, ticket_id: int) -> TicketRow | None:
     """One ticket with its service's names (one indexed query)."""
-    r = s.connection().execute(_TICKET_ROW, {"tid": ticket_id}).first()
-    return None if r is None else TicketRow(**r._mapping)
+    r = _TICKET_ROW_LEAN.first(s, {"tid": ticket_id})
+    return None if r is None else TicketRow(**vars(r))
 
 
 def ticket_rows_query() -> Select:  # type: ignore[type-arg]
@@ -145,22 +147,22 @@ def ticket_row_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool 
 def release_window(s: Session, t: TicketRow) -> None:
     """The window holding ``t`` lets it go (it is transferred, cancelled...)."""
     if t.window_id is not None:
-        s.connection().execute(_RELEASE, {"wid": t.window_id, "tid": t.id})
+        _RELEASE.run(s, {"wid": t.window_id, "tid": t.id}).close()
 
 
 def window_row(s: Session, number: int, *, lock: bool = False, services: bool = False,
-               current: bool = False) -> Row:  # type: ignore[type-arg]
+               current: bool = False) -> Record:
     """A window's calling state (locked on PostgreSQL with ``lock``), in one query;
     with ``services`` also its services in its order (``service_order(win)``), with
     ``current`` also the ticket at it (``current_ticket(win)``)."""
     q = _WINDOW_ROWS[services, current, lock and s.get_bind().dialect.name == "postgresql"]
-    win = s.connection().execute(q, {"num": number}).first()
+    win = q.first(s, {"num": number})
     if win is None:
         raise UnknownWindow(f"There is no window number {number}.", window=number)
     return win
 
 
-def current_ticket(s: Session, win: Row) -> TicketRow | None:  # type: ignore[type-arg]
+def current_ticket(s: Session, win: Record) -> TicketRow | None:
     """The ticket ``win`` points at: from the window's own row when it was read
     with ``current=True``, else by its id (one query)."""
     if win.current_ticket_id is None:
@@ -173,7 +175,7 @@ def current_ticket(s: Session, win: Row) -> TicketRow | None:  # type: ignore[ty
     return TicketRow(**{name: m[f"cur_{name}"] for name in _CUR_NAMES})
 
 
-def service_order(win: Row) -> list[int]:  # type: ignore[type-arg]
+def service_order(win: Record) -> list[int]:
     """The service ids of a window read with ``window_row(..., services=True)``, in its order."""
     pairs = (p.split(":") for p in (win.service_pairs or "").split(",") if p)
     return [int(sid) for _pos, sid in sorted((int(pos), sid) for pos, sid in pairs)]
@@ -183,28 +185,59 @@ def change_ticket(s: Session, t: TicketRow, **values: object) -> None:
     """Write ``values`` to ticket ``t`` (and to ``t``), its version bumped;
     refused as the ORM would if another transaction changed it meanwhile."""
     values["version"] = t.version + 1
-    done = s.connection().execute(_update_of(_UPDATE_TICKET, tuple(values)),
-                                  {"b_id": t.id, "b_version": t.version, **{f"v_{k}": v for k, v in values.items()}})
-    if done.rowcount != 1:
+    done = _update_of(_UPDATE_TICKET, tuple(values)).rowcount(
+        s, {"b_id": t.id, "b_version": t.version, **{f"v_{k}": v for k, v in values.items()}})
+    if done != 1:
         raise StaleDataError(f"Ticket {t.number} was changed by another transaction.")
     for key, value in values.items():
         setattr(t, key, value)
 
 
+_PAIRS: dict[tuple[tuple[str, ...], tuple[str, ...]], Lean] = {}
+
+
+def change_two_tickets(s: Session, a: TicketRow, a_values: dict[str, object], b: TicketRow,
+                       b_values: dict[str, object]) -> None:
+    """``change_ticket`` for two tickets in one statement (a keypad's Next: the
+    finish of one ticket and the call of the next), each with its own version
+    check; refused if either was changed by another transaction meanwhile."""
+    names_a, names_b = tuple(sorted(a_values)), tuple(sorted(b_values))
+    stmt = _PAIRS.get((names_a, names_b))
+    if stmt is None:
+        is_a = _T.c.id == bindparam("a_id")
+        values: dict[str, object] = {
+            c: case((is_a, bindparam(f"a_{c}", type_=_T.c[c].type) if c in a_values else _T.c[c]),
+                    else_=bindparam(f"b_{c}", type_=_T.c[c].type) if c in b_values else _T.c[c])
+            for c in sorted(set(names_a) | set(names_b))}
+        values["version"] = _T.c.version + 1
+        stmt = _PAIRS[(names_a, names_b)] = Lean(update(_T).where(or_(
+            and_(_T.c.id == bindparam("a_id"), _T.c.version == bindparam("a_version")),
+            and_(_T.c.id == bindparam("b_id"), _T.c.version == bindparam("b_version")))).values(values))
+    done = stmt.rowcount(s, {"a_id": a.id, "a_version": a.version, "b_id": b.id, "b_version": b.version,
+                             **{f"a_{k}": v for k, v in a_values.items()},
+                             **{f"b_{k}": v for k, v in b_values.items()}})
+    if done != 2:
+        raise StaleDataError(f"Ticket {a.number} or {b.number} was changed by another transaction.")
+    for t, changed in ((a, a_values), (b, b_values)):
+        for key, value in changed.items():
+            setattr(t, key, value)
+        t.version += 1
+
+
 def change_window(s: Session, window_id: int, **values: object) -> None:
-    s.connection().execute(_update_of(_UPDATE_WINDOW, tuple(values)),
-                           {"b_id": window_id, **{f"v_{k}": v for k, v in values.items()}})
+    _update_of(_UPDATE_WINDOW, tuple(values)).run(
+        s, {"b_id": window_id, **{f"v_{k}": v for k, v in values.items()}}).close()
 
 
-_UPDATES: dict[tuple[object, tuple[str, ...]], Update] = {}
+_UPDATES: dict[tuple[object, tuple[str, ...]], Lean] = {}
 
 
-def _update_of(base: Update, columns: tuple[str, ...]) -> Update:
+def _update_of(base: Update, columns: tuple[str, ...]) -> Lean:
     """``base`` setting ``columns`` from parameters ``v_<column>``, built once per
     set of columns (building a statement costs more than running it)."""
     stmt = _UPDATES.get((base, columns))
     if stmt is None:
-        stmt = _UPDATES[(base, columns)] = base.values({c: bindparam(f"v_{c}") for c in columns})
+        stmt = _UPDATES[(base, columns)] = Lean(base.values({c: bindparam(f"v_{c}") for c in columns}))
     return stmt
 
 

@@ -29,6 +29,7 @@ from app.settings import BranchSettings
 from app.store.base import new_uuid
 from app.store.engine import Database
 from app.store.events import record_event
+from app.store.lean import Lean
 from app.store.models import BusinessDay, Event, Ticket, Window
 
 ACTIVE = ("waiting", "transferred", "called", "serving")
@@ -42,8 +43,8 @@ _SETTING_KEYS = (
 )
 
 
-_SETTINGS_SQL = "SELECT key, value FROM settings WHERE key IN ({})".format(
-    ", ".join(f"'{k}'" for k in _SETTING_KEYS))
+_SETTINGS = Lean(text("SELECT key, value FROM settings WHERE key IN ({})".format(
+    ", ".join(f"'{k}'" for k in _SETTING_KEYS))))
 _parsed: dict[tuple[object, ...], BranchSettings] = {}
 
 
@@ -54,7 +55,7 @@ def settings_in(s: Session) -> BranchSettings:
     and its typed view kept per distinct text: a change by any PC is seen at
     once (the read is the check), and an unchanged one costs no parsing."""
     conn = s.connection()
-    raw = conn.exec_driver_sql(_SETTINGS_SQL).all()
+    raw = _SETTINGS.tuples(conn)
     # SQLite hands over the stored JSON text (numbers as numbers: the column's
     # affinity), PostgreSQL's driver the decoded value.
     text_json = conn.dialect.name == "sqlite"

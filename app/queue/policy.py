@@ -116,16 +116,30 @@ class Queues:
         return self.lines.setdefault((c.service_id, is_priority(c.priority)), deque())
 
     def add(self, c: Candidate) -> None:
-        """Put ``c`` in its line at its place (at the end, unless it queued earlier)."""
-        line = self._line(c)
-        if not line or _order(line[-1]) <= _order(c):
-            line.append(c)
+        """Put ``c`` in its line at its place (at the end, unless it queued earlier).
+
+        Written out (no ``_line``/``_order`` calls): a replay of the estimate
+        adds every expected arrival, tens of thousands per issue."""
+        if c.target_window_id is not None:
+            line = self.targeted.get(c.target_window_id)
+            if line is None:
+                line = self.targeted[c.target_window_id] = deque()
         else:
-            i = len(line)
-            while i > 0 and _order(line[i - 1]) > _order(c):
-                i -= 1
-            line.insert(i, c)
+            key = (c.service_id, c.priority != "normal")
+            line = self.lines.get(key)
+            if line is None:
+                line = self.lines[key] = deque()
         self.size += 1
+        if line:
+            last = line[-1]
+            order = (c.appointment_at or c.queued_at, c.ticket_id)
+            if (last.appointment_at or last.queued_at, last.ticket_id) > order:
+                i = len(line) - 1
+                while i > 0 and _order(line[i - 1]) > order:
+                    i -= 1
+                line.insert(i, c)
+                return
+        line.append(c)
 
     def remove(self, c: Candidate) -> None:
         line = self._line(c)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from functools import cached_property
 
 NO_SHOW_MIN = 2.0  # a customer who does not come holds the window about this long
 DEFAULT_TIMES_UNCERTAINTY = 0.35  # relative error of a catalogue default service time
@@ -62,18 +63,21 @@ class ServiceTimes:
         return left, (left * self.sd / self.mean) ** 2
 
 
+    @cached_property
     def _lognormal(self) -> tuple[float, float]:
+        """(mu, sigma) of the log-normal: once per instance (every draw of every
+        sampled future asks)."""
         s2 = math.log(1 + (self.sd / self.mean) ** 2) if self.mean > 0 else 0.0
         return math.log(max(self.mean, 1e-9)) - s2 / 2, math.sqrt(s2)
 
     def draw(self, rng: random.Random) -> float:
         """One customer's time at the window (log-normal with this mean and sd)."""
-        mu, s = self._lognormal()
+        mu, s = self._lognormal
         return rng.lognormvariate(mu, s) if s > 0 else self.mean
 
     def draw_beyond(self, rng: random.Random, elapsed: float) -> float:
         """One time known to exceed ``elapsed`` (the tail's inverse distribution)."""
-        mu, s = self._lognormal()
+        mu, s = self._lognormal
         if s <= 0 or elapsed <= 0:
             return max(elapsed, self.draw(rng))
         lo = phi((math.log(elapsed) - mu) / s)

@@ -3,7 +3,8 @@
 ``queue_snapshot`` reads the windows and the waiting tickets now (two small
 indexed queries) and joins them with the slower-moving figures kept per
 process for a minute: each service's time at the window and no-show rate
-from its recent history (the catalogue default until there is enough), the
+from its recent history (the catalogue default until there is enough; the
+rows are kept and brought up to date incrementally, app/queue/history.py), the
 recent arrival rate per service and class, and how long the last customers of
 each service waited against what they were told.
 """
@@ -12,25 +13,23 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import statistics
 import threading
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, extract, func, or_, select, text
+from sqlalchemy import bindparam, extract, func, select, text
 from sqlalchemy.orm import Session
 
-from app.queue.common import ARTIFICIAL_ENDS, policy_config
+from app.queue.common import policy_config
 from app.queue.day import Moment, moment
-from app.queue.estimate import MIN_HISTORY, Estimate, ServiceTimes, Snapshot, WindowNow, estimate
+from app.queue.estimate import Estimate, Snapshot, WindowNow, estimate
+from app.queue.history import blend, service_times  # noqa: F401 (blend: re-exported)
 from app.queue.policy import Candidate
 from app.queue.windows import attended
 from app.store.engine import Database
+from app.store.lean import Lean
 from app.store.models import WAITING_SQL, Service, Ticket, Window, WindowService
-from app.store.sqltime import seconds_between
 
-HISTORY = 60  # recent finished services per service
-LONG_HISTORY = 400  # the longer run they are weighed against
 CACHE_S = 60.0
 ARRIVAL_WINDOW = dt.timedelta(minutes=60)
 PROFILE_DAYS = 28
@@ -44,11 +43,11 @@ _lock = threading.Lock()
 
 
 # The waiting tickets, through the partial index of the waiting (literal statuses).
-_WAITING_NOW = select(Ticket.__table__.c.id, Ticket.__table__.c.service_id, Ticket.__table__.c.priority,
+_WAITING_NOW = Lean(select(Ticket.__table__.c.id, Ticket.__table__.c.service_id, Ticket.__table__.c.priority,
                       Ticket.__table__.c.queued_at, Ticket.__table__.c.target_window_id,
                       Ticket.__table__.c.appointment_at).where(
     text(WAITING_SQL), Ticket.__table__.c.business_date == bindparam("day", type_=Ticket.__table__.c.business_date.type),
-    Ticket.__table__.c.queued_at <= bindparam("now", type_=Ticket.__table__.c.queued_at.type))
+    Ticket.__table__.c.queued_at <= bindparam("now", type_=Ticket.__table__.c.queued_at.type)))
 
 
 def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
@@ -60,8 +59,7 @@ def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
 
 def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     windows = _windows(s, m)
-    rows = s.connection().execute(_WAITING_NOW, {"day": m.day, "now": m.now}).all()
-    waiting = tuple(Candidate(*r) for r in rows)
+    waiting = tuple(Candidate(*r) for r in _WAITING_NOW.tuples(s, {"day": m.day, "now": m.now}))
     slow = _slow_figures(db, s, m)
     return Snapshot(
         now=m.now, windows=windows, waiting=waiting, times=slow["times"], config=policy_config(m.settings),
@@ -71,8 +69,8 @@ def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
 
 _W, _WS, _T = Window.__table__, WindowService.__table__, Ticket.__table__
 _CUR = _T.alias("cur")
-_ORDERS = select(_WS.c.window_id, _WS.c.service_id).order_by(_WS.c.window_id, _WS.c.position)
-_OPEN_WINDOWS = (
+_ORDERS = Lean(select(_WS.c.window_id, _WS.c.service_id).order_by(_WS.c.window_id, _WS.c.position))
+_OPEN_WINDOWS = Lean(
     select(_W.c.id, _W.c.state, _W.c.holder, _W.c.heartbeat_at, _W.c.priority_streak,
            _CUR.c.service_id.label("busy_service"), _CUR.c.status.label("busy_status"),
            _CUR.c.called_at.label("busy_called_at"))
@@ -83,12 +81,11 @@ _OPEN_WINDOWS = (
 
 def _windows(s: Session, m: Moment) -> tuple[WindowNow, ...]:
     """The attended open or paused windows, each with what it is doing (two queries)."""
-    conn = s.connection()
     order: dict[int, list[int]] = defaultdict(list)
-    for wid, sid in conn.execute(_ORDERS):
+    for wid, sid in _ORDERS.tuples(s):
         order[wid].append(sid)
     out = []
-    for win in conn.execute(_OPEN_WINDOWS):
+    for win in _OPEN_WINDOWS.records(s):
         if not attended(win, m.now, m.settings.unattended_after):  # type: ignore[arg-type]
             continue  # nobody is at it: it serves no one
         busy_service = busy_for = None
@@ -108,76 +105,13 @@ def _slow_figures(db: Database, s: Session, m: Moment) -> dict[str, Any]:
         cached = db.memo.get(key)
         if cached is not None and 0 <= (m.now - cached[0]).total_seconds() < CACHE_S:
             return cached[1]
-    figures = {"times": service_times(s, m), "arrivals": arrival_rates(s, m, db.memo), "correction": corrections(s, m)}
+        kept = db.memo.get("service_history")
+    times, kept = service_times(s, m, kept)  # type: ignore[arg-type]
+    figures = {"times": times, "arrivals": arrival_rates(s, m, db.memo), "correction": corrections(s, m)}
     with _lock:
         db.memo[key] = (m.now, figures)
+        db.memo["service_history"] = kept
     return figures
-
-
-def service_times(s: Session, m: Moment) -> dict[int, ServiceTimes]:
-    """Per service: mean and spread of call-to-finish over its customers, and
-    its no-show rate; the catalogue default until MIN_HISTORY are known.
-
-    The mean is the last HISTORY customers' unless they agree with the longer
-    run (LONG_HISTORY) within what chance explains: then the longer run's,
-    whose error is smaller (a shrinkage: the further the recent customers are
-    from the longer run, in standard errors, the more they count). A teller
-    who is slow today moves it within the hour; a few long services do not."""
-    t = Ticket.__table__
-    held = seconds_between(s.get_bind().dialect.name, t.c.called_at, t.c.finished_at).label("held_s")
-    out = {}
-    for svc in s.scalars(select(Service)):
-        rows = s.execute(
-            select(t.c.status, held).where(
-                t.c.service_id == svc.id, t.c.finished_at.is_not(None), t.c.called_at.is_not(None),
-                t.c.finished_at <= m.now, t.c.status.in_(("done", "no_show")),
-                or_(t.c.outcome.is_(None), t.c.outcome.not_in(ARTIFICIAL_ENDS)))
-            .order_by(t.c.finished_at.desc()).limit(LONG_HISTORY)
-        ).all()
-        recent_rows = rows[:HISTORY]
-        times = _durations(rows)
-        recent = _durations(recent_rows)
-        no_shows = sum(1 for r in recent_rows if r.status == "no_show")
-        called = len(recent) + no_shows
-        rate = no_shows / called if called >= MIN_HISTORY else 0.0
-        if len(recent) >= MIN_HISTORY:
-            mean, sd, samples = blend(recent, times)
-            out[svc.id] = ServiceTimes(mean, sd, rate, True, samples)
-        else:
-            default = float(svc.default_service_min or 6)
-            out[svc.id] = ServiceTimes(default, default, rate, False)  # skewed: sd about the mean
-    return out
-
-
-def blend(recent: list[float], longer: list[float]) -> tuple[float, float, int]:
-    """(mean, sd, how many services they stand for) of service times: the
-    recent ones' where they differ from the longer run by more than chance
-    explains, else the longer run's (James-Stein: the recent mean keeps the
-    share 1 - se^2 / gap^2 of its distance from the longer run's)."""
-    mean, sd = _mean_sd(recent)
-    long_mean, long_sd = _mean_sd(longer)
-    gap2 = (mean - long_mean) ** 2
-    keep = max(0.0, 1 - (sd * sd / len(recent)) / gap2) if gap2 > 0 else 0.0
-    samples = round(len(recent) + (1 - keep) * (len(longer) - len(recent)))
-    return long_mean + keep * (mean - long_mean), long_sd + keep * (sd - long_sd), samples
-
-
-def _durations(rows) -> list[float]:  # type: ignore[no-untyped-def]
-    times = [r.held_s / 60 for r in rows if r.status == "done" and r.held_s > 0]
-    return [x for x in times if x < 240]
-
-
-def _mean_sd(times: list[float]) -> tuple[float, float]:
-    """Mean and spread of service times. The spread comes from the times'
-    logarithms (service times are about log-normal, whose few long ones make
-    a plain standard deviation of a small sample come out low most days)."""
-    mean = statistics.fmean(times)
-    logs = [math.log(max(x, 0.05)) for x in times]
-    mid = sum(logs) / len(logs)  # in floats (statistics.pstdev works in exact fractions: 10x slower)
-    s = math.sqrt(sum((x - mid) ** 2 for x in logs) / len(logs))
-    if s <= 0:
-        return mean, mean * 0.5
-    return mean, mean * math.sqrt(math.expm1(s * s))
 
 
 def arrival_rates(s: Session, m: Moment,

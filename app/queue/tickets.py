@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.events import PRINT_STATE_EVENTS, EventType
@@ -39,6 +39,7 @@ from app.store.counters import bump_counter
 from app.store.engine import Database
 from app.store.base import new_uuid
 from app.store.events import record_event
+from app.store.lean import Lean, Record
 from app.store.models import Service, Ticket, TicketCounter
 
 MAX_NAME = 50
@@ -74,26 +75,32 @@ def _clean_text(value: str | None, limit: int, field: str, label: str) -> str | 
 
 _T = Ticket.__table__
 _S = Service.__table__
-_SERVICE = select(_S.c.id, _S.c.code, _S.c.name_zh, _S.c.name_en, _S.c.active, _S.c.max_number).where(
-    _S.c.code == bindparam("code"))
+_SERVICE = Lean(select(_S.c.id, _S.c.code, _S.c.name_zh, _S.c.name_en, _S.c.active, _S.c.max_number).where(
+    _S.c.code == bindparam("code")))
 _OF_PREFIX = (_T.c.business_date == bindparam("day"), _T.c.prefix == bindparam("prefix"), _T.c.status.in_(ACTIVE))
 # All three walk the index ix_tickets_day_prefix_status_number: at most max_number entries.
 _NUMBER_IN_USE = select(_T.c.id).where(*_OF_PREFIX, _T.c.number == bindparam("number")).limit(1)
 _NUMBERS_IN_USE = select(_T.c.number).where(*_OF_PREFIX)
 _IN_USE_COUNT = select(func.count()).select_from(_T).where(*_OF_PREFIX)
-_LAST_SEQ = select(TicketCounter.__table__.c.last_seq).where(
-    TicketCounter.__table__.c.business_date == bindparam("day"), TicketCounter.__table__.c.prefix == bindparam("prefix"))
+_LAST_SEQ = Lean(select(TicketCounter.__table__.c.last_seq).where(
+    TicketCounter.__table__.c.business_date == bindparam("day"), TicketCounter.__table__.c.prefix == bindparam("prefix")))
 _SET_SEQ = update(TicketCounter.__table__).where(
     TicketCounter.__table__.c.business_date == bindparam("b_day"),
     TicketCounter.__table__.c.prefix == bindparam("b_prefix")).values(last_seq=bindparam("b_seq"))
-_INSERT_TICKET = insert(_T).returning(_T.c.id)
+_NEW_TICKET_COLUMNS = (
+    "uuid", "version", "business_date", "service_id", "original_service_id", "prefix", "seq", "number", "priority",
+    "priority_note", "status", "issued_at", "queued_at", "transfer_count", "call_count", "print_state",
+    "promised_wait_min", "promised_low_min", "promised_high_min", "people_ahead", "promise_note", "appointment_at",
+    "customer_name", "customer_phone", "need_note", "customer_name_masked", "customer_phone_masked", "phone_index")
+_INSERT_TICKET = Lean(insert(_T).values({k: bindparam(k, type_=_T.c[k].type) for k in _NEW_TICKET_COLUMNS})
+                      .returning(_T.c.id))
 
 
-def _queue_full(svc: Row) -> QueueFull:  # type: ignore[type-arg]
+def _queue_full(svc: Record) -> QueueFull:
     return QueueFull(f"All {svc.max_number} numbers of service {svc.code} are still in use today.", code=svc.code)
 
 
-def _allocate_number(s: Session, svc: Row, day: dt.date) -> tuple[int, str]:  # type: ignore[type-arg]
+def _allocate_number(s: Session, svc: Record, day: dt.date) -> tuple[int, str]:
     """The next sequence and its display number: the counter, and after the
     numbers have wrapped an index lookup; a number still in use is skipped in
     one step (never a statement per number), a full queue refused."""
@@ -114,12 +121,13 @@ def _allocate_number(s: Session, svc: Row, day: dt.date) -> tuple[int, str]:  # 
     raise _queue_full(svc)
 
 
-def _full_before_lock(s: Session, svc: Row, day: dt.date) -> bool:  # type: ignore[type-arg]
+def _full_before_lock(s: Session, svc: Record, day: dt.date) -> bool:
     """Whether every number of ``svc`` is in use today, read without the write
     lock (so a flood of refusals never holds up a teller)."""
     conn = s.connection()
     key = {"day": day, "prefix": svc.code}
-    last = conn.execute(_LAST_SEQ, key).scalar()
+    found = _LAST_SEQ.tuples(conn, key)
+    last = found[0][0] if found else None
     if last is None or last < svc.max_number:
         return False
     return (conn.execute(_IN_USE_COUNT, key).scalar() or 0) >= svc.max_number
@@ -192,7 +200,7 @@ def issue_ticket(
         sealed = _Sealed(row["uuid"])
         seal_ticket(s, sealed, name=name, phone=phone, need=need)  # encrypted, with the masked forms
         row.update(vars(sealed))
-        ticket_id = s.connection().execute(_INSERT_TICKET, row).scalar_one()
+        ticket_id = _INSERT_TICKET.tuples(s, row)[0][0]
         ticket = TicketView(
             id=ticket_id, uuid=row["uuid"], number=number, business_date=day, service_code=svc.code,
             service_name_zh=svc.name_zh, service_name_en=svc.name_en, priority=priority,
@@ -229,8 +237,8 @@ class _Sealed:
         self.phone_index: str | None = None
 
 
-def _service_row(s: Session, code: str) -> Row:  # type: ignore[type-arg]
-    svc = s.connection().execute(_SERVICE, {"code": (code or "").strip().upper()}).first()
+def _service_row(s: Session, code: str) -> Record:
+    svc = _SERVICE.first(s, {"code": (code or "").strip().upper()})
     if svc is None:
         raise UnknownService(f"There is no service with code {code!r}.", code=code)
     return svc
@@ -244,7 +252,7 @@ def _estimate_for(db: Database, service: str, priority: str, now: dt.datetime | 
     from app.queue.snapshot import snapshot_in
 
     with db.read() as s:
-        svc = s.connection().execute(_SERVICE, {"code": (service or "").strip().upper()}).first()
+        svc = _SERVICE.first(s, {"code": (service or "").strip().upper()})
         if svc is None:
             return Estimate(None, None, None, 0, None)  # the write transaction refuses it in one sentence
         m = moment(s, now)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Insert, bindparam
+from sqlalchemy import bindparam
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-_STATEMENTS: dict[tuple[str, type[Any], tuple[str, ...]], Insert] = {}
+from app.store.lean import Lean
+
+_STATEMENTS: dict[tuple[str, type[Any], tuple[str, ...]], Lean] = {}
 
 
 def bump_counter(s: Session, model: type[Any], **key: Any) -> int:
@@ -25,10 +27,10 @@ def bump_counter(s: Session, model: type[Any], **key: Any) -> int:
     if stmt is None:  # built once per counter: building it cost more than running it
         table = model.__table__
         ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
-        stmt = (
+        stmt = Lean(
             ins.values(**{k: bindparam(f"k_{k}", type_=table.c[k].type) for k in names}, last_seq=1)
             .on_conflict_do_update(index_elements=list(names), set_={"last_seq": table.c.last_seq + 1})
             .returning(table.c.last_seq)
         )
         _STATEMENTS[(dialect, model, names)] = stmt
-    return int(s.connection().execute(stmt, {f"k_{k}": v for k, v in key.items()}).scalar_one())
+    return int(stmt.tuples(s, {f"k_{k}": v for k, v in key.items()})[0][0])

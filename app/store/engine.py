@@ -78,10 +78,11 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
-        if conn.get_execution_options().get(_READONLY):
-            conn.exec_driver_sql("BEGIN")
-        else:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        sql = "BEGIN" if conn.get_execution_options().get(_READONLY) else "BEGIN IMMEDIATE"
+        try:  # on the driver (once per transaction: SQLAlchemy's execution costs more than the BEGIN)
+            conn.connection.driver_connection.execute(sql)
+        except sqlite3.Error as exc:
+            conn._handle_dbapi_exception(exc, sql, (), None, None)  # raises SQLAlchemy's own error
 
 
 class Database:

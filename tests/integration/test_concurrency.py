@@ -33,3 +33,34 @@ def test_eight_windows_on_one_sqlite_file(sqlite_url):
 @pytest.mark.postgres
 def test_eight_windows_on_postgresql(pg_url):
     _check(pg_url)
+
+
+def test_a_write_that_meets_a_held_lock_says_so_in_one_sentence(sqlite_url, monkeypatch):
+    """The write lock is taken by the BEGIN IMMEDIATE (run on the driver): a
+    lock held elsewhere past the busy timeout is the one-sentence
+    DatabaseUnavailable, and the database works once it is released."""
+    import datetime as dt
+    import sqlite3
+
+    import app.queue as q
+    from app.staff.roles import SYSTEM
+    from app.store import engine as store_engine
+    from app.store import open_database
+    from app.store.errors import DatabaseUnavailable
+
+    db = open_database(sqlite_url)
+    at = dt.datetime(2026, 11, 23, 10)
+    q.init_catalogue(db, actor=SYSTEM, now=at)
+    db.dispose()
+    monkeypatch.setattr(store_engine, "BUSY_TIMEOUT_MS", 50)
+    db = store_engine.Database(sqlite_url)
+    holder = sqlite3.connect(db.engine.url.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseUnavailable, match="stayed busy"):
+            q.issue_ticket(db, service="A", actor=SYSTEM, now=at)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert q.issue_ticket(db, service="A", actor=SYSTEM, now=at).ticket.number == "A001"
+    db.dispose()
