@@ -15,22 +15,12 @@ from app.devices.printing import ticket_job
 from app.reports import build_daily, render
 from app.reports.endofday import end_of_day_tick
 from app.staff.roles import SYSTEM
-from app.store import open_database
-
-DAY = dt.date(2026, 11, 23)
+from tests.support.branch import BACKENDS, DAY, at, catalogue_database
 
 
-def at(h: int, m: int = 0) -> dt.datetime:
-    return dt.datetime.combine(DAY, dt.time(h, m))
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def db(request, tmp_path):
-    url = f"sqlite:///{tmp_path / 'branch.sqlite3'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    database = open_database(url)
-    q.init_catalogue(database, actor=SYSTEM, now=at(8))
-    yield database
-    database.dispose()
+    yield from catalogue_database(request, tmp_path)
 
 
 def test_the_six_customer_day_says_33_percent_and_shows_the_four_never_called(db):

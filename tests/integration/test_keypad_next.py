@@ -4,31 +4,19 @@ check) and both events in one insert, finish first; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from sqlalchemy import select
 
 import app.queue as q
 from app.errors import NoTicketWaiting
 from app.staff.roles import SYSTEM
-from app.store import open_database
 from app.store.models import Event, Ticket
-
-DAY = dt.date(2026, 11, 23)
-
-
-def at(h: int, m: int = 0) -> dt.datetime:
-    return dt.datetime.combine(DAY, dt.time(h, m))
+from tests.support.branch import BACKENDS, at, catalogue_database
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def db(request, tmp_path):
-    url = f"sqlite:///{tmp_path / 'branch.sqlite3'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    database = open_database(url)
-    q.init_catalogue(database, actor=SYSTEM, now=at(8))
-    yield database
-    database.dispose()
+    yield from catalogue_database(request, tmp_path)
 
 
 def rows(db):  # type: ignore[no-untyped-def]

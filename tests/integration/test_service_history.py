@@ -15,26 +15,16 @@ from app.errors import NoTicketWaiting
 from app.queue import history
 from app.queue.day import moment
 from app.staff.roles import SYSTEM
-from app.store import open_database
-
-DAY = dt.date(2026, 11, 23)
+from tests.support.branch import BACKENDS, DAY, at, catalogue_database
 
 
-def at(h: int, m: int = 0, s: int = 0) -> dt.datetime:
-    return dt.datetime.combine(DAY, dt.time(h, m, s))
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def db(request, tmp_path, monkeypatch):
     # A short history, so a test runs past it in a few dozen services.
     monkeypatch.setattr(history, "HISTORY", 6)
     monkeypatch.setattr(history, "LONG_HISTORY", 20)
     history._statements.cache_clear()
-    url = f"sqlite:///{tmp_path / 'branch.sqlite3'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    database = open_database(url)
-    q.init_catalogue(database, actor=SYSTEM, now=at(8))
-    yield database
-    database.dispose()
+    yield from catalogue_database(request, tmp_path)
     history._statements.cache_clear()
 
 
