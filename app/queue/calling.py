@@ -226,16 +226,20 @@ def no_show(db: Database, *, window: int, actor: Actor, now: dt.datetime | None 
         win, t = _current(s, window)
         require_state(t, ("called",), "marked no-show")  # type: ignore[arg-type]
         now = forward(t, m, "marked no-show")  # type: ignore[arg-type]
-        change_ticket(s, t, status="no_show")
+        # finished_at: when it left the window (the estimate learns its no-show rate from these)
+        change_ticket(s, t, status="no_show", finished_at=now)
         change_window(s, win.id, current_ticket_id=None)
         record_event(s, EventType.TICKET_NO_SHOW, now, ticket_id=t.id, window_id=win.id, staff_id=actor.staff_id,
                      payload={"number": t.number, "window": win.number})
         return row_view(s, t, {win.id: win.number})
 
 
-def mark_no_show(s: Session, win: Window, t: Ticket) -> None:
-    """The ORM form, for a window being left (app/queue/windows.py)."""
+def mark_no_show(s: Session, win: Window, t: Ticket, at: dt.datetime) -> None:
+    """The ORM form, for a window being left (app/queue/windows.py): an
+    artificial end, so the estimate does not learn from it."""
     t.status = "no_show"
+    t.finished_at = at
+    t.outcome = "window_left"
     win.current_ticket_id = None
 
 

@@ -101,7 +101,7 @@ def requeue_ticket(db: Database, ticket: str | int, *, actor: Actor, now: dt.dat
         now = forward(t, m, "put back in the queue")  # type: ignore[arg-type]
         # At the back: an appointment's slot no longer places it.
         change_ticket(s, t, status="waiting", queued_at=now, window_id=None, target_window_id=None,
-                      appointment_at=None)
+                      appointment_at=None, finished_at=None, outcome=None)
         record_event(s, EventType.TICKET_REQUEUED, now, ticket_id=t.id, staff_id=actor.staff_id,
                      payload={"number": t.number})
         return row_view(s, t, {})

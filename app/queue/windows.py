@@ -195,7 +195,7 @@ def _leave(s: Session, win: Window, m: Moment, actor: Actor, *, reason: str, sta
 
             _finish(s, win, cur, "window_left", at, actor)
         elif m.settings.leave_rule == "no_show":
-            mark_no_show(s, win, cur)
+            mark_no_show(s, win, cur, at)
             record_event(s, EventType.TICKET_NO_SHOW, at, ticket_id=cur.id, window_id=win.id,
                          staff_id=actor.staff_id,
                          payload={"number": cur.number, "window": win.number, "reason": reason})

@@ -92,3 +92,28 @@ def test_a_new_day_or_a_time_before_the_last_refresh_reads_the_history_afresh(db
     assert later.full_at == at(10, 1) + history.FULL_EVERY
     _, next_day = times_at(db, at(10, 2) + dt.timedelta(days=1), kept)
     assert next_day.day == DAY + dt.timedelta(days=1) and next_day.full_at == next_day.now
+
+
+def test_customers_who_do_not_come_teach_the_estimate_its_no_show_rate(db):
+    """Window 1 calls ten A customers; A003, A006 and A009 do not come. The
+    estimate learns its no-show rate from the last HISTORY customers called
+    (6 here): 2 in 6 (it learned 0 while a no-show kept no time of leaving).
+    A009 put back in the queue no longer counts: 1 in 6."""
+    assert history.HISTORY == 6
+    q.open_window(db, window=1, actor=SYSTEM, now=at(8, 30))
+    for i in range(12):
+        q.issue_ticket(db, service="A", actor=SYSTEM, now=at(9, i))
+    clock = at(9, 20)
+    for i in range(10):
+        q.call_next(db, window=1, actor=SYSTEM, now=clock)
+        if i in (2, 5, 8):
+            q.no_show(db, window=1, actor=SYSTEM, now=clock + dt.timedelta(minutes=2))
+        else:
+            q.finish(db, window=1, actor=SYSTEM, now=clock + dt.timedelta(minutes=4))
+        clock += dt.timedelta(minutes=5)
+    learned, _ = times_at(db, clock, None)
+    assert learned[1].no_show_rate == pytest.approx(2 / 6)  # A010 A009* A008 A007 A006* A005
+
+    q.requeue_ticket(db, "A009", actor=SYSTEM, now=clock)  # came after all: back in the queue
+    later, _ = times_at(db, clock + dt.timedelta(minutes=1), None)
+    assert later[1].no_show_rate == pytest.approx(1 / 6)  # A010 A008 A007 A006* A005 A004
