@@ -196,13 +196,12 @@ class MessageBar(QFrame):
     ``collapsible=True`` hides an empty strip: for a banner that changes only
     when the screen loads, never under the pointer."""
 
-    STYLES = {
-        "error": "background:#fdecea; color:#8a1c12; border:1px solid #f3b7b0;",
-        "warning": "background:#fff4e0; color:#7a4a00; border:1px solid #f2cf8c;",
-        "info": "background:#e8f2fd; color:#0b3d75; border:1px solid #b6d4f5;",
-        "ok": "background:#e7f6ec; color:#14532d; border:1px solid #a9dcb8;",
+    COLORS = {  # level -> (background, text, border)
+        "error": ("#fdecea", "#8a1c12", "#f3b7b0"),
+        "warning": ("#fff4e0", "#7a4a00", "#f2cf8c"),
+        "info": ("#e8f2fd", "#0b3d75", "#b6d4f5"),
+        "ok": ("#e7f6ec", "#14532d", "#a9dcb8"),
     }
-    COLORS = {"error": "#8a1c12", "warning": "#7a4a00", "info": "#0b3d75", "ok": "#14532d"}
     LINES = 2  # room for a two-line sentence at every width
 
     def __init__(self, parent=None, *, collapsible: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -254,6 +253,7 @@ class MessageBar(QFrame):
         if not self._fitted:
             return
         font = QFont(self.label.font())
+        # before its first layout the label has no width: the strip's, less margins and the action
         room = self.label.width() if self.label.width() > 40 else self.width() - 160
         for px in (16, 15, 14, 13, 12, 11):
             font.setPixelSize(px)
@@ -272,9 +272,11 @@ class MessageBar(QFrame):
                      action: tuple[str, Callable[[], None]] | None = None, countdown: bool = False) -> None:
         self.level = level
         self.label.setText(text)
-        self.setStyleSheet(f"QFrame#messageBar {{{self.STYLES.get(level, '')} border-radius:8px;}}"
-                           " QFrame#messageBar QLabel { background: transparent; border: none;"
-                           f" color: {self.COLORS.get(level, '#0b3d75')}; }}"
+        back, color, border = self.COLORS.get(level, self.COLORS["info"])
+        # the text's colour on the label itself: in a header it would inherit the header's white
+        self.setStyleSheet(f"QFrame#messageBar {{ background:{back}; color:{color}; border:1px solid {border};"
+                           " border-radius:8px; }"
+                           f" QFrame#messageBar QLabel {{ background: transparent; border: none; color: {color}; }}"
                            " QPushButton#messageAction { font-size:15px; font-weight:600; padding:4px 14px;"
                            " min-height:24px; }")
         self.setVisible(True)

@@ -91,7 +91,8 @@ class Header(QFrame):
         if self._bar is not None:
             m = self.layout().contentsMargins()
             self._bar.fit(self.height() - m.top() - m.bottom())  # type: ignore[attr-defined]
-            self._bar.setGeometry(m.left() - 8, m.top(), max(0, self.user.x() - 24 - m.left() + 8), self._bar.height())
+            left, right = m.left() - 8, self.user.x() - 24  # over the title, up to the user's name
+            self._bar.setGeometry(left, m.top(), max(0, right - left), self._bar.height())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -114,8 +115,7 @@ class Header(QFrame):
     def _fit(self, window_height: int) -> None:
         height = self.SHORT if window_height < self.SHORT_BELOW else self.TALL
         if height != self.height():
-            self.setFixedHeight(height)
-            self._fit_bar()
+            self.setFixedHeight(height)  # resizeEvent fits the bar
 
 
 class Coalescer(QObject):

@@ -186,8 +186,7 @@ class CustomerForm(QWidget):
         for key, text in labels.items():
             b = QPushButton(text)
             b.setObjectName("toggle")
-            b.setCheckable(True)
-            b.setMinimumHeight(38)
+            b.setCheckable(True)  # 38 px high: the style sheet's #toggle
             b.toggled.connect(lambda on, k=key: self._only_one(k, on))
             row.addWidget(b)
             self.toggles[key] = b

@@ -153,8 +153,7 @@ class GreeterScreen(GreeterListActions, QWidget):
         flay.addWidget(self.form)
         self.issue = QPushButton(self.tr("Issue ticket  (Enter)"))
         self.issue.setObjectName("primary")
-        self.issue.setMinimumHeight(52)
-        self.issue.setStyleSheet("font-size:24px; min-height: 40px;")
+        self.issue.setStyleSheet("font-size:24px; min-height: 40px;")  # 56 px with its padding
         flay.addWidget(self.issue)
         self.result = TicketResult()
         flay.addWidget(self.result, 1)
