@@ -128,12 +128,12 @@ class IntakeForm(QWidget):
         self.errors = {"customer name": InlineError(self.name), "phone": InlineError(self.phone),
                        "email": InlineError(self.email), "teller": InlineError(self.teller)}
         self.bar = MessageBar()
-        outer.addWidget(self.bar)
-        buttons = QHBoxLayout()
+        buttons = QHBoxLayout()  # the message strip beside the buttons: no empty band above them
         self.cancel = QPushButton(self.tr("Cancel"))
         self.submit = QPushButton(self.tr("Record and print receipt"))
         self.submit.setObjectName("primary")
-        buttons.addStretch(1)
+        buttons.addWidget(self.bar, 1)
+        buttons.addSpacing(8)
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.submit)
         outer.addLayout(buttons)
