@@ -15,6 +15,9 @@ same rounds).
   gets it) with 0, 300 and 1,000 waiting and ``--history`` finished tickets
   of earlier days; each timed issue is followed by an untimed call, so the
   queue keeps its length.
+- ``issue_write_transaction``: the same issues' write transaction alone
+  (start to commit: what holds the write lock; the estimate is computed
+  before it, from a read).
 - ``call``: ``finish`` + ``call_next`` on one window, timed together, same sizes.
 - ``batch``: ``branchdesk batch`` with 10,000 operations of the seed-7 mix
   with calls keeping the queue under 100 (settled question 6), and
@@ -33,6 +36,7 @@ medians and 1.45x on p99s between runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import random
@@ -169,12 +173,31 @@ READS = {  # the screens' frequent reads: the greeter and manager, the teller's 
 }
 
 
+def time_writes(db) -> None:  # type: ignore[no-untyped-def]
+    """Keep on ``db`` how long its last write transaction took, from its start
+    to its commit (an issue's part under the write lock: its estimate is
+    computed before, from a read)."""
+    write = db.write
+
+    @contextlib.contextmanager
+    def timed(**kw):  # type: ignore[no-untyped-def]
+        t0 = time.perf_counter()
+        with write(**kw) as s:
+            yield s
+        db.last_write_ms = (time.perf_counter() - t0) * 1000
+
+    db.write = timed
+
+
 def latencies(tpl: Path, rounds: int, ops: int) -> None:
     """Issue and call+finish at each size, interleaved with the floor, ``rounds`` times."""
     floor = Floor(copy_of(tpl, "floor.sqlite3"))
     dbs = {n: branch_with(tpl, n, f"engine-{n}.sqlite3") for n in SIZES}
     clock = {n: dt.datetime.combine(TODAY, dt.time(9, 0)) for n in SIZES}
     issue_ms: dict[int, list[float]] = {n: [] for n in SIZES}
+    locked_ms: dict[int, list[float]] = {n: [] for n in SIZES}  # the issue's write transaction alone
+    for n in SIZES:
+        time_writes(dbs[n])
     call_ms: dict[int, list[float]] = {n: [] for n in SIZES}
     floor_ms: list[float] = []
     reads: dict[str, dict[int, list[float]]] = {name: {n: [] for n in SIZES} for name in READS}
@@ -194,6 +217,7 @@ def latencies(tpl: Path, rounds: int, ops: int) -> None:
                 t0 = time.perf_counter()
                 issue_ticket(db, service="A", actor=SYSTEM, now=clock[n])
                 issue_ms[n].append((time.perf_counter() - t0) * 1000)
+                locked_ms[n].append(db.last_write_ms)
                 call_next(db, window=1 + fi % 3, finish_current=True, actor=SYSTEM, now=clock[n])
             for k in range(ops):  # finish + call next at one window (timed), then an issue refills
                 clock[n] += dt.timedelta(seconds=3)
@@ -214,7 +238,7 @@ def latencies(tpl: Path, rounds: int, ops: int) -> None:
     fl = summary(floor_ms)
     emit({"bench": "engine", "figure": "floor", "ops": len(floor_ms), **fl,
           "ops_per_s": round(1000 / statistics.mean(floor_ms), 1)})
-    for name, table in (("issue", issue_ms), ("call_next_finish", call_ms)):
+    for name, table in (("issue", issue_ms), ("issue_write_transaction", locked_ms), ("call_next_finish", call_ms)):
         figs = {n: summary(table[n]) for n in SIZES}
         for n in SIZES:
             emit({"bench": "engine", "figure": name, "waiting": n, "history": HISTORY, "ops": len(table[n]),

@@ -11,6 +11,7 @@ import math
 import pytest
 
 from app.queue.estimate import (
+    NEW_TICKET_ID,
     ServiceTimes,
     Snapshot,
     WindowNow,
@@ -18,6 +19,8 @@ from app.queue.estimate import (
     estimate_wait_minutes,
     percentile,
     quantiles,
+    sample,
+    settled,
     typical_service_minutes,
 )
 from app.queue.policy import Candidate, PolicyConfig
@@ -146,6 +149,27 @@ def test_a_short_wait_is_sampled_from_random_futures_and_the_same_state_gives_th
     e = estimate(s, service_id=A)
     assert 5 <= e.minutes <= 9 and 1 <= e.low <= 4 and 15 <= e.high <= 28
     assert estimate(s, service_id=A) == e
+
+
+def test_sampling_stops_once_more_futures_could_not_change_the_printed_wait(monkeypatch):
+    """A customer about to be called (the window's customer is a minute past
+    a 10-minute service that hardly varies: every future calls within a
+    minute) is told 0 (0-1) after 17 futures, what all 47 tell too; a skewed
+    wait of about 7 minutes takes all 47, since more futures still move its
+    printed range."""
+    soon = snap([WindowNow(1, (A,), busy_service=A, busy_for_min=11.0, busy_serving=True)],
+                times={A: ServiceTimes(10.0, 0.5)})
+    target = Candidate(NEW_TICKET_ID, A, "normal", NOW)
+    assert len(sample(soon, target, 47, 1)) == 17
+    told = estimate(soon, service_id=A)
+    assert (told.minutes, told.range) == (0, (0, 1))
+    skewed = snap([WindowNow(1, (A,))], waiting((1, A, "normal", 5)), {A: ServiceTimes(10.0, 10.0)})
+    assert len(sample(skewed, target, 47, 1)) == 47
+    monkeypatch.setattr("app.queue.estimate.settled", lambda *_a: False)
+    assert len(sample(soon, target, 47, 1)) == 47
+    assert estimate(soon, service_id=A) == told
+    assert settled([0.1] * 17) and settled([3.2] * 8 + [3.3] * 9)
+    assert settled([0.0] * 17) and not settled([0.0] * 16 + [1.4])  # that one future: a range of 0-2, not 0-0
 
 
 def test_no_shows_shorten_what_a_waiting_customer_costs():
