@@ -236,17 +236,55 @@ def _line_up(snap: Snapshot, target: Candidate) -> Queues:
     return queues
 
 
-def _arrivals_that_matter(snap: Snapshot, target: Candidate) -> tuple[tuple[int, bool] | None, float]:
-    """Which expected arrivals can change when ``target`` is called, exactly:
-    none of its own line (they queue behind it), and none once every
-    customer waiting now and the target have waited past the promotion
-    limit (from then on each window the target could go to calls the oldest
-    head among its lines, which is never a newcomer while the target waits).
-    Returns the line to skip and the last arrival time (minutes) that counts."""
-    own = None if target.target_window_id is not None else (target.service_id, is_priority(target.priority))
-    if snap.config.promote_after is None:
-        return own, math.inf
-    return own, snap.config.promote_after.total_seconds() / 60
+def _arrivals_that_matter(snap: Snapshot, target: Candidate) -> tuple[frozenset[tuple[int, bool]], float]:
+    """Which expected arrivals can change when ``target`` is called, exactly.
+    Returns the lines whose arrivals are fed to the replay and the last
+    arrival time (minutes) that counts. Left out:
+    - those of its own line: they queue behind it;
+    - for a normal ticket, those of a normal line that every window the
+      target could go to serves after the target's service: such a window
+      takes the target's line first, and the target is in it (the streak
+      counts the same: a normal customer waits, the target). Unless a window
+      that takes a line that does count also serves it: it keeps that
+      window busy, or not;
+    - any after the promotion limit: from then on each window the target
+      could go to calls the oldest head among its lines, which is never a
+      newcomer while the target waits.
+    Arrivals come only for the services of the target's windows (a window
+    serving none of them is not followed further)."""
+    global _matter_memo
+    memo = _matter_memo
+    if memo is not None and memo[0] is snap and memo[1] == target:
+        return memo[2]
+    relevant = [w for w in snap.windows if target.target_window_id == w.id
+                or (target.target_window_id is None and target.service_id in w.service_order)]
+    fed = {sid for w in relevant for sid in w.service_order}
+    lines = {(sid, prio) for sid in fed for prio in (True, False)}
+    if target.target_window_id is None and not is_priority(target.priority):
+        lines = set()
+        for w in relevant:
+            at = w.service_order.index(target.service_id)
+            lines.update((sid, True) for sid in w.service_order)
+            lines.update((sid, False) for sid in w.service_order[:at])
+        others = [w for w in snap.windows if w not in relevant]
+        grew = True
+        while grew:  # the lines of every other window that takes one of them
+            grew = False
+            for w in others:
+                if any((sid, prio) in lines for sid in w.service_order for prio in (True, False)):
+                    more = {(sid, prio) for sid in w.service_order for prio in (True, False) if sid in fed}
+                    grew = grew or not more <= lines
+                    lines |= more
+    if target.target_window_id is None:
+        lines.discard((target.service_id, is_priority(target.priority)))
+    until = math.inf if snap.config.promote_after is None else snap.config.promote_after.total_seconds() / 60
+    found = frozenset(lines), until
+    _matter_memo = (snap, target, found)
+    return found
+
+
+# The last answer (an estimate asks once per future, with the same snapshot and ticket).
+_matter_memo: tuple[Snapshot, Candidate, tuple[frozenset[tuple[int, bool]], float]] | None = None
 
 
 def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, limit: int,
@@ -269,8 +307,8 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         soonest = _soonest_call(queues, target, durations, len(relevant))
         if soonest > horizon:  # the customers before it in its own line alone take longer
             return soonest, 0.0, _still_ahead(queues, target, relevant, services), 0
-    skip, until = _arrivals_that_matter(snap, target)
-    arrivals = durations.arrivals(services, skip, until)
+    lines, until = _arrivals_that_matter(snap, target)
+    arrivals = durations.arrivals(lines, until)
     upcoming = next(arrivals, None)
     ahead = steps = 0
     seq, fake = len(snap.windows), -1000

@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 import math
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from app.queue.service_times import NO_SHOW_MIN, ServiceTimes
@@ -38,13 +38,13 @@ class _Means:
             found = self._holds[service_id] = (times.expected, times.variance)
         return found
 
-    def arrivals(self, services: set[int], skip: tuple[int, bool] | None = None,
+    def arrivals(self, lines: Collection[tuple[int, bool]],
                  until: float = math.inf) -> Iterator[tuple[float, int, bool]]:
-        """Expected arrivals, evenly spaced at the hour's rate, up to ``until``
-        minutes from now (``skip``: a line whose arrivals cannot matter)."""
+        """Expected arrivals of ``lines`` ((service, priority?): those that can
+        matter), evenly spaced at the hour's rate, up to ``until`` minutes from now."""
         streams = []
         for (sid, prio), rates in self.snap.arrivals.items():
-            if sid in services and (sid, prio) != skip:
+            if (sid, prio) in lines:
                 first = _next_even(self.snap, rates, 0.0)
                 if first is not None:
                     streams.append((first, sid, prio))
@@ -91,13 +91,13 @@ class _Draws(_Means):
                                               if service_id in self.snap.times else 1.0)
         return times.draw(self.rng) * scale
 
-    def arrivals(self, services: set[int], skip: tuple[int, bool] | None = None,
+    def arrivals(self, lines: Collection[tuple[int, bool]],
                  until: float = math.inf) -> Iterator[tuple[float, int, bool]]:
         """Poisson arrivals at each hour's rate, drawn only as far as they can
         matter, and lazily: a replay that ends early draws no more."""
         horizon = min(POISSON_HORIZON_MIN, until)
         streams = [_poisson(self.snap, rates, self.rng, horizon, sid, prio)
-                   for (sid, prio), rates in self.snap.arrivals.items() if sid in services and (sid, prio) != skip]
+                   for (sid, prio), rates in self.snap.arrivals.items() if (sid, prio) in lines]
         yield from heapq.merge(*streams)
 
 
