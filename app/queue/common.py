@@ -162,6 +162,13 @@ def window_row(s: Session, number: int, *, lock: bool = False, services: bool = 
     return win
 
 
+# Every window with the ticket at it (read by window_views: columns as window_row's).
+WINDOWS_WITH_CURRENT = (
+    select(_W, _SERVICES_OF_WINDOW, *_CUR_COLUMNS)
+    .select_from(_W.outerjoin(_CUR, _CUR.c.id == _W.c.current_ticket_id)
+                 .outerjoin(_CUR_SVC, _CUR_SVC.c.id == _CUR.c.service_id)))
+
+
 def current_ticket(s: Session, win: Record) -> TicketRow | None:
     """The ticket ``win`` points at: from the window's own row when it was read
     with ``current=True``, else by its id (one query)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select, text
 
 from app.queue.common import WAITING, TicketRow, ticket_rows_query, window_numbers
 from app.queue.day import moment
@@ -13,7 +13,8 @@ from app.queue.views import QueueStatus, ServiceQueue, ServiceView, TicketView, 
 from app.queue.windows import window_views
 from app.store.engine import Database
 from app.events import CALL_EVENTS
-from app.store.models import Event, Service, Ticket, Window, WindowService
+from app.store.lean import Lean
+from app.store.models import WAITING_SQL, Event, Service, Ticket, Window, WindowService
 
 
 def service_view(svc: Service) -> ServiceView:
@@ -28,30 +29,31 @@ def list_services(db: Database, *, active_only: bool = False) -> list[ServiceVie
         return [service_view(x) for x in s.scalars(q)]
 
 
+_T, _SVC = Ticket.__table__, Service.__table__
+_COUNTS = (select(_T.c.service_id, func.count().label("waiting"),
+                  func.sum(case((_T.c.priority != "normal", 1), else_=0)).label("priority_waiting"),
+                  func.min(_T.c.queued_at).label("oldest"))
+           .where(text(WAITING_SQL), _T.c.business_date == bindparam("day", type_=_T.c.business_date.type))
+           .group_by(_T.c.service_id).subquery())
+# Every service with its waiting counts (through the partial index of the waiting).
+_SERVICE_QUEUES = Lean(
+    select(_SVC.c.id, _SVC.c.code, _SVC.c.name_zh, _SVC.c.name_en, _SVC.c.target_wait_min, _SVC.c.active,
+           _SVC.c.position, _COUNTS.c.waiting, _COUNTS.c.priority_waiting, _COUNTS.c.oldest)
+    .select_from(_SVC.outerjoin(_COUNTS, _COUNTS.c.service_id == _SVC.c.id))
+    .order_by(_SVC.c.position, _SVC.c.code))
+
+
 def queue_status(db: Database, *, now: dt.datetime | None = None) -> QueueStatus:
+    """Every service's queue and every window: two queries (and the settings')."""
     with db.read() as s:
         m = moment(s, now)
         day, now = m.day, m.now
-        services = list(s.scalars(select(Service).order_by(Service.position, Service.code)))
-        counts = {
-            sid: (n, p, oldest)
-            for sid, n, p, oldest in s.execute(
-                select(
-                    Ticket.service_id,
-                    func.count(),
-                    func.sum(case((Ticket.priority != "normal", 1), else_=0)),
-                    func.min(Ticket.queued_at),
-                )
-                .where(Ticket.business_date == day, Ticket.status.in_(WAITING))
-                .group_by(Ticket.service_id)
-            ).all()
-        }
         queues = []
-        for svc in services:
-            n, p, oldest = counts.get(svc.id, (0, 0, None))
-            longest = int((now - oldest).total_seconds() // 60) if oldest is not None else 0
-            queues.append(ServiceQueue(service_view(svc), int(n), int(p or 0), max(0, longest)))
-        windows = window_views(s, m)
+        for svc in _SERVICE_QUEUES.records(s, {"day": day}):
+            longest = int((now - svc.oldest).total_seconds() // 60) if svc.oldest is not None else 0
+            queues.append(ServiceQueue(service_view(svc), int(svc.waiting or 0), int(svc.priority_waiting or 0),  # type: ignore[arg-type]
+                                       max(0, longest)))
+        windows = window_views(s, m, {q.service.id: q.service.code for q in queues})
         return QueueStatus(day, tuple(queues), tuple(windows), sum(q.waiting for q in queues))
 
 

@@ -21,14 +21,23 @@ from sqlalchemy.orm import Session
 
 from app.events import EventType
 from app.queue.calling import mark_no_show
-from app.queue.common import AT_WINDOW, TicketRow, forward, ticket_rows_query, view, window_by_number
+from app.queue.common import (
+    AT_WINDOW,
+    WINDOWS_WITH_CURRENT,
+    current_ticket,
+    forward,
+    service_order,
+    view,
+    window_by_number,
+)
 from app.queue.day import Moment, begin, moment
 from app.queue.errors import InvalidInput, WindowBusy
 from app.queue.views import WindowView, ticket_view
 from app.staff.roles import Actor, require
 from app.store.engine import Database
 from app.store.events import record_event
-from app.store.models import Service, Staff, Ticket, Window, WindowService
+from app.store.lean import Lean
+from app.store.models import Service, Staff, Ticket, Window
 
 HOLDER_MAX = 64
 
@@ -56,36 +65,32 @@ def window_view(s: Session, win: Window, m: Moment | None = None) -> WindowView:
     )
 
 
-_WIN, _STAFF, _WS, _SVC = Window.__table__, Staff.__table__, WindowService.__table__, Service.__table__
-_WINDOWS = (select(_WIN.c.id, _WIN.c.number, _WIN.c.name, _WIN.c.state, _WIN.c.pause_reason, _WIN.c.holder,
-                   _WIN.c.heartbeat_at, _WIN.c.current_ticket_id, _STAFF.c.username)
-            .outerjoin(_STAFF, _STAFF.c.id == _WIN.c.staff_id).order_by(_WIN.c.number))
-_WINDOW_SERVICES = (select(_WS.c.window_id, _SVC.c.code).join(_SVC, _SVC.c.id == _WS.c.service_id)
-                    .order_by(_WS.c.window_id, _WS.c.position))
+_WIN, _STAFF = Window.__table__, Staff.__table__
+_WINDOWS = Lean(WINDOWS_WITH_CURRENT.add_columns(_STAFF.c.username)
+                .outerjoin(_STAFF, _STAFF.c.id == _WIN.c.staff_id).order_by(_WIN.c.number))
 
 
-def window_views(s: Session, m: Moment) -> list[WindowView]:
-    """Every window as ``window_view`` shows it, in three queries (the
-    windows with their staff, their services, the tickets at them)."""
-    c = s.connection()
-    wins = c.execute(_WINDOWS).all()
-    codes: dict[int, list[str]] = {}
-    for wid, code in c.execute(_WINDOW_SERVICES):
-        codes.setdefault(wid, []).append(code)
-    at = [w.current_ticket_id for w in wins if w.current_ticket_id]
-    tickets = {r.id: TicketRow(**r._mapping) for r in c.execute(ticket_rows_query().where(
-        Ticket.__table__.c.id.in_(at)))} if at else {}
+def window_views(s: Session, m: Moment, codes: dict[int, str] | None = None) -> list[WindowView]:
+    """Every window as ``window_view`` shows it, in one query (each with its
+    staff, its services in order and the ticket at it); ``codes``: the
+    services' codes by id, if already read."""
+    wins = _WINDOWS.records(s)
+    if codes is None:
+        codes = dict(_SERVICE_CODES.tuples(s))
     numbers = {w.id: w.number for w in wins}
     out = []
     for w in wins:
-        cur = tickets.get(w.current_ticket_id) if w.current_ticket_id else None
+        cur = current_ticket(s, w)
         out.append(WindowView(
             id=w.id, number=w.number, name=w.name, state=w.state, pause_reason=w.pause_reason,
-            staff_username=w.username, service_codes=tuple(codes.get(w.id, ())),
+            staff_username=w.username, service_codes=tuple(codes[sid] for sid in service_order(w) if sid in codes),
             current_ticket=ticket_view(cur, numbers) if cur is not None and cur.status in AT_WINDOW else None,  # type: ignore[arg-type]
             attended=attended(w, m.now, m.settings.unattended_after),  # type: ignore[arg-type]
         ))
     return out
+
+
+_SERVICE_CODES = Lean(select(Service.__table__.c.id, Service.__table__.c.code))
 
 
 def _current(s: Session, win: Window) -> Ticket | None:
