@@ -47,6 +47,7 @@ Z90 = 1.2816  # the 10th and 90th percentiles of a normal distribution
 PAUSE_RESUMES_MIN = 10.0  # a paused window is assumed back after this long
 MIN_HISTORY = 5  # finished services of a service before its history replaces the catalogue default
 STEP_LIMIT = 20_000  # a replay never runs longer than this many calls
+STRAIGHT_CALLS = True  # the replay's shortcut for a lone line (off: every call asks the policy; tests compare)
 # Relative error of the replay itself, beyond its inputs' (evenly spaced expected
 # arrivals, transfers met as new arrivals, windows that open or close unannounced):
 # measured by benchmarks/bench_estimate.py, where ranges without it held 73 % of
@@ -314,6 +315,12 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     seq, fake = len(snap.windows), -1000
     m = len(relevant)
     fake_base = fake - 1
+    # The target's own line: while nobody else waits and nobody comes, a
+    # window serving its service calls that line's head, and any other
+    # window nobody (the same calls as ``choose``'s, without asking it).
+    own = None if target.target_window_id is not None or not STRAIGHT_CALLS else queues.lines.get(
+        (target.service_id, is_priority(target.priority)))
+    resets_streak = not is_priority(target.priority)
     for _ in range(limit):
         if not busy:
             return None
@@ -321,6 +328,27 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         if horizon is not None and t > horizon:  # the target's call lies beyond: enough known
             return t, sum(var_at[j] for j in relevant) / (m * m), ahead + _still_ahead(queues, target, relevant,
                                                                                      services), steps
+        if own is not None and queues.size == len(own) and (upcoming is None or t < upcoming[0]):
+            if w.id not in relevant:  # nothing it serves waits: idle until the next arrival
+                if upcoming is not None:
+                    seq += 1
+                    heapq.heappush(busy, (max(t, upcoming[0]), seq, w))
+                continue
+            c = own[0]
+            if c.ticket_id == target.ticket_id:
+                return t, sum(var_at[j] for j in relevant) / (m * m), ahead, steps
+            own.popleft()
+            queues.size -= 1
+            steps += 1
+            if resets_streak:  # a normal call (a priority one with no normal customer waiting keeps it)
+                streaks[w.id] = 0
+            if c.ticket_id >= 0:
+                ahead += 1
+            hold, var = durations.holds(c.service_id)
+            var_at[w.id] += var
+            seq += 1
+            heapq.heappush(busy, (t + hold, seq, w))
+            continue
         while upcoming is not None and upcoming[0] <= t:
             fake -= 1
             queues.add(Candidate(fake, upcoming[1], "vip" if upcoming[2] else "normal",

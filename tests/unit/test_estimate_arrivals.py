@@ -1,17 +1,21 @@
-"""The estimate's replay leaves out expected arrivals that cannot change when
-the ticket is called (``_arrivals_that_matter``): over random branches (shared
-windows in any order, priorities, transfers, paused windows, promotion, a
-closing horizon) the replay with every arrival of its windows' services fed
-gives the very same answer, wait, variance, people ahead and steps."""
+"""The estimate's replay takes two shortcuts, each checked over random
+branches (shared windows in any order, priorities, transfers, paused windows,
+promotion, a closing horizon) against the replay without it: the very same
+answer (wait, variance, people ahead and steps).
+- It leaves out expected arrivals that cannot change when the ticket is
+  called (``_arrivals_that_matter``).
+- While only the ticket's own line waits, it calls that line's heads without
+  asking the policy each time (``STRAIGHT_CALLS``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import random
 
 import app.queue.estimate as est
-from app.queue.estimate import ServiceTimes, Snapshot, WindowNow, replay
+from app.queue.estimate import ServiceTimes, Snapshot, WindowNow, replay, sample
 from app.queue.policy import Candidate, PolicyConfig, is_priority
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)
@@ -68,3 +72,26 @@ def test_arrivals_left_out_change_no_replay(monkeypatch):
             fewer += len(kept) < len(reference)
             assert replay(snap, target, horizon) == left_out
     assert fewer > 60  # the cases where something was left out are many, not a corner
+
+
+def test_a_lone_line_called_straight_gives_what_the_policy_gives(monkeypatch):
+    """While only the ticket's own line waits, the replay calls its heads
+    without asking the policy each time: the same waits, variances, people
+    ahead and steps, and the same random futures, as when every call asks it."""
+    rng = random.Random(5)
+    straight = 0
+    for _ in range(400):
+        snap, target = random_branch(rng)
+        if rng.random() < 0.5:  # often a long queue in the ticket's own line alone
+            line = tuple(Candidate(100 + i, target.service_id, target.priority,
+                                   NOW - dt.timedelta(minutes=rng.uniform(0, 90))) for i in range(rng.randint(5, 60)))
+            snap = dataclasses.replace(snap, waiting=line if rng.random() < 0.5 else snap.waiting + line)
+        horizon = None if snap.closes_at is None else 180.0
+        fast = replay(snap, target, horizon)
+        futures = sample(snap, target, 17, 0)
+        with monkeypatch.context() as m:
+            m.setattr(est, "STRAIGHT_CALLS", False)
+            assert replay(snap, target, horizon) == fast
+            assert sample(snap, target, 17, 0) == futures
+        straight += fast is not None and fast[3] > 5
+    assert straight > 100
