@@ -1,7 +1,8 @@
 """The queue as the wait estimate reads it: one read, outside the write lock.
 
-``queue_snapshot`` reads the windows and the waiting tickets now (two small
-indexed queries) and joins them with the slower-moving figures kept per
+``queue_snapshot`` reads the windows now (two small indexed queries) and the
+waiting tickets (kept per process and brought up to date from the event log:
+app/queue/waiting.py), and joins them with the slower-moving figures kept per
 process for a minute: each service's time at the window and no-show rate
 from its recent history (the catalogue default until there is enough; the
 rows are kept and brought up to date incrementally, app/queue/history.py), the
@@ -17,18 +18,18 @@ import threading
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, extract, func, select, text
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from app.queue.common import policy_config
 from app.queue.day import Moment, moment
 from app.queue.estimate import Estimate, Snapshot, WindowNow, estimate
 from app.queue.history import blend, service_times  # noqa: F401 (blend: re-exported)
-from app.queue.policy import Candidate
+from app.queue.waiting import waiting_now
 from app.queue.windows import attended
 from app.store.engine import Database
 from app.store.lean import Lean
-from app.store.models import WAITING_SQL, Service, Ticket, Window, WindowService
+from app.store.models import Service, Ticket, Window, WindowService
 
 CACHE_S = 60.0
 ARRIVAL_WINDOW = dt.timedelta(minutes=60)
@@ -42,14 +43,6 @@ CORRECTION_HALF_LIFE_MIN = 20.0  # a customer told this long ago counts half
 _lock = threading.Lock()
 
 
-# The waiting tickets, through the partial index of the waiting (literal statuses).
-_WAITING_NOW = Lean(select(Ticket.__table__.c.id, Ticket.__table__.c.service_id, Ticket.__table__.c.priority,
-                      Ticket.__table__.c.queued_at, Ticket.__table__.c.target_window_id,
-                      Ticket.__table__.c.appointment_at).where(
-    text(WAITING_SQL), Ticket.__table__.c.business_date == bindparam("day", type_=Ticket.__table__.c.business_date.type),
-    Ticket.__table__.c.queued_at <= bindparam("now", type_=Ticket.__table__.c.queued_at.type)))
-
-
 def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
     """The queue now (one read transaction)."""
     with db.read() as s:
@@ -59,7 +52,7 @@ def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
 
 def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     windows = _windows(s, m)
-    waiting = tuple(Candidate(*r) for r in _WAITING_NOW.tuples(s, {"day": m.day, "now": m.now}))
+    waiting = waiting_now(db, s, m)  # kept per process, brought up to date from the event log
     slow = _slow_figures(db, s, m)
     return Snapshot(
         now=m.now, windows=windows, waiting=waiting, times=slow["times"], config=policy_config(m.settings),

@@ -1,0 +1,134 @@
+"""Today's waiting tickets as the wait estimate reads them, kept per process.
+
+The estimate needs everyone waiting (app/queue/estimate.py replays their
+calls). Read afresh, that is a read that grows with the queue: 1,000 waiting
+tickets cost about 1.5 ms on every issue. So each process keeps them
+(``Database.memo``) and brings them up to date from the event log: every
+change of a ticket writes one event naming it (one transaction, one event),
+so a read takes the events committed since the last read, by the change
+feed's rule (SQLite: ids, which are commit order; PostgreSQL: transaction
+snapshots, app/store/feed.py), and reads again only the tickets they name.
+
+Everything is read again at a day's first read, when the time runs
+backwards, when the log was replaced (a restored file: its last event is
+older than the last one read), when more changed than MAX_CHANGES, and at
+least every FULL_EVERY: whatever a change without an event could have left
+behind lasts minutes, never the day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, func, select, text
+from sqlalchemy.dialects.postgresql import ARRAY, BIGINT
+from sqlalchemy.orm import Session
+
+from app.queue.day import Moment
+from app.queue.policy import Candidate
+from app.store.engine import Database
+from app.store.feed import FeedCursor
+from app.store.lean import Lean
+from app.store.models import WAITING_SQL, Event, Ticket
+
+FULL_EVERY = dt.timedelta(minutes=5)
+MAX_CHANGES = 200  # tickets changed since the last read beyond which one full read is cheaper
+WAITING = ("waiting", "transferred")
+
+_T, _E = Ticket.__table__, Event.__table__
+_COLUMNS = (_T.c.id, _T.c.service_id, _T.c.priority, _T.c.queued_at, _T.c.target_window_id, _T.c.appointment_at)
+# Through the partial index of the waiting (its statuses written literally).
+_ALL_WAITING = Lean(select(*_COLUMNS).where(
+    text(WAITING_SQL), _T.c.business_date == bindparam("day", type_=_T.c.business_date.type)))
+_SLOTS = 8  # tickets read again per statement (unused slots: id -1)
+_SOME = Lean(select(*_COLUMNS, _T.c.status, _T.c.business_date)
+             .where(_T.c.id.in_([bindparam(f"i{k}") for k in range(_SLOTS)])))
+_LAST_ID = Lean(select(func.max(_E.c.id)))
+_SQLITE_CHANGES = Lean(select(_E.c.id, _E.c.ticket_id).where(_E.c.id > bindparam("last"))
+                       .order_by(_E.c.id).limit(MAX_CHANGES + 1))
+_PG_SNAPSHOT = text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
+                    "ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) AS x)")
+# The events that became visible since the cursor's snapshot, with the new snapshot (one statement).
+_PG_CHANGES = text("""
+    SELECT snap.xmax, snap.xip, e.ticket_id
+    FROM (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax,
+                 ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS xip) AS snap
+    LEFT JOIN events AS e ON e.txid >= :xmax OR e.txid = ANY(:xip)
+    LIMIT :most
+""").bindparams(bindparam("xmax", type_=BIGINT), bindparam("xip", type_=ARRAY(BIGINT)))
+
+_KEY = "waiting_tickets"
+_lock = threading.Lock()
+
+
+@dataclass
+class _Kept:
+    day: dt.date
+    read_at: dt.datetime  # the moment of the last full read
+    cursor: FeedCursor
+    tickets: dict[int, Candidate]
+
+
+def waiting_now(db: Database, s: Session, m: Moment) -> tuple[Candidate, ...]:
+    """Today's waiting tickets queued by ``m.now``, as one read of them in
+    ``s`` would give (in no particular order: the replay lines them up)."""
+    with _lock:
+        kept = db.memo.get(_KEY)
+        if (not isinstance(kept, _Kept) or kept.day != m.day
+                or not dt.timedelta(0) <= m.now - kept.read_at < FULL_EVERY or not _catch_up(s, kept)):
+            kept = db.memo[_KEY] = _full(s, m)
+        now = m.now
+        return tuple(c for c in kept.tickets.values() if c.queued_at <= now)
+
+
+def _full(s: Session, m: Moment) -> _Kept:
+    cursor = _cursor(s)  # before the rows: a change in between is read again next time (no harm)
+    rows = _ALL_WAITING.tuples(s, {"day": m.day})
+    return _Kept(m.day, m.now, cursor, {r[0]: Candidate(*r) for r in rows})
+
+
+def _cursor(s: Session) -> FeedCursor:
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
+        xmax, xip = conn.execute(_PG_SNAPSHOT).one()
+        return FeedCursor(xmax=int(xmax), xip=tuple(int(x) for x in xip or ()))
+    return FeedCursor(last_id=int(_LAST_ID.tuples(conn)[0][0] or 0))
+
+
+def _catch_up(s: Session, kept: _Kept) -> bool:
+    """Bring ``kept`` up to date; False when a full read is due instead."""
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
+        rows = conn.execute(_PG_CHANGES, {"xmax": kept.cursor.xmax, "xip": list(kept.cursor.xip),
+                                          "most": MAX_CHANGES + 2}).all()
+        if len(rows) > MAX_CHANGES:
+            return False
+        cursor = FeedCursor(xmax=int(rows[0].xmax), xip=tuple(int(x) for x in rows[0].xip or ()))
+        changed = {r.ticket_id for r in rows if r.ticket_id is not None}
+    else:
+        last = int(_LAST_ID.tuples(conn)[0][0] or 0)
+        if last < kept.cursor.last_id:  # another log than the one read (a restored file)
+            return False
+        if last == kept.cursor.last_id:
+            return True
+        rows = _SQLITE_CHANGES.tuples(conn, {"last": kept.cursor.last_id})
+        if len(rows) > MAX_CHANGES:
+            return False
+        cursor = FeedCursor(last_id=last)
+        changed = {tid for _id, tid in rows if tid is not None}
+    ids = sorted(changed)
+    found = {}
+    for k in range(0, len(ids), _SLOTS):
+        chunk = ids[k:k + _SLOTS]
+        for r in _SOME.tuples(conn, {f"i{j}": chunk[j] if j < len(chunk) else -1 for j in range(_SLOTS)}):
+            found[r[0]] = r
+    for tid in ids:
+        r = found.get(tid)
+        if r is not None and r[6] in WAITING and r[7] == kept.day:
+            kept.tickets[tid] = Candidate(*r[:6])
+        else:
+            kept.tickets.pop(tid, None)
+    kept.cursor = cursor
+    return True

@@ -1,0 +1,99 @@
+"""The waiting tickets the estimate reads (app/queue/waiting.py): kept per
+process and brought up to date from the event log, they are those a full
+read gives at the same moment, whichever PC changed them, on SQLite and
+PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+import app.queue as q
+from app.errors import DomainError
+from app.queue import waiting
+from app.queue.day import moment
+from app.staff.roles import SYSTEM
+from app.store import open_database
+from tests.support.branch import BACKENDS, at, catalogue_database
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path):
+    yield from catalogue_database(request, tmp_path)
+
+
+def kept_and_full(db, now: dt.datetime) -> tuple[set, set]:  # type: ignore[no-untyped-def]
+    """The kept tickets brought up to date, and a full read, at ``now``."""
+    with db.read() as s:
+        m = moment(s, now)
+        kept = set(waiting.waiting_now(db, s, m))
+        full = {c for c in waiting._full(s, m).tickets.values() if c.queued_at <= now}
+    return kept, full
+
+
+def test_kept_waiting_tickets_are_those_of_a_full_read_after_every_change(db):
+    """Two PCs (two connections to the database) issue, call, transfer, put
+    back, cancel, mark no-shows, and leave a window with a customer at it, in
+    random order for an hour; after every change the first PC's kept tickets
+    are the full read's, and most were brought up to date, not read again."""
+    other = open_database(str(db.engine.url.render_as_string(hide_password=False)), upgrade=False)
+    try:
+        rng = random.Random(11)
+        for n in (1, 2, 3):
+            q.open_window(db, window=n, actor=SYSTEM, now=at(8, 30))
+        clock = at(9)
+        kept_before = {c.ticket_id for c in kept_and_full(db, clock)[0]}
+        assert kept_before == set()
+        checked, full_reads = 0, set()
+        for step in range(120):
+            clock += dt.timedelta(seconds=rng.randint(5, 40))
+            pc = db if rng.random() < 0.5 else other
+            action = rng.choice(["issue", "issue", "issue", "call", "call", "transfer", "cancel", "no_show",
+                                 "requeue", "leave"])
+            try:
+                if action == "issue":
+                    q.issue_ticket(pc, service=rng.choice("ABD"), priority=rng.choice(["normal", "normal", "needs"]),
+                                   actor=SYSTEM, now=clock)
+                elif action == "call":
+                    q.call_next(pc, window=rng.randint(1, 3), finish_current=True, actor=SYSTEM, now=clock)
+                elif action == "transfer":
+                    cur = next(w.current_ticket for w in q.queue_status(pc, now=clock).windows if w.current_ticket)
+                    q.transfer_ticket(pc, cur.id, to_service=rng.choice("ABD"), actor=SYSTEM, now=clock)
+                elif action == "cancel":
+                    t = q.waiting_list(pc, now=clock)[0]
+                    q.cancel_ticket(pc, t.id, actor=SYSTEM, now=clock)
+                elif action == "no_show":
+                    q.no_show(pc, window=rng.randint(1, 3), actor=SYSTEM, now=clock)
+                elif action == "requeue":
+                    gone = [t for t in q.recent_tickets(pc, now=clock, limit=50) if t.status == "no_show"]
+                    q.requeue_ticket(pc, gone[0].id, actor=SYSTEM, now=clock)
+                else:  # the teller leaves: the customer called there goes back to the head of the queue
+                    n = rng.randint(1, 3)
+                    q.leave_window(pc, window=n, reason="teller_moved", actor=SYSTEM, now=clock)
+                    q.open_window(pc, window=n, actor=SYSTEM, now=clock)
+            except (DomainError, StopIteration, IndexError):
+                continue  # nothing to do it to right now
+            kept, full = kept_and_full(db, clock)
+            assert kept == full, (step, action)
+            checked += 1
+            full_reads.add(db.memo[waiting._KEY].read_at)  # a full read sets it, bringing up to date keeps it
+        assert checked > 60 and len(full_reads) < checked / 4
+        assert len(full) > 5  # a real queue, not an empty one compared with an empty one
+    finally:
+        other.dispose()
+
+
+def test_the_day_closing_and_a_new_day_leave_nobody_waiting_from_yesterday(db):
+    for service in "AAB":
+        q.issue_ticket(db, service=service, actor=SYSTEM, now=at(9))
+    kept, full = kept_and_full(db, at(9, 5))
+    assert len(kept) == 3 and kept == full
+    q.end_of_day(db, actor=SYSTEM, now=at(18))
+    kept, full = kept_and_full(db, at(18, 1))
+    assert kept == full == set()
+    tomorrow = at(9) + dt.timedelta(days=1)
+    q.issue_ticket(db, service="A", actor=SYSTEM, now=tomorrow)
+    kept, full = kept_and_full(db, tomorrow + dt.timedelta(minutes=1))
+    assert [c.service_id for c in kept] == [c.service_id for c in full] and len(kept) == 1
