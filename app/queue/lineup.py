@@ -10,16 +10,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session, selectinload
 
 from app.queue.calling import line_heads
-from app.queue.common import WAITING, TicketRow, policy_config, ticket_rows_query, window_numbers
+from app.queue.common import (
+    WAITING,
+    TicketRow,
+    policy_config,
+    service_order,
+    ticket_rows_query,
+    window_numbers,
+    window_row,
+)
+from app.queue.errors import UnknownWindow
 from app.queue.day import moment
 from app.queue.policy import Queues, call_order
 from app.queue.views import TicketView, ticket_view
 from app.store.engine import Database
-from app.store.models import Ticket, Window, WindowService
+from app.store.lean import Lean
+from app.store.models import Ticket, Window
 
 
 @dataclass(frozen=True)
@@ -38,28 +48,40 @@ def window_lineup(db: Database, *, window: int, now: dt.datetime | None = None, 
     (the calling query's partial indexes), not the whole queue."""
     with db.read() as s:
         m = moment(s, now)
-        win = s.execute(select(Window.id, Window.priority_streak).where(Window.number == window)).first()
-        if win is None:
+        try:
+            win = window_row(s, window, services=True)
+        except UnknownWindow:
             return Lineup(window, (), 0)
-        order = list(s.scalars(select(WindowService.service_id).where(WindowService.window_id == win.id)
-                               .order_by(WindowService.position)))
+        order = service_order(win)
         candidates, _ = line_heads(s, win.id, order, m.day, m.now, limit)
         choices = list(call_order(Queues(candidates), window_id=win.id, service_order=order,
                                   priority_streak=win.priority_streak or 0, config=policy_config(m.settings),
                                   now=m.now, limit=limit))
         ids = [c.ticket_id for c in choices]
-        t = Ticket.__table__
-        conn = s.connection()
-        by_id = {r.id: TicketRow(**r._mapping)
-                 for r in conn.execute(ticket_rows_query().where(t.c.id.in_(ids)))} if ids else {}
-        waiting = conn.execute(
-            select(func.count()).select_from(t)
-            .where(t.c.business_date == m.day, t.c.status.in_(WAITING), t.c.queued_at <= m.now,
-                   (t.c.service_id.in_(order) & t.c.target_window_id.is_(None)) | (t.c.target_window_id == win.id))
+        by_id = ticket_rows(s, ids)
+        waiting = s.connection().execute(
+            select(func.count()).select_from(_T)
+            .where(_T.c.business_date == m.day, _T.c.status.in_(WAITING), _T.c.queued_at <= m.now,
+                   (_T.c.service_id.in_(order) & _T.c.target_window_id.is_(None)) | (_T.c.target_window_id == win.id))
         ).scalar_one() if len(ids) >= limit else len(ids)
         numbers = window_numbers(s)
         return Lineup(window, tuple(ticket_view(by_id[i], numbers) for i in ids),  # type: ignore[arg-type]
                       waiting, tuple(c.reason for c in choices))
+
+
+_T = Ticket.__table__
+_SLOTS = 50  # ticket ids per statement (unused slots: -1)
+_ROWS_BY_ID = Lean(ticket_rows_query().where(_T.c.id.in_([bindparam(f"i{k}") for k in range(_SLOTS)])))
+
+
+def ticket_rows(s: Session, ids: list[int]) -> dict[int, TicketRow]:
+    """The rows of ``ids`` (with their service's names), by id, on the driver's cursor."""
+    found: dict[int, TicketRow] = {}
+    for k in range(0, len(ids), _SLOTS):
+        chunk = ids[k:k + _SLOTS]
+        for r in _ROWS_BY_ID.records(s, {f"i{j}": chunk[j] if j < len(chunk) else -1 for j in range(_SLOTS)}):
+            found[r.id] = TicketRow(**vars(r))
+    return found
 
 
 def window_no_shows(db: Database, *, window: int, now: dt.datetime | None = None, limit: int = 20) -> list[TicketView]:
