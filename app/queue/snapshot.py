@@ -18,7 +18,7 @@ import threading
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import bindparam, extract, func, select
 from sqlalchemy.orm import Session
 
 from app.queue.common import policy_config
@@ -224,18 +224,9 @@ def corrections(s: Session, m: Moment) -> dict[int, float]:
     surge they lived through (which the queue now shows) is not counted twice.
     A systematic error (ranges missed on one side, customer after customer)
     fades within the hour."""
-    t = Ticket.__table__
-    rows = s.execute(
-        select(t.c.service_id, t.c.issued_at, t.c.first_called_at, t.c.promised_wait_min,
-               t.c.promised_low_min, t.c.promised_high_min)
-        .where(t.c.business_date == m.day, t.c.first_called_at > m.now - CORRECTION_WINDOW,
-               t.c.first_called_at <= m.now, t.c.promised_wait_min.is_not(None), t.c.transfer_count == 0)
-        .order_by(t.c.first_called_at.desc()).limit(400)
-    ).all()
+    rows = _LAST_CALLED.tuples(s, {"day": m.day, "since": m.now - CORRECTION_WINDOW, "now": m.now})
     seen: dict[int, list[tuple[float, float]]] = defaultdict(list)
     for sid, issued, called, told, low, high in rows:
-        if len(seen[sid]) >= CORRECTION_N:
-            continue
         actual = (called - issued).total_seconds() / 60
         miss = range_miss(actual, told if low is None else low, told if high is None else high)
         age = max(0.0, (m.now - issued).total_seconds() / 60)
@@ -246,6 +237,22 @@ def corrections(s: Session, m: Moment) -> dict[int, float]:
         shrink = total / (total + CORRECTION_WEIGHT)
         out[sid] = math.exp(shrink * _weighted_median(pairs))
     return out
+
+
+_T = Ticket.__table__
+_CALLED = (select(_T.c.service_id, _T.c.issued_at, _T.c.first_called_at, _T.c.promised_wait_min,
+                  _T.c.promised_low_min, _T.c.promised_high_min,
+                  func.row_number().over(partition_by=_T.c.service_id,
+                                         order_by=(_T.c.first_called_at.desc(), _T.c.id.desc())).label("nth"))
+           .where(_T.c.business_date == bindparam("day", type_=_T.c.business_date.type),
+                  _T.c.first_called_at > bindparam("since", type_=_T.c.first_called_at.type),
+                  _T.c.first_called_at <= bindparam("now", type_=_T.c.first_called_at.type),
+                  _T.c.promised_wait_min.is_not(None), _T.c.transfer_count == 0).subquery())
+# Each service's last CORRECTION_N customers called within the window, newest first.
+_LAST_CALLED = Lean(select(_CALLED.c.service_id, _CALLED.c.issued_at, _CALLED.c.first_called_at,
+                           _CALLED.c.promised_wait_min, _CALLED.c.promised_low_min, _CALLED.c.promised_high_min)
+                    .where(_CALLED.c.nth <= CORRECTION_N)
+                    .order_by(_CALLED.c.service_id, _CALLED.c.first_called_at.desc(), _CALLED.c.nth))
 
 
 def range_miss(actual: float, low: float, high: float) -> float:

@@ -90,3 +90,50 @@ def test_the_estimate_learns_from_what_customers_of_the_day_actually_waited(db):
     late = q.issue_ticket(db, service="A", actor=SYSTEM, now=at(13, 11))
     # One customer ahead, each now known to take about half an hour (history and correction).
     assert told[0] == 0 and late.estimated_wait_min >= 20 and late.estimate_note is None
+
+
+def test_the_correction_reads_each_services_last_twenty_customers_called_within_the_hour(db):
+    """Two services at their own windows, 70 customers issued early and
+    called over 70 minutes, some transferred after their call: the correction
+    is the one worked out from a read of every ticket (per service, the last
+    20 called within the hour and never transferred, each counted by how far
+    the wait fell outside the printed range and how long ago it was told)."""
+    import math
+
+    from sqlalchemy import select
+
+    from app.queue.day import moment
+    from app.queue.snapshot import (
+        CORRECTION_HALF_LIFE_MIN, CORRECTION_N, CORRECTION_WEIGHT, CORRECTION_WINDOW, _weighted_median,
+        corrections, range_miss)
+    from app.store.models import Ticket
+
+    for n in (1, 4):  # window 1 serves A, window 4 serves B
+        q.open_window(db, window=n, actor=SYSTEM, now=at(8, 30))
+    for k in range(70):
+        q.issue_ticket(db, service="AB"[k % 2], actor=SYSTEM, now=at(8, 31) + dt.timedelta(seconds=20 * k))
+    clock = at(9)
+    for k in range(70):
+        clock += dt.timedelta(seconds=60)
+        called = q.call_next(db, window=(1, 4)[k % 2], finish_current=True, actor=SYSTEM, now=clock)
+        if k % 9 == 0:
+            q.transfer_ticket(db, called.id, to_service="AB"[(k + 1) % 2], actor=SYSTEM, now=clock)
+    now = clock + dt.timedelta(seconds=30)
+    with db.read() as s:
+        found = corrections(s, moment(s, now))
+        rows = s.execute(select(Ticket)).scalars().all()
+    recent = sorted((t for t in rows if t.first_called_at and now - CORRECTION_WINDOW < t.first_called_at <= now
+                     and t.transfer_count == 0 and t.promised_wait_min is not None),
+                    key=lambda t: t.first_called_at, reverse=True)
+    expected = {}
+    for sid in {t.service_id for t in recent}:
+        pairs = [(range_miss((t.first_called_at - t.issued_at).total_seconds() / 60, t.promised_low_min,
+                             t.promised_high_min),
+                  0.5 ** ((now - t.issued_at).total_seconds() / 60 / CORRECTION_HALF_LIFE_MIN))
+                 for t in recent if t.service_id == sid][:CORRECTION_N]
+        total = sum(w for _, w in pairs)
+        expected[sid] = math.exp(total / (total + CORRECTION_WEIGHT) * _weighted_median(pairs))
+    assert len(expected) == 2 and all(len([t for t in recent if t.service_id == sid]) > CORRECTION_N
+                                      for sid in expected)  # more than 20 each: the limit is what is tested
+    assert found == pytest.approx(expected)
+    assert any(abs(f - 1) > 0.01 for f in found.values())  # waits outside their ranges: a correction, not 1
