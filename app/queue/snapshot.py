@@ -18,7 +18,7 @@ import threading
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, extract, func, select
+from sqlalchemy import bindparam, extract, func, select, text
 from sqlalchemy.orm import Session
 
 from app.queue.common import policy_config
@@ -29,7 +29,7 @@ from app.queue.waiting import waiting_now
 from app.queue.windows import attended
 from app.store.engine import Database
 from app.store.lean import Lean
-from app.store.models import Service, Ticket, Window, WindowService
+from app.store.models import MOVED_SQL, Service, Ticket, Window, WindowService
 
 CACHE_S = 60.0
 ARRIVAL_WINDOW = dt.timedelta(minutes=60)
@@ -113,25 +113,27 @@ def arrival_rates(s: Session, m: Moment,
     for each hour of the day: the branch's usual hourly profile over its last
     open days (up to PROFILE_DAYS), scaled to how busy today has been in the
     last hour; without history, the last hour's rate from now on."""
-    t = Ticket.__table__
     profile, days = _profile(s, m.day, memo)
-    moved = t.c.service_id != t.c.original_service_id
     since = max(m.now - ARRIVAL_WINDOW, dt.datetime.combine(m.day, dt.time()))
     span = max(15.0, (m.now - since).total_seconds() / 60)
     recent: dict[tuple[int, bool], float] = defaultdict(float)
-    for sid, priority, n in s.execute(
-        select(t.c.original_service_id, t.c.priority, func.count())
-        .where(t.c.business_date == m.day, t.c.issued_at > since, t.c.issued_at <= m.now)
-        .group_by(t.c.original_service_id, t.c.priority)
-    ):
-        recent[(sid, priority != "normal")] += n
-    for sid, priority, n in s.execute(
-        select(t.c.service_id, t.c.priority, func.count())
-        .where(t.c.business_date == m.day, moved, t.c.queued_at > since, t.c.queued_at <= m.now)
-        .group_by(t.c.service_id, t.c.priority)
-    ):
-        recent[(sid, priority != "normal")] += n
+    params = {"day": m.day, "since": since, "now": m.now}
+    for stmt in (_ARRIVED, _MOVED_IN):  # from the indexes alone (migration 0018)
+        for sid, priority, n in stmt.tuples(s, params):
+            recent[(sid, priority != "normal")] += n
     return _scaled(profile, recent, days, since, span, m)
+
+
+_DAY = bindparam("day", type_=_T.c.business_date.type)
+_SINCE, _NOW = bindparam("since", type_=_T.c.issued_at.type), bindparam("now", type_=_T.c.issued_at.type)
+# Today's arrivals in the window, per service and class; and the customers
+# transferred to another service, who arrive there a second time.
+_ARRIVED = Lean(select(_T.c.original_service_id, _T.c.priority, func.count())
+                .where(_T.c.business_date == _DAY, _T.c.issued_at > _SINCE, _T.c.issued_at <= _NOW)
+                .group_by(_T.c.original_service_id, _T.c.priority))
+_MOVED_IN = Lean(select(_T.c.service_id, _T.c.priority, func.count())
+                 .where(text(MOVED_SQL), _T.c.business_date == _DAY, _T.c.queued_at > _SINCE, _T.c.queued_at <= _NOW)
+                 .group_by(_T.c.service_id, _T.c.priority))
 
 
 def _profile(s: Session, day: dt.date, memo: dict[Any, Any] | None
@@ -155,7 +157,7 @@ def _profile(s: Session, day: dt.date, memo: dict[Any, Any] | None
     ).all()
     # Customers transferred to another service arrive there a second time, when
     # transferred (their queued_at): the service's load counts them too.
-    moved = t.c.service_id != t.c.original_service_id
+    moved = text(MOVED_SQL)  # the partial index of the moved tickets
     rows += s.execute(
         select(t.c.service_id, t.c.priority, extract("hour", t.c.queued_at), func.count())
         .where(t.c.business_date >= since_day, t.c.business_date < day, moved)
@@ -239,7 +241,6 @@ def corrections(s: Session, m: Moment) -> dict[int, float]:
     return out
 
 
-_T = Ticket.__table__
 _CALLED = (select(_T.c.service_id, _T.c.issued_at, _T.c.first_called_at, _T.c.promised_wait_min,
                   _T.c.promised_low_min, _T.c.promised_high_min,
                   func.row_number().over(partition_by=_T.c.service_id,

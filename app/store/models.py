@@ -103,6 +103,7 @@ class TicketCounter(Base):
 
 
 WAITING_SQL = "status IN ('waiting', 'transferred')"
+MOVED_SQL = "service_id <> original_service_id"  # transferred to another service (a partial index's condition)
 # A line's order: when the ticket queued, or the slot of a checked-in
 # appointment (app/queue/policy.py ``Candidate.order_at``).
 LINE_ORDER_SQL = "coalesce(appointment_at, queued_at)"
@@ -116,7 +117,12 @@ class Ticket(Base):
         Index("ix_tickets_queue", "status", "service_id", "queued_at"),
         # Wait estimates: recent finished tickets of a service.
         Index("ix_tickets_service_finished", "service_id", "finished_at", "called_at", "status", "outcome"),
-        Index("ix_tickets_business_date", "business_date"),
+        # Today's arrivals by when they came, per service and class, and the
+        # tickets moved to another service by when they queued there: the
+        # estimate's refresh reads them from the index alone (migration 0018).
+        Index("ix_tickets_day_issued", "business_date", "issued_at", "original_service_id", "priority"),
+        Index("ix_tickets_moved", "business_date", "queued_at", "service_id", "priority",
+              sqlite_where=text(MOVED_SQL), postgresql_where=text(MOVED_SQL)),
         # Today's tickets by status (calling, queue status); migration 0007.
         Index("ix_tickets_day_status", "business_date", "status", "service_id"),
         Index("ix_tickets_window_status", "window_id", "status"),
