@@ -30,7 +30,7 @@ import datetime as dt
 import heapq
 import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from app.queue.futures import _Draws, _Means
@@ -288,11 +288,26 @@ def _arrivals_that_matter(snap: Snapshot, target: Candidate) -> tuple[frozenset[
 _matter_memo: tuple[Snapshot, Candidate, tuple[frozenset[tuple[int, bool]], float]] | None = None
 
 
+def _windows_of(snap: Snapshot, target: Candidate) -> tuple[frozenset[int], frozenset[int]]:
+    """The windows that can call ``target`` and the services they serve (the
+    same for every future of an estimate: kept for the last one asked)."""
+    global _windows_memo
+    memo = _windows_memo
+    if memo is not None and memo[0] is snap and memo[1] == target:
+        return memo[2]
+    relevant = frozenset(w.id for w in snap.windows if target.target_window_id == w.id
+                         or (target.target_window_id is None and target.service_id in w.service_order))
+    found = relevant, frozenset(sid for w in snap.windows if w.id in relevant for sid in w.service_order)
+    _windows_memo = (snap, target, found)
+    return found
+
+
+_windows_memo: tuple[Snapshot, Candidate, tuple[frozenset[int], frozenset[int]]] | None = None
+
+
 def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, limit: int,
          horizon: float | None = None) -> tuple[float, float, int, int] | None:
-    relevant = {w.id for w in snap.windows
-                if target.target_window_id == w.id
-                or (target.target_window_id is None and target.service_id in w.service_order)}
+    relevant, services = _windows_of(snap, target)
     if not relevant:
         return None
     busy: list[tuple[float, int, WindowNow]] = []
@@ -300,10 +315,10 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     var_at: dict[int, float] = {}  # variance of each window's free time
     for i, w in enumerate(snap.windows):
         left, var = durations.at_window(w)
-        heapq.heappush(busy, ((PAUSE_RESUMES_MIN if w.paused else 0.0) + left, i, w))
+        busy.append(((PAUSE_RESUMES_MIN if w.paused else 0.0) + left, i, w))
         streaks[w.id] = w.streak
         var_at[w.id] = var
-    services = {sid for w in snap.windows if w.id in relevant for sid in w.service_order}
+    heapq.heapify(busy)
     if horizon is not None:
         soonest = _soonest_call(queues, target, durations, len(relevant))
         if soonest > horizon:  # the customers before it in its own line alone take longer
@@ -396,7 +411,7 @@ def _soonest_call(queues: Queues, target: Candidate, durations: _Means, windows:
     return (math.ceil((before + 1) / windows) - 1) * hold
 
 
-def _still_ahead(queues: Queues, target: Candidate, relevant: set[int], services: set[int]) -> int:
+def _still_ahead(queues: Queues, target: Candidate, relevant: Set[int], services: Set[int]) -> int:
     """Customers waiting now, not yet called, who will go before ``target``:
     those transferred to its windows and those of their services who came before it."""
     before = (target.order_at, target.ticket_id)
