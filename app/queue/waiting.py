@@ -59,8 +59,7 @@ _PG_CHANGES = text("""
     LIMIT :most
 """).bindparams(bindparam("xmax", type_=BIGINT), bindparam("xip", type_=ARRAY(BIGINT)))
 
-_KEY = "waiting_tickets"
-_lock = threading.Lock()
+_KEY, _LOCK = "waiting_tickets", "waiting_tickets_lock"
 
 
 @dataclass
@@ -74,7 +73,7 @@ class _Kept:
 def waiting_now(db: Database, s: Session, m: Moment) -> tuple[Candidate, ...]:
     """Today's waiting tickets queued by ``m.now``, as one read of them in
     ``s`` would give (in no particular order: the replay lines them up)."""
-    with _lock:
+    with db.memo.setdefault(_LOCK, threading.Lock()):  # one per database (setdefault: atomic)
         kept = db.memo.get(_KEY)
         if (not isinstance(kept, _Kept) or kept.day != m.day
                 or not dt.timedelta(0) <= m.now - kept.read_at < FULL_EVERY or not _catch_up(s, kept)):
