@@ -1,5 +1,5 @@
 """The durations and arrivals a replay of the estimate uses
-(app/queue/estimate.py): every duration at its mean (``_Means``: the printed
+(app/queue/replay.py): every duration at its mean (``_Means``: the printed
 point and its variance), or drawn at random for one possible future
 (``_Draws``: the sampled short waits). Arrivals come evenly spaced at each
 hour's rate in the first, as Poisson streams in the second."""

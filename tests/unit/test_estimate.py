@@ -165,7 +165,7 @@ def test_sampling_stops_once_more_futures_could_not_change_the_printed_wait(monk
     assert (told.minutes, told.range) == (0, (0, 1))
     skewed = snap([WindowNow(1, (A,))], waiting((1, A, "normal", 5)), {A: ServiceTimes(10.0, 10.0)})
     assert len(sample(skewed, target, 47, 1)) == 47
-    monkeypatch.setattr("app.queue.estimate.settled", lambda *_a: False)
+    monkeypatch.setattr("app.queue.replay.settled", lambda *_a: False)
     assert len(sample(soon, target, 47, 1)) == 47
     assert estimate(soon, service_id=A) == told
     assert settled([0.1] * 17) and settled([3.2] * 8 + [3.3] * 9)

@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import random
 
-import app.queue.estimate as est
+import app.queue.replay as est
 from app.queue.estimate import ServiceTimes, Snapshot, WindowNow, replay, sample
 from app.queue.policy import Candidate, PolicyConfig, is_priority
 
