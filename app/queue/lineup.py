@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.queue.calling import line_heads
@@ -28,7 +28,7 @@ from app.queue.day import moment
 from app.queue.policy import Queues, call_order
 from app.queue.views import TicketView, ticket_view
 from app.store.engine import Database
-from app.store.lean import Lean
+from app.store.lean import ByIds
 from app.store.models import Ticket, Window
 
 
@@ -70,18 +70,12 @@ def window_lineup(db: Database, *, window: int, now: dt.datetime | None = None, 
 
 
 _T = Ticket.__table__
-_SLOTS = 50  # ticket ids per statement (unused slots: -1)
-_ROWS_BY_ID = Lean(ticket_rows_query().where(_T.c.id.in_([bindparam(f"i{k}") for k in range(_SLOTS)])))
+_ROWS_BY_ID = ByIds(ticket_rows_query(), _T.c.id, 50)
 
 
 def ticket_rows(s: Session, ids: list[int]) -> dict[int, TicketRow]:
     """The rows of ``ids`` (with their service's names), by id, on the driver's cursor."""
-    found: dict[int, TicketRow] = {}
-    for k in range(0, len(ids), _SLOTS):
-        chunk = ids[k:k + _SLOTS]
-        for r in _ROWS_BY_ID.records(s, {f"i{j}": chunk[j] if j < len(chunk) else -1 for j in range(_SLOTS)}):
-            found[r.id] = TicketRow(**vars(r))
-    return found
+    return {r.id: TicketRow(**vars(r)) for r in _ROWS_BY_ID.records(s, ids)}
 
 
 def window_no_shows(db: Database, *, window: int, now: dt.datetime | None = None, limit: int = 20) -> list[TicketView]:

@@ -23,14 +23,13 @@ import threading
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, select, text
-from sqlalchemy.dialects.postgresql import ARRAY, BIGINT
 from sqlalchemy.orm import Session
 
 from app.queue.day import Moment
 from app.queue.policy import Candidate
 from app.store.engine import Database
-from app.store.feed import FeedCursor
-from app.store.lean import Lean
+from app.store.feed import FeedCursor, cursor_in, pg_cursor, pg_events_since
+from app.store.lean import ByIds, Lean
 from app.store.models import WAITING_SQL, Event, Ticket
 
 FULL_EVERY = dt.timedelta(minutes=5)
@@ -42,22 +41,12 @@ _COLUMNS = (_T.c.id, _T.c.service_id, _T.c.priority, _T.c.queued_at, _T.c.target
 # Through the partial index of the waiting (its statuses written literally).
 _ALL_WAITING = Lean(select(*_COLUMNS).where(
     text(WAITING_SQL), _T.c.business_date == bindparam("day", type_=_T.c.business_date.type)))
-_SLOTS = 8  # tickets read again per statement (unused slots: id -1)
-_SOME = Lean(select(*_COLUMNS, _T.c.status, _T.c.business_date)
-             .where(_T.c.id.in_([bindparam(f"i{k}") for k in range(_SLOTS)])))
+_SOME = ByIds(select(*_COLUMNS, _T.c.status, _T.c.business_date), _T.c.id, 8)
 _LAST_ID = Lean(select(func.max(_E.c.id)))
 _SQLITE_CHANGES = Lean(select(_E.c.id, _E.c.ticket_id).where(_E.c.id > bindparam("last"))
                        .order_by(_E.c.id).limit(MAX_CHANGES + 1))
-_PG_SNAPSHOT = text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
-                    "ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) AS x)")
 # The events that became visible since the cursor's snapshot, with the new snapshot (one statement).
-_PG_CHANGES = text("""
-    SELECT snap.xmax, snap.xip, e.ticket_id
-    FROM (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax,
-                 ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS xip) AS snap
-    LEFT JOIN events AS e ON e.txid >= :xmax OR e.txid = ANY(:xip)
-    LIMIT :most
-""").bindparams(bindparam("xmax", type_=BIGINT), bindparam("xip", type_=ARRAY(BIGINT)))
+_PG_CHANGES = pg_events_since("e.ticket_id", "LIMIT :most")
 
 _KEY, _LOCK = "waiting_tickets", "waiting_tickets_lock"
 
@@ -83,17 +72,9 @@ def waiting_now(db: Database, s: Session, m: Moment) -> tuple[Candidate, ...]:
 
 
 def _full(s: Session, m: Moment) -> _Kept:
-    cursor = _cursor(s)  # before the rows: a change in between is read again next time (no harm)
+    cursor = cursor_in(s)  # before the rows: a change in between is read again next time (no harm)
     rows = _ALL_WAITING.tuples(s, {"day": m.day})
     return _Kept(m.day, m.now, cursor, {r[0]: Candidate(*r) for r in rows})
-
-
-def _cursor(s: Session) -> FeedCursor:
-    conn = s.connection()
-    if conn.dialect.name == "postgresql":
-        xmax, xip = conn.execute(_PG_SNAPSHOT).one()
-        return FeedCursor(xmax=int(xmax), xip=tuple(int(x) for x in xip or ()))
-    return FeedCursor(last_id=int(_LAST_ID.tuples(conn)[0][0] or 0))
 
 
 def _catch_up(s: Session, kept: _Kept) -> bool:
@@ -104,7 +85,7 @@ def _catch_up(s: Session, kept: _Kept) -> bool:
                                           "most": MAX_CHANGES + 2}).all()
         if len(rows) > MAX_CHANGES:
             return False
-        cursor = FeedCursor(xmax=int(rows[0].xmax), xip=tuple(int(x) for x in rows[0].xip or ()))
+        cursor = pg_cursor(rows[0])
         changed = {r.ticket_id for r in rows if r.ticket_id is not None}
     else:
         last = int(_LAST_ID.tuples(conn)[0][0] or 0)
@@ -118,11 +99,7 @@ def _catch_up(s: Session, kept: _Kept) -> bool:
         cursor = FeedCursor(last_id=last)
         changed = {tid for _id, tid in rows if tid is not None}
     ids = sorted(changed)
-    found = {}
-    for k in range(0, len(ids), _SLOTS):
-        chunk = ids[k:k + _SLOTS]
-        for r in _SOME.tuples(conn, {f"i{j}": chunk[j] if j < len(chunk) else -1 for j in range(_SLOTS)}):
-            found[r[0]] = r
+    found = {r[0]: r for r in _SOME.tuples(conn, ids)}
     for tid in ids:
         r = found.get(tid)
         if r is not None and r[6] in WAITING and r[7] == kept.day:

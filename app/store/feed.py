@@ -64,28 +64,44 @@ class FeedCursor:
     xip: tuple[int, ...] = field(default_factory=tuple)
 
 
-# One statement: the snapshot and the rows it sees (READ COMMITTED takes one
-# snapshot per statement; pg_current_snapshot() is that snapshot).
-_PG_FEED = text("""
-    SELECT snap.xmax, snap.xip, e.id, e.uuid, e.at, e.type, e.ticket_id, e.complaint_id, e.window_id,
-           e.staff_id, e.payload
-    FROM (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax,
-                 ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS xip) AS snap
-    LEFT JOIN events AS e ON e.txid >= :xmax OR e.txid = ANY(:xip)
-    ORDER BY e.id
-""").bindparams(bindparam("xmax", type_=BIGINT), bindparam("xip", type_=ARRAY(BIGINT)))
+# PostgreSQL: the statement's snapshot (READ COMMITTED takes one per
+# statement; pg_current_snapshot() is that snapshot), as a cursor's columns.
+_PG_SNAPSHOT = ("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax, "
+                "ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) AS x) AS xip")
+
+
+def pg_events_since(columns: str, tail: str = "ORDER BY e.id") -> Any:
+    """One statement: the snapshot (``xmax``, ``xip``) and ``columns`` of the
+    events ``e`` it sees that the cursor's snapshot (``:xmax``, ``:xip``) did
+    not; one row of NULL events when there are none."""
+    return text(f"""
+        SELECT snap.xmax, snap.xip, {columns}
+        FROM ({_PG_SNAPSHOT}) AS snap
+        LEFT JOIN events AS e ON e.txid >= :xmax OR e.txid = ANY(:xip)
+        {tail}
+    """).bindparams(bindparam("xmax", type_=BIGINT), bindparam("xip", type_=ARRAY(BIGINT)))
+
+
+_PG_FEED = pg_events_since("e.id, e.uuid, e.at, e.type, e.ticket_id, e.complaint_id, e.window_id, e.staff_id, "
+                           "e.payload")
+
+
+def pg_cursor(row: Any) -> FeedCursor:
+    """The cursor of a row that carries a snapshot's ``xmax`` and ``xip``."""
+    return FeedCursor(xmax=int(row.xmax), xip=tuple(int(x) for x in row.xip or ()))
+
+
+def cursor_in(s: Session) -> FeedCursor:
+    """A cursor after everything ``s``'s reads see now."""
+    if s.get_bind().dialect.name == "postgresql":
+        return pg_cursor(s.execute(text(_PG_SNAPSHOT)).one())
+    return FeedCursor(last_id=int(s.scalar(select(func.max(Event.id))) or 0))
 
 
 def start_cursor(db: Database) -> FeedCursor:
     """A cursor after everything committed now (screens load their own state first)."""
-    if db.is_sqlite:
-        with db.read() as s:
-            return FeedCursor(last_id=int(s.scalar(select(func.max(Event.id))) or 0))
     with db.read() as s:
-        xmax, xip = s.execute(text(
-            "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
-            "ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(pg_current_snapshot()) AS x)")).one()
-    return FeedCursor(xmax=int(xmax), xip=tuple(int(x) for x in xip or ()))
+        return cursor_in(s)
 
 
 def read_new(db: Database, cursor: FeedCursor, *, limit: int = 1000) -> tuple[list[EventView], FeedCursor]:
@@ -96,9 +112,8 @@ def read_new(db: Database, cursor: FeedCursor, *, limit: int = 1000) -> tuple[li
             events = [_view(r) for r in rows]
             return events, FeedCursor(last_id=events[-1].id if events else cursor.last_id)
         rows = s.execute(_PG_FEED, {"xmax": cursor.xmax, "xip": list(cursor.xip)}).all()
-    first = rows[0]
     events = [_view(r) for r in rows if r.id is not None]
-    return events, FeedCursor(xmax=int(first.xmax), xip=tuple(int(x) for x in first.xip or ()))
+    return events, pg_cursor(rows[0])
 
 
 def final_events(s: Session, after: tuple[int, int], limit: int) -> list[Any]:

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from types import SimpleNamespace
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ClauseElement
@@ -118,6 +119,29 @@ class Lean:
     def first(self, s: Session | Connection, params: Mapping[str, Any] | None = None) -> Record | None:
         found = self.records(s, params)
         return found[0] if found else None
+
+
+class ByIds:
+    """``stmt`` for any number of ids: ``column IN`` a fixed number of slots
+    (unused ones: -1), so one compiled statement serves every read, where an
+    expanding IN is compiled for each count of ids."""
+
+    __slots__ = ("lean", "slots")
+
+    def __init__(self, stmt: Any, column: Any, slots: int) -> None:
+        self.slots = slots
+        self.lean = Lean(stmt.where(column.in_([bindparam(f"i{k}") for k in range(slots)])))
+
+    def tuples(self, s: Session | Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+        out: list[tuple[Any, ...]] = []
+        for k in range(0, len(ids), self.slots):
+            chunk = ids[k:k + self.slots]
+            out += self.lean.tuples(s, {f"i{j}": chunk[j] if j < len(chunk) else -1 for j in range(self.slots)})
+        return out
+
+    def records(self, s: Session | Connection, ids: Sequence[int]) -> list[Record]:
+        names = self.lean._for(_connection(s)).columns
+        return [Record(**dict(zip(names, r))) for r in self.tuples(s, ids)]
 
 
 def _connection(s: Session | Connection) -> Connection:
