@@ -245,9 +245,7 @@ _CALLED = (select(_T.c.service_id, _T.c.issued_at, _T.c.first_called_at, _T.c.pr
                   _T.c.promised_low_min, _T.c.promised_high_min,
                   func.row_number().over(partition_by=_T.c.service_id,
                                          order_by=(_T.c.first_called_at.desc(), _T.c.id.desc())).label("nth"))
-           .where(_T.c.business_date == bindparam("day", type_=_T.c.business_date.type),
-                  _T.c.first_called_at > bindparam("since", type_=_T.c.first_called_at.type),
-                  _T.c.first_called_at <= bindparam("now", type_=_T.c.first_called_at.type),
+           .where(_T.c.business_date == _DAY, _T.c.first_called_at > _SINCE, _T.c.first_called_at <= _NOW,
                   _T.c.promised_wait_min.is_not(None), _T.c.transfer_count == 0).subquery())
 # Each service's last CORRECTION_N customers called within the window, newest first.
 _LAST_CALLED = Lean(select(_CALLED.c.service_id, _CALLED.c.issued_at, _CALLED.c.first_called_at,
