@@ -199,6 +199,7 @@ def latencies(tpl: Path, rounds: int, ops: int) -> None:
     for n in SIZES:
         time_writes(dbs[n])
     call_ms: dict[int, list[float]] = {n: [] for n in SIZES}
+    keypad_ms: dict[int, list[float]] = {n: [] for n in SIZES}  # a keypad's Next: finish and call, one transaction
     floor_ms: list[float] = []
     reads: dict[str, dict[int, list[float]]] = {name: {n: [] for n in SIZES} for name in READS}
     fi = 0
@@ -218,7 +219,9 @@ def latencies(tpl: Path, rounds: int, ops: int) -> None:
                 issue_ticket(db, service="A", actor=SYSTEM, now=clock[n])
                 issue_ms[n].append((time.perf_counter() - t0) * 1000)
                 locked_ms[n].append(db.last_write_ms)
+                t0 = time.perf_counter()
                 call_next(db, window=1 + fi % 3, finish_current=True, actor=SYSTEM, now=clock[n])
+                keypad_ms[n].append((time.perf_counter() - t0) * 1000)
             for k in range(ops):  # finish + call next at one window (timed), then an issue refills
                 clock[n] += dt.timedelta(seconds=3)
                 issue_ticket(db, service="A", actor=SYSTEM, now=clock[n])
@@ -238,7 +241,8 @@ def latencies(tpl: Path, rounds: int, ops: int) -> None:
     fl = summary(floor_ms)
     emit({"bench": "engine", "figure": "floor", "ops": len(floor_ms), **fl,
           "ops_per_s": round(1000 / statistics.mean(floor_ms), 1)})
-    for name, table in (("issue", issue_ms), ("issue_write_transaction", locked_ms), ("call_next_finish", call_ms)):
+    for name, table in (("issue", issue_ms), ("issue_write_transaction", locked_ms), ("call_next_finish", call_ms),
+                        ("keypad_next", keypad_ms)):
         figs = {n: summary(table[n]) for n in SIZES}
         for n in SIZES:
             emit({"bench": "engine", "figure": name, "waiting": n, "history": HISTORY, "ops": len(table[n]),

@@ -62,7 +62,10 @@ class Choice(NamedTuple):
     is_priority: bool
     reason: str  # transferred / promoted / priority / normal
     candidate: Candidate | None = None
-    normal_waiting: bool = False  # another normal ticket waits for this window (anti-starvation count)
+    # Another normal ticket waits for this window (the anti-starvation count).
+    # Worked out for a priority choice only: a normal call resets the streak
+    # whatever waits (``next_streak``), so for it this stays False.
+    normal_waiting: bool = False
 
 
 def is_priority(priority: str) -> bool:
@@ -110,11 +113,6 @@ class Queues:
         other.size = self.size
         return other
 
-    def _line(self, c: Candidate) -> deque[Candidate]:
-        if c.target_window_id is not None:
-            return self.targeted.setdefault(c.target_window_id, deque())
-        return self.lines.setdefault((c.service_id, is_priority(c.priority)), deque())
-
     def add(self, c: Candidate) -> None:
         """Put ``c`` in its line at its place (at the end, unless it queued earlier).
 
@@ -142,9 +140,16 @@ class Queues:
         line.append(c)
 
     def remove(self, c: Candidate) -> None:
-        line = self._line(c)
+        """Take ``c`` out of its line (a head, as every call does, at once).
+        Written out as ``add`` is: once per step of every replay."""
+        if c.target_window_id is not None:
+            line = self.targeted.get(c.target_window_id)
+        else:
+            line = self.lines.get((c.service_id, c.priority != "normal"))
         if line and line[0].ticket_id == c.ticket_id:
             line.popleft()
+        elif line is None:
+            raise ValueError(f"ticket {c.ticket_id} is not waiting")
         else:
             line.remove(c)
         self.size -= 1
@@ -160,7 +165,8 @@ def choose(q: Queues, *, window_id: int, service_order: Sequence[int], priority_
     mine = q.targeted.get(window_id)
     if mine:
         c = mine[0]
-        return Choice(c.ticket_id, is_priority(c.priority), "transferred", c, _normal_left(q, window_id, service_order, c))
+        prio = c.priority != "normal"
+        return Choice(c.ticket_id, prio, "transferred", c, prio and _normal_left(q, window_id, service_order, c))
     # The head of each of its services' lines, in the window's order; the
     # oldest of them all (promotion). Within a class the first service in the
     # window's order wins, so its first non-empty line is the choice.
@@ -183,13 +189,13 @@ def choose(q: Queues, *, window_id: int, service_order: Sequence[int], priority_
     if first_prio is None and first_normal is None:
         return None
     if oldest is not None and now - oldest.queued_at > promote:  # type: ignore[operator]
-        return Choice(oldest.ticket_id, is_priority(oldest.priority), "promoted", oldest,
-                      _normal_left(q, window_id, service_order, oldest))
+        prio = oldest.priority != "normal"
+        return Choice(oldest.ticket_id, prio, "promoted", oldest,
+                      prio and _normal_left(q, window_id, service_order, oldest))
     if first_prio is not None and (first_normal is None or priority_streak < config.priority_ratio):
         return Choice(first_prio.ticket_id, True, "priority", first_prio, first_normal is not None)
     assert first_normal is not None
-    return Choice(first_normal.ticket_id, False, "normal", first_normal,
-                  _normal_left(q, window_id, service_order, first_normal))
+    return Choice(first_normal.ticket_id, False, "normal", first_normal)
 
 
 def _normal_left(q: Queues, window_id: int, service_order: Sequence[int], chosen: Candidate) -> bool:

@@ -200,18 +200,23 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     own = None if target.target_window_id is not None or not STRAIGHT_CALLS else queues.lines.get(
         (target.service_id, is_priority(target.priority)))
     resets_streak = not is_priority(target.priority)
+    # Looked up once: the loop below runs once per call of the replay (up to
+    # thousands per estimate with a long queue).
+    pop, push, holds, add, remove = heapq.heappop, heapq.heappush, durations.holds, queues.add, queues.remove
+    start, minutes, config = snap.now, dt.timedelta, snap.config
     for _ in range(limit):
         if not busy:
             return None
-        t, _i, w = heapq.heappop(busy)
+        t, _i, w = pop(busy)
         if horizon is not None and t > horizon:  # the target's call lies beyond: enough known
             return t, sum(var_at[j] for j in relevant) / (m * m), ahead + _still_ahead(queues, target, relevant,
                                                                                      services), steps
+        wid = w.id
         if own is not None and queues.size == len(own) and (upcoming is None or t < upcoming[0]):
-            if w.id not in relevant:  # nothing it serves waits: idle until the next arrival
+            if wid not in relevant:  # nothing it serves waits: idle until the next arrival
                 if upcoming is not None:
                     seq += 1
-                    heapq.heappush(busy, (max(t, upcoming[0]), seq, w))
+                    push(busy, (max(t, upcoming[0]), seq, w))
                 continue
             c = own[0]
             if c.ticket_id == target.ticket_id:
@@ -220,45 +225,45 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
             queues.size -= 1
             steps += 1
             if resets_streak:  # a normal call (a priority one with no normal customer waiting keeps it)
-                streaks[w.id] = 0
+                streaks[wid] = 0
             if c.ticket_id >= 0:
                 ahead += 1
-            hold, var = durations.holds(c.service_id)
-            var_at[w.id] += var
+            hold, var = holds(c.service_id)
+            var_at[wid] += var
             seq += 1
-            heapq.heappush(busy, (t + hold, seq, w))
+            push(busy, (t + hold, seq, w))
             continue
         while upcoming is not None and upcoming[0] <= t:
             fake -= 1
-            queues.add(Candidate(fake, upcoming[1], "vip" if upcoming[2] else "normal",
-                                 snap.now + dt.timedelta(minutes=upcoming[0])))
+            add(Candidate(fake, upcoming[1], "vip" if upcoming[2] else "normal", start + minutes(minutes=upcoming[0])))
             upcoming = next(arrivals, None)
-        choice = choose(queues, window_id=w.id, service_order=w.service_order, priority_streak=streaks[w.id],
-                        config=snap.config, now=snap.now + dt.timedelta(minutes=t))
+        choice = choose(queues, window_id=wid, service_order=w.service_order, priority_streak=streaks[wid],
+                        config=config, now=start + minutes(minutes=t))
         if choice is None:
             if upcoming is not None:  # idle until the next arrival
                 seq += 1
-                heapq.heappush(busy, (max(t, upcoming[0]), seq, w))
+                push(busy, (max(t, upcoming[0]), seq, w))
             continue
         c = choice.candidate
         assert c is not None
-        if c.ticket_id == target.ticket_id:
+        tid = c.ticket_id
+        if tid == target.ticket_id:
             # The call time is about when the relevant windows together get through
             # the work ahead: the variance of their mean finishing time.
             return t, sum(var_at[j] for j in relevant) / (m * m), ahead, steps
-        queues.remove(c)
+        remove(c)
         steps += 1
-        streaks[w.id] = next_streak(streaks[w.id], choice, choice.normal_waiting)
-        if w.id in relevant and c.ticket_id >= 0:
+        streaks[wid] = next_streak(streaks[wid], choice, choice.normal_waiting)
+        if tid >= 0 and wid in relevant:
             ahead += 1
-        hold, var = durations.holds(c.service_id)
-        if c.ticket_id <= fake_base:
+        hold, var = holds(c.service_id)
+        if tid <= fake_base:
             # an expected arrival: whether they come at all is chance too (a
             # Poisson count: each adds the square of its mean to the variance)
             var += hold * hold
-        var_at[w.id] += var
+        var_at[wid] += var
         seq += 1
-        heapq.heappush(busy, (t + hold, seq, w))
+        push(busy, (t + hold, seq, w))
     return None
 
 
