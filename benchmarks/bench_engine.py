@@ -19,6 +19,9 @@ same rounds).
   (start to commit: what holds the write lock; the estimate is computed
   before it, from a read).
 - ``call``: ``finish`` + ``call_next`` on one window, timed together, same sizes.
+- ``keypad_next``: the call made after each timed issue, a keypad's Next
+  (``call_next(finish_current=True)``: the finish and the call in one
+  transaction), timed alone; printed beside, not instead of, ``call``.
 - ``batch``: ``branchdesk batch`` with 10,000 operations of the seed-7 mix
   with calls keeping the queue under 100 (settled question 6), and
   bench_batch.py's mix, which grows the queue towards 1,000 (no target).
