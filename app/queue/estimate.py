@@ -31,7 +31,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from app.queue.policy import Candidate, PolicyConfig
+from app.queue.policy import Candidate, PolicyConfig, Queues
 from app.queue.replay import (  # noqa: F401 (the replay's parts: re-exported)
     PAUSE_RESUMES_MIN,
     SAMPLE_STEP_BUDGET,
@@ -85,6 +85,9 @@ class Snapshot:
     # Expected arrivals per minute, per (service, priority?): one rate per hour of the day.
     arrivals: Mapping[tuple[int, bool], Sequence[float]] = field(default_factory=dict)
     correction: Mapping[int, float] = field(default_factory=dict)  # per service: actual / told, recently
+    # ``waiting`` already in its lines (kept by app/queue/waiting.py), or None:
+    # never changed, each estimate copies it (``replay.line_up``).
+    lined: Queues | None = field(default=None, compare=False, repr=False)
 
     def serves(self, service_id: int) -> bool:
         return any(service_id in w.service_order for w in self.windows)

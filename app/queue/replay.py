@@ -95,8 +95,18 @@ def settled(ordered: Sequence[float], factor: float = 1.0) -> bool:
 
 
 def line_up(snap: Snapshot, target: Candidate) -> Queues:
-    """The waiting customers and ``target`` in their lines (copied by each replay)."""
-    queues = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
+    """The waiting customers and ``target`` in their lines (copied by each
+    replay): a copy of the snapshot's lines when it has them (a new ticket
+    joins them; a waiting one first leaves its place), else lined up here."""
+    if snap.lined is None:
+        queues = Queues(c for c in snap.waiting if c.ticket_id != target.ticket_id)
+    else:
+        queues = snap.lined.copy()
+        if target.ticket_id >= 0:
+            for c in snap.waiting:
+                if c.ticket_id == target.ticket_id:
+                    queues.remove(c)
+                    break
     queues.add(target)
     return queues
 

@@ -25,7 +25,7 @@ from app.queue.common import policy_config
 from app.queue.day import Moment, moment
 from app.queue.estimate import Estimate, Snapshot, WindowNow, estimate
 from app.queue.history import blend, service_times  # noqa: F401 (blend: re-exported)
-from app.queue.waiting import waiting_now
+from app.queue.waiting import waiting_lined
 from app.queue.windows import attended
 from app.store.engine import Database
 from app.store.lean import Lean
@@ -52,11 +52,12 @@ def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
 
 def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     windows = _windows(s, m)
-    waiting = waiting_now(db, s, m)  # kept per process, brought up to date from the event log
+    waiting, lined = waiting_lined(db, s, m)  # kept per process, brought up to date from the event log
     slow = _slow_figures(db, s, m)
     return Snapshot(
         now=m.now, windows=windows, waiting=waiting, times=slow["times"], config=policy_config(m.settings),
         closes_at=m.settings.closes_at(m.day), arrivals=slow["arrivals"], correction=slow["correction"],
+        lined=lined,
     )
 
 

@@ -5,6 +5,7 @@ PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
@@ -14,6 +15,9 @@ import app.queue as q
 from app.errors import DomainError
 from app.queue import waiting
 from app.queue.day import moment
+from app.queue.estimate import estimate
+from app.queue.policy import Queues
+from app.queue.snapshot import queue_snapshot
 from app.staff.roles import SYSTEM
 from app.store import open_database
 from tests.support.branch import BACKENDS, at, catalogue_database
@@ -24,13 +28,37 @@ def db(request, tmp_path):
     yield from catalogue_database(request, tmp_path)
 
 
+def lines_of(queues: Queues) -> dict:  # type: ignore[type-arg]
+    """Every line that has someone in it, in its order."""
+    return {**{k: list(v) for k, v in queues.lines.items() if v},
+            **{("window", k): list(v) for k, v in queues.targeted.items() if v}}
+
+
 def kept_and_full(db, now: dt.datetime) -> tuple[set, set]:  # type: ignore[no-untyped-def]
-    """The kept tickets brought up to date, and a full read, at ``now``."""
+    """The kept tickets brought up to date, and a full read, at ``now``; the
+    kept lines are checked against the full read's, lined up afresh."""
     with db.read() as s:
         m = moment(s, now)
-        kept = set(waiting.waiting_now(db, s, m))
+        found, lined = waiting.waiting_lined(db, s, m)
         full = {c for c in waiting._full(s, m).tickets.values() if c.queued_at <= now}
-    return kept, full
+    assert lined is not None and lined.size == len(full)
+    assert lines_of(lined) == lines_of(Queues(full))
+    return set(found), full
+
+
+def same_estimates(db, now: dt.datetime) -> int:  # type: ignore[no-untyped-def]
+    """Every estimate (a new ticket of each service and class, each waiting
+    ticket) is the same from the kept lines as from the tickets lined up afresh."""
+    snap = queue_snapshot(db, now)
+    plain = dataclasses.replace(snap, lined=None)
+    assert snap.lined is not None
+    services = {sid for w in snap.windows for sid in w.service_order}
+    asked = [dict(service_id=sid, priority=p) for sid in services for p in ("normal", "needs")] + [
+        dict(service_id=c.service_id, priority=c.priority, ticket_id=c.ticket_id, queued_at=c.queued_at,
+             target_window_id=c.target_window_id, appointment_at=c.appointment_at) for c in snap.waiting]
+    for kw in asked:
+        assert estimate(snap, **kw) == estimate(plain, **kw), kw
+    return len(asked)
 
 
 def test_kept_waiting_tickets_are_those_of_a_full_read_after_every_change(db):
@@ -46,7 +74,7 @@ def test_kept_waiting_tickets_are_those_of_a_full_read_after_every_change(db):
         clock = at(9)
         kept_before = {c.ticket_id for c in kept_and_full(db, clock)[0]}
         assert kept_before == set()
-        checked, full_reads = 0, set()
+        checked, compared, full_reads = 0, 0, set()
         for step in range(120):
             clock += dt.timedelta(seconds=rng.randint(5, 40))
             pc = db if rng.random() < 0.5 else other
@@ -77,9 +105,12 @@ def test_kept_waiting_tickets_are_those_of_a_full_read_after_every_change(db):
                 continue  # nothing to do it to right now
             kept, full = kept_and_full(db, clock)
             assert kept == full, (step, action)
+            if step % 4 == 0:
+                compared += same_estimates(db, clock)
             checked += 1
             full_reads.add(db.memo[waiting._KEY].read_at)  # a full read sets it, bringing up to date keeps it
         assert checked > 60 and len(full_reads) < checked / 4
+        assert compared > 100
         assert len(full) > 5  # a real queue, not an empty one compared with an empty one
     finally:
         other.dispose()
