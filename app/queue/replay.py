@@ -214,6 +214,8 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     # thousands per estimate with a long queue).
     pop, push, holds, add, remove = heapq.heappop, heapq.heappush, durations.holds, queues.add, queues.remove
     start, minutes, config = snap.now, dt.timedelta, snap.config
+    promote = config.promote_after
+    expected = 0  # expected arrivals waiting (they all queue after now)
     for _ in range(limit):
         if not busy:
             return None
@@ -222,16 +224,32 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
             return t, sum(var_at[j] for j in relevant) / (m * m), ahead + _still_ahead(queues, target, relevant,
                                                                                      services), steps
         wid = w.id
-        if own is not None and queues.size == len(own) and (upcoming is None or t < upcoming[0]):
-            if wid not in relevant:  # nothing it serves waits: idle until the next arrival
-                if upcoming is not None:
-                    seq += 1
-                    push(busy, (max(t, upcoming[0]), seq, w))
-                continue
-            c = own[0]
+        straight = own is not None and queues.size == len(own) and (upcoming is None or t < upcoming[0])
+        if straight and wid not in relevant:  # nothing it serves waits: idle until the next arrival
+            if upcoming is not None:
+                seq += 1
+                push(busy, (max(t, upcoming[0]), seq, w))
+            continue
+        if not straight:
+            while upcoming is not None and upcoming[0] <= t:
+                fake -= 1
+                add(Candidate(fake, upcoming[1], "vip" if upcoming[2] else "normal",
+                              start + minutes(minutes=upcoming[0])))
+                expected += 1
+                upcoming = next(arrivals, None)
+            # Promoted heads: a normal line's head who queued before now and has
+            # waited past the promotion limit, while everyone else waiting only
+            # arrives later, is the oldest head any window of its service sees:
+            # that window calls it (``choose``'s promotion; a normal call resets
+            # the streak). A long queue past the limit goes this way.
+            straight = (own is not None and resets_streak and promote is not None and wid in relevant
+                        and queues.size - len(own) == expected and own[0].queued_at < start
+                        and start + minutes(minutes=t) - own[0].queued_at > promote)
+        if straight:
+            c = own[0]  # type: ignore[index]
             if c.ticket_id == target.ticket_id:
                 return t, sum(var_at[j] for j in relevant) / (m * m), ahead, steps
-            own.popleft()
+            own.popleft()  # type: ignore[union-attr]
             queues.size -= 1
             steps += 1
             if resets_streak:  # a normal call (a priority one with no normal customer waiting keeps it)
@@ -243,10 +261,6 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
             seq += 1
             push(busy, (t + hold, seq, w))
             continue
-        while upcoming is not None and upcoming[0] <= t:
-            fake -= 1
-            add(Candidate(fake, upcoming[1], "vip" if upcoming[2] else "normal", start + minutes(minutes=upcoming[0])))
-            upcoming = next(arrivals, None)
         choice = choose(queues, window_id=wid, service_order=w.service_order, priority_streak=streaks[wid],
                         config=config, now=start + minutes(minutes=t))
         if choice is None:
@@ -268,6 +282,7 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
             ahead += 1
         hold, var = holds(c.service_id)
         if tid <= fake_base:
+            expected -= 1
             # an expected arrival: whether they come at all is chance too (a
             # Poisson count: each adds the square of its mean to the variance)
             var += hold * hold

@@ -5,7 +5,9 @@ answer (wait, variance, people ahead and steps).
 - It leaves out expected arrivals that cannot change when the ticket is
   called (``_arrivals_that_matter``).
 - While only the ticket's own line waits, it calls that line's heads without
-  asking the policy each time (``STRAIGHT_CALLS``)."""
+  asking the policy each time (``STRAIGHT_CALLS``); and so it does while
+  that line's head has waited past the promotion limit and everyone else
+  waiting is an expected arrival."""
 
 from __future__ import annotations
 
@@ -75,11 +77,12 @@ def test_arrivals_left_out_change_no_replay(monkeypatch):
 
 
 def test_a_lone_line_called_straight_gives_what_the_policy_gives(monkeypatch):
-    """While only the ticket's own line waits, the replay calls its heads
-    without asking the policy each time: the same waits, variances, people
-    ahead and steps, and the same random futures, as when every call asks it."""
+    """While only the ticket's own line waits (or its head is promoted and
+    only expected arrivals wait besides), the replay calls its heads without
+    asking the policy each time: the same waits, variances, people ahead and
+    steps, and the same random futures, as when every call asks it."""
     rng = random.Random(5)
-    straight = 0
+    straight = promoted = 0
     for _ in range(400):
         snap, target = random_branch(rng)
         if rng.random() < 0.5:  # often a long queue in the ticket's own line alone
@@ -94,4 +97,8 @@ def test_a_lone_line_called_straight_gives_what_the_policy_gives(monkeypatch):
             assert replay(snap, target, horizon) == fast
             assert sample(snap, target, 17, 0) == futures
         straight += fast is not None and fast[3] > 5
+        limit = snap.config.promote_after
+        promoted += fast is not None and limit is not None and any(
+            c.queued_at < NOW - limit and c.service_id == target.service_id for c in snap.waiting)
     assert straight > 100
+    assert promoted > 60  # lines whose heads waited past the promotion limit: many, not a corner
