@@ -43,9 +43,10 @@ class _Means:
         """Expected arrivals of ``lines`` ((service, priority?): those that can
         matter), evenly spaced at the hour's rate, up to ``until`` minutes from now."""
         streams = []
+        base = _minute_of_day(self.snap)
         for (sid, prio), rates in self.snap.arrivals.items():
             if (sid, prio) in lines:
-                first = _next_even(self.snap, rates, 0.0)
+                first = _next_even(base, rates, 0.0)
                 if first is not None:
                     streams.append((first, sid, prio))
         heapq.heapify(streams)
@@ -54,7 +55,7 @@ class _Means:
             if at > until:
                 return
             yield at, sid, prio
-            nxt = _next_even(self.snap, self.snap.arrivals[(sid, prio)], at)
+            nxt = _next_even(base, self.snap.arrivals[(sid, prio)], at)
             if nxt is not None:
                 heapq.heappush(streams, (nxt, sid, prio))
 
@@ -105,9 +106,9 @@ def _minute_of_day(snap: Snapshot) -> float:
     return snap.now.hour * 60 + snap.now.minute + snap.now.second / 60
 
 
-def _next_even(snap: Snapshot, rates: Sequence[float], after: float) -> float | None:
-    """The next evenly spaced expected arrival after ``after`` minutes from now."""
-    base = _minute_of_day(snap)
+def _next_even(base: float, rates: Sequence[float], after: float) -> float | None:
+    """The next evenly spaced expected arrival after ``after`` minutes from now
+    (``base``: now's minute of the day)."""
     t = after
     for _ in range(48):
         hour = int((base + t) // 60)
