@@ -165,7 +165,7 @@ def choose(q: Queues, *, window_id: int, service_order: Sequence[int], priority_
     mine = q.targeted.get(window_id)
     if mine:
         c = mine[0]
-        prio = c.priority != "normal"
+        prio = is_priority(c.priority)
         return Choice(c.ticket_id, prio, "transferred", c, prio and _normal_left(q, window_id, service_order, c))
     # The head of each of its services' lines, in the window's order; the
     # oldest of them all (promotion). Within a class the first service in the
@@ -189,7 +189,7 @@ def choose(q: Queues, *, window_id: int, service_order: Sequence[int], priority_
     if first_prio is None and first_normal is None:
         return None
     if oldest is not None and now - oldest.queued_at > promote:  # type: ignore[operator]
-        prio = oldest.priority != "normal"
+        prio = is_priority(oldest.priority)
         return Choice(oldest.ticket_id, prio, "promoted", oldest,
                       prio and _normal_left(q, window_id, service_order, oldest))
     if first_prio is not None and (first_normal is None or priority_streak < config.priority_ratio):

@@ -64,16 +64,12 @@ class _Kept:
     lined: Queues  # the same tickets in their lines
 
 
-def waiting_now(db: Database, s: Session, m: Moment) -> tuple[Candidate, ...]:
-    """Today's waiting tickets queued by ``m.now``, as one read of them in
-    ``s`` would give (in no particular order: the replay lines them up)."""
-    return waiting_lined(db, s, m)[0]
-
-
 def waiting_lined(db: Database, s: Session, m: Moment) -> tuple[tuple[Candidate, ...], Queues | None]:
-    """``waiting_now``, and the same tickets lined up (a copy of the caller's
-    own), or None when some kept ticket queues after ``m.now`` (a replay of
-    earlier times: the caller lines up those it was given)."""
+    """Today's waiting tickets queued by ``m.now``, as one read of them in
+    ``s`` would give (in no particular order), and the same tickets lined up
+    (a copy of the kept lines, the caller's own), or None when some kept
+    ticket queues after ``m.now`` (a replay of earlier times: the caller
+    lines up those it was given)."""
     with db.memo.setdefault(_LOCK, threading.Lock()):  # one per database (setdefault: atomic)
         kept = db.memo.get(_KEY)
         if (not isinstance(kept, _Kept) or kept.day != m.day
