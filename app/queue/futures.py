@@ -97,9 +97,25 @@ class _Draws(_Means):
         """Poisson arrivals at each hour's rate, drawn only as far as they can
         matter, and lazily: a replay that ends early draws no more."""
         horizon = min(POISSON_HORIZON_MIN, until)
-        streams = [_poisson(self.snap, rates, self.rng, horizon, sid, prio)
-                   for (sid, prio), rates in self.snap.arrivals.items() if (sid, prio) in lines]
-        yield from heapq.merge(*streams)
+        base, rng = _minute_of_day(self.snap), self.rng
+        return heapq.merge(*[_poisson(base, rates, rng, horizon, sid, prio)
+                             for sid, prio, rates in _streams(self.snap, lines)])
+
+
+def _streams(snap: Snapshot, lines: Collection[tuple[int, bool]]) -> list[tuple[int, bool, Sequence[float]]]:
+    """The arrival streams of ``lines`` (service, priority?, hourly rates), in
+    the snapshot's order: the same for every future of an estimate, so kept
+    for the last snapshot and lines asked."""
+    global _streams_memo
+    memo = _streams_memo
+    if memo is not None and memo[0] is snap and memo[1] is lines:
+        return memo[2]
+    found = [(sid, prio, rates) for (sid, prio), rates in snap.arrivals.items() if (sid, prio) in lines]
+    _streams_memo = (snap, lines, found)
+    return found
+
+
+_streams_memo: tuple[Snapshot, Collection[tuple[int, bool]], list[tuple[int, bool, Sequence[float]]]] | None = None
 
 
 def _minute_of_day(snap: Snapshot) -> float:
@@ -125,10 +141,10 @@ def _next_even(base: float, rates: Sequence[float], after: float) -> float | Non
 POISSON_HORIZON_MIN = 240.0  # a random future draws arrivals this far at most
 
 
-def _poisson(snap: Snapshot, rates: Sequence[float], rng: random.Random, horizon: float, sid: int,
+def _poisson(base: float, rates: Sequence[float], rng: random.Random, horizon: float, sid: int,
              prio: bool) -> Iterator[tuple[float, int, bool]]:
-    """One stream's Poisson arrivals (minutes from now, service, priority?), in time order."""
-    base = _minute_of_day(snap)
+    """One stream's Poisson arrivals (minutes from now, service, priority?), in
+    time order (``base``: now's minute of the day)."""
     t = 0.0
     while t < horizon:
         hour = int((base + t) // 60)

@@ -173,19 +173,19 @@ def choose(q: Queues, *, window_id: int, service_order: Sequence[int], priority_
     lines = q.lines
     promote = config.promote_after
     first_prio = first_normal = oldest = None
-    for sid in service_order:
-        for c in (lines.get((sid, True)), lines.get((sid, False))):
-            if not c:
-                continue
-            head = c[0]
-            if head.priority == "normal":
-                if first_normal is None:
-                    first_normal = head
-            elif first_prio is None:
+    for key in _line_keys(service_order):
+        c = lines.get(key)
+        if not c:
+            continue
+        head = c[0]
+        if key[1]:
+            if first_prio is None:
                 first_prio = head
-            if promote is not None and (oldest is None or (head.queued_at, head.ticket_id)
-                                        < (oldest.queued_at, oldest.ticket_id)):
-                oldest = head
+        elif first_normal is None:
+            first_normal = head
+        if promote is not None and (oldest is None or head.queued_at < oldest.queued_at or (
+                head.queued_at == oldest.queued_at and head.ticket_id < oldest.ticket_id)):
+            oldest = head
     if first_prio is None and first_normal is None:
         return None
     if oldest is not None and now - oldest.queued_at > promote:  # type: ignore[operator]
@@ -196,6 +196,21 @@ def choose(q: Queues, *, window_id: int, service_order: Sequence[int], priority_
         return Choice(first_prio.ticket_id, True, "priority", first_prio, first_normal is not None)
     assert first_normal is not None
     return Choice(first_normal.ticket_id, False, "normal", first_normal)
+
+
+def _line_keys(service_order: Sequence[int]) -> tuple[tuple[int, bool], ...]:
+    """The keys of a window's lines in the order ``choose`` looks at them (per
+    service: priority, then normal), kept per service order: every step of
+    every replay asks."""
+    found = _LINE_KEYS.get(service_order) if type(service_order) is tuple else None
+    if found is None:
+        found = tuple((sid, prio) for sid in service_order for prio in (True, False))
+        if type(service_order) is tuple and len(_LINE_KEYS) < 4096:
+            _LINE_KEYS[service_order] = found
+    return found
+
+
+_LINE_KEYS: dict[tuple[int, ...], tuple[tuple[int, bool], ...]] = {}
 
 
 def _normal_left(q: Queues, window_id: int, service_order: Sequence[int], chosen: Candidate) -> bool:

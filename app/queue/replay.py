@@ -21,7 +21,7 @@ from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING
 
 from app.queue.futures import _Draws, _Means
-from app.queue.policy import Candidate, Queues, choose, is_priority, next_streak
+from app.queue.policy import Candidate, Queues, choose, is_priority
 
 if TYPE_CHECKING:
     from app.queue.estimate import Snapshot, WindowNow
@@ -277,7 +277,10 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
             return t, sum(var_at[j] for j in relevant) / (m * m), ahead, steps
         remove(c)
         steps += 1
-        streaks[wid] = next_streak(streaks[wid], choice, choice.normal_waiting)
+        if not choice.is_priority:  # ``next_streak``, written out: once per step of every replay
+            streaks[wid] = 0
+        elif choice.normal_waiting:
+            streaks[wid] += 1
         if tid >= 0 and wid in relevant:
             ahead += 1
         hold, var = holds(c.service_id)
