@@ -62,6 +62,9 @@ class _Kept:
     cursor: FeedCursor
     tickets: dict[int, Candidate]
     lined: Queues  # the same tickets in their lines
+    # No kept ticket queued later than this (it may be later than the latest
+    # one still kept: a departure does not lower it).
+    latest: dt.datetime | None = None
 
 
 def waiting_lined(db: Database, s: Session, m: Moment) -> tuple[tuple[Candidate, ...], Queues | None]:
@@ -76,15 +79,21 @@ def waiting_lined(db: Database, s: Session, m: Moment) -> tuple[tuple[Candidate,
                 or not dt.timedelta(0) <= m.now - kept.read_at < FULL_EVERY or not _catch_up(s, kept)):
             kept = db.memo[_KEY] = _full(s, m)
         now = m.now
+        if kept.latest is not None and kept.latest <= now:  # the usual case: nobody queues after now
+            return tuple(kept.tickets.values()), kept.lined.copy()
         found = tuple(c for c in kept.tickets.values() if c.queued_at <= now)
-        return found, kept.lined.copy() if len(found) == len(kept.tickets) else None
+        if len(found) == len(kept.tickets):
+            kept.latest = max((c.queued_at for c in found), default=None)
+            return found, kept.lined.copy()
+        return found, None
 
 
 def _full(s: Session, m: Moment) -> _Kept:
     cursor = cursor_in(s)  # before the rows: a change in between is read again next time (no harm)
     rows = _ALL_WAITING.tuples(s, {"day": m.day})
     tickets = {r[0]: Candidate(*r) for r in rows}
-    return _Kept(m.day, m.now, cursor, tickets, Queues(tickets.values()))
+    return _Kept(m.day, m.now, cursor, tickets, Queues(tickets.values()),
+                 max((c.queued_at for c in tickets.values()), default=None))
 
 
 def _catch_up(s: Session, kept: _Kept) -> bool:
@@ -123,5 +132,7 @@ def _catch_up(s: Session, kept: _Kept) -> bool:
         else:
             kept.tickets[tid] = new
             kept.lined.add(new)
+            if kept.latest is None or new.queued_at > kept.latest:
+                kept.latest = new.queued_at
     kept.cursor = cursor
     return True
