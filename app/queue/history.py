@@ -89,7 +89,8 @@ def refresh(s: Session, m: Moment, kept: HistoryRows | None) -> HistoryRows:
             or kept.services != services)
     if full:
         after = settle
-        settled = {sid: tuple(conn.execute(upto, {"sid": sid, "upto": settle}))  # type: ignore[misc]
+        # plain tuples, not SQLAlchemy rows: each refresh compares 400 of them per service
+        settled = {sid: tuple(map(tuple, conn.execute(upto, {"sid": sid, "upto": settle})))  # type: ignore[misc]
                    for sid, _ in services}
     else:
         assert kept is not None
