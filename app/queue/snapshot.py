@@ -29,7 +29,7 @@ from app.queue.waiting import waiting_lined
 from app.queue.windows import attended
 from app.store.engine import Database
 from app.store.lean import Lean
-from app.store.models import MOVED_SQL, Service, Ticket, Window, WindowService
+from app.store.models import CALLED_SQL, MOVED_SQL, Service, Ticket, Window, WindowService
 
 CACHE_S = 60.0
 ARRIVAL_WINDOW = dt.timedelta(minutes=60)
@@ -61,7 +61,7 @@ def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     )
 
 
-_W, _WS, _T = Window.__table__, WindowService.__table__, Ticket.__table__
+_W, _WS, _T, _S = Window.__table__, WindowService.__table__, Ticket.__table__, Service.__table__
 _CUR = _T.alias("cur")
 _ORDERS = Lean(select(_WS.c.window_id, _WS.c.service_id).order_by(_WS.c.window_id, _WS.c.position))
 _OPEN_WINDOWS = Lean(
@@ -227,7 +227,9 @@ def corrections(s: Session, m: Moment) -> dict[int, float]:
     surge they lived through (which the queue now shows) is not counted twice.
     A systematic error (ranges missed on one side, customer after customer)
     fades within the hour."""
-    rows = _LAST_CALLED.tuples(s, {"day": m.day, "since": m.now - CORRECTION_WINDOW, "now": m.now})
+    params = {"day": m.day, "since": m.now - CORRECTION_WINDOW, "now": m.now}
+    rows = [r for (service_id,) in _SERVICE_IDS.tuples(s)
+            for r in _LAST_CALLED.tuples(s, {**params, "sid": service_id})]
     seen: dict[int, list[tuple[float, float]]] = defaultdict(list)
     for sid, issued, called, told, low, high in rows:
         actual = (called - issued).total_seconds() / 60
@@ -242,17 +244,18 @@ def corrections(s: Session, m: Moment) -> dict[int, float]:
     return out
 
 
-_CALLED = (select(_T.c.service_id, _T.c.issued_at, _T.c.first_called_at, _T.c.promised_wait_min,
-                  _T.c.promised_low_min, _T.c.promised_high_min,
-                  func.row_number().over(partition_by=_T.c.service_id,
-                                         order_by=(_T.c.first_called_at.desc(), _T.c.id.desc())).label("nth"))
-           .where(_T.c.business_date == _DAY, _T.c.first_called_at > _SINCE, _T.c.first_called_at <= _NOW,
-                  _T.c.promised_wait_min.is_not(None), _T.c.transfer_count == 0).subquery())
-# Each service's last CORRECTION_N customers called within the window, newest first.
-_LAST_CALLED = Lean(select(_CALLED.c.service_id, _CALLED.c.issued_at, _CALLED.c.first_called_at,
-                           _CALLED.c.promised_wait_min, _CALLED.c.promised_low_min, _CALLED.c.promised_high_min)
-                    .where(_CALLED.c.nth <= CORRECTION_N)
-                    .order_by(_CALLED.c.service_id, _CALLED.c.first_called_at.desc(), _CALLED.c.nth))
+# Each service's last CORRECTION_N customers called within the window, newest
+# first: one service at a time, through the partial index of the called
+# (migration 0019), so a refresh reads about CORRECTION_N entries per service
+# whatever the hour's calls.
+_LAST_CALLED = Lean(select(_T.c.service_id, _T.c.issued_at, _T.c.first_called_at, _T.c.promised_wait_min,
+                           _T.c.promised_low_min, _T.c.promised_high_min)
+                    .where(text(CALLED_SQL), _T.c.business_date == _DAY,
+                           _T.c.service_id == bindparam("sid", type_=_T.c.service_id.type),
+                           _T.c.first_called_at > _SINCE, _T.c.first_called_at <= _NOW,
+                           _T.c.promised_wait_min.is_not(None), _T.c.transfer_count == 0)
+                    .order_by(_T.c.first_called_at.desc(), _T.c.id.desc()).limit(CORRECTION_N))
+_SERVICE_IDS = Lean(select(_S.c.id).order_by(_S.c.id))
 
 
 def range_miss(actual: float, low: float, high: float) -> float:

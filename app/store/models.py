@@ -104,6 +104,7 @@ class TicketCounter(Base):
 
 WAITING_SQL = "status IN ('waiting', 'transferred')"
 MOVED_SQL = "service_id <> original_service_id"  # transferred to another service (a partial index's condition)
+CALLED_SQL = "first_called_at IS NOT NULL"  # called at least once (a partial index's condition)
 # A line's order: when the ticket queued, or the slot of a checked-in
 # appointment (app/queue/policy.py ``Candidate.order_at``).
 LINE_ORDER_SQL = "coalesce(appointment_at, queued_at)"
@@ -123,6 +124,10 @@ class Ticket(Base):
         Index("ix_tickets_day_issued", "business_date", "issued_at", "original_service_id", "priority"),
         Index("ix_tickets_moved", "business_date", "queued_at", "service_id", "priority",
               sqlite_where=text(MOVED_SQL), postgresql_where=text(MOVED_SQL)),
+        # Today's called tickets per service, by first call: the estimate's
+        # self-correction reads each service's last few (migration 0019).
+        Index("ix_tickets_day_called", "business_date", "service_id", "first_called_at",
+              sqlite_where=text(CALLED_SQL), postgresql_where=text(CALLED_SQL)),
         # Today's tickets by status (calling, queue status); migration 0007.
         Index("ix_tickets_day_status", "business_date", "status", "service_id"),
         Index("ix_tickets_window_status", "window_id", "status"),
