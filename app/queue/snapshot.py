@@ -184,8 +184,9 @@ def _scaled(profile: dict[tuple[int, bool], list[float]], recent: dict[tuple[int
     if not days:
         return {key: tuple(n / span if h >= m.now.hour else 0.0 for h in range(24)) for key, n in recent.items()}
     services = {sid for sid, _ in set(profile) | set(recent)}
-    total = {sid: [profile.get((sid, False), [0.0] * 24)[h] + profile.get((sid, True), [0.0] * 24)[h]
-                   for h in range(24)] for sid in services}
+    zeros = [0.0] * 24
+    total = {sid: [n + p for n, p in zip(profile.get((sid, False), zeros), profile.get((sid, True), zeros))]
+             for sid in services}
     expected = {sid: _expected(total[sid], since, m.now) for sid in services}
     came = {sid: recent.get((sid, False), 0.0) + recent.get((sid, True), 0.0) for sid in services}
     branch = (sum(came.values()) + 2) / (sum(expected.values()) + 2)
@@ -193,7 +194,7 @@ def _scaled(profile: dict[tuple[int, bool], list[float]], recent: dict[tuple[int
     for sid in services:
         level = min(2.0, max(0.5, (came[sid] + LEVEL_PRIOR * branch) / (expected[sid] + LEVEL_PRIOR)))
         all_day = sum(total[sid])
-        prio = sum(profile.get((sid, True), [0.0] * 24))
+        prio = sum(profile.get((sid, True), zeros))
         share = (prio + PRIORITY_SHARE_PRIOR) / (all_day + 1) if all_day else 0.0
         hourly = total[sid]
         if not all_day:  # new since: today's rate from now on
