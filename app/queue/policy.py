@@ -202,11 +202,12 @@ def _line_keys(service_order: Sequence[int]) -> tuple[tuple[int, bool], ...]:
     """The keys of a window's lines in the order ``choose`` looks at them (per
     service: priority, then normal), kept per service order: every step of
     every replay asks."""
-    found = _LINE_KEYS.get(service_order) if type(service_order) is tuple else None
+    key = service_order if type(service_order) is tuple else tuple(service_order)
+    found = _LINE_KEYS.get(key)
     if found is None:
-        found = tuple((sid, prio) for sid in service_order for prio in (True, False))
-        if type(service_order) is tuple and len(_LINE_KEYS) < 4096:
-            _LINE_KEYS[service_order] = found
+        found = tuple((sid, prio) for sid in key for prio in (True, False))
+        if len(_LINE_KEYS) < 4096:
+            _LINE_KEYS[key] = found
     return found
 
 
