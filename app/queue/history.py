@@ -23,13 +23,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, or_, select
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from app.queue.common import ARTIFICIAL_ENDS
 from app.queue.day import Moment
 from app.queue.estimate import MIN_HISTORY
 from app.queue.service_times import ServiceTimes
+from app.store.lean import ByIds, Lean
 from app.store.models import Service, Ticket
 from app.store.sqltime import seconds_between
 
@@ -59,22 +60,26 @@ class HistoryRows:
 
 
 @lru_cache(maxsize=4)
-def _statements(dialect: str) -> tuple[Select, Select]:  # type: ignore[type-arg]
-    """(one service's rows up to a time, newest first; every service's rows in a
-    span of time, by service and newest first), built once per dialect. Both
-    walk ix_tickets_service_finished, which covers them."""
+def _statements(dialect: str) -> tuple[Lean, ByIds]:
+    """(one service's rows up to a time, newest first; the rows of some
+    services in a span of time, by service and newest first), built once per
+    dialect and run on the driver's cursor. Both walk
+    ix_tickets_service_finished, which covers them."""
     t = _T
     held = seconds_between(dialect, t.c.called_at, t.c.finished_at)
+    artificial = ", ".join(f"'{end}'" for end in sorted(ARTIFICIAL_ENDS))  # written in: a fixed statement
     base = select(t.c.status, held).where(
-        t.c.finished_at.is_not(None), t.c.called_at.is_not(None), t.c.status.in_(("done", "no_show")),
-        or_(t.c.outcome.is_(None), t.c.outcome.not_in(ARTIFICIAL_ENDS)))
+        t.c.finished_at.is_not(None), t.c.called_at.is_not(None), text("tickets.status IN ('done', 'no_show')"),
+        text(f"(tickets.outcome IS NULL OR tickets.outcome NOT IN ({artificial}))"))
     upto = (base.where(t.c.service_id == bindparam("sid"), t.c.finished_at <= bindparam("upto"))
             .order_by(t.c.finished_at.desc()).limit(LONG_HISTORY))
     span = (base.add_columns(t.c.service_id, (t.c.finished_at <= bindparam("settle")).label("settles"))
-            .where(t.c.service_id.in_(bindparam("sids", expanding=True)), t.c.finished_at > bindparam("after"),
-                   t.c.finished_at <= bindparam("upto"))
+            .where(t.c.finished_at > bindparam("after"), t.c.finished_at <= bindparam("upto"))
             .order_by(t.c.service_id, t.c.finished_at.desc()))
-    return upto, span
+    return Lean(upto), ByIds(span, t.c.service_id, 8)
+
+
+_SERVICES = Lean(select(_S.c.id, _S.c.default_service_min).order_by(_S.c.id))
 
 
 def refresh(s: Session, m: Moment, kept: HistoryRows | None) -> HistoryRows:
@@ -82,24 +87,21 @@ def refresh(s: Session, m: Moment, kept: HistoryRows | None) -> HistoryRows:
     since (see the module's note), or read in full."""
     conn = s.connection()
     upto, span = _statements(conn.dialect.name)
-    services = tuple((sid, float(default or 6)) for sid, default in conn.execute(
-        select(_S.c.id, _S.c.default_service_min).order_by(_S.c.id)))
+    services = tuple((sid, float(default or 6)) for sid, default in _SERVICES.tuples(conn))
     settle = m.now - OVERLAP
     full = (kept is None or kept.day != m.day or m.now < kept.now or m.now - kept.full_at >= FULL_EVERY
             or kept.services != services)
     if full:
         after = settle
-        # plain tuples, not SQLAlchemy rows: each refresh compares 400 of them per service
-        settled = {sid: tuple(map(tuple, conn.execute(upto, {"sid": sid, "upto": settle})))  # type: ignore[misc]
-                   for sid, _ in services}
+        # plain tuples (not SQLAlchemy rows): each refresh compares 400 of them per service
+        settled = {sid: tuple(upto.tuples(conn, {"sid": sid, "upto": settle})) for sid, _ in services}
     else:
         assert kept is not None
         after, settled = kept.settled_to, kept.settled
     fresh: dict[int, list[Row]] = {sid: [] for sid, _ in services}
     settling: dict[int, list[Row]] = {sid: [] for sid, _ in services}
     ids = [sid for sid, _ in services]
-    for status, held_s, sid, settles in conn.execute(
-            span, {"sids": ids, "after": after, "upto": m.now, "settle": settle}) if ids else ():
+    for status, held_s, sid, settles in span.tuples(conn, ids, {"after": after, "upto": m.now, "settle": settle}):
         (settling if settles else fresh)[sid].append((status, held_s))
     new_settled = {sid: (tuple(settling[sid]) + settled.get(sid, ()))[:LONG_HISTORY] if settling[sid]
                    else settled.get(sid, ()) for sid, _ in services}

@@ -17,8 +17,9 @@ from collections.abc import Mapping, Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam
+from sqlalchemy import Float, bindparam
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ClauseElement
 
@@ -41,8 +42,23 @@ class _Compiled:
         self.defaults = {name: bp.effective_value for bp, name in c.bind_names.items() if not bp.required}
         self.binds = tuple(c._bind_processors.items())
         self.columns = tuple(col.keyname for col in c._result_columns)
-        processors = (col.type._cached_result_processor(dialect, None) for col in c._result_columns)
+        processors = (_result_processor(col.type, dialect) for col in c._result_columns)
         self.converts = tuple((i, p) for i, p in enumerate(processors) if p is not None)
+
+
+def _result_processor(type_: Any, dialect: Any) -> Any:
+    """SQLAlchemy's conversion of a result column of ``type_``. psycopg's
+    numeric types choose theirs by the column's type in the result, which a
+    statement compiled once does not know: a float stays the driver's float
+    (a Decimal becomes one), anything else stays as the driver gives it."""
+    try:
+        return type_._cached_result_processor(dialect, None)
+    except (TypeError, InvalidRequestError):
+        return _float if isinstance(type_, Float) and not type_.asdecimal else None
+
+
+def _float(value: Any) -> float:
+    return value if isinstance(value, float) else float(value)
 
 
 class Lean:
@@ -132,11 +148,15 @@ class ByIds:
         self.slots = slots
         self.lean = Lean(stmt.where(column.in_([bindparam(f"i{k}") for k in range(slots)])))
 
-    def tuples(self, s: Session | Connection, ids: Sequence[int]) -> list[tuple[Any, ...]]:
+    def tuples(self, s: Session | Connection, ids: Sequence[int],
+               params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """The rows for ``ids``, a statement per ``slots`` of them (``params``:
+        the statement's other parameters)."""
         out: list[tuple[Any, ...]] = []
         for k in range(0, len(ids), self.slots):
             chunk = ids[k:k + self.slots]
-            out += self.lean.tuples(s, {f"i{j}": chunk[j] if j < len(chunk) else -1 for j in range(self.slots)})
+            values = {f"i{j}": chunk[j] if j < len(chunk) else -1 for j in range(self.slots)}
+            out += self.lean.tuples(s, {**params, **values} if params else values)
         return out
 
     def records(self, s: Session | Connection, ids: Sequence[int]) -> list[Record]:
