@@ -100,14 +100,21 @@ class PgServer:
         """Stop every server process (SIGSTOP): a server that hangs, sockets open."""
         import signal
 
-        for pid in self.pids():
-            os.kill(pid, signal.SIGSTOP)
+        self._signal(signal.SIGSTOP)
 
     def thaw(self) -> None:
         import signal
 
+        self._signal(signal.SIGCONT)
+
+    def _signal(self, sig: int) -> None:
+        """Send ``sig`` to every server process; one that ended between the
+        listing and the signal (a backend whose client left) is skipped."""
         for pid in self.pids():
-            os.kill(pid, signal.SIGCONT)
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                pass
 
     def destroy(self) -> None:
         self.stop("immediate")
