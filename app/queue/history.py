@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, select, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.queue.common import ARTIFICIAL_ENDS
@@ -82,12 +83,17 @@ def _statements(dialect: str) -> tuple[Lean, ByIds]:
 _SERVICES = Lean(select(_S.c.id, _S.c.default_service_min).order_by(_S.c.id))
 
 
+def catalogue(s: Session | Connection) -> tuple[tuple[int, float], ...]:
+    """Every service as (id, catalogue default minutes), by id."""
+    return tuple((sid, float(default or 6)) for sid, default in _SERVICES.tuples(s))
+
+
 def refresh(s: Session, m: Moment, kept: HistoryRows | None) -> HistoryRows:
     """The history as of ``m.now``: from ``kept`` and the tickets finished
     since (see the module's note), or read in full."""
     conn = s.connection()
     upto, span = _statements(conn.dialect.name)
-    services = tuple((sid, float(default or 6)) for sid, default in _SERVICES.tuples(conn))
+    services = catalogue(conn)
     settle = m.now - OVERLAP
     full = (kept is None or kept.day != m.day or m.now < kept.now or m.now - kept.full_at >= FULL_EVERY
             or kept.services != services)

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from app.queue.common import policy_config
 from app.queue.day import Moment, moment
 from app.queue.estimate import Estimate, Snapshot, WindowNow, estimate
-from app.queue.history import blend, service_times  # noqa: F401 (blend: re-exported)
+from app.queue.history import blend, catalogue, service_times  # noqa: F401 (blend: re-exported)
 from app.queue.waiting import waiting_lined
 from app.queue.windows import attended
 from app.store.engine import Database
@@ -61,7 +61,7 @@ def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     )
 
 
-_W, _WS, _T, _S = Window.__table__, WindowService.__table__, Ticket.__table__, Service.__table__
+_W, _WS, _T = Window.__table__, WindowService.__table__, Ticket.__table__
 _CUR = _T.alias("cur")
 _ORDERS = Lean(select(_WS.c.window_id, _WS.c.service_id).order_by(_WS.c.window_id, _WS.c.position))
 _OPEN_WINDOWS = Lean(
@@ -101,7 +101,8 @@ def _slow_figures(db: Database, s: Session, m: Moment) -> dict[str, Any]:
             return cached[1]
         kept = db.memo.get("service_history")
     times, kept = service_times(s, m, kept)  # type: ignore[arg-type]
-    figures = {"times": times, "arrivals": arrival_rates(s, m, db.memo), "correction": corrections(s, m)}
+    figures = {"times": times, "arrivals": arrival_rates(s, m, db.memo),
+               "correction": corrections(s, m, list(times))}  # times: every service, by id
     with _lock:
         db.memo[key] = (m.now, figures)
         db.memo["service_history"] = kept
@@ -216,7 +217,7 @@ def _expected(hourly: list[float], start: dt.datetime, end: dt.datetime) -> floa
     return total
 
 
-def corrections(s: Session, m: Moment) -> dict[int, float]:
+def corrections(s: Session, m: Moment, service_ids: list[int] | None = None) -> dict[int, float]:
     """Per service: how much longer (or shorter) its recent customers waited than
     they were told, as a factor shrunk towards 1 while there is little to go on.
 
@@ -227,10 +228,12 @@ def corrections(s: Session, m: Moment) -> dict[int, float]:
     an hour ago, say little about what a customer issued now will meet, and a
     surge they lived through (which the queue now shows) is not counted twice.
     A systematic error (ranges missed on one side, customer after customer)
-    fades within the hour."""
+    fades within the hour. ``service_ids``: every service's id, when the
+    caller has them (the minute's refresh: from the service times)."""
     params = {"day": m.day, "since": m.now - CORRECTION_WINDOW, "now": m.now}
-    rows = [r for (service_id,) in _SERVICE_IDS.tuples(s)
-            for r in _LAST_CALLED.tuples(s, {**params, "sid": service_id})]
+    if service_ids is None:
+        service_ids = [sid for sid, _default in catalogue(s)]
+    rows = [r for sid in service_ids for r in _LAST_CALLED.tuples(s, {**params, "sid": sid})]
     seen: dict[int, list[tuple[float, float]]] = defaultdict(list)
     for sid, issued, called, told, low, high in rows:
         actual = (called - issued).total_seconds() / 60
@@ -256,7 +259,6 @@ _LAST_CALLED = Lean(select(_T.c.service_id, _T.c.issued_at, _T.c.first_called_at
                            _T.c.first_called_at > _SINCE, _T.c.first_called_at <= _NOW,
                            _T.c.promised_wait_min.is_not(None), _T.c.transfer_count == 0)
                     .order_by(_T.c.first_called_at.desc(), _T.c.id.desc()).limit(CORRECTION_N))
-_SERVICE_IDS = Lean(select(_S.c.id).order_by(_S.c.id))
 
 
 def range_miss(actual: float, low: float, high: float) -> float:
