@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from types import SimpleNamespace
+from typing import TypeVar
 
-from sqlalchemy import Select, String, Update, and_, bindparam, case, cast, func, or_, select, update
+from sqlalchemy import Select, String, Update, and_, bindparam, case, cast, func, or_, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -47,21 +49,48 @@ def window_by_number(s: Session, number: int, *, lock: bool = False) -> Window:
 
 def ticket_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool = False) -> Ticket:
     """A ticket by uuid, database id, or today's number (the active one first)."""
-    q = select(Ticket)
+    def run(q: Select) -> Ticket | None:  # type: ignore[type-arg]
+        return s.scalar(lock_on_postgresql(s, q, lock))
+
     text = str(ref).strip()
     if _UUID.match(text):
-        q = q.where(Ticket.uuid == text.lower())
+        t = run(select(Ticket).where(Ticket.uuid == text.lower()))
     elif isinstance(ref, int) or text.isdigit():
-        q = q.where(Ticket.id == int(text))
+        t = run(select(Ticket).where(Ticket.id == int(text)))
     else:
-        q = q.where(Ticket.business_date == today, Ticket.number == text.upper()).order_by(
-            Ticket.status.in_(ACTIVE).desc(), Ticket.seq.desc()
-        ).limit(1)
-    q = lock_on_postgresql(s, q, lock)
-    t = s.scalar(q)
+        t = _first_by_number(select(Ticket), today, text.upper(), run)
     if t is None:
         raise UnknownTicket(f"There is no ticket {text!r} today.", ticket=text)
     return t
+
+
+# Every status a ticket takes: issued waiting, transferred, called, serving;
+# ended done, no_show, cancelled, expired (the property tests hold every
+# stored ticket to this list).
+TICKET_STATUSES = ("waiting", "transferred", "called", "serving", "done", "no_show", "cancelled", "expired")
+_NUMBER = re.compile(r"^([A-Z]{1,2})[0-9]+$")  # a service's prefix (check_prefix) and digits
+_Found = TypeVar("_Found")
+
+
+def _first_by_number(q: Select, today: dt.date, number: str,  # type: ignore[type-arg]
+                     run: Callable[[Select], _Found | None]) -> _Found | None:  # type: ignore[type-arg]
+    """Today's ticket numbered ``number``: the active one, else the latest
+    lap's. Found by a seek per status in the (day, prefix, status, number)
+    index, whatever the day's count (by the day alone it read every ticket
+    of the day)."""
+    shape = _NUMBER.match(number)
+    if shape is None:  # no ticket is numbered so
+        return None
+    return run(_by_number(q).params(day=today, prefix=shape.group(1), number=number))
+
+
+def _by_number(q: Select) -> Select:  # type: ignore[type-arg]
+    """``q`` for today's number (lists written in: one compiled statement)."""
+    t = _T.c
+    listed = lambda values: ", ".join(f"'{v}'" for v in values)  # noqa: E731
+    return (q.where(t.business_date == bindparam("day", type_=t.business_date.type), t.prefix == bindparam("prefix"),
+                    text(f"tickets.status IN ({listed(TICKET_STATUSES)})"), t.number == bindparam("number"))
+            .order_by(text(f"tickets.status IN ({listed(ACTIVE)}) DESC"), t.seq.desc()).limit(1))
 
 
 _T, _S, _W = Ticket.__table__, Service.__table__, Window.__table__
@@ -70,6 +99,12 @@ _TICKET_ROW = (select(_T, _S.c.code.label("svc_code"), _S.c.name_zh.label("svc_n
                .join(_S, _S.c.id == _T.c.service_id).where(_T.c.id == bindparam("tid")))
 _TICKET_ROW_ANY = (select(_T, _S.c.code.label("svc_code"), _S.c.name_zh.label("svc_name_zh"),
                           _S.c.name_en.label("svc_name_en")).join(_S, _S.c.id == _T.c.service_id))
+# A ticket's row by uuid, id or today's number, as is and locked (PostgreSQL).
+_ROW_BY = {(kind, locked): Lean(q.with_for_update(of=_T) if locked else q)
+           for kind, q in (("uuid", _TICKET_ROW_ANY.where(_T.c.uuid == bindparam("uuid"))),
+                           ("id", _TICKET_ROW),
+                           ("number", _by_number(_TICKET_ROW_ANY)))
+           for locked in (False, True)}
 _RELEASE = Lean(update(_W).where(_W.c.id == bindparam("wid"), _W.c.current_ticket_id == bindparam("tid")).values(
     current_ticket_id=None))
 _TICKET_ROW_LEAN = Lean(_TICKET_ROW)
@@ -126,22 +161,21 @@ def ticket_rows_query() -> Select:  # type: ignore[type-arg]
 
 
 def ticket_row_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool = False) -> TicketRow:
-    """``ticket_by_ref`` as a plain row (locked on PostgreSQL with ``lock``)."""
-    q = _TICKET_ROW_ANY
+    """``ticket_by_ref`` as a plain row (locked on PostgreSQL with ``lock``):
+    fixed statements on the driver's cursor."""
+    locked = lock and s.get_bind().dialect.name == "postgresql"
     text = str(ref).strip()
     if _UUID.match(text):
-        q = q.where(_T.c.uuid == text.lower())
+        r = _ROW_BY[("uuid", locked)].first(s, {"uuid": text.lower()})
     elif isinstance(ref, int) or text.isdigit():
-        q = q.where(_T.c.id == int(text))
+        r = _ROW_BY[("id", locked)].first(s, {"tid": int(text)})
+    elif (shape := _NUMBER.match(text.upper())) is not None:
+        r = _ROW_BY[("number", locked)].first(s, {"day": today, "prefix": shape.group(1), "number": text.upper()})
     else:
-        q = q.where(_T.c.business_date == today, _T.c.number == text.upper()).order_by(
-            _T.c.status.in_(ACTIVE).desc(), _T.c.seq.desc()).limit(1)
-    if lock and s.get_bind().dialect.name == "postgresql":
-        q = q.with_for_update(of=_T)
-    r = s.connection().execute(q).first()
+        r = None
     if r is None:
         raise UnknownTicket(f"There is no ticket {text!r} today.", ticket=text)
-    return TicketRow(**r._mapping)
+    return TicketRow(**vars(r))
 
 
 def release_window(s: Session, t: TicketRow) -> None:
@@ -252,14 +286,16 @@ def row_view(s: Session, t: TicketRow | Ticket, numbers: dict[int, int] | None =
     """The view of a ticket (a row or an ORM object); its windows' numbers
     looked up only if not given."""
     if numbers is None:
-        ids = {i for i in (t.window_id, t.target_window_id) if i is not None}
-        numbers = dict(s.connection().execute(select(_W.c.id, _W.c.number).where(_W.c.id.in_(ids))).all()) \
-            if ids else {}
+        numbers = window_numbers(s) if t.window_id is not None or t.target_window_id is not None else {}
     return ticket_view(t, numbers)  # type: ignore[arg-type]
 
 
+_WINDOW_NUMBERS = Lean(select(_W.c.id, _W.c.number))
+
+
 def window_numbers(s: Session) -> dict[int, int]:
-    return {wid: num for wid, num in s.execute(select(Window.id, Window.number))}
+    """Every window's number by its id (a branch has a few dozen at most)."""
+    return dict(_WINDOW_NUMBERS.tuples(s))
 
 
 def view(s: Session, t: Ticket) -> TicketView:

@@ -95,11 +95,10 @@ def recent_tickets(db: Database, *, now: dt.datetime | None = None, limit: int =
 
 
 def get_ticket(db: Database, ref: str | int, *, now: dt.datetime | None = None) -> TicketView:
-    from app.queue.common import ticket_by_ref
+    from app.queue.common import row_view, ticket_row_by_ref
 
-    with db.read() as s:
-        t = ticket_by_ref(s, ref, moment(s, now).day)
-        return ticket_view(t, window_numbers(s))
+    with db.read() as s:  # plain rows: its windows' numbers only if it has any
+        return row_view(s, ticket_row_by_ref(s, ref, moment(s, now).day))
 
 
 _E = Event.__table__

@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 import app.queue as q
 from app.errors import DomainError
 from app.queue.catalogue import DEFAULT_WINDOWS
+from app.queue.common import TICKET_STATUSES
 from app.staff.roles import SYSTEM
 from app.store import open_database
 from app.store.models import Event, Ticket, Window
@@ -31,7 +32,7 @@ from app.store.models import Event, Ticket, Window
 WINDOWS = (1, 2, 4, 6)
 SERVICES = ("A", "B", "D", "G")
 SERVES = {n: set(codes) for n, _, codes in DEFAULT_WINDOWS}
-STATUSES = ("waiting", "transferred", "called", "serving", "done", "no_show", "cancelled", "expired")
+STATUSES = TICKET_STATUSES  # the number lookup's list (app/queue/common.py): every stored status in it
 WAITING = ("waiting", "transferred")
 AT_WINDOW = ("called", "serving")
 START = dt.datetime(2026, 11, 23, 8, 0)

@@ -319,6 +319,49 @@ def _lobby_day(db, at) -> list[tuple[int, str]]:
     return calls
 
 
+def test_a_number_finds_the_active_lap_first_through_the_index(branch, at):
+    """A023 said at a window: the ticket waiting or called under that number,
+    else the latest lap's; looked up by seeks in the (day, prefix, status,
+    number) index, not by reading the day's tickets."""
+    from sqlalchemy import event
+
+    with branch.write() as s:
+        s.execute(update(Service).where(Service.code == "A").values(max_number=3))
+    open_windows(branch, 1, now=at(8, 30))
+    for i in range(3):
+        issue(branch, "A", at(9, i))
+    q.call_next(branch, window=1, actor=S, now=at(9, 5))
+    q.finish(branch, window=1, actor=S, now=at(9, 6))       # the first A001 is done
+    assert issue(branch, "A", at(9, 7)).ticket.number == "A001"
+    found = q.get_ticket(branch, " a001 ", now=at(9, 8))
+    assert (found.status, found.issued_at) == ("waiting", at(9, 7))  # the second lap's, waiting
+    q.call_ticket(branch, window=1, ticket="A001", actor=S, now=at(9, 9))
+    assert q.get_ticket(branch, "A001", now=at(9, 9)).status == "called"
+    q.finish(branch, window=1, actor=S, now=at(9, 10))
+    done = q.get_ticket(branch, "A001", now=at(9, 10))  # both done: the latest lap's
+    assert (done.status, done.issued_at) == ("done", at(9, 7))
+    for unknown in ("A009", "A-1", "ABC1"):
+        with pytest.raises(UnknownTicket):
+            q.get_ticket(branch, unknown, now=at(9, 11))
+
+    seen: list[str] = []  # the statements SQLite ran, values written in
+
+    def trace(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_conn.set_trace_callback(lambda sql: seen.append(sql) if "number =" in sql else None)
+
+    branch.dispose()  # fresh connections, each traced
+    event.listen(branch.engine, "connect", trace)
+    try:
+        q.get_ticket(branch, "A003", now=at(9, 12))
+    finally:
+        event.remove(branch.engine, "connect", trace)
+        branch.dispose()
+    assert len(seen) == 1
+    with branch.read() as s:
+        plan = " ".join(str(r[-1]) for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + seen[0]))
+    assert "ix_tickets_day_prefix_status_number" in plan and "number=?" in plan
+
+
 def test_long_queue_reading_picks_the_same_tickets(tmp_path, at, monkeypatch):
     """call_next reads only the heads of each queue; with heads of one ticket the
     calls must be exactly those it makes when its heads hold every waiting ticket."""
