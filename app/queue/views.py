@@ -46,6 +46,20 @@ class TicketView:
     has_need_note: bool = False  # the greeter wrote what the customer needs (sealed: opened on request)
 
 
+
+_VIEW_FIELDS = tuple(f.name for f in dataclasses.fields(TicketView))
+
+
+def ticket_view_of(values: tuple[Any, ...]) -> TicketView:
+    """A TicketView from every field's value, in the fields' order. The same
+    object the frozen ``__init__`` makes, without its guarded assignment per
+    field (6 us for 30 fields; a teller's list of 200 spent 1.2 ms on it)."""
+    if len(values) != len(_VIEW_FIELDS):
+        raise TypeError(f"a TicketView has {len(_VIEW_FIELDS)} fields, not {len(values)}")
+    view = object.__new__(TicketView)
+    view.__dict__.update(zip(_VIEW_FIELDS, values))
+    return view
+
 @dataclass(frozen=True)
 class IssuedTicket:
     """A ticket just issued, and what its customer is told (also on the ticket row)."""
