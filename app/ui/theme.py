@@ -39,6 +39,7 @@ QPushButton:disabled {{ color: #9aa5b4; background: #eef1f5; }}
 QPushButton#primary {{ background: {BLUE}; color: white; border: none; font-weight: 600; min-height: 44px; }}
 QPushButton#primary:hover {{ background: {BLUE_DARK}; }}
 QPushButton#primary:disabled {{ background: #9db5dc; color: #eef3fb; }}
+QPushButton#primary[form="true"] {{ min-height: 22px; min-width: 96px; }}
 QPushButton#danger {{ color: {RED}; }}
 QPushButton#danger:disabled {{ color: #c9a7a3; }}
 QPushButton#service {{
@@ -56,6 +57,7 @@ QPushButton#keyPrimary:disabled {{ background: #9db5dc; color: #eef3fb; }}
 QLineEdit, QComboBox, QPlainTextEdit {{
     background: white; border: 1px solid {LINE}; border-radius: 8px; padding: 6px 10px; font-size: 16px;
 }}
+QAbstractSpinBox {{ font-size: 16px; min-height: 30px; }}
 QComboBox::drop-down {{ border: none; width: 30px; }}
 QComboBox::down-arrow {{ image: url("{CHEVRON}"); width: 12px; height: 8px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {BLUE}; }}

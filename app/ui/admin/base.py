@@ -118,6 +118,7 @@ def button(name: str, text: str, primary: bool = False) -> QPushButton:
     b = QPushButton(text)
     b.setObjectName("primary" if primary else name)
     b.setProperty("action", name)
+    b.setProperty("form", True)  # a form's button: the height of its fields (app/ui/theme.py)
     return b
 
 
@@ -134,6 +135,7 @@ def choices(name: str, items: list[tuple[str, Any]], current: Any) -> QComboBox:
 def edit(name: str, text: str = "") -> QLineEdit:
     e = QLineEdit(text)
     e.setObjectName(name)
+    e.setCursorPosition(0)  # a text longer than the field shows its beginning, not its end
     return e
 
 

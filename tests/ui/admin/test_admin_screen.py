@@ -306,3 +306,15 @@ def test_keypads_and_window_displays_are_added_and_removed(admin_screen, qtbot):
     _save(qtbot, tab, tab.remove)
     assert [d["port"] for d in get_settings(admin_screen.ctx.db)["serial.devices"]] == ["socket://127.0.0.1:4001"]
     assert tab.table.rowCount() == 1
+
+
+def test_a_setting_longer_than_its_field_shows_its_beginning(qtbot):
+    """A lobby notice of a few sentences opens on its first words, not its last."""
+    from app.ui.admin.base import edit
+
+    field = edit("notice", "温馨提示：办理业务请携带本人有效身份证件。" * 5)
+    qtbot.addWidget(field)
+    field.resize(240, 34)
+    field.show()
+    assert field.cursorPosition() == 0
+    assert field.cursorRect().left() < 20  # the caret, and so the view, at the start
