@@ -22,6 +22,9 @@ same rounds).
 - ``keypad_next``: the call made after each timed issue, a keypad's Next
   (``call_next(finish_current=True)``: the finish and the call in one
   transaction), timed alone; printed beside, not instead of, ``call``.
+- ``read_*``: what screens read every few seconds (queue status, the
+  teller's list, the lobby's recent calls) and a ticket found by its number
+  (call chosen, transfer, requeue, ``ticket show``), same sizes.
 - ``batch``: ``branchdesk batch`` with 10,000 operations of the seed-7 mix
   with calls keeping the queue under 100 (settled question 6), and
   bench_batch.py's mix, which grows the queue towards 1,000 (no target).
@@ -65,6 +68,7 @@ from app.errors import QueueFull  # noqa: E402
 from app.queue import (  # noqa: E402
     call_next,
     finish,
+    get_ticket,
     init_catalogue,
     issue_ticket,
     open_window,
@@ -169,10 +173,11 @@ def with_ratios(fig: dict[str, float], floor: dict[str, float]) -> dict[str, flo
 
 # --- in-process latencies ----------------------------------------------------------
 
-READS = {  # the screens' frequent reads: the greeter and manager, the teller's list, the lobby
+READS = {  # the screens' frequent reads: the greeter and manager, the teller's list, the lobby; a ticket by number
     "queue_status": lambda db, now: queue_status(db, now=now),
     "waiting_list": lambda db, now: waiting_list(db, now=now, window=1),
     "recent_calls": lambda db, now: recent_calls(db, now=now),
+    "ticket_by_number": lambda db, now: get_ticket(db, "A0001", now=now),  # call chosen, transfer, show
 }
 
 

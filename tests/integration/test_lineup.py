@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 import app.queue as q
 from app.queue.lineup import window_lineup
 from app.staff.roles import SYSTEM
+from app.store import open_database
 from tests.integration.core_support import branch, open_windows  # noqa: F401
 
 
@@ -56,10 +59,20 @@ def test_limit_and_the_need_note_flag(branch, at):
     assert window_lineup(branch, window=77, now=at(9, 10)).tickets == ()
 
 
-def test_each_listed_ticket_shows_what_its_own_page_shows(branch, at):
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_branch(request, at):
+    db = open_database(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
+    q.init_catalogue(db, actor=SYSTEM, now=at(8, 0))
+    yield db
+    db.dispose()
+
+
+def test_each_listed_ticket_shows_what_its_own_page_shows(any_branch, at):
     """The list reads its rows its own way (app/queue/lineup.py: ticket_views):
     each ticket on it is exactly the one ``ticket show`` gives, masked name and
-    phone, the need-note flag, the window it was sent to and the promise."""
+    phone, the need-note flag, the window it was sent to and the promise; and
+    the one called by its number is the one listed under it."""
+    branch = any_branch
     open_windows(branch, 1, 2, now=at(8, 30))
     q.issue_ticket(branch, service="A", customer_name="王小明", customer_phone="13812345678", actor=SYSTEM,
                    now=at(9, 0))
@@ -74,3 +87,5 @@ def test_each_listed_ticket_shows_what_its_own_page_shows(branch, at):
     assert "王小明" not in str(named) and "13812345678" not in str(named)
     assert named.customer_name_masked and named.customer_phone_masked.endswith("5678")
     assert sum(t.has_need_note for t in listed) == 1 and all(t.promised_wait_min is not None for t in listed)
+    chosen = q.call_ticket(branch, window=1, ticket=listed[2].number.lower(), actor=SYSTEM, now=at(9, 6))
+    assert (chosen.id, chosen.status, chosen.window_number) == (listed[2].id, "called", 1)
