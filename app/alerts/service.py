@@ -38,6 +38,9 @@ class UnknownAlert(DomainError):
     code = "unknown_alert"
 
 
+OPEN_STATES = ("raised", "acknowledged")  # and then "cleared", for good
+
+
 @dataclass(frozen=True)
 class AlertView:
     id: int
@@ -59,7 +62,7 @@ class AlertView:
 
     @property
     def open(self) -> bool:
-        return self.state != "cleared"
+        return self.state in OPEN_STATES
 
 
 def alert_view(a: Alert) -> AlertView:
@@ -179,7 +182,9 @@ class AlertBoard:
 
 def alert_board(db: Database, *, recent: int = RECENT) -> AlertBoard:
     with db.read() as s:
-        opened = s.scalars(select(Alert).where(Alert.state != "cleared")
+        # Both through the state's indexes: the open ones, and the last cleared
+        # (not every alert the branch ever had).
+        opened = s.scalars(select(Alert).where(Alert.state.in_(OPEN_STATES))
                            .order_by(Alert.acknowledged_at.is_not(None), Alert.raised_at.desc(), Alert.id.desc()))
         done = s.scalars(select(Alert).where(Alert.state == "cleared")
                          .order_by(Alert.cleared_at.desc(), Alert.id.desc()).limit(recent))

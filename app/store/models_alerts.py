@@ -24,6 +24,7 @@ class Alert(Base):
     __tablename__ = "alerts"
     __table_args__ = (
         Index("ix_alerts_state_raised", "state", "raised_at"),
+        Index("ix_alerts_state_cleared", "state", "cleared_at"),  # the last cleared (migration 0020)
         Index("ix_alerts_notify_state", "notify_state"),
     )
 

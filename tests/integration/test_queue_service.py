@@ -24,6 +24,7 @@ from app.staff.roles import SYSTEM
 from app.store import open_database
 from app.store.models import Event, Service, Staff, Ticket
 from tests.integration.core_support import branch, event_count, open_windows, status_of  # noqa: F401
+from tests.support.plans import plan, statements
 
 S = SYSTEM
 
@@ -323,8 +324,6 @@ def test_a_number_finds_the_active_lap_first_through_the_index(branch, at):
     """A023 said at a window: the ticket waiting or called under that number,
     else the latest lap's; looked up by seeks in the (day, prefix, status,
     number) index, not by reading the day's tickets."""
-    from sqlalchemy import event
-
     with branch.write() as s:
         s.execute(update(Service).where(Service.code == "A").values(max_number=3))
     open_windows(branch, 1, now=at(8, 30))
@@ -344,22 +343,9 @@ def test_a_number_finds_the_active_lap_first_through_the_index(branch, at):
         with pytest.raises(UnknownTicket):
             q.get_ticket(branch, unknown, now=at(9, 11))
 
-    seen: list[str] = []  # the statements SQLite ran, values written in
-
-    def trace(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
-        dbapi_conn.set_trace_callback(lambda sql: seen.append(sql) if "number =" in sql else None)
-
-    branch.dispose()  # fresh connections, each traced
-    event.listen(branch.engine, "connect", trace)
-    try:
-        q.get_ticket(branch, "A003", now=at(9, 12))
-    finally:
-        event.remove(branch.engine, "connect", trace)
-        branch.dispose()
-    assert len(seen) == 1
-    with branch.read() as s:
-        plan = " ".join(str(r[-1]) for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + seen[0]))
-    assert "ix_tickets_day_prefix_status_number" in plan and "number=?" in plan
+    (sql,) = statements(branch, lambda: q.get_ticket(branch, "A003", now=at(9, 12)), "number =")
+    found = plan(branch, sql)
+    assert "ix_tickets_day_prefix_status_number" in found and "number=?" in found
 
 
 def test_long_queue_reading_picks_the_same_tickets(tmp_path, at, monkeypatch):

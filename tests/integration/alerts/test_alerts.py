@@ -22,6 +22,7 @@ from app.staff.roles import SYSTEM, Actor
 from app.store import open_database
 from app.store.models import Event
 from app.sync.state import save_failure, save_success
+from tests.support.plans import plan, statements
 
 TELLER = Actor("li", frozenset({"teller"}), None)
 
@@ -59,6 +60,29 @@ def test_a_wait_past_the_target_is_raised_once_and_cleared_by_the_call(db, at):
     assert alert_board(db).open == ()
     # The events head office gets: the rule, the service, the figures; never a name.
     assert events(db, EventType.ALERT_CLEARED)[0]["how"] == "condition_ended"
+
+
+def test_the_board_reads_the_open_and_the_last_cleared_through_indexes(db, at):
+    """Three waits past the target, one each hour, each cleared by its call:
+    the board shows the last two cleared, newest first, and the one still
+    open; found through the state's indexes, never by reading every alert
+    the branch ever had (a board after years of alerts)."""
+    q.open_window(db, window=1, actor=SYSTEM, now=at(8, 30))
+    for hour in (9, 10, 11):
+        q.issue_ticket(db, service="A", actor=SYSTEM, now=at(hour, 0))
+        check_alerts(db, now=at(hour, 16))
+        q.call_next(db, window=1, finish_current=True, actor=SYSTEM, now=at(hour, 20))
+        check_alerts(db, now=at(hour, 20))
+    q.issue_ticket(db, service="A", actor=SYSTEM, now=at(12, 0))
+    check_alerts(db, now=at(12, 16))
+    board = alert_board(db, recent=2)
+    assert [(a.state, a.raised_at) for a in board.open] == [("raised", at(12, 16))]
+    assert [a.cleared_at for a in board.recent] == [at(11, 20), at(10, 20)]
+
+    sql = statements(db, lambda: alert_board(db, recent=2), "FROM alerts")
+    plans = [plan(db, x) for x in sql]
+    assert len(plans) == 2 and all("USING INDEX ix_alerts_state_" in p and "SCAN alerts" not in p for p in plans)
+    assert "TEMP B-TREE" not in plans[1]  # the last cleared come in the index's order
 
 
 def test_too_many_waiting_and_no_window_for_a_service(db, at):
