@@ -125,7 +125,11 @@ def learn(s: Session, start: dt.date, end: dt.date, now: dt.datetime) -> Profile
     hold = seconds_between(dialect, Ticket.first_called_at, Ticket.finished_at)
     measured = dict((sid, (avg, n)) for sid, avg, n in s.execute(
         select(Ticket.original_service_id, func.avg(hold), func.count())
-        .where(and_(Ticket.business_date >= start, Ticket.business_date <= end, Ticket.status == "done",
+        # The status as an expression, not a column: SQLite (no statistics)
+        # would otherwise read it through the status index, every ticket ever
+        # done (0.45 s at a million), instead of the period's through the day's.
+        .where(and_(Ticket.business_date >= start, Ticket.business_date <= end,
+                    func.coalesce(Ticket.status, "") == "done",
                     Ticket.transfer_count == 0, Ticket.first_called_at.is_not(None),
                     (Ticket.outcome.is_(None)) | (Ticket.outcome.not_in(tuple(ARTIFICIAL_ENDS)))))
         .group_by(Ticket.original_service_id)).all())

@@ -105,6 +105,9 @@ class TicketCounter(Base):
 WAITING_SQL = "status IN ('waiting', 'transferred')"
 MOVED_SQL = "service_id <> original_service_id"  # transferred to another service (a partial index's condition)
 CALLED_SQL = "first_called_at IS NOT NULL"  # called at least once (a partial index's condition)
+# A window opened, paused, resumed or closed (a partial index's condition:
+# app/reports/timeline.py reads them by time, written literally as here).
+WINDOW_EVENTS_SQL = "type IN ('WindowOpened', 'WindowPaused', 'WindowResumed', 'WindowClosed')"
 # A line's order: when the ticket queued, or the slot of a checked-in
 # appointment (app/queue/policy.py ``Candidate.order_at``).
 LINE_ORDER_SQL = "coalesce(appointment_at, queued_at)"
@@ -221,7 +224,14 @@ class Event(Base):
     """Append-only log: change feed, audit trail and sync outbox in one."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_ticket", "ticket_id"), Index("ix_events_txid", "txid", "id"))
+    __table_args__ = (
+        Index("ix_events_ticket", "ticket_id"),
+        Index("ix_events_txid", "txid", "id"),
+        # The windows' openings and pauses by time (migration 0021): the reports',
+        # the manager's and the staffing figures' read, a few per window and day.
+        Index("ix_events_window_at", "at", sqlite_where=text(WINDOW_EVENTS_SQL),
+              postgresql_where=text(WINDOW_EVENTS_SQL)),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)

@@ -66,3 +66,24 @@ def test_the_advice_played_out_on_a_simulated_day(tmp_path):
     fewer = bench.played_share(f"sqlite:///{tmp_path / 'fewer.sqlite3'}",
                                dataclasses.replace(scenario, windows=bench.plan(needed, -1)), seed=7)
     assert advised >= bench.GOAL_PCT and fewer < advised
+
+
+def test_the_advice_reads_its_weeks_not_the_branchs_years(sqlite_url):
+    """The advice and the manager's live figures read a period: its windows'
+    openings through their own index, its holding times through the days'
+    index; never the whole event log or every ticket ever done."""
+    from app.reports.live import live_figures
+    from tests.support.plans import plan, statements
+
+    db = open_database(sqlite_url)
+    try:
+        q.init_catalogue(db, actor=SYSTEM, now=dt.datetime(2026, 11, 1, 8))
+        now = dt.datetime(2026, 11, 30, 9, 30)
+        sql = [s for s in statements(db, lambda: (staffing_advice(db, now=now), live_figures(db, now=now)), "SELECT")
+               if "FROM events" in s or "FROM tickets" in s]
+        plans = {s: plan(db, s) for s in sql}
+        windows = [p for s, p in plans.items() if "WindowOpened" in s]
+        assert len(windows) >= 2 and all("USING INDEX ix_events_window_at (at>? AND at<?)" in p for p in windows)
+        assert not [p for p in plans.values() if "SCAN events" in p or "ix_tickets_queue (status=?)" in p]
+    finally:
+        db.dispose()
