@@ -16,11 +16,29 @@ DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 lib
               libxcb-randr0 libxcb-xkb1 libx11-xcb1 libusb-1.0-0 libcups2
               libpulse0 fonts-wqy-microhei postgresql socat poppler-utils faketime chromium chromium-driver)
 
+# Whether Debian package $1 is installed for this machine's architecture (or
+# for all), or for the one it names (wine32:i386). Not `dpkg -s`: once the
+# installer checks have added i386, libfontconfig1 is installed twice and
+# `dpkg -s libfontconfig1` fails as ambiguous, so every run installed again.
+deb_installed() {
+  local want="^($(dpkg --print-architecture)|all) ii"
+  [[ $1 == *:* ]] && want=" ii"
+  dpkg-query -W -f='${Architecture} ${db:Status-Abbrev}\n' "$1" 2>/dev/null | grep -Eq "$want"
+}
+
+# apt-get install, after an update; an update that fails (a mirror being
+# synced) leaves the lists there are: the install then says what it lacks.
+apt_install() {
+  local sudo=$1; shift
+  $sudo apt-get update -qq || echo "dev.sh: apt-get update failed; installing from the package lists at hand" >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
 ensure_debian_packages() {
   command -v dpkg >/dev/null 2>&1 || return 0
   local missing=()
   for p in "${DEB_PACKAGES[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+    deb_installed "$p" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
@@ -29,8 +47,7 @@ ensure_debian_packages() {
       echo "dev.sh: please install these Debian packages: ${missing[*]}" >&2; return 0; fi
   fi
   echo "dev.sh: installing ${missing[*]}" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_install "$sudo" "${missing[@]}"
 }
 
 # The installer checks (tests/integration/installer): Wine with its 32-bit
@@ -56,13 +73,12 @@ ensure_installer_check_tools() {
     $sudo dpkg --add-architecture i386
   fi
   for p in "${WINDOWS_CHECK_PACKAGES[@]}"; do
-    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+    deb_installed "$p" || missing+=("$p")
   done
   command -v npm >/dev/null 2>&1 || missing+=(npm)  # any npm will do (nodejs may bring its own)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "dev.sh: installing ${missing[*]}" >&2
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt_install "$sudo" "${missing[@]}"
   fi
   if [ ! -f build/innosetup/package/bin/ISCC.exe ]; then
     echo "dev.sh: fetching innosetup@$INNO_VERSION (npm) into build/innosetup" >&2
