@@ -45,8 +45,6 @@ import argparse
 import contextlib
 import datetime as dt
 import json
-import random
-import resource
 import shutil
 import sqlite3
 import statistics

@@ -72,20 +72,20 @@ def test_each_listed_ticket_shows_what_its_own_page_shows(any_branch, at):
     each ticket on it is exactly the one ``ticket show`` gives, masked name and
     phone, the need-note flag, the window it was sent to and the promise; and
     the one called by its number is the one listed under it."""
-    branch = any_branch
-    open_windows(branch, 1, 2, now=at(8, 30))
-    q.issue_ticket(branch, service="A", customer_name="王小明", customer_phone="13812345678", actor=SYSTEM,
+    db = any_branch
+    open_windows(db, 1, 2, now=at(8, 30))
+    q.issue_ticket(db, service="A", customer_name="王小明", customer_phone="13812345678", actor=SYSTEM,
                    now=at(9, 0))
-    q.issue_ticket(branch, service="A", need_note="挂失", priority="vip", actor=SYSTEM, now=at(9, 1))
-    q.issue_ticket(branch, service="A", actor=SYSTEM, now=at(9, 2))
-    sent = q.call_next(branch, window=2, actor=SYSTEM, now=at(9, 3))
-    q.transfer_ticket(branch, sent.id, to_window=1, actor=SYSTEM, now=at(9, 4))
-    listed = window_lineup(branch, window=1, now=at(9, 5)).tickets
+    q.issue_ticket(db, service="A", need_note="挂失", priority="vip", actor=SYSTEM, now=at(9, 1))
+    q.issue_ticket(db, service="A", actor=SYSTEM, now=at(9, 2))
+    sent = q.call_next(db, window=2, actor=SYSTEM, now=at(9, 3))
+    q.transfer_ticket(db, sent.id, to_window=1, actor=SYSTEM, now=at(9, 4))
+    listed = window_lineup(db, window=1, now=at(9, 5)).tickets
     assert len(listed) == 3 and listed[0].target_window_number == 1
-    assert [t for t in listed] == [q.get_ticket(branch, t.number, now=at(9, 5)) for t in listed]
+    assert [t for t in listed] == [q.get_ticket(db, t.number, now=at(9, 5)) for t in listed]
     named = next(t for t in listed if t.has_personal_data and not t.has_need_note)
     assert "王小明" not in str(named) and "13812345678" not in str(named)
     assert named.customer_name_masked and named.customer_phone_masked.endswith("5678")
     assert sum(t.has_need_note for t in listed) == 1 and all(t.promised_wait_min is not None for t in listed)
-    chosen = q.call_ticket(branch, window=1, ticket=listed[2].number.lower(), actor=SYSTEM, now=at(9, 6))
+    chosen = q.call_ticket(db, window=1, ticket=listed[2].number.lower(), actor=SYSTEM, now=at(9, 6))
     assert (chosen.id, chosen.status, chosen.window_number) == (listed[2].id, "called", 1)
