@@ -21,8 +21,8 @@ DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 lib
 # installer checks have added i386, libfontconfig1 is installed twice and
 # `dpkg -s libfontconfig1` fails as ambiguous, so every run installed again.
 deb_installed() {
-  local want="^($(dpkg --print-architecture)|all) ii"
-  [[ $1 == *:* ]] && want=" ii"
+  local want="^($(dpkg --print-architecture)|all) [a-z]i"  # installed (ii, or hi: held)
+  [[ $1 == *:* ]] && want=" [a-z]i"
   dpkg-query -W -f='${Architecture} ${db:Status-Abbrev}\n' "$1" 2>/dev/null | grep -Eq "$want"
 }
 
