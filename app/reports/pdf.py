@@ -37,6 +37,9 @@ class _Styles:
         self.h2 = ParagraphStyle("h2", fontName=font, fontSize=11.5, leading=15, spaceBefore=9, spaceAfter=4)
         self.body = ParagraphStyle("body", fontName=font, fontSize=8.5, leading=11.5)
         self.cell = ParagraphStyle("cell", fontName=font, fontSize=7.5, leading=9)
+        # The headers of tables of many narrow columns (the staff figures): the
+        # longest English word of a header ("Transfers") fits a column whole.
+        self.narrow_head = ParagraphStyle("narrow_head", fontName=font, fontSize=6.5, leading=8)
         self.small = ParagraphStyle("small", fontName=font, fontSize=7, leading=9,
                                     textColor=colors.HexColor("#555555"))
 
@@ -48,8 +51,11 @@ def _widths(t: T.Table, text_mm: tuple[float, ...], total_mm: float = 180) -> li
     return [w * mm for w in text_mm] + [each * mm] * rest
 
 
-def _table(t: T.Table, st: _Styles, text_mm: tuple[float, ...] = (), total_mm: float = 180) -> Table:
-    head = [Paragraph(f"{c.zh}<br/>{c.en}", st.cell) for c in t.columns]
+def _table(t: T.Table, st: _Styles, text_mm: tuple[float, ...] = (), total_mm: float = 180,
+           narrow: bool = False) -> Table:
+    """``narrow``: many narrow columns, their headers in a smaller type with
+    less padding (else a word such as "Transfers" breaks inside itself)."""
+    head = [Paragraph(f"{c.zh}<br/>{c.en}", st.narrow_head if narrow else st.cell) for c in t.columns]
     body = [[T.cell(v) for v in row] for row in t.rows]
     if not body:
         body = [["—"] + [""] * (len(t.columns) - 1)]
@@ -64,6 +70,7 @@ def _table(t: T.Table, st: _Styles, text_mm: tuple[float, ...] = (), total_mm: f
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f8fa")]),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        *([("LEFTPADDING", (0, 0), (-1, 0), 2), ("RIGHTPADDING", (0, 0), (-1, 0), 2)] if narrow else []),
     ]))
     return table
 
@@ -140,7 +147,7 @@ def _staff_story(f: Any, st: _Styles) -> list[Any]:
     tellers, windows, pauses = T.staff_tables(f)
     story: list[Any] = []
     for t in (tellers, windows):
-        story.append(_section(t, st, _table(t, st, (13, 16, 12))))
+        story.append(_section(t, st, _table(t, st, (13, 16, 12), narrow=True)))
     if pauses.rows:
         story.append(_section(pauses, st, _table(pauses, st, (20, 14, 60), 120)))
     return story
