@@ -58,7 +58,7 @@ def ticket_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool = Fa
     elif isinstance(ref, int) or text.isdigit():
         t = run(select(Ticket).where(Ticket.id == int(text)))
     else:
-        t = _first_by_number(select(Ticket), today, text.upper(), run)
+        t = _first_by_number(select(Ticket), today, text, run)
     if t is None:
         raise UnknownTicket(f"There is no ticket {text!r} today.", ticket=text)
     return t
@@ -72,16 +72,22 @@ _NUMBER = re.compile(r"^([A-Z]{1,2})[0-9]+$")  # a service's prefix (check_prefi
 _Found = TypeVar("_Found")
 
 
-def _first_by_number(q: Select, today: dt.date, number: str,  # type: ignore[type-arg]
+def _number_params(today: dt.date, text: str) -> dict[str, object] | None:
+    """``_by_number``'s parameters for ``text`` (A023, a023), or None when no
+    ticket can be numbered so."""
+    number = text.upper()
+    shape = _NUMBER.match(number)
+    return None if shape is None else {"day": today, "prefix": shape.group(1), "number": number}
+
+
+def _first_by_number(q: Select, today: dt.date, text: str,  # type: ignore[type-arg]
                      run: Callable[[Select], _Found | None]) -> _Found | None:  # type: ignore[type-arg]
-    """Today's ticket numbered ``number``: the active one, else the latest
+    """Today's ticket numbered ``text``: the active one, else the latest
     lap's. Found by a seek per status in the (day, prefix, status, number)
     index, whatever the day's count (by the day alone it read every ticket
     of the day)."""
-    shape = _NUMBER.match(number)
-    if shape is None:  # no ticket is numbered so
-        return None
-    return run(_by_number(q).params(day=today, prefix=shape.group(1), number=number))
+    params = _number_params(today, text)
+    return None if params is None else run(_by_number(q).params(**params))
 
 
 def _by_number(q: Select) -> Select:  # type: ignore[type-arg]
@@ -169,10 +175,9 @@ def ticket_row_by_ref(s: Session, ref: str | int, today: dt.date, *, lock: bool 
         r = _ROW_BY[("uuid", locked)].first(s, {"uuid": text.lower()})
     elif isinstance(ref, int) or text.isdigit():
         r = _ROW_BY[("id", locked)].first(s, {"tid": int(text)})
-    elif (shape := _NUMBER.match(text.upper())) is not None:
-        r = _ROW_BY[("number", locked)].first(s, {"day": today, "prefix": shape.group(1), "number": text.upper()})
     else:
-        r = None
+        params = _number_params(today, text)
+        r = None if params is None else _ROW_BY[("number", locked)].first(s, params)
     if r is None:
         raise UnknownTicket(f"There is no ticket {text!r} today.", ticket=text)
     return TicketRow(**vars(r))
