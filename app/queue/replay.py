@@ -213,13 +213,22 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     # Looked up once: the loop below runs once per call of the replay (up to
     # thousands per estimate with a long queue).
     pop, push, holds, add, remove = heapq.heappop, heapq.heappush, durations.holds, queues.add, queues.remove
+    pushpop = heapq.heappushpop
     start, minutes, config = snap.now, dt.timedelta, snap.config
     promote = config.promote_after
+    promote_min = math.inf if promote is None else promote.total_seconds() / 60
     expected = 0  # expected arrivals waiting (they all queue after now)
-    for _ in range(limit):
-        if not busy:
-            return None
-        t, _i, w = pop(busy)
+    target_id = target.ticket_id
+    pops = 0  # windows taken from ``busy``: at most ``limit``
+    pending: tuple[float, WindowNow] | None = None  # one taken already (by a lone line's run, below)
+    while True:
+        if pending is None:
+            if pops >= limit or not busy:
+                return None
+            pops += 1
+            t, _i, w = pop(busy)
+        else:
+            (t, w), pending = pending, None
         if horizon is not None and t > horizon:  # the target's call lies beyond: enough known
             return t, sum(var_at[j] for j in relevant) / (m * m), ahead + _still_ahead(queues, target, relevant,
                                                                                      services), steps
@@ -230,6 +239,7 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
                 seq += 1
                 push(busy, (max(t, upcoming[0]), seq, w))
             continue
+        lone = straight  # only its own line waits (else: a promoted head, below)
         if not straight:
             while upcoming is not None and upcoming[0] <= t:
                 fake -= 1
@@ -246,20 +256,45 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
                         and queues.size - len(own) == expected and own[0].queued_at < start
                         and start + minutes(minutes=t) - own[0].queued_at > promote)
         if straight:
-            c = own[0]  # type: ignore[index]
-            if c.ticket_id == target.ticket_id:
-                return t, sum(var_at[j] for j in relevant) / (m * m), ahead, steps
-            own.popleft()  # type: ignore[union-attr]
-            queues.size -= 1
-            steps += 1
-            if resets_streak:  # a normal call (a priority one with no normal customer waiting keeps it)
-                streaks[wid] = 0
-            if c.ticket_id >= 0:
-                ahead += 1
-            hold, var = holds(c.service_id)
-            var_at[wid] += var
-            seq += 1
-            push(busy, (t + hold, seq, w))
+            # Its own line's heads, called one after another while that holds:
+            # until a call would fall at the next arrival, beyond the horizon,
+            # to a window that does not serve it, or (a promoted head) to a
+            # head not promoted yet. The very steps of this loop, without its
+            # checks for what cannot change meanwhile (nobody else joins or
+            # leaves): a queue of 1,000 is 1,000 of them.
+            until_t = math.inf if upcoming is None else upcoming[0]
+            beyond = math.inf if horizon is None else horizon
+            # One service: at its mean, one duration (a random future draws each).
+            mean = holds(target.service_id) if type(durations) is _Means else None
+            while True:
+                c = own[0]  # type: ignore[index]
+                tid = c.ticket_id
+                if tid == target_id:
+                    return t, sum(var_at[j] for j in relevant) / (m * m), ahead, steps
+                own.popleft()  # type: ignore[union-attr]
+                queues.size -= 1
+                steps += 1
+                if resets_streak:  # a normal call (a priority one with no normal customer waiting keeps it)
+                    streaks[wid] = 0
+                if tid >= 0:
+                    ahead += 1
+                hold, var = mean or holds(c.service_id)
+                var_at[wid] += var
+                seq += 1
+                if pops >= limit:
+                    return None
+                pops += 1
+                t, _i, w = pushpop(busy, (t + hold, seq, w))
+                wid = w.id
+                if t > beyond or t >= until_t or wid not in relevant:
+                    pending = t, w  # the loop's own checks take it from here
+                    break
+                if not lone:  # the next head promoted as well? (in minutes; near the limit, as the loop asks)
+                    queued = own[0].queued_at  # type: ignore[index]
+                    if not queued < start or (t + (start - queued).total_seconds() / 60 - promote_min <= 1e-6 and not (
+                            start + minutes(minutes=t) - queued > promote)):
+                        pending = t, w
+                        break
             continue
         choice = choose(queues, window_id=wid, service_order=w.service_order, priority_streak=streaks[wid],
                         config=config, now=start + minutes(minutes=t))
@@ -271,7 +306,7 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         c = choice.candidate
         assert c is not None
         tid = c.ticket_id
-        if tid == target.ticket_id:
+        if tid == target_id:
             # The call time is about when the relevant windows together get through
             # the work ahead: the variance of their mean finishing time.
             return t, sum(var_at[j] for j in relevant) / (m * m), ahead, steps
@@ -292,7 +327,6 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         var_at[wid] += var
         seq += 1
         push(busy, (t + hold, seq, w))
-    return None
 
 
 def _soonest_call(queues: Queues, target: Candidate, durations: _Means, windows: int) -> float:

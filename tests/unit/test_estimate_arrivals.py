@@ -87,7 +87,7 @@ def test_a_lone_line_called_straight_gives_what_the_policy_gives(monkeypatch):
         snap, target = random_branch(rng)
         if rng.random() < 0.5:  # often a long queue in the ticket's own line alone
             line = tuple(Candidate(100 + i, target.service_id, target.priority,
-                                   NOW - dt.timedelta(minutes=rng.uniform(0, 90))) for i in range(rng.randint(5, 60)))
+                                   NOW - dt.timedelta(minutes=rng.uniform(0, 90))) for i in range(rng.randint(5, 250)))
             snap = dataclasses.replace(snap, waiting=line if rng.random() < 0.5 else snap.waiting + line)
         horizon = None if snap.closes_at is None else 180.0
         fast = replay(snap, target, horizon)
@@ -102,3 +102,33 @@ def test_a_lone_line_called_straight_gives_what_the_policy_gives(monkeypatch):
             c.queued_at < NOW - limit and c.service_id == target.service_id for c in snap.waiting)
     assert straight > 100
     assert promoted > 60  # lines whose heads waited past the promotion limit: many, not a corner
+
+
+def test_a_promoted_run_stops_at_the_first_head_not_promoted(monkeypatch):
+    """A long line whose heads cross the promotion limit during the replay,
+    while priority customers keep coming: the heads called straight are
+    exactly those the policy would promote (a head a few seconds short of the
+    limit goes to the policy, which serves the priority customer waiting
+    first), in the mean replay and in every random future."""
+    limit = dt.timedelta(minutes=45)
+    long_runs = 0
+    for k in range(40):
+        rng = random.Random(k)
+        # Queued 20 s apart: the first 15 or so are past the limit now, the rest soon.
+        start = NOW - limit - dt.timedelta(minutes=5)
+        line = tuple(Candidate(100 + i, 1, "normal", start + dt.timedelta(seconds=20 * i + rng.uniform(-9, 9)))
+                     for i in range(rng.randint(20, 60)))
+        snap = Snapshot(
+            NOW, (WindowNow(1, (1,)), WindowNow(2, (1, 2), busy_service=1, busy_for_min=rng.uniform(0, 3))), line,
+            {1: ServiceTimes(rng.uniform(0.2, 1.0), 0.3), 2: ServiceTimes(3.0, 1.0)},
+            PolicyConfig(priority_ratio=2, promote_after=limit),
+            arrivals={(1, True): [rng.uniform(0.5, 2.0)] * 24, (1, False): [1.0] * 24, (2, True): [0.3] * 24})
+        target = Candidate(-1, 1, "normal", NOW)
+        fast = replay(snap, target)
+        futures = sample(snap, target, 33, 0)
+        with monkeypatch.context() as m:
+            m.setattr(est, "STRAIGHT_CALLS", False)
+            assert replay(snap, target) == fast
+            assert sample(snap, target, 33, 0) == futures
+        long_runs += fast is not None and fast[3] > 20
+    assert long_runs > 30  # long runs of straight calls, not a corner
