@@ -52,7 +52,12 @@ def queue_snapshot(db: Database, now: dt.datetime | None = None) -> Snapshot:
 
 def snapshot_in(db: Database, s: Session, m: Moment) -> Snapshot:
     windows = _windows(s, m)
-    waiting, lined = waiting_lined(db, s, m)  # kept per process, brought up to date from the event log
+    key = ("estimate_figures", m.day)
+    with _lock:
+        refresh = not _fresh(db.memo.get(key), m)
+    # Kept per process, brought up to date from the event log; its periodic
+    # full read is not added to the minute's refresh of the figures.
+    waiting, lined = waiting_lined(db, s, m, postpone=refresh)
     slow = _slow_figures(db, s, m)
     return Snapshot(
         now=m.now, windows=windows, waiting=waiting, times=slow["times"], config=policy_config(m.settings),
@@ -97,8 +102,8 @@ def _slow_figures(db: Database, s: Session, m: Moment) -> dict[str, Any]:
     key = ("estimate_figures", m.day)
     with _lock:
         cached = db.memo.get(key)
-        if cached is not None and 0 <= (m.now - cached[0]).total_seconds() < CACHE_S:
-            return cached[1]
+        if _fresh(cached, m):
+            return cached[1]  # type: ignore[index]
         kept = db.memo.get("service_history")
     times, kept = service_times(s, m, kept)  # type: ignore[arg-type]
     figures = {"times": times, "arrivals": arrival_rates(s, m, db.memo),
@@ -107,6 +112,11 @@ def _slow_figures(db: Database, s: Session, m: Moment) -> dict[str, Any]:
         db.memo[key] = (m.now, figures)
         db.memo["service_history"] = kept
     return figures
+
+
+def _fresh(cached: tuple[dt.datetime, dict[str, Any]] | None, m: Moment) -> bool:
+    """Whether figures kept at ``cached[0]`` still serve at ``m.now``."""
+    return cached is not None and 0 <= (m.now - cached[0]).total_seconds() < CACHE_S
 
 
 def arrival_rates(s: Session, m: Moment,

@@ -67,16 +67,23 @@ class _Kept:
     latest: dt.datetime | None = None
 
 
-def waiting_lined(db: Database, s: Session, m: Moment) -> tuple[tuple[Candidate, ...], Queues | None]:
+def waiting_lined(db: Database, s: Session, m: Moment, *,
+                  postpone: bool = False) -> tuple[tuple[Candidate, ...], Queues | None]:
     """Today's waiting tickets queued by ``m.now``, as one read of them in
     ``s`` would give (in no particular order), and the same tickets lined up
     (a copy of the kept lines, the caller's own), or None when some kept
     ticket queues after ``m.now`` (a replay of earlier times: the caller
-    lines up those it was given)."""
+    lines up those it was given).
+
+    ``postpone``: the caller reads something else slow this time (the
+    estimate's minute refresh), so a full read due only by FULL_EVERY waits
+    for the next call (within another FULL_EVERY): the two never land on the
+    same customer's ticket."""
     with db.memo.setdefault(_LOCK, threading.Lock()):  # one per database (setdefault: atomic)
         kept = db.memo.get(_KEY)
+        limit = FULL_EVERY * 2 if postpone else FULL_EVERY
         if (not isinstance(kept, _Kept) or kept.day != m.day
-                or not dt.timedelta(0) <= m.now - kept.read_at < FULL_EVERY or not _catch_up(s, kept)):
+                or not dt.timedelta(0) <= m.now - kept.read_at < limit or not _catch_up(s, kept)):
             kept = db.memo[_KEY] = _full(s, m)
         now = m.now
         if kept.latest is not None and kept.latest <= now:  # the usual case: nobody queues after now

@@ -128,3 +128,28 @@ def test_the_day_closing_and_a_new_day_leave_nobody_waiting_from_yesterday(db):
     q.issue_ticket(db, service="A", actor=SYSTEM, now=tomorrow)
     kept, full = kept_and_full(db, tomorrow + dt.timedelta(minutes=1))
     assert [c.service_id for c in kept] == [c.service_id for c in full] and len(kept) == 1
+
+
+def test_the_full_read_is_not_added_to_the_minute_refresh_of_the_figures(db):
+    """Both are due every few minutes, from the same first estimate: the one
+    due together with the figures' refresh comes with the next estimate, so a
+    customer's ticket waits for one slow read at most. A branch asking only
+    once in a long while still reads everything again within two periods."""
+    first = at(9)
+    for service in "AAB":  # the first one's estimate: the day's first read of both
+        q.issue_ticket(db, service=service, actor=SYSTEM, now=first)
+    assert db.memo[waiting._KEY].read_at == first
+    assert db.memo[("estimate_figures", first.date())][0] == first
+    both_due = first + waiting.FULL_EVERY
+    snap = queue_snapshot(db, both_due)
+    assert db.memo[("estimate_figures", both_due.date())][0] == both_due  # the figures refreshed now
+    assert db.memo[waiting._KEY].read_at == first  # the tickets brought up to date, not read again
+    assert len(snap.waiting) == 3
+    last = both_due + dt.timedelta(seconds=4)
+    queue_snapshot(db, last)
+    assert db.memo[waiting._KEY].read_at == last  # then read again
+    much_later = last + 2 * waiting.FULL_EVERY
+    queue_snapshot(db, much_later - dt.timedelta(seconds=1))  # both due, the full read postponed once more
+    assert db.memo[waiting._KEY].read_at == last
+    queue_snapshot(db, much_later + dt.timedelta(minutes=2))  # both due again: two periods old, read now
+    assert db.memo[waiting._KEY].read_at == much_later + dt.timedelta(minutes=2)
