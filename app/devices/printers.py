@@ -10,6 +10,7 @@ sentence; nothing here knows about tickets in the database (see printing.py).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import threading
 import time
@@ -159,7 +160,10 @@ class SimulatedPrinter:
 
     def print_ticket(self, job: TicketPrintJob) -> None:
         """A reprint gets a picture of its own ("...-reprint-2.png"): the original is kept."""
-        stem = f"ticket-{job.issued_at:%Y%m%d-%H%M%S}-{job.number}-{job.reference[:8]}"
+        # The phone page's address (its QR code) tells two tickets apart, as
+        # letters a file name can hold.
+        page = f"-{hashlib.sha256(job.reference.encode()).hexdigest()[:8]}" if job.reference else ""
+        stem = f"ticket-{job.issued_at:%Y%m%d-%H%M%S}-{job.number}{page}"
         self._save(ticket_steps(job, self.dots, partial_cut=self.cfg.cut == "partial"), f"{stem}.png",
                    again=job.reprint)
 

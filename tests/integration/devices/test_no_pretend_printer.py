@@ -18,8 +18,9 @@ import pytest
 
 from app.devices.base import PrinterError
 from app.devices.printers import SimulatedPrinter, build_printer, prune_pictures
-from app.devices.printing import print_ticket_and_record, reprint_ticket, unprinted_tickets
+from app.devices.printing import phone_link, print_ticket_and_record, reprint_ticket, unprinted_tickets
 from app.queue import get_settings, get_ticket, issue_ticket
+from app.settings import change_settings
 from app.staff.roles import SYSTEM
 
 REPO = Path(__file__).resolve().parents[3]
@@ -69,7 +70,22 @@ def test_the_simulated_printer_records_simulated_never_printed(branch_db, at, tm
     result = print_ticket_and_record(printer, branch_db, issued, settings, actor=SYSTEM, now=at(9, 0))
     assert result.state == "simulated"
     assert get_ticket(branch_db, "A001", now=at(9, 1)).print_state == "simulated"
-    assert len(list((tmp_path / "pictures").glob("ticket-*-A001-*.png"))) == 1
+    assert [p.name for p in (tmp_path / "pictures").iterdir()] == ["ticket-20261123-090000-A001.png"]
+
+
+def test_the_simulated_printer_prints_a_ticket_with_its_phone_page(branch_db, at, tmp_path):
+    """The QR code holds the page's address; the picture's name tells the
+    ticket apart without it (an address's slashes make no file name)."""
+    change_settings(branch_db, {"web.public_url": "https://q.bank.cn/BR001"}, actor=SYSTEM, now=at(8, 30))
+    settings = {**get_settings(branch_db), "printer.simulated.folder": str(tmp_path / "pictures")}
+    printer = build_printer(settings, simulated=True)
+    issued = issue_ticket(branch_db, service="A", actor=SYSTEM, now=at(9, 0))
+    assert phone_link(branch_db, settings, issued.ticket.uuid).startswith("https://q.bank.cn/BR001/")
+    result = print_ticket_and_record(printer, branch_db, issued, settings, actor=SYSTEM, now=at(9, 0))
+    assert result.state == "simulated"
+    names = [p.name for p in (tmp_path / "pictures").iterdir()]
+    assert len(names) == 1 and names[0].startswith("ticket-20261123-090000-A001-") and names[0].endswith(".png")
+    assert get_ticket(branch_db, "A001", now=at(9, 1)).print_state == "simulated"
 
 
 def test_simulated_pictures_are_kept_seven_days(tmp_path, branch_db, at):
@@ -103,7 +119,7 @@ def test_a_reprint_is_marked_and_keeps_the_first_picture(branch_db, at, tmp_path
     print_ticket_and_record(printer, branch_db, issued, get_settings(branch_db), actor=SYSTEM, now=at(9, 0))
     reprint_ticket(printer, branch_db, "A001", get_settings(branch_db), actor=SYSTEM, now=at(9, 1))
     reprint_ticket(printer, branch_db, "A001", get_settings(branch_db), actor=SYSTEM, now=at(9, 2))
-    names = sorted(p.name for p in tmp_path.glob("ticket-*-A001-*.png"))
+    names = sorted(p.name for p in tmp_path.glob("ticket-*-A001*.png"))
     assert len(names) == 3 and [n.endswith(("-reprint-2.png", "-reprint-3.png")) for n in names].count(True) == 2
     again = ticket_job(get_ticket(branch_db, "A001", now=at(9, 2)), get_settings(branch_db), reprint=True)
     texts = [s.text for s in ticket_steps(again, 576) if hasattr(s, "text")]
