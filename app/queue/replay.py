@@ -219,6 +219,9 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     promote_min = math.inf if promote is None else promote.total_seconds() / 60
     expected = 0  # expected arrivals waiting (they all queue after now)
     target_id = target.ticket_id
+    beyond = math.inf if horizon is None else horizon
+    # Its own line's service: at its mean, one duration (a random future draws each).
+    mean = holds(target.service_id) if own is not None and type(durations) is _Means else None
     pops = 0  # windows taken from ``busy``: at most ``limit``
     pending: tuple[float, WindowNow] | None = None  # one taken already (by a lone line's run, below)
     while True:
@@ -263,9 +266,6 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
             # checks for what cannot change meanwhile (nobody else joins or
             # leaves): a queue of 1,000 is 1,000 of them.
             until_t = math.inf if upcoming is None else upcoming[0]
-            beyond = math.inf if horizon is None else horizon
-            # One service: at its mean, one duration (a random future draws each).
-            mean = holds(target.service_id) if type(durations) is _Means else None
             while True:
                 c = own[0]  # type: ignore[index]
                 tid = c.ticket_id
