@@ -7,8 +7,10 @@ makes them, until the ticket's own. Pure Python, no database.
   printed range), stopping once more could not change what is printed
   (``settled``). The durations and arrivals: app/queue/futures.py.
 - Only the expected arrivals that can change the ticket's call are fed
-  (``_arrivals_that_matter``), and a lone line is called straight
-  (``STRAIGHT_CALLS``): tests compare both with the replay without them.
+  (``_arrivals_that_matter``), and the ticket's own line is called straight
+  (``STRAIGHT_CALLS``), in runs of calls without asking the policy, while it
+  is the only line waiting or its head is promoted and the oldest of the
+  window's heads: tests compare both with the replay without them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Sequence, Set
 from typing import TYPE_CHECKING
 
 from app.queue.futures import _Draws, _Means
-from app.queue.policy import Candidate, Queues, choose, is_priority
+from app.queue.policy import Candidate, Queues, _line_keys, choose, is_priority
 
 if TYPE_CHECKING:
     from app.queue.estimate import Snapshot, WindowNow
@@ -222,6 +224,8 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     beyond = math.inf if horizon is None else horizon
     # Its own line's service: at its mean, one duration (a random future draws each).
     mean = holds(target.service_id) if own is not None and type(durations) is _Means else None
+    own_key = (target.service_id, not resets_streak)
+    others: dict[int, tuple[dt.datetime, int] | None] = {}
     pops = 0  # windows taken from ``busy``: at most ``limit``
     pending: tuple[float, WindowNow] | None = None  # one taken already (by a lone line's run, below)
     while True:
@@ -250,14 +254,17 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
                               start + minutes(minutes=upcoming[0])))
                 expected += 1
                 upcoming = next(arrivals, None)
-            # Promoted heads: a normal line's head who queued before now and has
-            # waited past the promotion limit, while everyone else waiting only
-            # arrives later, is the oldest head any window of its service sees:
-            # that window calls it (``choose``'s promotion; a normal call resets
-            # the streak). A long queue past the limit goes this way.
-            straight = (own is not None and resets_streak and promote is not None and wid in relevant
-                        and queues.size - len(own) == expected and own[0].queued_at < start
-                        and start + minutes(minutes=t) - own[0].queued_at > promote)
+            # Promoted heads: a normal line's head who has waited past the
+            # promotion limit and is the oldest head of the window's lines (no
+            # customer transferred to the window): the window calls it
+            # (``choose``'s promotion; a normal call resets the streak). A long
+            # queue past the limit goes this way, whoever else waits.
+            straight = (own is not None and resets_streak and wid in relevant and own[0].queued_at < start
+                        and _promoted(own[0].queued_at, t, start, promote, promote_min)
+                        and (queues.size - len(own) == expected  # nobody else waits but who comes later
+                             or not queues.targeted.get(wid)
+                             and _first(own[0], _oldest_other(queues, w.service_order, own_key))))
+            others.clear()  # the other lines' heads, per window, while a run of promoted heads lasts
         if straight:
             # Its own line's heads, called one after another while that holds:
             # until a call would fall at the next arrival, beyond the horizon,
@@ -289,10 +296,17 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
                 if t > beyond or t >= until_t or wid not in relevant:
                     pending = t, w  # the loop's own checks take it from here
                     break
-                if not lone:  # the next head promoted as well? (in minutes; near the limit, as the loop asks)
-                    queued = own[0].queued_at  # type: ignore[index]
-                    if not queued < start or (t + (start - queued).total_seconds() / 60 - promote_min <= 1e-6 and not (
-                            start + minutes(minutes=t) - queued > promote)):
+                if not lone:  # the next head promoted as well, and the oldest of this window's heads?
+                    head = own[0]  # type: ignore[index]
+                    queued = head.queued_at
+                    if not queued < start or not _promoted(queued, t, start, promote, promote_min) or (
+                            queues.targeted.get(wid)):
+                        pending = t, w
+                        break
+                    oldest = others.get(wid, others)
+                    if oldest is others:  # the other lines do not change during the run: asked once per window
+                        oldest = others[wid] = _oldest_other(queues, w.service_order, own_key)
+                    if not _first(head, oldest):  # type: ignore[arg-type]
                         pending = t, w
                         break
             continue
@@ -327,6 +341,38 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         var_at[wid] += var
         seq += 1
         push(busy, (t + hold, seq, w))
+
+
+def _oldest_other(queues: Queues, service_order: tuple[int, ...],
+                  own_key: tuple[int, bool]) -> tuple[dt.datetime, int] | None:
+    """The promotion order (queued, ticket) of the oldest head among a
+    window's lines but ``own_key``, or None when they are all empty."""
+    found = None
+    lines = queues.lines
+    for key in _line_keys(service_order):
+        if key != own_key:
+            line = lines.get(key)
+            if line:
+                head = line[0]
+                if found is None or (head.queued_at, head.ticket_id) < found:
+                    found = (head.queued_at, head.ticket_id)
+    return found
+
+
+def _promoted(queued: dt.datetime, t: float, start: dt.datetime, promote: dt.timedelta | None,
+              promote_min: float) -> bool:
+    """Whether a customer who queued at ``queued`` (before ``start``) has
+    waited past the promotion limit ``t`` minutes after ``start``: in
+    minutes, and near the limit as ``choose`` asks (whole microseconds)."""
+    past = t + (start - queued).total_seconds() / 60 - promote_min
+    if past > 1e-6:
+        return True
+    return past > -1e-6 and start + dt.timedelta(minutes=t) - queued > promote  # type: ignore[operator]
+
+
+def _first(c: Candidate, oldest: tuple[dt.datetime, int] | None) -> bool:
+    """Whether ``c`` comes before ``oldest`` in promotion order."""
+    return oldest is None or (c.queued_at, c.ticket_id) < oldest
 
 
 def _soonest_call(queues: Queues, target: Candidate, durations: _Means, windows: int) -> float:

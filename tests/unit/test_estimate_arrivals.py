@@ -106,18 +106,23 @@ def test_a_lone_line_called_straight_gives_what_the_policy_gives(monkeypatch):
 
 def test_a_promoted_run_stops_at_the_first_head_not_promoted(monkeypatch):
     """A long line whose heads cross the promotion limit during the replay,
-    while priority customers keep coming: the heads called straight are
-    exactly those the policy would promote (a head a few seconds short of the
-    limit goes to the policy, which serves the priority customer waiting
-    first), in the mean replay and in every random future."""
+    while priority customers keep coming and some already wait (older or
+    younger than its heads, some transferred to a window): the heads called
+    straight are exactly those the policy would promote (a head a few seconds
+    short of the limit, or younger than another line's head, goes to the
+    policy), in the mean replay and in every random future."""
     limit = dt.timedelta(minutes=45)
     long_runs = 0
-    for k in range(40):
+    for k in range(60):
         rng = random.Random(k)
         # Queued 20 s apart: the first 15 or so are past the limit now, the rest soon.
         start = NOW - limit - dt.timedelta(minutes=5)
         line = tuple(Candidate(100 + i, 1, "normal", start + dt.timedelta(seconds=20 * i + rng.uniform(-9, 9)))
                      for i in range(rng.randint(20, 60)))
+        if k % 3:  # priority customers of both services waiting among them, one now and then transferred
+            line += tuple(Candidate(500 + i, rng.choice((1, 2)), "needs",
+                                    start + dt.timedelta(seconds=rng.uniform(-120, 1200)),
+                                    rng.choice((None, None, None, 2))) for i in range(rng.randint(1, 12)))
         snap = Snapshot(
             NOW, (WindowNow(1, (1,)), WindowNow(2, (1, 2), busy_service=1, busy_for_min=rng.uniform(0, 3))), line,
             {1: ServiceTimes(rng.uniform(0.2, 1.0), 0.3), 2: ServiceTimes(3.0, 1.0)},
@@ -131,4 +136,4 @@ def test_a_promoted_run_stops_at_the_first_head_not_promoted(monkeypatch):
             assert replay(snap, target) == fast
             assert sample(snap, target, 33, 0) == futures
         long_runs += fast is not None and fast[3] > 20
-    assert long_runs > 30  # long runs of straight calls, not a corner
+    assert long_runs > 45  # long runs of straight calls, not a corner
