@@ -51,6 +51,22 @@ class Text:
     align: str = "center"  # "left" or "center"
     bold: bool = False
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", printable(self.text))
+
+
+# Control characters (to a printer: commands, ESC and GS among them), line and
+# paragraph separators (a line is one line), and lone surrogates (no encoding
+# holds them): a space on paper. Settings and names typed anywhere reach here.
+_NOT_PRINTABLE = ("Cc", "Cs", "Zl", "Zp")
+
+
+def printable(text: str) -> str:
+    """``text`` with whatever cannot be printed on one line as a space."""
+    if text.isprintable():  # the usual case, at C speed
+        return text
+    return "".join(" " if unicodedata.category(ch) in _NOT_PRINTABLE else ch for ch in text)
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -115,7 +131,7 @@ def wrap(text: str, cols: int) -> list[str]:
     """
     lines: list[str] = []
     line, width = "", 0
-    for word in _tokens(text):
+    for word in _tokens(printable(text)):
         w = text_width(word)
         if width + w > cols and line:
             lines.append(line.rstrip())

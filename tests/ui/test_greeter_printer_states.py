@@ -54,7 +54,7 @@ def test_the_simulated_printer_is_named_and_never_printed(qtbot, sctx, actors, a
     assert q.get_ticket(app_ctx.db, "D001", now=now).print_state == "simulated"
     qtbot.waitUntil(lambda: screen.recent.table.item(0, 4) is not None
                     and screen.recent.table.item(0, 4).text() == "模拟打印（图片）", timeout=5000)
-    assert len(list(tmp_path.glob("ticket-*-D001-*.png"))) == 1
+    assert len(list(tmp_path.glob("ticket-*-D001.png"))) == 1
 
 
 def test_the_status_line_names_no_printer_and_the_simulated_one(qtbot, sctx, actors, aloop, app_ctx, tmp_path):

@@ -140,3 +140,26 @@ def test_a_reprint_says_so_on_top(ticket_job):
     assert "补打 Reprint" not in "".join(_texts(ticket_steps(ticket_job, 576)))
     again = _texts(ticket_steps(dataclasses.replace(ticket_job, reprint=True), 576))
     assert "补打 Reprint" in again and again.index("补打 Reprint") < again.index(ticket_job.number)
+
+
+@pytest.mark.parametrize("mode", ["printer_font", "raster"])
+def test_text_that_cannot_be_printed_is_a_space_on_paper(ticket_job, mode):
+    """A branch name, service name or footer typed with a line break, a
+    control character (to the printer: a command; GS V cuts the paper) or a
+    broken character prints as one line with a space there, in the printer's
+    font and drawn as an image (whose text layout refuses such characters)."""
+    from app.devices.png_render import render_png
+
+    job = dataclasses.replace(ticket_job, branch_name_en="Main\nStreet", footer_en="Thanks\x1dV\x00bye",
+                              service_name_zh="个人\x1c业务\u2029", footer_zh="谢谢\ud800")
+    steps = ticket_steps(job, 576)
+    texts = _texts(steps)
+    assert "Main Street" in texts and "Thanks V bye" in texts
+    assert "个人 业务" in "".join(texts) and "谢谢" in "".join(texts)
+    assert all(t.isprintable() for t in texts)
+    data = render_escpos(steps, printer_config({"printer.chinese_mode": mode}))
+    assert b"Thanks\x1dV" not in data and (1, "Thanks V bye") in sized_ascii(data)
+    if mode == "printer_font":
+        assert "个人 业务" in chinese_segments(data)
+    picture = render_png(steps, 576)
+    assert picture.height > 400  # drawn (the layout raised before)
