@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
 from collections.abc import Sequence
 
 from app import __version__
 from app.cli.registry import (COMMANDS, Command, Context, NothingToDo, Outcome, UsageError, command_line_type,
-                              display_problem, parse_at)
+                              display_problem, json_line, parse_at)
 
 # Modules that register commands. Every one is part of every build: an import
 # error fails the tests instead of hiding commands.
@@ -99,7 +98,7 @@ def run_command(cmd: Command, ctx: Context, args: argparse.Namespace) -> Outcome
 
 def emit(outcome: Outcome, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(outcome.json(), ensure_ascii=False, sort_keys=True))
+        print(json_line(outcome.json()))
     elif outcome.text:
         print(outcome.text)
 

@@ -20,7 +20,7 @@ import sys
 from typing import IO, Any
 
 from app.cli.registry import (COMMANDS, INT_LIMIT, Arg, Context, NothingToDo, Outcome, UsageError, command,
-                              parse_at, reference, text)
+                              json_line, parse_at, reference, text)
 from app.privacy.credentials import redact_text
 
 log = logging.getLogger("branchdesk.cli.batch")
@@ -153,7 +153,7 @@ def run_batch(ctx: Context, lines: IO[str] | IO[bytes], out: IO[str]) -> tuple[i
             from app.cli import error_line
 
             result = {"error": f"unexpected error: {error_line(exc)}", "code": "unexpected", "op": name}
-        out.write(json.dumps(result, ensure_ascii=False, sort_keys=True) + "\n")
+        out.write(json_line(result) + "\n")
         out.flush()
     return total, failures
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +40,16 @@ class Arg:
     @property
     def dest(self) -> str:
         return self.flag.lstrip("-").replace("-", "_")
+
+
+# Characters that some line readers take for a line break (Python's
+# splitlines, JavaScript's older parsers) but JSON keeps raw in a string.
+_LINE_BREAKING = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(value: Any) -> str:
+    """``value`` as one line of JSON, Chinese as it is, that no reader splits."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_LINE_BREAKING)
 
 
 @dataclass

@@ -27,8 +27,8 @@ def check_printable(value: str, field: str) -> str:
     from app.devices.layout import unprintable
 
     bad = unprintable(value or "")
-    if bad:
-        shown = " ".join(bad[:5])
+    if bad:  # an invisible one (a line break, a control character) by its code: the sentence stays one line
+        shown = " ".join(ch if ch.isprintable() else f"U+{ord(ch):04X}" for ch in bad[:5])
         raise InvalidInput(f"The ticket printer cannot print {shown}; use letters, digits and Chinese characters.",
                            field=field, characters=shown)
     return value

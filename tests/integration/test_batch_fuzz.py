@@ -184,3 +184,29 @@ def test_the_reported_bad_values_each_get_one_clear_line_and_the_batch_goes_on(t
     assert [a.get("code") for a in answers[:len(bad)]] == ["usage"] * len(bad)
     assert all(a["error"].endswith(".") and "unexpected" not in a["error"] for a in answers[:len(bad)])
     assert [a.get("number") for a in answers[len(bad) + 2:]] == ["A001", "A001"]
+
+
+def test_text_with_line_separators_stays_on_its_answer_line(tmp_path):
+    """A lobby notice typed with line and paragraph separators and a
+    next-line character (what the fuzzing above once drew): stored as typed,
+    and each answer is one line for any line reader (Python's splitlines
+    too); a footer with a line break is refused in one line that names it."""
+    from tests.integration.core_support import cli
+
+    db = str(tmp_path / "b.sqlite3")
+    assert cli("init", "--db", db, "--at", "2026-11-23T08:00:00").returncode == 0
+    notice = "Welcome\u2028to the\x85branch\u2029today"
+    lines = [{"op": "setting set", "key": "lobby.notice_en", "value": notice},
+             {"op": "setting set", "key": "ticket.footer_en", "value": "Thanks\nagain"},
+             {"op": "setting show", "key": "lobby.notice_en"}]
+    r = subprocess.run([sys.executable, "-m", "app", "batch", "--db", db], cwd=REPO,
+                       input="\n".join(json.dumps(x, ensure_ascii=False) for x in lines).encode(), capture_output=True,
+                       timeout=120)
+    assert r.returncode == 0 and r.stderr.decode().strip() == "batch: 3 operations, 1 failed"
+    answers = [strict_json(line) for line in r.stdout.decode().splitlines()]
+    assert len(answers) == 3 and answers[0] == {"lobby.notice_en": notice}
+    assert answers[1]["error"] == "The ticket printer cannot print U+000A; use letters, digits and Chinese characters."
+    assert notice in json.dumps(answers[2], ensure_ascii=False)
+    shown = cli("setting", "show", "--key", "lobby.notice_en", "--db", db, "--json")
+    assert shown.returncode == 0 and len(shown.stdout.splitlines()) == 1  # --json: one line as well
+    assert notice in json.dumps(strict_json(shown.stdout), ensure_ascii=False)
