@@ -19,11 +19,12 @@ import datetime as dt
 import heapq
 import math
 import random
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from app.queue.futures import _Draws, _Means
-from app.queue.policy import Candidate, Queues, _line_keys, choose, is_priority
+from app.queue.policy import Candidate, Queues, choose, is_priority
+from app.queue.replay_lines import _first, _oldest_other, _promoted, _soonest_call, _still_ahead
 
 if TYPE_CHECKING:
     from app.queue.estimate import Snapshot, WindowNow
@@ -341,61 +342,3 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         var_at[wid] += var
         seq += 1
         push(busy, (t + hold, seq, w))
-
-
-def _oldest_other(queues: Queues, service_order: tuple[int, ...],
-                  own_key: tuple[int, bool]) -> tuple[dt.datetime, int] | None:
-    """The promotion order (queued, ticket) of the oldest head among a
-    window's lines but ``own_key``, or None when they are all empty."""
-    found = None
-    lines = queues.lines
-    for key in _line_keys(service_order):
-        if key != own_key:
-            line = lines.get(key)
-            if line:
-                head = line[0]
-                if found is None or (head.queued_at, head.ticket_id) < found:
-                    found = (head.queued_at, head.ticket_id)
-    return found
-
-
-def _promoted(queued: dt.datetime, t: float, start: dt.datetime, promote: dt.timedelta | None,
-              promote_min: float) -> bool:
-    """Whether a customer who queued at ``queued`` (before ``start``) has
-    waited past the promotion limit ``t`` minutes after ``start``: in
-    minutes, and near the limit as ``choose`` asks (whole microseconds)."""
-    past = t + (start - queued).total_seconds() / 60 - promote_min
-    if past > 1e-6:
-        return True
-    return past > -1e-6 and start + dt.timedelta(minutes=t) - queued > promote  # type: ignore[operator]
-
-
-def _first(c: Candidate, oldest: tuple[dt.datetime, int] | None) -> bool:
-    """Whether ``c`` comes before ``oldest`` in promotion order."""
-    return oldest is None or (c.queued_at, c.ticket_id) < oldest
-
-
-def _soonest_call(queues: Queues, target: Candidate, durations: _Means, windows: int) -> float:
-    """A lower bound of the target's call time in the mean replay: everyone
-    before it in its own line is called first, each holding one of its
-    ``windows`` for the service's mean time, so the (k+1)-th call of the line
-    comes no sooner than (ceil((k+1)/windows) - 1) holds from now."""
-    if target.target_window_id is not None or windows <= 0:
-        return 0.0
-    line = queues.lines.get((target.service_id, is_priority(target.priority)), ())
-    before = next((i for i, c in enumerate(line) if c.ticket_id == target.ticket_id), 0)
-    hold, _ = durations.holds(target.service_id)
-    return (math.ceil((before + 1) / windows) - 1) * hold
-
-
-def _still_ahead(queues: Queues, target: Candidate, relevant: Set[int], services: Set[int]) -> int:
-    """Customers waiting now, not yet called, who will go before ``target``:
-    those transferred to its windows and those of their services who came before it."""
-    before = (target.order_at, target.ticket_id)
-    n = sum(1 for wid in relevant for c in queues.targeted.get(wid, ())
-            if c.ticket_id >= 0 and c.ticket_id != target.ticket_id)
-    for (sid, _prio), line in queues.lines.items():
-        if sid in services:
-            n += sum(1 for c in line if c.ticket_id >= 0 and c.ticket_id != target.ticket_id
-                     and (c.order_at, c.ticket_id) < before)
-    return n
