@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from app.events import PRINT_STATE_EVENTS, EventType
@@ -77,11 +77,14 @@ _T = Ticket.__table__
 _S = Service.__table__
 _SERVICE = Lean(select(_S.c.id, _S.c.code, _S.c.name_zh, _S.c.name_en, _S.c.active, _S.c.max_number).where(
     _S.c.code == bindparam("code")))
-_OF_PREFIX = (_T.c.business_date == bindparam("day"), _T.c.prefix == bindparam("prefix"), _T.c.status.in_(ACTIVE))
+# The active statuses written in (one compiled statement, run on the driver:
+# every issue of a service whose numbers have wrapped asks).
+_OF_PREFIX = (_T.c.business_date == bindparam("day", type_=_T.c.business_date.type), _T.c.prefix == bindparam("prefix"),
+              text("tickets.status IN ({})".format(", ".join(f"'{v}'" for v in ACTIVE))))
 # All three walk the index ix_tickets_day_prefix_status_number: at most max_number entries.
-_NUMBER_IN_USE = select(_T.c.id).where(*_OF_PREFIX, _T.c.number == bindparam("number")).limit(1)
-_NUMBERS_IN_USE = select(_T.c.number).where(*_OF_PREFIX)
-_IN_USE_COUNT = select(func.count()).select_from(_T).where(*_OF_PREFIX)
+_NUMBER_IN_USE = Lean(select(_T.c.id).where(*_OF_PREFIX, _T.c.number == bindparam("number")).limit(1))
+_NUMBERS_IN_USE = Lean(select(_T.c.number).where(*_OF_PREFIX))
+_IN_USE_COUNT = Lean(select(func.count()).select_from(_T).where(*_OF_PREFIX))
 _LAST_SEQ = Lean(select(TicketCounter.__table__.c.last_seq).where(
     TicketCounter.__table__.c.business_date == bindparam("day"), TicketCounter.__table__.c.prefix == bindparam("prefix")))
 _SET_SEQ = update(TicketCounter.__table__).where(
@@ -110,9 +113,9 @@ def _allocate_number(s: Session, svc: Record, day: dt.date) -> tuple[int, str]:
     if seq <= svc.max_number:  # first lap: every number handed out today was a smaller one
         return seq, number
     key = {"day": day, "prefix": svc.code}
-    if conn.execute(_NUMBER_IN_USE, {**key, "number": number}).first() is None:
+    if not _NUMBER_IN_USE.tuples(conn, {**key, "number": number}):
         return seq, number
-    in_use = set(conn.execute(_NUMBERS_IN_USE, key).scalars())
+    in_use = {n for (n,) in _NUMBERS_IN_USE.tuples(conn, key)}
     for ahead in range(1, svc.max_number):
         number = display_number(svc.code, seq + ahead, svc.max_number)
         if number not in in_use:
@@ -130,7 +133,7 @@ def _full_before_lock(s: Session, svc: Record, day: dt.date) -> bool:
     last = found[0][0] if found else None
     if last is None or last < svc.max_number:
         return False
-    return (conn.execute(_IN_USE_COUNT, key).scalar() or 0) >= svc.max_number
+    return (_IN_USE_COUNT.tuples(conn, key)[0][0] or 0) >= svc.max_number
 
 
 def after_hours(m: Moment) -> bool:

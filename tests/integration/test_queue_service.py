@@ -79,7 +79,18 @@ def test_a_service_no_open_window_serves_promises_no_minutes(branch, at):
     assert (r.estimated_wait_min, r.estimated_wait_range_min, r.estimate_note) == (None, None, "no_window")
 
 
-def test_number_wrap_skips_numbers_still_active_and_reports_full(branch, at):
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_branch(request, at):
+    """A catalogued branch database on each backend (the number lookups are
+    statements run on the driver: each dialect's own text)."""
+    db = open_database(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
+    q.init_catalogue(db, actor=S, now=at(8, 0))
+    yield db
+    db.dispose()
+
+
+def test_number_wrap_skips_numbers_still_active_and_reports_full(any_branch, at):
+    branch = any_branch
     with branch.write() as s:
         s.execute(update(Service).where(Service.code == "A").values(max_number=3))
     open_windows(branch, 1, now=at(8, 30))
