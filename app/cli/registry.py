@@ -49,7 +49,12 @@ _LINE_BREAKING = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u202
 
 def json_line(value: Any) -> str:
     """``value`` as one line of JSON, Chinese as it is, that no reader splits."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_LINE_BREAKING)
+    line = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    # Looked for first: translate walks a line with Chinese in it character by
+    # character (about 20 us for a ticket's answer, every line of a batch).
+    if "\u2028" in line or "\u2029" in line or "\u0085" in line:
+        line = line.translate(_LINE_BREAKING)
+    return line
 
 
 @dataclass

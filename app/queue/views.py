@@ -160,16 +160,19 @@ def ticket_view(t: Ticket, window_numbers: dict[int, int]) -> TicketView:
 
 
 _PLAIN = (str, int, float, bool, type(None))
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # per type: a dataclass's fields, or None
+_UNSEEN: Any = object()
 
 
 def to_jsonable(obj: Any) -> Any:
     """Dataclasses, dates and tuples as plain JSON values."""
     if isinstance(obj, _PLAIN):  # most values: first (every answer of a batch goes through here)
         return obj
-    names = _FIELDS.get(type(obj))
-    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+    kind = type(obj)
+    names = _FIELDS.get(kind, _UNSEEN)
+    if names is _UNSEEN:  # a type not met before: a dataclass (not the class itself)?
+        names = _FIELDS[kind] = (tuple(f.name for f in dataclasses.fields(obj))
+                                 if dataclasses.is_dataclass(obj) and not isinstance(obj, type) else None)
     if names is not None:
         return {name: to_jsonable(getattr(obj, name)) for name in names}
     if isinstance(obj, (dt.datetime, dt.date, dt.time)):
