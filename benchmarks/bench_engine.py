@@ -289,18 +289,38 @@ def estimates(tpl: Path, sizes: tuple[int, ...] = (100, 300, 1000), repeat: int 
 
 # --- batch ----------------------------------------------------------------------------
 
+# The default catalogue's windows that the seed-7 mix calls at, and the
+# services of the mix (A and D) each serves, in its order (app/queue/catalogue.py).
+MIX_WINDOWS = {1: ("A", "D"), 2: ("A", "D"), 3: ("A",)}
+STEADY_QUEUE = 40  # an issue beyond this many waiting is a call instead
+
+
 def steady_operations(count: int, seed: int = 7) -> list[dict[str, object]]:
-    """bench_batch.py's seed-7 lobby mix, with calls keeping the queue under 100."""
+    """bench_batch.py's seed-7 lobby mix, with calls keeping the queue under
+    100 (settled question 6): an issue that would make the queue longer than
+    STEADY_QUEUE is a keypad's Next instead, at a window that someone waits
+    for. The waiting are counted per service: window 3 takes no D customer,
+    so a call there with only D waiting finds nobody (counted as the branch
+    answers it; counting it as a call let D customers pile up to 140)."""
     ops = growing_operations(count, seed)
-    waiting, out = 0, []
+    waiting = {"A": 0, "D": 0}
+    out: list[dict[str, object]] = []
+
+    def call(window: int) -> None:
+        taken = next((svc for svc in MIX_WINDOWS.get(window, ()) if waiting[svc]), None)
+        if taken is not None:
+            waiting[taken] -= 1
+
     for op in ops:
         if op["op"] == "ticket issue":
-            if waiting >= 40:  # the tellers keep up: this one is a call instead
-                op = {"op": "call next", "window": 1 + len(out) % 3, "finish_current": True, "at": op["at"]}
+            if sum(waiting.values()) >= STEADY_QUEUE:  # the tellers keep up: this one is a call instead
+                free = [w for w, svcs in MIX_WINDOWS.items() if any(waiting[svc] for svc in svcs)]
+                op = {"op": "call next", "window": free[len(out) % len(free)], "finish_current": True,
+                      "at": op["at"]}
             else:
-                waiting += 1
-        if op["op"] in ("call next",) and waiting:
-            waiting -= 1
+                waiting[str(op["service"])] += 1
+        if op["op"] == "call next":
+            call(int(op["window"]))  # type: ignore[call-overload]
         out.append(op)
     return out
 
