@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 PAUSE_RESUMES_MIN = 10.0  # a paused window is assumed back after this long
 STEP_LIMIT = 20_000  # a replay never runs longer than this many calls
+# ``_promoted`` decides within this (minutes) of the limit; beyond, the head's
+# wait kept per head says it (the two sums differ in the last bits at most).
+_NEAR = 2e-6
 STRAIGHT_CALLS = True  # the shortcut for a lone line (off: every call asks the policy; tests compare)
 # Short waits are sampled: a handful of random futures of the same replay, as
 # many as fit in about a millisecond (few people ahead: cheap, and where the
@@ -227,6 +230,8 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     mean = holds(target.service_id) if own is not None and type(durations) is _Means else None
     own_key = (target.service_id, not resets_streak)
     others: dict[int, tuple[dt.datetime, int] | None] = {}
+    aged, age = None, 0.0  # the own line's head last asked about, and its wait at ``start`` past the limit
+    new_candidate = tuple.__new__  # an expected arrival (``Candidate(...)`` without its Python-level __new__)
     pops = 0  # windows taken from ``busy``: at most ``limit``
     pending: tuple[float, WindowNow] | None = None  # one taken already (by a lone line's run, below)
     while True:
@@ -251,8 +256,8 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
         if not straight:
             while upcoming is not None and upcoming[0] <= t:
                 fake -= 1
-                add(Candidate(fake, upcoming[1], "vip" if upcoming[2] else "normal",
-                              start + minutes(minutes=upcoming[0])))
+                add(new_candidate(Candidate, (fake, upcoming[1], "vip" if upcoming[2] else "normal",
+                                              start + minutes(minutes=upcoming[0]), None, None)))
                 expected += 1
                 upcoming = next(arrivals, None)
             # Promoted heads: a normal line's head who has waited past the
@@ -260,13 +265,20 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
             # customer transferred to the window): the window calls it
             # (``choose``'s promotion; a normal call resets the streak). A long
             # queue past the limit goes this way, whoever else waits.
-            straight = (own is not None and resets_streak and wid in relevant and own[0].queued_at < start
-                        and _promoted(own[0].queued_at, t, start, promote, promote_min)
-                        and (queues.size - len(own) == expected  # nobody else waits but who comes later
-                             or not queues.targeted.get(wid)
-                             and _first(own[0], _oldest_other(queues, w.service_order, own_key))))
-            others.clear()  # the other lines' heads, per window, while a run of promoted heads lasts
+            straight = False
+            if own is not None and resets_streak and wid in relevant:
+                head = own[0]
+                if head is not aged:  # its wait at ``start`` beyond the limit, once per head (asked every call)
+                    aged, age = head, (start - head.queued_at).total_seconds() / 60 - promote_min
+                past = t + age  # ``_promoted``'s sum but for rounding: it decides near the limit
+                straight = (head.queued_at < start and past > -_NEAR
+                            and (past > _NEAR or _promoted(head.queued_at, t, start, promote, promote_min))
+                            and (queues.size - len(own) == expected  # nobody else waits but who comes later
+                                 or not queues.targeted.get(wid)
+                                 and _first(head, _oldest_other(queues, w.service_order, own_key))))
         if straight:
+            if not lone:
+                others.clear()  # the other lines' heads, per window, while this run of promoted heads lasts
             # Its own line's heads, called one after another while that holds:
             # until a call would fall at the next arrival, beyond the horizon,
             # to a window that does not serve it, or (a promoted head) to a

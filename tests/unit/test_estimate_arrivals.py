@@ -137,3 +137,31 @@ def test_a_promoted_run_stops_at_the_first_head_not_promoted(monkeypatch):
             assert sample(snap, target, 33, 0) == futures
         long_runs += fast is not None and fast[3] > 20
     assert long_runs > 45  # long runs of straight calls, not a corner
+
+
+
+def test_heads_at_the_promotion_limit_to_the_microsecond(monkeypatch):
+    """A line whose heads reach the promotion limit exactly when the window
+    frees, one microsecond before or after it (services of half a minute, the
+    window free on the half minute), behind customers of a service the window
+    takes first: the straight calls promote exactly the heads the policy
+    promotes (it needs strictly more than the limit), and that microsecond
+    moves the waiting ticket's call by one service."""
+    limit = dt.timedelta(minutes=45)
+    waits = {}
+    for shift in (-1, 0, 1):
+        def queued(k: int) -> dt.datetime:
+            return NOW - limit + dt.timedelta(seconds=30 * k, microseconds=shift)  # noqa: B023
+
+        heads = tuple(Candidate(100 + k, 2, "normal", queued(k)) for k in range(5))
+        first = tuple(Candidate(300 + i, 1, "normal", NOW - dt.timedelta(minutes=20 - i * 0.25)) for i in range(40))
+        snap = Snapshot(NOW, (WindowNow(1, (1, 2)),), heads + first,
+                        {1: ServiceTimes(0.5, 0.1), 2: ServiceTimes(0.5, 0.1)},
+                        PolicyConfig(priority_ratio=2, promote_after=limit), arrivals={(1, False): [2.0] * 24})
+        target = Candidate(105, 2, "normal", queued(5))  # already waiting, behind the five heads
+        fast = replay(snap, target)
+        with monkeypatch.context() as m:
+            m.setattr(est, "STRAIGHT_CALLS", False)
+            assert replay(snap, target) == fast
+        waits[shift] = fast[0]  # type: ignore[index]
+    assert waits == {-1: 2.5, 0: 3.0, 1: 3.0}
