@@ -10,7 +10,6 @@ sentence; nothing here knows about tickets in the database (see printing.py).
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 import threading
 import time
@@ -159,11 +158,11 @@ class SimulatedPrinter:
         self.printed: list[Path] = []
 
     def print_ticket(self, job: TicketPrintJob) -> None:
-        """A reprint gets a picture of its own ("...-reprint-2.png"): the original is kept."""
-        # The phone page's address (its QR code) tells two tickets apart, as
-        # letters a file name can hold.
-        page = f"-{hashlib.sha256(job.reference.encode()).hexdigest()[:8]}" if job.reference else ""
-        stem = f"ticket-{job.issued_at:%Y%m%d-%H%M%S}-{job.number}{page}"
+        """A ticket's picture is named by its number and the second it was
+        issued (what tells one day's tickets apart; the phone page's address
+        may change between a print and a reprint). A reprint gets a picture of
+        its own ("...-reprint-2.png"): the original is kept."""
+        stem = f"ticket-{job.issued_at:%Y%m%d-%H%M%S}-{job.number}"
         self._save(ticket_steps(job, self.dots, partial_cut=self.cfg.cut == "partial"), f"{stem}.png",
                    again=job.reprint)
 
@@ -189,9 +188,9 @@ class SimulatedPrinter:
                     prune_pictures(self.folder, self.KEEP_DAYS)
                 path = self.folder / name
                 n = 1
-                while again and path.exists():  # never over an earlier print of the same ticket
+                while path.exists():  # never over an earlier picture (two printer tests in one second)
                     n += 1
-                    path = self.folder / name.replace(".png", f"-reprint-{n}.png")
+                    path = self.folder / name.replace(".png", f"-reprint-{n}.png" if again else f"-{n}.png")
                 image.save(path)
             except OSError as exc:
                 raise PrinterError(f"The simulated printer cannot write to {self.folder}: {exc.strerror}.",

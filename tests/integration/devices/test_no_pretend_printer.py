@@ -74,8 +74,9 @@ def test_the_simulated_printer_records_simulated_never_printed(branch_db, at, tm
 
 
 def test_the_simulated_printer_prints_a_ticket_with_its_phone_page(branch_db, at, tmp_path):
-    """The QR code holds the page's address; the picture's name tells the
-    ticket apart without it (an address's slashes make no file name)."""
+    """The QR code holds the page's address; the picture is named without it
+    (an address's slashes make no file name), so a reprint after the address
+    changed is still marked as the same ticket's reprint."""
     change_settings(branch_db, {"web.public_url": "https://q.bank.cn/BR001"}, actor=SYSTEM, now=at(8, 30))
     settings = {**get_settings(branch_db), "printer.simulated.folder": str(tmp_path / "pictures")}
     printer = build_printer(settings, simulated=True)
@@ -83,9 +84,13 @@ def test_the_simulated_printer_prints_a_ticket_with_its_phone_page(branch_db, at
     assert phone_link(branch_db, settings, issued.ticket.uuid).startswith("https://q.bank.cn/BR001/")
     result = print_ticket_and_record(printer, branch_db, issued, settings, actor=SYSTEM, now=at(9, 0))
     assert result.state == "simulated"
-    names = [p.name for p in (tmp_path / "pictures").iterdir()]
-    assert len(names) == 1 and names[0].startswith("ticket-20261123-090000-A001-") and names[0].endswith(".png")
+    assert [p.name for p in (tmp_path / "pictures").iterdir()] == ["ticket-20261123-090000-A001.png"]
     assert get_ticket(branch_db, "A001", now=at(9, 1)).print_state == "simulated"
+    change_settings(branch_db, {"web.public_url": "https://wait.bank.cn/BR001"}, actor=SYSTEM, now=at(9, 2))
+    settings = {**get_settings(branch_db), "printer.simulated.folder": str(tmp_path / "pictures")}
+    reprint_ticket(printer, branch_db, "A001", settings, actor=SYSTEM, now=at(9, 3))
+    assert sorted(p.name for p in (tmp_path / "pictures").iterdir()) == [
+        "ticket-20261123-090000-A001-reprint-2.png", "ticket-20261123-090000-A001.png"]
 
 
 def test_simulated_pictures_are_kept_seven_days(tmp_path, branch_db, at):
@@ -124,3 +129,19 @@ def test_a_reprint_is_marked_and_keeps_the_first_picture(branch_db, at, tmp_path
     again = ticket_job(get_ticket(branch_db, "A001", now=at(9, 2)), get_settings(branch_db), reprint=True)
     texts = [s.text for s in ticket_steps(again, 576) if hasattr(s, "text")]
     assert "补打 Reprint" in texts and "优先 · 老年人  Priority: elderly" in texts
+
+
+def test_two_printer_tests_in_one_second_keep_two_pictures(tmp_path):
+    """The sample ticket of ``printer test`` has the same number each time:
+    a second one within the same second is a picture of its own."""
+    import datetime as dt
+
+    from app.devices.base import TicketPrintJob
+
+    printer = build_printer({"printer.simulated.folder": str(tmp_path)}, simulated=True)
+    job = TicketPrintJob("T000", "打印测试（无效票）", "Printer test (not a ticket)", 0, 0,
+                         dt.datetime(2026, 11, 23, 9, 0), "", "总行", "Head office")
+    printer.print_ticket(job)
+    printer.print_ticket(job)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ticket-20261123-090000-T000-2.png",
+                                                          "ticket-20261123-090000-T000.png"]
