@@ -34,7 +34,7 @@ STEP_LIMIT = 20_000  # a replay never runs longer than this many calls
 # ``_promoted`` decides within this (minutes) of the limit; beyond, the head's
 # wait kept per head says it (the two sums differ in the last bits at most).
 _NEAR = 2e-6
-STRAIGHT_CALLS = True  # the shortcut for a lone line (off: every call asks the policy; tests compare)
+STRAIGHT_CALLS = True  # own-line calls without the policy (off: every call asks it; tests compare)
 # Short waits are sampled: a handful of random futures of the same replay, as
 # many as fit in about a millisecond (few people ahead: cheap, and where the
 # mean-time replay is least right: which busy window frees first is chance).
@@ -233,7 +233,7 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     aged, age = None, 0.0  # the own line's head last asked about, and its wait at ``start`` past the limit
     new_candidate = tuple.__new__  # an expected arrival (``Candidate(...)`` without its Python-level __new__)
     pops = 0  # windows taken from ``busy``: at most ``limit``
-    pending: tuple[float, WindowNow] | None = None  # one taken already (by a lone line's run, below)
+    pending: tuple[float, WindowNow] | None = None  # one taken already (by a run of straight calls, below)
     while True:
         if pending is None:
             if pops >= limit or not busy:

@@ -33,7 +33,8 @@ def _promoted(queued: dt.datetime, t: float, start: dt.datetime, promote: dt.tim
               promote_min: float) -> bool:
     """Whether a customer who queued at ``queued`` (before ``start``) has
     waited past the promotion limit ``t`` minutes after ``start``: in
-    minutes, and near the limit as ``choose`` asks (whole microseconds)."""
+    minutes, and within 1e-6 minutes (60 µs) of the limit as ``choose`` asks
+    (datetimes, whole microseconds)."""
     past = t + (start - queued).total_seconds() / 60 - promote_min
     if past > 1e-6:
         return True

@@ -77,8 +77,9 @@ def waiting_lined(db: Database, s: Session, m: Moment, *,
 
     ``postpone``: the caller reads something else slow this time (the
     estimate's minute refresh), so a full read due only by FULL_EVERY waits
-    for the next call (within another FULL_EVERY): the two never land on the
-    same customer's ticket."""
+    while that lasts, at most until 2 x FULL_EVERY: in a busy branch the two
+    no longer land on the same customer's ticket; in a quiet one (less than
+    an estimate a minute, the refresh due every time) they still may."""
     with db.memo.setdefault(_LOCK, threading.Lock()):  # one per database (setdefault: atomic)
         kept = db.memo.get(_KEY)
         limit = FULL_EVERY * 2 if postpone else FULL_EVERY

@@ -6,8 +6,10 @@ answer (wait, variance, people ahead and steps).
   called (``_arrivals_that_matter``).
 - While only the ticket's own line waits, it calls that line's heads without
   asking the policy each time (``STRAIGHT_CALLS``); and so it does while
-  that line's head has waited past the promotion limit and everyone else
-  waiting is an expected arrival."""
+  that line's head has waited past the promotion limit and is the oldest
+  head of the window's lines, no customer being transferred to the window.
+  The tests count the policy's answers too: the shortcut must be taken, not
+  only agree."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import random
 
 import app.queue.replay as est
 from app.queue.estimate import ServiceTimes, Snapshot, WindowNow, replay, sample
-from app.queue.policy import Candidate, PolicyConfig, is_priority
+from app.queue.policy import Candidate, PolicyConfig, choose, is_priority
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)
 
@@ -78,7 +80,7 @@ def test_arrivals_left_out_change_no_replay(monkeypatch):
 
 def test_a_lone_line_called_straight_gives_what_the_policy_gives(monkeypatch):
     """While only the ticket's own line waits (or its head is promoted and
-    only expected arrivals wait besides), the replay calls its heads without
+    the oldest head of the window's lines), the replay calls its heads without
     asking the policy each time: the same waits, variances, people ahead and
     steps, and the same random futures, as when every call asks it."""
     rng = random.Random(5)
@@ -90,17 +92,18 @@ def test_a_lone_line_called_straight_gives_what_the_policy_gives(monkeypatch):
                                    NOW - dt.timedelta(minutes=rng.uniform(0, 90))) for i in range(rng.randint(5, 250)))
             snap = dataclasses.replace(snap, waiting=line if rng.random() < 0.5 else snap.waiting + line)
         horizon = None if snap.closes_at is None else 180.0
-        fast = replay(snap, target, horizon)
+        fast, asked_fast = asking(monkeypatch, lambda: replay(snap, target, horizon))  # noqa: B023
         futures = sample(snap, target, 17, 0)
         with monkeypatch.context() as m:
             m.setattr(est, "STRAIGHT_CALLS", False)
-            assert replay(snap, target, horizon) == fast
+            slow, asked_slow = asking(monkeypatch, lambda: replay(snap, target, horizon))  # noqa: B023
+            assert slow == fast
             assert sample(snap, target, 17, 0) == futures
-        straight += fast is not None and fast[3] > 5
+        straight += asked_slow - asked_fast > 5  # calls made without asking the policy
         limit = snap.config.promote_after
         promoted += fast is not None and limit is not None and any(
             c.queued_at < NOW - limit and c.service_id == target.service_id for c in snap.waiting)
-    assert straight > 100
+    assert straight > 60  # calls made straight in many branches, not a corner
     assert promoted > 60  # lines whose heads waited past the promotion limit: many, not a corner
 
 
@@ -129,14 +132,50 @@ def test_a_promoted_run_stops_at_the_first_head_not_promoted(monkeypatch):
             PolicyConfig(priority_ratio=2, promote_after=limit),
             arrivals={(1, True): [rng.uniform(0.5, 2.0)] * 24, (1, False): [1.0] * 24, (2, True): [0.3] * 24})
         target = Candidate(-1, 1, "normal", NOW)
-        fast = replay(snap, target)
+        fast, asked_fast = asking(monkeypatch, lambda: replay(snap, target))  # noqa: B023
         futures = sample(snap, target, 33, 0)
         with monkeypatch.context() as m:
             m.setattr(est, "STRAIGHT_CALLS", False)
-            assert replay(snap, target) == fast
+            slow, asked_slow = asking(monkeypatch, lambda: replay(snap, target))  # noqa: B023
+            assert slow == fast
             assert sample(snap, target, 33, 0) == futures
-        long_runs += fast is not None and fast[3] > 20
+        long_runs += asked_slow - asked_fast > 20  # promoted heads called without asking the policy
     assert long_runs > 45  # long runs of straight calls, not a corner
+
+
+def asking(monkeypatch, run):  # type: ignore[no-untyped-def]
+    """``run()``'s answer and how many times the replay asked the policy."""
+    asked = []
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(1)
+        return choose(*args, **kwargs)
+
+    with monkeypatch.context() as m:
+        m.setattr(est, "choose", counted)
+        return run(), len(asked)
+
+
+def test_a_straight_run_stops_at_an_arrival_at_the_same_moment(monkeypatch):
+    """A window frees exactly when a priority customer is expected (half-minute
+    services, arrivals on the half minute): the newcomer is in the line when
+    the window chooses, as the policy has it; and a replay cut short by its
+    step limit gives up at the same call either way."""
+    for rate in (0.25, 0.5, 1.0, 2.0):
+        own = tuple(Candidate(100 + k, 2, "normal", NOW - dt.timedelta(minutes=10 - k * 0.1)) for k in range(10))
+        snap = Snapshot(NOW, (WindowNow(1, (1, 2)),), own, {1: ServiceTimes(0.5, 0.1), 2: ServiceTimes(0.5, 0.1)},
+                        PolicyConfig(priority_ratio=2, promote_after=None), arrivals={(1, True): [rate] * 24})
+        target = Candidate(-1, 2, "normal", NOW)
+        answers = {}
+        for limit in (est.STEP_LIMIT, 1, 2, 5, 9):
+            with monkeypatch.context() as m:
+                m.setattr(est, "STEP_LIMIT", limit)
+                fast, asked_fast = asking(monkeypatch, lambda: replay(snap, target))  # noqa: B023
+                m.setattr(est, "STRAIGHT_CALLS", False)
+                slow, asked_slow = asking(monkeypatch, lambda: replay(snap, target))  # noqa: B023
+            assert fast == slow and asked_fast < asked_slow
+            answers[limit] = fast
+        assert answers[1] is None and answers[est.STEP_LIMIT] is not None
 
 
 
