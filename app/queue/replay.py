@@ -310,16 +310,18 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
                     pending = t, w  # the loop's own checks take it from here
                     break
                 if not lone:  # the next head promoted as well, and the oldest of this window's heads?
+                    # ``_promoted`` and ``_first`` written out (once per call of a run).
                     head = own[0]  # type: ignore[index]
                     queued = head.queued_at
-                    if not queued < start or not _promoted(queued, t, start, promote, promote_min) or (
-                            queues.targeted.get(wid)):
+                    past = t + (start - queued).total_seconds() / 60 - promote_min
+                    if not queued < start or past <= -_NEAR or queues.targeted.get(wid) or (
+                            past <= _NEAR and not _promoted(queued, t, start, promote, promote_min)):
                         pending = t, w
                         break
                     oldest = others.get(wid, others)
                     if oldest is others:  # the other lines do not change during the run: asked once per window
                         oldest = others[wid] = _oldest_other(queues, w.service_order, own_key)
-                    if not _first(head, oldest):  # type: ignore[arg-type]
+                    if oldest is not None and not (queued, head.ticket_id) < oldest:  # type: ignore[operator]
                         pending = t, w
                         break
             continue
