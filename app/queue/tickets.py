@@ -79,7 +79,8 @@ _SERVICE = Lean(select(_S.c.id, _S.c.code, _S.c.name_zh, _S.c.name_en, _S.c.acti
     _S.c.code == bindparam("code")))
 # The active statuses written in (one compiled statement, run on the driver:
 # every issue of a service whose numbers have wrapped asks).
-_OF_PREFIX = (_T.c.business_date == bindparam("day", type_=_T.c.business_date.type), _T.c.prefix == bindparam("prefix"),
+_OF_PREFIX = (_T.c.business_date == bindparam("day", type_=_T.c.business_date.type),
+              _T.c.prefix == bindparam("prefix"),
               text("tickets.status IN ({})".format(", ".join(f"'{v}'" for v in ACTIVE))))
 # All three walk the index ix_tickets_day_prefix_status_number: at most max_number entries.
 _NUMBER_IN_USE = Lean(select(_T.c.id).where(*_OF_PREFIX, _T.c.number == bindparam("number")).limit(1))
