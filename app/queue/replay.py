@@ -24,16 +24,14 @@ from typing import TYPE_CHECKING
 
 from app.queue.futures import _Draws, _Means
 from app.queue.policy import Candidate, Queues, choose, is_priority
-from app.queue.replay_lines import _first, _oldest_other, _promoted, _soonest_call, _still_ahead
+from app.queue.replay_lines import (NEAR_LIMIT_MIN, _first, _oldest_other, _past_limit, _soonest_call,
+                                    _still_ahead)
 
 if TYPE_CHECKING:
     from app.queue.estimate import Snapshot, WindowNow
 
 PAUSE_RESUMES_MIN = 10.0  # a paused window is assumed back after this long
 STEP_LIMIT = 20_000  # a replay never runs longer than this many calls
-# ``_promoted`` decides within this (minutes) of the limit; beyond, the head's
-# wait kept per head says it (the two sums differ in the last bits at most).
-_NEAR = 2e-6
 STRAIGHT_CALLS = True  # own-line calls without the policy (off: every call asks it; tests compare)
 # Short waits are sampled: a handful of random futures of the same replay, as
 # many as fit in about a millisecond (few people ahead: cheap, and where the
@@ -230,7 +228,6 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
     mean = holds(target.service_id) if own is not None and type(durations) is _Means else None
     own_key = (target.service_id, not resets_streak)
     others: dict[int, tuple[dt.datetime, int] | None] = {}
-    aged, age = None, 0.0  # the own line's head last asked about, and its wait at ``start`` past the limit
     new_candidate = tuple.__new__  # an expected arrival (``Candidate(...)`` without its Python-level __new__)
     pops = 0  # windows taken from ``busy``: at most ``limit``
     pending: tuple[float, WindowNow] | None = None  # one taken already (by a run of straight calls, below)
@@ -268,11 +265,10 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
             straight = False
             if own is not None and resets_streak and wid in relevant:
                 head = own[0]
-                if head is not aged:  # its wait at ``start`` beyond the limit, once per head (asked every call)
-                    aged, age = head, (start - head.queued_at).total_seconds() / 60 - promote_min
-                past = t + age  # ``_promoted``'s sum but for rounding: it decides near the limit
-                straight = (head.queued_at < start and past > -_NEAR
-                            and (past > _NEAR or _promoted(head.queued_at, t, start, promote, promote_min))
+                queued = head.queued_at
+                past = t + (start - queued).total_seconds() / 60 - promote_min  # NEAR_LIMIT_MIN: replay_lines.py
+                straight = (queued < start and past > -NEAR_LIMIT_MIN
+                            and (past > NEAR_LIMIT_MIN or _past_limit(queued, t, start, promote))
                             and (queues.size - len(own) == expected  # nobody else waits but who comes later
                                  or not queues.targeted.get(wid)
                                  and _first(head, _oldest_other(queues, w.service_order, own_key))))
@@ -310,12 +306,12 @@ def _run(snap: Snapshot, target: Candidate, queues: Queues, durations: _Means, l
                     pending = t, w  # the loop's own checks take it from here
                     break
                 if not lone:  # the next head promoted as well, and the oldest of this window's heads?
-                    # ``_promoted`` and ``_first`` written out (once per call of a run).
+                    # The promotion test and ``_first`` written out (once per call of a run).
                     head = own[0]  # type: ignore[index]
                     queued = head.queued_at
                     past = t + (start - queued).total_seconds() / 60 - promote_min
-                    if not queued < start or past <= -_NEAR or queues.targeted.get(wid) or (
-                            past <= _NEAR and not _promoted(queued, t, start, promote, promote_min)):
+                    if not queued < start or past <= -NEAR_LIMIT_MIN or queues.targeted.get(wid) or (
+                            past <= NEAR_LIMIT_MIN and not _past_limit(queued, t, start, promote)):
                         pending = t, w
                         break
                     oldest = others.get(wid, others)

@@ -29,16 +29,17 @@ def _oldest_other(queues: Queues, service_order: tuple[int, ...],
     return found
 
 
-def _promoted(queued: dt.datetime, t: float, start: dt.datetime, promote: dt.timedelta | None,
-              promote_min: float) -> bool:
-    """Whether a customer who queued at ``queued`` (before ``start``) has
-    waited past the promotion limit ``t`` minutes after ``start``: in
-    minutes, and within 1e-6 minutes (60 µs) of the limit as ``choose`` asks
-    (datetimes, whole microseconds)."""
-    past = t + (start - queued).total_seconds() / 60 - promote_min
-    if past > 1e-6:
-        return True
-    return past > -1e-6 and start + dt.timedelta(minutes=t) - queued > promote  # type: ignore[operator]
+# Whether a customer who queued at ``queued`` (before the replay's start) has
+# waited past the promotion limit ``t`` minutes after the start: the replay's
+# loops ask it once per call, in minutes (``t + (start - queued) - limit``,
+# written out there), and within NEAR_LIMIT_MIN (60 µs) of the limit, where
+# that sum's rounding could decide, as ``choose`` does (``_past_limit``).
+NEAR_LIMIT_MIN = 1e-6
+
+
+def _past_limit(queued: dt.datetime, t: float, start: dt.datetime, promote: dt.timedelta | None) -> bool:
+    """``choose``'s own test of the promotion limit: datetimes, whole microseconds."""
+    return start + dt.timedelta(minutes=t) - queued > promote  # type: ignore[operator]
 
 
 def _first(c: Candidate, oldest: tuple[dt.datetime, int] | None) -> bool:
