@@ -17,7 +17,7 @@ from app.queue.errors import InvalidTicketState, TimeRunsBackwards, UnknownServi
 from app.queue.policy import PolicyConfig
 from app.queue.views import TicketView, ticket_view
 from app.settings import BranchSettings
-from app.store.lean import Lean, Record
+from app.store.lean import Lean, Record, written_list
 from app.store.locks import lock_on_postgresql
 from app.store.models import Service, Ticket, Window, WindowService
 
@@ -93,10 +93,9 @@ def _first_by_number(q: Select, today: dt.date, text: str,  # type: ignore[type-
 def _by_number(q: Select) -> Select:  # type: ignore[type-arg]
     """``q`` for today's number (lists written in: one compiled statement)."""
     t = _T.c
-    listed = lambda values: ", ".join(f"'{v}'" for v in values)  # noqa: E731
     return (q.where(t.business_date == bindparam("day", type_=t.business_date.type), t.prefix == bindparam("prefix"),
-                    text(f"tickets.status IN ({listed(TICKET_STATUSES)})"), t.number == bindparam("number"))
-            .order_by(text(f"tickets.status IN ({listed(ACTIVE)}) DESC"), t.seq.desc()).limit(1))
+                    text(f"tickets.status IN ({written_list(TICKET_STATUSES)})"), t.number == bindparam("number"))
+            .order_by(text(f"tickets.status IN ({written_list(ACTIVE)}) DESC"), t.seq.desc()).limit(1))
 
 
 _T, _S, _W = Ticket.__table__, Service.__table__, Window.__table__

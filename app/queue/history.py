@@ -31,7 +31,7 @@ from app.queue.common import ARTIFICIAL_ENDS
 from app.queue.day import Moment
 from app.queue.estimate import MIN_HISTORY
 from app.queue.service_times import ServiceTimes
-from app.store.lean import ByIds, Lean
+from app.store.lean import ByIds, Lean, written_list
 from app.store.models import Service, Ticket
 from app.store.sqltime import seconds_between
 
@@ -68,7 +68,7 @@ def _statements(dialect: str) -> tuple[Lean, ByIds]:
     ix_tickets_service_finished, which covers them."""
     t = _T
     held = seconds_between(dialect, t.c.called_at, t.c.finished_at)
-    artificial = ", ".join(f"'{end}'" for end in sorted(ARTIFICIAL_ENDS))  # written in: a fixed statement
+    artificial = written_list(sorted(ARTIFICIAL_ENDS))  # written in: a fixed statement
     base = select(t.c.status, held).where(
         t.c.finished_at.is_not(None), t.c.called_at.is_not(None), text("tickets.status IN ('done', 'no_show')"),
         text(f"(tickets.outcome IS NULL OR tickets.outcome NOT IN ({artificial}))"))

@@ -13,7 +13,7 @@ from app.queue.views import QueueStatus, ServiceQueue, ServiceView, TicketView, 
 from app.queue.windows import window_views
 from app.store.engine import Database
 from app.events import CALL_EVENTS
-from app.store.lean import Lean
+from app.store.lean import Lean, written_list
 from app.store.models import WAITING_SQL, Event, Service, Ticket, Window, WindowService
 
 
@@ -105,7 +105,7 @@ _E = Event.__table__
 # The newest call events (their types written in: a fixed statement on the driver's cursor).
 _RECENT_CALLS = Lean(
     select(_E.c.id, _E.c.payload, _E.c.at)
-    .where(text("type IN ({})".format(", ".join(f"'{t.value}'" for t in sorted(CALL_EVENTS)))),
+    .where(text(f"type IN ({written_list(sorted(CALL_EVENTS))})"),
            _E.c.at >= bindparam("start", type_=_E.c.at.type))
     .order_by(_E.c.id.desc()).limit(bindparam("most")))
 

@@ -39,7 +39,7 @@ from app.store.counters import bump_counter
 from app.store.engine import Database
 from app.store.base import new_uuid
 from app.store.events import record_event
-from app.store.lean import Lean, Record
+from app.store.lean import Lean, Record, written_list
 from app.store.models import Service, Ticket, TicketCounter
 
 MAX_NAME = 50
@@ -81,7 +81,7 @@ _SERVICE = Lean(select(_S.c.id, _S.c.code, _S.c.name_zh, _S.c.name_en, _S.c.acti
 # every issue of a service whose numbers have wrapped asks).
 _OF_PREFIX = (_T.c.business_date == bindparam("day", type_=_T.c.business_date.type),
               _T.c.prefix == bindparam("prefix"),
-              text("tickets.status IN ({})".format(", ".join(f"'{v}'" for v in ACTIVE))))
+              text(f"tickets.status IN ({written_list(ACTIVE)})"))
 # All three walk the index ix_tickets_day_prefix_status_number: at most max_number entries.
 _NUMBER_IN_USE = Lean(select(_T.c.id).where(*_OF_PREFIX, _T.c.number == bindparam("number")).limit(1))
 _NUMBERS_IN_USE = Lean(select(_T.c.number).where(*_OF_PREFIX))

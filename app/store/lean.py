@@ -13,7 +13,7 @@ not for this path.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -135,6 +135,19 @@ class Lean:
     def first(self, s: Session | Connection, params: Mapping[str, Any] | None = None) -> Record | None:
         found = self.records(s, params)
         return found[0] if found else None
+
+
+def written_list(values: Iterable[Any]) -> str:
+    """Constants as an SQL list (``'waiting', 'transferred'``), written into a
+    statement: one compiled statement whatever the list, and partial indexes
+    that both planners use only for a literal list. For code constants only."""
+    out = []
+    for v in values:
+        text = str(getattr(v, "value", v))
+        if "'" in text or "\\" in text:
+            raise ValueError(f"{text!r} cannot be written into a statement")
+        out.append(f"'{text}'")
+    return ", ".join(out)
 
 
 class ByIds:
