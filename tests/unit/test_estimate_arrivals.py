@@ -178,7 +178,6 @@ def test_a_straight_run_stops_at_an_arrival_at_the_same_moment(monkeypatch):
         assert answers[1] is None and answers[est.STEP_LIMIT] is not None
 
 
-
 def test_heads_at_the_promotion_limit_to_the_microsecond(monkeypatch):
     """A line whose heads reach the promotion limit exactly when the window
     frees, one microsecond before or after it (services of half a minute, the
